@@ -1,0 +1,24 @@
+// Rebuilds dist/ from the sources: one ncc bundle per entry point. CI compares the result with what is committed.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const banner =
+  "import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';" +
+  "import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);" +
+  'const __filename = __fu(import.meta.url);const __dirname = __dn(__filename);\n';
+
+const entries = {
+  backup: 'src/actions/backup/index.ts',
+  'backup-post': 'src/actions/post/index.ts',
+  restore: 'src/actions/restore/index.ts',
+  drill: 'src/actions/drill/index.ts',
+  cli: 'src/cli/index.ts',
+};
+
+for (const [name, entry] of Object.entries(entries)) {
+  const out = `dist/${name}`;
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('ncc', ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2024'], {
+    stdio: 'inherit',
+  });
+}
