@@ -1,4 +1,29 @@
+import { describeError } from '../errors';
+import type { Command } from './command';
+import { commands } from './commands';
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return ['usage: etcd-backup <command> [options]', '', 'commands:', ...lines, '', 'etcd-backup <command> --help for its options'].join('\n');
+}
+
+/** Runs one CLI invocation and returns the exit code. Errors are printed as one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  console.log('etcd-backup', argv.join(' '));
-  return 0;
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command: Command | undefined = commands[name];
+  if (!command) {
+    console.error(`etcd-backup: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    console.error(`etcd-backup ${name}: ${describeError(error)}`);
+    if (process.env.ETCD_BACKUP_DEBUG && error instanceof Error) console.error(error.stack);
+    return typeof (error as { exitCode?: unknown }).exitCode === 'number' ? (error as { exitCode: number }).exitCode : 1;
+  }
 }
