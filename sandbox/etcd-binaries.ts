@@ -39,9 +39,18 @@ export function findEtcd(minor: EtcdMinor): EtcdBinaries | { missing: string } {
   const version = ETCD_VERSIONS[minor];
   if (minor === '3.4') {
     if (!executable('/usr/bin/etcd') || !executable('/usr/bin/etcdctl')) {
-      return { missing: 'etcd 3.4 not installed: run scripts/install-etcd.sh (Debian etcd-server, etcd-client)' };
+      return {
+        missing: 'etcd 3.4 not installed: run scripts/install-etcd.sh (Debian etcd-server, etcd-client)',
+      };
     }
-    return { minor, version, dir: '/usr/bin', etcd: '/usr/bin/etcd', etcdctl: '/usr/bin/etcdctl', etcdutl: undefined };
+    return {
+      minor,
+      version,
+      dir: '/usr/bin',
+      etcd: '/usr/bin/etcd',
+      etcdctl: '/usr/bin/etcdctl',
+      etcdutl: undefined,
+    };
   }
   const dir = join(etcdCacheDir(), version);
   const etcd = join(dir, 'etcd');

@@ -1,7 +1,8 @@
 // Rebuilds dist/ from the sources: one ncc bundle per entry point. CI compares the result with what is committed.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
+// Some bundled CommonJS code (ssh2's poly1305 module) reads __dirname/require, which an ESM bundle lacks.
 const banner =
   "import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';" +
   "import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);" +
@@ -18,7 +19,11 @@ const entries = {
 for (const [name, entry] of Object.entries(entries)) {
   const out = `dist/${name}`;
   rmSync(out, { recursive: true, force: true });
-  execFileSync('ncc', ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2024'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'ncc',
+    ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2024'],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

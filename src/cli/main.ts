@@ -4,7 +4,14 @@ import { commands } from './commands';
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return ['usage: etcd-backup <command> [options]', '', 'commands:', ...lines, '', 'etcd-backup <command> --help for its options'].join('\n');
+  return [
+    'usage: etcd-backup <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'etcd-backup <command> --help for its options',
+  ].join('\n');
 }
 
 /** Runs one CLI invocation and returns the exit code. Errors are printed as one line, never a stack trace. */
@@ -24,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     console.error(`etcd-backup ${name}: ${describeError(error)}`);
     if (process.env.ETCD_BACKUP_DEBUG && error instanceof Error) console.error(error.stack);
-    return typeof (error as { exitCode?: unknown }).exitCode === 'number' ? (error as { exitCode: number }).exitCode : 1;
+    return typeof (error as { exitCode?: unknown }).exitCode === 'number'
+      ? (error as { exitCode: number }).exitCode
+      : 1;
   }
 }

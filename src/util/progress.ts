@@ -29,7 +29,9 @@ export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
-  return m < 60 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+  return m < 60
+    ? `${m}m${String(s % 60).padStart(2, '0')}s`
+    : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
 export function formatProgress(r: ProgressReport): string {
@@ -83,7 +85,15 @@ export class ProgressMeter extends Transform {
     const elapsedSeconds = Math.max((now - this.started) / 1000, 0.001);
     const bytesPerSecond = this.bytes / elapsedSeconds;
     const remaining = this.total === undefined ? undefined : Math.max(this.total - this.bytes, 0);
-    const etaSeconds = remaining === undefined || bytesPerSecond === 0 ? undefined : remaining / bytesPerSecond;
-    return { label: this.label, bytes: this.bytes, total: this.total, bytesPerSecond, etaSeconds, elapsedSeconds };
+    const etaSeconds =
+      remaining === undefined || bytesPerSecond === 0 ? undefined : remaining / bytesPerSecond;
+    return {
+      label: this.label,
+      bytes: this.bytes,
+      total: this.total,
+      bytesPerSecond,
+      etaSeconds,
+      elapsedSeconds,
+    };
   }
 }

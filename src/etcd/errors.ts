@@ -1,0 +1,40 @@
+import * as grpc from '@grpc/grpc-js';
+import { EtcdBackupError } from '../errors';
+
+export class EtcdError extends EtcdBackupError {
+  readonly grpcCode: number | undefined;
+
+  constructor(message: string, options: { hint?: string; grpcCode?: number; cause?: unknown } = {}) {
+    super(message, { hint: options.hint, cause: options.cause });
+    this.grpcCode = options.grpcCode;
+  }
+}
+
+/** Turns a grpc-js error into one line that says which etcd call failed, where, and what to check. */
+export function etcdErrorFrom(error: unknown, call: string, address: string): EtcdError {
+  const e = error as grpc.ServiceError;
+  const details = (e?.details || e?.message || String(error)).split('\n')[0];
+  switch (e?.code) {
+    case grpc.status.UNAVAILABLE:
+      return new EtcdError(`etcd ${call} at ${address}: unavailable (${details})`, {
+        hint: 'check that etcd is running and that the client URL and certificates are right',
+        grpcCode: e.code,
+        cause: error,
+      });
+    case grpc.status.DEADLINE_EXCEEDED:
+      return new EtcdError(`etcd ${call} at ${address}: timed out`, {
+        hint: 'etcd did not answer in time; check its health and load, or raise the timeout',
+        grpcCode: e.code,
+        cause: error,
+      });
+    case grpc.status.UNAUTHENTICATED:
+    case grpc.status.PERMISSION_DENIED:
+      return new EtcdError(`etcd ${call} at ${address}: permission denied (${details})`, {
+        hint: 'the client certificate is not accepted; use the healthcheck-client or apiserver-etcd-client pair',
+        grpcCode: e.code,
+        cause: error,
+      });
+    default:
+      return new EtcdError(`etcd ${call} at ${address}: ${details}`, { grpcCode: e?.code, cause: error });
+  }
+}
