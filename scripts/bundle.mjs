@@ -1,8 +1,9 @@
 // Rebuilds dist/ from the sources: one ncc bundle per entry point. CI compares the result with what is committed.
+// Type checking is `npm run typecheck`'s job; ncc only transpiles (it would otherwise check every file in the project).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-// Some bundled CommonJS code (ssh2's poly1305 module) reads __dirname/require, which an ESM bundle lacks.
+// Some bundled CommonJS code (ssh2's poly1305 module) reads __dirname and require, which an ESM bundle lacks.
 const banner =
   "import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';" +
   "import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);" +
@@ -10,7 +11,7 @@ const banner =
 
 const entries = {
   backup: 'src/actions/backup/index.ts',
-  'backup-post': 'src/actions/post/index.ts',
+  post: 'src/actions/post/index.ts',
   restore: 'src/actions/restore/index.ts',
   drill: 'src/actions/drill/index.ts',
   cli: 'src/cli/index.ts',
@@ -19,11 +20,19 @@ const entries = {
 for (const [name, entry] of Object.entries(entries)) {
   const out = `dist/${name}`;
   rmSync(out, { recursive: true, force: true });
-  execFileSync(
-    'ncc',
-    ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2024'],
-    {
-      stdio: 'inherit',
-    },
-  );
+  const args = [
+    'build',
+    entry,
+    '-o',
+    out,
+    '--license',
+    'licenses.txt',
+    '--quiet',
+    '--target',
+    'es2024',
+    '--transpile-only',
+  ];
+  execFileSync('ncc', args, { stdio: 'inherit' });
+  const file = `${out}/index.js`;
+  writeFileSync(file, banner + readFileSync(file, 'utf8'));
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything the demo and the tests need on a fresh Debian machine: system packages, npm packages
+# (including Node 24 from the npm registry), and the etcd builds (cached by version outside the repo).
+# Needs root: the sandbox makes network and mount namespaces and runs sshd and etcd.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: the sandbox needs root (network and mount namespaces, sshd); run this with sudo" >&2
+  exit 1
+fi
+
+need=()
+for pkg in openssh-server openssh-client etcd-server etcd-client sudo iproute2 openssl util-linux procps zstd time; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+bash scripts/install-etcd.sh

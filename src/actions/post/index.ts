@@ -1,0 +1,4 @@
+import { runAction } from '../run';
+import { run } from './main';
+
+await runAction(run);
