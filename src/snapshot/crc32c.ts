@@ -1,0 +1,56 @@
+/**
+ * CRC-32C (Castagnoli), the checksum behind etcd's `snapshot status` hash: reflected polynomial 0x82F63B78,
+ * init and final xor 0xFFFFFFFF. Slicing-by-8 tables, because the status hash covers every key and value.
+ */
+const POLY = 0x82f63b78;
+const TABLES = buildTables();
+
+function buildTables(): Uint32Array {
+  const t = new Uint32Array(8 * 256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = t[n]!;
+    for (let s = 1; s < 8; s++) {
+      c = t[c & 0xff]! ^ (c >>> 8);
+      t[s * 256 + n] = c >>> 0;
+    }
+  }
+  return t;
+}
+
+/** Continues a CRC-32C over `data`; start from `crc32cInit` and finish with `crc32cFinal`. */
+export function crc32cUpdate(state: number, data: Uint8Array, start = 0, end = data.length): number {
+  const t = TABLES;
+  let c = state;
+  let i = start;
+  const fast = end - ((end - i) & 7);
+  while (i < fast) {
+    const lo = (c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
+    c =
+      t[1792 + (lo & 0xff)]! ^
+      t[1536 + ((lo >>> 8) & 0xff)]! ^
+      t[1280 + ((lo >>> 16) & 0xff)]! ^
+      t[1024 + (lo >>> 24)]! ^
+      t[768 + data[i + 4]!]! ^
+      t[512 + data[i + 5]!]! ^
+      t[256 + data[i + 6]!]! ^
+      t[data[i + 7]!]!;
+    i += 8;
+  }
+  while (i < end) c = t[(c ^ data[i++]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
+
+export const crc32cInit = 0xffffffff;
+
+export function crc32cFinal(state: number): number {
+  return (state ^ 0xffffffff) >>> 0;
+}
+
+export function crc32c(data: Uint8Array): number {
+  return crc32cFinal(crc32cUpdate(crc32cInit, data));
+}

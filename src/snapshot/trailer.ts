@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { SnapshotFile } from './file';
+
+/** etcd appends the SHA-256 of the database bytes to every snapshot it streams: 32 bytes, nothing else. */
+export const TRAILER_SIZE = 32;
+
+export type TrailerVerdict = 'ok' | 'missing' | 'mismatch';
+
+/**
+ * etcd's own test for "this file ends with the hash": 512 divides every bbolt page size, so a database
+ * alone is a multiple of 512 and a database plus trailer leaves 32 over.
+ */
+export function hasTrailerBySize(size: number): boolean {
+  return size % 512 === TRAILER_SIZE;
+}
+
+const CHUNK = 4 << 20;
+
+/** SHA-256 of the first `length` bytes of the file, read in 4 MiB chunks outside the page cache. */
+export function sha256OfPrefix(file: SnapshotFile, length: number): Buffer {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(length, 1)));
+  let done = 0;
+  while (done < length) {
+    const want = Math.min(chunk.length, length - done);
+    const n = file.readInto(want === chunk.length ? chunk : chunk.subarray(0, want), done);
+    if (n <= 0) break;
+    hash.update(chunk.subarray(0, n));
+    done += n;
+  }
+  return hash.digest();
+}
+
+export interface StreamTrailerResult {
+  /** Bytes of the database part (everything before the last 32 bytes). */
+  databaseBytes: number;
+  /** Hex SHA-256 of the database part. */
+  sha256: string;
+  trailer: TrailerVerdict;
+}
+
+/**
+ * A pass-through stream for a snapshot in transit (e.g. from the etcd gRPC stream to disk): hashes all but
+ * the last 32 bytes and, at the end, compares them with the trailer, so a backup knows what arrived is what
+ * etcd sent without reading the file again. Holds back nothing: every byte is passed on as it comes.
+ */
+export class SnapshotTrailerCheck extends Transform {
+  private readonly hash = createHash('sha256');
+  private tail = Buffer.alloc(0);
+  private bytes = 0;
+  private outcome: StreamTrailerResult | undefined;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (chunk.length >= TRAILER_SIZE) {
+      // The held-back tail is database bytes after all; the new chunk's last 32 bytes might be the trailer.
+      this.hash.update(this.tail);
+      this.hash.update(chunk.subarray(0, chunk.length - TRAILER_SIZE));
+      this.tail = Buffer.from(chunk.subarray(chunk.length - TRAILER_SIZE));
+    } else {
+      const joined = Buffer.concat([this.tail, chunk]);
+      const keep = Math.min(TRAILER_SIZE, joined.length);
+      this.hash.update(joined.subarray(0, joined.length - keep));
+      this.tail = Buffer.from(joined.subarray(joined.length - keep));
+    }
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.outcome = this.finish();
+    done();
+  }
+
+  private finish(): StreamTrailerResult {
+    const databaseBytes = this.bytes - this.tail.length;
+    const digest = this.hash.copy().digest();
+    if (!hasTrailerBySize(this.bytes) || this.tail.length < TRAILER_SIZE) {
+      // No trailer: the tail is database bytes too.
+      const whole = this.hash.copy().update(this.tail).digest('hex');
+      return { databaseBytes: this.bytes, sha256: whole, trailer: 'missing' };
+    }
+    return {
+      databaseBytes,
+      sha256: digest.toString('hex'),
+      trailer: digest.equals(this.tail) ? 'ok' : 'mismatch',
+    };
+  }
+
+  /** Available once the stream has ended ('finish'/'end'). */
+  get result(): StreamTrailerResult {
+    if (!this.outcome) this.outcome = this.finish();
+    return this.outcome;
+  }
+}
