@@ -1,0 +1,246 @@
+import type { Duplex } from 'node:stream';
+import ssh2, { type Client, type ConnectConfig } from 'ssh2';
+import { InputError } from '../errors';
+import {
+  firstLine,
+  SshAuthError,
+  SshConnectionLostError,
+  SshConnectTimeoutError,
+  SshDnsError,
+  type SshError,
+  SshJumpError,
+  SshKeyError,
+  SshProtocolError,
+  SshUnreachableError,
+} from './errors';
+import { type HostKeyPolicy, hasHostKeyPin, hostKeyAlgorithmsFor, verifyHostKey } from './host-keys';
+import { SshSession } from './session';
+
+/** One SSH server and how to log in to it. */
+export interface SshEndpoint {
+  host: string;
+  port?: number;
+  username: string;
+  /** OpenSSH or PEM private key text (ed25519, ecdsa, rsa). */
+  privateKey?: string | Buffer;
+  passphrase?: string;
+  password?: string;
+  hostKey: HostKeyPolicy;
+  /** Restrict the host key algorithms offered, e.g. to match a pinned fingerprint's key type. */
+  hostKeyAlgorithms?: string[];
+}
+
+export interface ConnectOptions extends SshEndpoint {
+  /** A bastion to hop through (ProxyJump); it has its own credentials and host key pin. */
+  jump?: SshEndpoint;
+  /** Password for `sudo -S` when the user is not root and sudo is not passwordless. */
+  sudoPassword?: string;
+  /** Time allowed for TCP connect, handshake and authentication. Default 20 s. */
+  connectTimeoutMs?: number;
+  /** Keepalive probe interval; the connection is declared lost after `keepaliveCountMax` missed. */
+  keepaliveIntervalMs?: number;
+  keepaliveCountMax?: number;
+  /** Default per-command timeout for `exec` (not for streams). Default 10 minutes. */
+  commandTimeoutMs?: number;
+  /** Where warnings go (the insecure host key opt-out, for one). */
+  warn?: (message: string) => void;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+const DEFAULT_KEEPALIVE_MS = 10_000;
+const DEFAULT_KEEPALIVE_COUNT = 3;
+
+export function targetName(endpoint: Pick<SshEndpoint, 'host' | 'port' | 'username'>): string {
+  const host = endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host;
+  return `${endpoint.username}@${host}:${endpoint.port ?? 22}`;
+}
+
+/** Opens an authenticated, host-key-checked SSH connection (through a jump host if given). */
+export async function connect(options: ConnectOptions): Promise<SshSession> {
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
+  let bastion: Connected | undefined;
+  let sock: Duplex | undefined;
+  if (options.jump) {
+    bastion = await openClient(options.jump, options, undefined, warn);
+    sock = await hop(bastion, options);
+  }
+  try {
+    const target = await openClient(options, options, sock, warn);
+    return new SshSession({
+      client: target.client,
+      bastion: bastion?.client,
+      target: targetName(options),
+      username: options.username,
+      hostKeyFingerprint: target.fingerprint,
+      sudoPassword: options.sudoPassword,
+      commandTimeoutMs: options.commandTimeoutMs ?? 10 * 60_000,
+    });
+  } catch (error) {
+    bastion?.client.end();
+    throw error;
+  }
+}
+
+interface Connected {
+  client: Client;
+  fingerprint: string;
+  target: string;
+}
+
+function hop(bastion: Connected, options: ConnectOptions): Promise<Duplex> {
+  const port = options.port ?? 22;
+  return new Promise((resolve, reject) => {
+    bastion.client.forwardOut('127.0.0.1', 0, options.host, port, (error, channel) => {
+      if (error) {
+        bastion.client.end();
+        reject(new SshJumpError(targetName(options), bastion.target, firstLine(error.message), error));
+      } else {
+        resolve(channel);
+      }
+    });
+  });
+}
+
+function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undefined {
+  if (endpoint.privateKey === undefined || endpoint.privateKey.length === 0) return undefined;
+  const parsed = ssh2.utils.parseKey(endpoint.privateKey, endpoint.passphrase);
+  if (parsed instanceof Error) {
+    const encrypted = /encrypted|passphrase|decrypt|bad decrypt/i.test(parsed.message);
+    throw new SshKeyError(target, `the private key cannot be read: ${firstLine(parsed.message)}`, {
+      hint: encrypted
+        ? 'give the right passphrase for the key'
+        : 'give an OpenSSH or PEM private key (ed25519, ecdsa or rsa), the whole file including its BEGIN/END lines',
+      cause: parsed,
+    });
+  }
+  return endpoint.privateKey;
+}
+
+function openClient(
+  endpoint: SshEndpoint,
+  options: ConnectOptions,
+  sock: Duplex | undefined,
+  warn: (message: string) => void,
+): Promise<Connected> {
+  const target = targetName(endpoint);
+  const port = endpoint.port ?? 22;
+  if (!endpoint.host) throw new InputError('host', 'a host name or IP address');
+  if (!endpoint.username) throw new InputError('username', 'a user name to log in as');
+  const privateKey = readKey(endpoint, target);
+  if (privateKey === undefined && endpoint.password === undefined) {
+    throw new InputError('private-key', `a private key or a password to log in to ${target}`);
+  }
+  if (endpoint.hostKey.insecureIgnoreHostKey && !hasHostKeyPin(endpoint.hostKey)) {
+    warn(
+      `host key checking is OFF for ${target}: anyone on the network path can impersonate it and read the etcd data; pin the host key instead`,
+    );
+  }
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+
+  return new Promise((resolve, reject) => {
+    const client = new ssh2.Client();
+    let verdictError: SshError | undefined;
+    let fingerprint = '';
+    let settled = false;
+    const fail = (error: SshError) => {
+      if (settled) return;
+      settled = true;
+      client.end();
+      sock?.destroy();
+      reject(error);
+    };
+
+    const serverHostKey =
+      endpoint.hostKeyAlgorithms ?? hostKeyAlgorithmsFor(endpoint.hostKey, endpoint.host, port);
+    const config: ConnectConfig = {
+      host: endpoint.host,
+      port,
+      username: endpoint.username,
+      readyTimeout: connectTimeoutMs,
+      keepaliveInterval: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_MS,
+      keepaliveCountMax: options.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
+      tryKeyboard: false,
+      hostVerifier: (key: Buffer) => {
+        const verdict = verifyHostKey(endpoint.hostKey, target, endpoint.host, port, key);
+        if (verdict.ok) {
+          fingerprint = verdict.fingerprint;
+          return true;
+        }
+        verdictError = verdict.error;
+        return false;
+      },
+    };
+    if (serverHostKey) config.algorithms = { serverHostKey: serverHostKey as never };
+    if (privateKey !== undefined) {
+      config.privateKey = privateKey;
+      if (endpoint.passphrase !== undefined) config.passphrase = endpoint.passphrase;
+    }
+    if (endpoint.password !== undefined) config.password = endpoint.password;
+    if (sock) config.sock = sock as never;
+
+    client.on('ready', () => {
+      if (settled) return;
+      settled = true;
+      client.setNoDelay(true);
+      resolve({ client, fingerprint, target });
+    });
+    client.on('error', (error: Error & { level?: string; code?: string }) => {
+      if (!settled) {
+        fail(verdictError ?? classifyConnectError(error, endpoint, target, connectTimeoutMs));
+      }
+    });
+    client.on('close', () => {
+      if (!settled) {
+        fail(
+          verdictError ??
+            new SshConnectionLostError(target, 'connect', new Error('the server closed the connection')),
+        );
+      }
+    });
+    try {
+      client.connect(config);
+    } catch (error) {
+      fail(new SshProtocolError(target, `cannot start the connection: ${firstLine(String(error))}`, error));
+    }
+  });
+}
+
+const SOCKET_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  EHOSTUNREACH: 'no route to host',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'TCP connect timed out',
+  ECONNRESET: 'connection reset by the server',
+  EPIPE: 'connection reset by the server',
+  EADDRNOTAVAIL: 'address not available',
+};
+
+/** Maps what ssh2 and the socket report while connecting to one distinct, actionable error. */
+export function classifyConnectError(
+  error: Error & { level?: string; code?: string },
+  endpoint: Pick<SshEndpoint, 'host' | 'privateKey' | 'password'>,
+  target: string,
+  connectTimeoutMs: number,
+): SshError {
+  if (error.level === 'client-authentication') {
+    const methods = [
+      endpoint.privateKey ? 'publickey' : '',
+      endpoint.password !== undefined ? 'password' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return new SshAuthError(target, methods || 'none', error);
+  }
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' || error.code === 'EAI_NONAME') {
+    return new SshDnsError(target, endpoint.host, error);
+  }
+  if (error.level === 'client-dns') return new SshDnsError(target, endpoint.host, error);
+  if (error.code && SOCKET_REASONS[error.code]) {
+    return new SshUnreachableError(target, SOCKET_REASONS[error.code]!, error);
+  }
+  if (error.level === 'client-timeout' && /handshake/i.test(error.message)) {
+    return new SshConnectTimeoutError(target, connectTimeoutMs, error);
+  }
+  if (error.level === 'client-timeout') return new SshConnectionLostError(target, 'connect', error);
+  return new SshProtocolError(target, `connection failed: ${firstLine(error.message)}`, error);
+}

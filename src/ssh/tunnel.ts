@@ -1,0 +1,78 @@
+import { createServer, type Socket } from 'node:net';
+import type { SshSession } from './session';
+
+export interface Tunnel {
+  /** Always 127.0.0.1: the tunnel is never reachable from other machines. */
+  host: string;
+  port: number;
+  /** `127.0.0.1:<port>`, ready for a gRPC target. */
+  address: string;
+  /** Where it leads, as seen from the node. */
+  remote: string;
+  close(): Promise<void>;
+  /** Settles once the listener is closed (by close() or with the session). */
+  closed: Promise<void>;
+}
+
+/**
+ * Listens on 127.0.0.1:<free port>; each accepted connection becomes one forwarded channel to the remote
+ * address. noDelay on the local socket matters: gRPC's small frames would otherwise wait on Nagle.
+ */
+export function openTunnel(session: SshSession, remoteHost: string, remotePort: number): Promise<Tunnel> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.pause();
+    session.forwardOut(remoteHost, remotePort).then(
+      (channel) => {
+        if (socket.destroyed) {
+          channel.destroy();
+          return;
+        }
+        socket.pipe(channel).pipe(socket);
+        const teardown = () => {
+          socket.destroy();
+          channel.destroy();
+        };
+        channel.on('error', teardown);
+        channel.on('close', teardown);
+        socket.on('error', teardown);
+        socket.on('close', teardown);
+        socket.resume();
+      },
+      () => socket.destroy(),
+    );
+  });
+
+  let resolveClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    resolveClosed = resolve;
+  });
+  server.on('close', () => resolveClosed());
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        reject(new Error('the tunnel listener has no TCP address'));
+        return;
+      }
+      const port = address.port;
+      resolve({
+        host: '127.0.0.1',
+        port,
+        address: `127.0.0.1:${port}`,
+        remote: `${remoteHost}:${remotePort}`,
+        closed,
+        close: () => {
+          if (server.listening) server.close();
+          for (const socket of sockets) socket.destroy();
+          return closed;
+        },
+      });
+    });
+  });
+}

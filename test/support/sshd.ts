@@ -1,0 +1,344 @@
+/**
+ * A real OpenSSH sshd for tests, started inside its own mount namespace so users, sudoers and fixture files
+ * can be laid out at their real absolute paths (/etc/kubernetes/…, /var/lib/kubelet/…) without touching the
+ * host: overlayfs mounts over /etc, /run and any other listed directory, with the upper layers in a temp dir.
+ * Everything is torn down by stop(), including session processes that outlived their connection.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { chmod, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { connect as netConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export type KeyType = 'ed25519' | 'ecdsa' | 'rsa';
+
+export interface KeyPair {
+  type: KeyType;
+  privateKey: string;
+  /** One authorized_keys / known_hosts style line: `ssh-ed25519 AAAA… comment`. */
+  publicKey: string;
+  /** `SHA256:…` as ssh-keygen -l prints it. */
+  fingerprint: string;
+}
+
+export interface KeyOptions {
+  passphrase?: string;
+  /** 'pem' writes the old PEM format (PKCS#1 for rsa, SEC1 for ecdsa); ed25519 is always OpenSSH. */
+  format?: 'openssh' | 'pem';
+}
+
+/** A fresh key pair made by ssh-keygen, so tests exercise the exact formats users paste. */
+export async function generateKeyPair(type: KeyType, options: KeyOptions = {}): Promise<KeyPair> {
+  const dir = await mkdtemp(join(tmpdir(), 'ebk-key-'));
+  try {
+    const file = join(dir, 'key');
+    const args = ['-q', '-t', type, '-N', options.passphrase ?? '', '-C', `test-${type}`, '-f', file];
+    if (type === 'rsa') args.push('-b', '2048');
+    if (options.format === 'pem') args.push('-m', 'PEM');
+    await run('ssh-keygen', args);
+    const privateKey = await readFile(file, 'utf8');
+    const publicKey = (await readFile(`${file}.pub`, 'utf8')).trim();
+    const { stdout } = await run('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${file}.pub`]);
+    const fingerprint = stdout.split(/\s+/)[1] ?? '';
+    return { type, privateKey, publicKey, fingerprint };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface TestUser {
+  name: string;
+  /** Login and sudo password; without one the account has no usable password. */
+  password?: string;
+  sudo?: 'nopasswd' | 'password' | 'none';
+  authorizedKeys?: string[];
+}
+
+export interface FixtureFile {
+  /** Absolute path as the node sees it; must lie under /etc, /run or one of `overlays`. */
+  path: string;
+  content?: string | Buffer;
+  mode?: number;
+  /** Create a directory instead of a file. */
+  directory?: boolean;
+}
+
+export interface SshdOptions {
+  /** Listen address; default a random 127.x.y.z so parallel tests never collide. */
+  address?: string;
+  port?: number;
+  /** Run inside this network namespace (created by the test). */
+  netns?: string;
+  /** Host keys to use (generated when absent): one per type, ed25519 by default. */
+  hostKeys?: KeyPair[];
+  rootAuthorizedKeys?: string[];
+  passwordAuthentication?: boolean;
+  rootPassword?: string;
+  users?: TestUser[];
+  files?: FixtureFile[];
+  /** Directories besides /etc and /run to cover with an overlay (e.g. /var/lib) before files are laid out. */
+  overlays?: string[];
+  /** Extra sshd_config lines. */
+  config?: string[];
+}
+
+export interface Sshd {
+  host: string;
+  port: number;
+  hostKeys: KeyPair[];
+  /** A known_hosts line for this server (hashed on request), naming `[host]:port` unless the port is 22. */
+  knownHostsLine(key?: KeyPair, options?: { hashed?: boolean }): string;
+  /** Runs a command inside the server's namespaces (as root), e.g. to check what a test did on the "node". */
+  run(argv: string[]): Promise<{ stdout: string; stderr: string }>;
+  /** Starts a long-running process inside the server's namespaces; stop() ends it. */
+  spawn(argv: string[]): ChildProcess;
+  /** PIDs of per-connection sshd processes (to cut a connection from the server side). */
+  sessionPids(): Promise<number[]>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<Sshd>();
+process.once('exit', () => {
+  for (const server of running) void server.stop();
+});
+
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+function randomLoopback(): string {
+  return `127.${randomInt(100, 200)}.${randomInt(0, 256)}.${randomInt(2, 255)}`;
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
+  const host = options.address ?? randomLoopback();
+  const port = options.port ?? randomInt(20_000, 60_000);
+  const dir = await mkdtemp(join(tmpdir(), 'ebk-sshd-'));
+  // sshd reads users' authorized_keys as that user, so the directory must be traversable.
+  await chmod(dir, 0o755);
+  const hostKeys = options.hostKeys ?? [await generateKeyPair('ed25519')];
+  const overlays = ['/etc', '/run', ...(options.overlays ?? [])];
+  for (const file of options.files ?? []) {
+    if (!overlays.some((o) => file.path === o || file.path.startsWith(`${o}/`))) {
+      throw new Error(
+        `fixture ${file.path} is not under an overlay (${overlays.join(', ')}); it would touch the host`,
+      );
+    }
+  }
+
+  const lines: string[] = ['set -eu', `T=${shellQuote(dir)}`];
+  overlays.forEach((target, i) => {
+    lines.push(
+      `mkdir -p "$T/ovl/${i}/up" "$T/ovl/${i}/work" ${shellQuote(target)}`,
+      `mount -t overlay overlay -o lowerdir=${shellQuote(target)},upperdir="$T/ovl/${i}/up",workdir="$T/ovl/${i}/work" ${shellQuote(target)}`,
+    );
+  });
+  lines.push('mount -t tmpfs -o mode=755 tmpfs /home', 'mkdir -p /run/sshd && chmod 755 /run/sshd');
+
+  await run('mkdir', ['-p', join(dir, 'keys'), join(dir, 'files')]);
+  const keyFiles: string[] = [];
+  for (const [i, key] of hostKeys.entries()) {
+    const file = join(dir, `host_key_${i}`);
+    await writeFile(file, key.privateKey, { mode: 0o600 });
+    keyFiles.push(file);
+  }
+  await writeFile(join(dir, 'keys', 'root'), `${(options.rootAuthorizedKeys ?? []).join('\n')}\n`);
+  if (options.rootPassword !== undefined) {
+    lines.push(`echo ${shellQuote(`root:${options.rootPassword}`)} | chpasswd`);
+  }
+  for (const user of options.users ?? []) {
+    lines.push(`useradd -m -s /bin/bash ${shellQuote(user.name)}`);
+    lines.push(
+      user.password !== undefined
+        ? `echo ${shellQuote(`${user.name}:${user.password}`)} | chpasswd`
+        : `usermod -p '*' ${shellQuote(user.name)}`,
+    );
+    if (user.sudo === 'nopasswd' || user.sudo === 'password') {
+      const rule = `${user.name} ALL=(ALL:ALL) ${user.sudo === 'nopasswd' ? 'NOPASSWD: ' : ''}ALL`;
+      lines.push(
+        `printf '%s\\n' ${shellQuote(rule)} > /etc/sudoers.d/50-${user.name}`,
+        `chmod 440 /etc/sudoers.d/50-${user.name}`,
+      );
+    }
+    await writeFile(join(dir, 'keys', user.name), `${(user.authorizedKeys ?? []).join('\n')}\n`);
+  }
+  for (const [i, file] of (options.files ?? []).entries()) {
+    const mode = (file.mode ?? (file.directory ? 0o755 : 0o644)).toString(8);
+    if (file.directory) {
+      lines.push(`mkdir -p ${shellQuote(file.path)}`, `chmod ${mode} ${shellQuote(file.path)}`);
+    } else {
+      const source = join(dir, 'files', String(i));
+      await writeFile(source, file.content ?? '');
+      lines.push(`install -D -m ${mode} ${shellQuote(source)} ${shellQuote(file.path)}`);
+    }
+  }
+
+  const config = [
+    `Port ${port}`,
+    `ListenAddress ${host}`,
+    ...keyFiles.map((f) => `HostKey ${f}`),
+    `PidFile ${join(dir, 'sshd.pid')}`,
+    `AuthorizedKeysFile ${join(dir, 'keys')}/%u`,
+    'StrictModes no',
+    'PermitRootLogin yes',
+    `PasswordAuthentication ${options.passwordAuthentication ? 'yes' : 'no'}`,
+    'KbdInteractiveAuthentication no',
+    'UsePAM no',
+    'PubkeyAuthentication yes',
+    'AllowTcpForwarding yes',
+    'UseDNS no',
+    'PrintMotd no',
+    'MaxSessions 50',
+    'MaxStartups 100',
+    'LogLevel VERBOSE',
+    'Subsystem sftp internal-sftp',
+    ...(options.config ?? []),
+  ];
+  await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
+  lines.push(`exec /usr/sbin/sshd -D -e -f "$T/sshd_config"`);
+  await writeFile(join(dir, 'start.sh'), `${lines.join('\n')}\n`);
+
+  const prefix = options.netns ? ['ip', 'netns', 'exec', options.netns] : [];
+  const argv = [...prefix, 'unshare', '--mount', '--propagation', 'private', 'bash', join(dir, 'start.sh')];
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+    if (log.length > 1_000_000) log = log.slice(-500_000);
+  });
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const pid = child.pid!;
+  const children: ChildProcess[] = [];
+  let mntNs = '';
+
+  const nsArgs = () => ['-t', String(pid), '-m', ...(options.netns ? ['-n'] : [])];
+
+  const server: Sshd = {
+    host,
+    port,
+    hostKeys,
+    knownHostsLine(key = hostKeys[0]!, lineOptions = {}) {
+      const name = port === 22 ? host : `[${host}]:${port}`;
+      const [type, blob] = key.publicKey.split(/\s+/);
+      if (!lineOptions.hashed) return `${name} ${type} ${blob}`;
+      const salt = randomBytes(20);
+      const hash = createHmac('sha1', salt).update(name).digest();
+      return `|1|${salt.toString('base64')}|${hash.toString('base64')} ${type} ${blob}`;
+    },
+    async run(command) {
+      return run('nsenter', [...nsArgs(), '--', ...command], { maxBuffer: 64 * 1024 * 1024 });
+    },
+    spawn(command) {
+      const proc = spawn('nsenter', [...nsArgs(), '--', ...command], { stdio: 'ignore' });
+      children.push(proc);
+      return proc;
+    },
+    async sessionPids() {
+      return (await processesInNamespace(mntNs)).filter((p) => p !== pid);
+    },
+    logs: () => log,
+    async stop() {
+      if (!running.delete(server)) return;
+      for (const proc of children) proc.kill('SIGKILL');
+      if (!exited) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      if (mntNs) {
+        for (const other of await processesInNamespace(mntNs)) {
+          try {
+            process.kill(other, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }
+      await Promise.race([exitedPromise, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  running.add(server);
+
+  try {
+    await waitForBanner(host, port, () => (exited ? `sshd exited early:\n${log}` : undefined), options.netns);
+    mntNs = await readlink(`/proc/${pid}/ns/mnt`);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+async function processesInNamespace(mntNs: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if ((await readlink(`/proc/${entry}/ns/mnt`)) === mntNs) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+async function waitForBanner(
+  host: string,
+  port: number,
+  failed: () => string | undefined,
+  netns: string | undefined,
+): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const problem = failed();
+    if (problem) throw new Error(problem);
+    if (netns ? await bannerInNetns(netns, host, port) : await bannerAt(host, port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`sshd on ${host}:${port} did not answer within 15 s`);
+}
+
+function bannerAt(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = netConnect({ host, port });
+    socket.setTimeout(1000);
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString('latin1').startsWith('SSH-'));
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function bannerInNetns(netns: string, host: string, port: number): Promise<boolean> {
+  try {
+    const { stdout } = await run(
+      'ip',
+      ['netns', 'exec', netns, 'bash', '-c', `exec 3<>/dev/tcp/${host}/${port}; head -c 4 <&3`],
+      {
+        timeout: 2000,
+      },
+    );
+    return stdout.startsWith('SSH-');
+  } catch {
+    return false;
+  }
+}
