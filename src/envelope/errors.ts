@@ -1,0 +1,21 @@
+import { EtcdBackupError } from '../errors';
+
+export type EnvelopeFailure =
+  | 'plaintext-refused'
+  | 'bad-key'
+  | 'wrong-key'
+  | 'tampered'
+  | 'truncated'
+  | 'not-an-envelope'
+  | 'snapshot-mismatch';
+
+/** Sealing or opening a backup failed; `reason` lets callers branch without parsing the message. */
+export class EnvelopeError extends EtcdBackupError {
+  constructor(
+    readonly reason: EnvelopeFailure,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,184 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createZstdDecompress } from 'node:zlib';
+import type { EnvelopeDescription } from '../backup/metadata';
+import { type Digest, DigestStream } from './digest';
+import { abbreviateKey, makeDecrypter, type OpeningKeys, recipientsOf } from './encryption';
+import { EnvelopeError } from './errors';
+import { nodeToWeb, webToNode } from './web';
+
+export interface OpenOptions {
+  keys: OpeningKeys;
+  /** From the backup's metadata. Without `blob` digests a truncation and a tamper look alike. */
+  envelope: Omit<EnvelopeDescription, 'blob'> & { blob?: Digest };
+  /** The snapshot's recorded digest: the opened bytes are checked against it. */
+  snapshot?: Digest;
+  /** Names the backup in messages. */
+  label?: string;
+}
+
+const AGE_MAGIC = 'age-encryption.org/v1\n';
+
+/**
+ * Opens a sealed blob: checks its size and SHA-256, decrypts, decompresses and checks the snapshot digest.
+ * A wrong key fails here, before any byte is returned. Damage found later fails the returned stream at
+ * or before its end (age authenticates every 64 KiB chunk), so a reader must treat only a clean end as good.
+ */
+export async function open(blob: Readable, options: OpenOptions): Promise<Readable> {
+  const label = options.label ?? 'backup';
+  const { envelope } = options;
+  let blobEnded = false;
+
+  const blobCheck = new DigestStream((d) => {
+    blobEnded = true;
+    const want = envelope.blob;
+    if (!want) return undefined;
+    if (d.size < want.size) {
+      return new EnvelopeError('truncated', `${label} is truncated: ${d.size} of ${want.size} bytes`, {
+        hint: 'the download or the stored copy was cut short; fetch it again or pick an older backup',
+      });
+    }
+    if (d.size > want.size || d.sha256 !== want.sha256) {
+      return tampered(
+        label,
+        `its SHA-256 ${d.sha256.slice(0, 12)}… does not match the recorded ${want.sha256.slice(0, 12)}…`,
+      );
+    }
+    return undefined;
+  });
+  const head = pipeline(blob, blobCheck).catch(() => {});
+  void head;
+
+  let payload: Readable = blobCheck;
+  if (envelope.encryption.kind !== 'none') {
+    const keys = options.keys;
+    if ((keys.identities?.length ?? 0) === 0 && (keys.passphrases?.length ?? 0) === 0) {
+      blob.destroy();
+      throw new EnvelopeError(
+        'wrong-key',
+        `${label} is encrypted (${describeFor(envelope)}) but no key was given`,
+        {
+          hint:
+            envelope.encryption.kind === 'age-passphrase'
+              ? 'give the passphrase'
+              : 'give an age identity (AGE-SECRET-KEY-…)',
+        },
+      );
+    }
+    const decrypter = makeDecrypter(keys);
+    const magic = new MagicCheck(label);
+    blobCheck.pipe(magic);
+    blobCheck.on('error', (e) => magic.destroy(e));
+    try {
+      payload = webToNode(await decrypter.decrypt(nodeToWeb(magic)));
+    } catch (error) {
+      blob.destroy();
+      throw await classifyHeaderError(error, label, options);
+    }
+  }
+
+  const stages: NodeJS.ReadWriteStream[] = [];
+  if (envelope.compression === 'zstd') stages.push(createZstdDecompress());
+  const want = options.snapshot;
+  stages.push(
+    new DigestStream((d) =>
+      want && (d.sha256 !== want.sha256 || d.size !== want.size)
+        ? new EnvelopeError(
+            'snapshot-mismatch',
+            `${label} opened, but the snapshot's SHA-256 does not match its metadata`,
+            {
+              hint: 'the metadata belongs to another backup or was edited; do not restore this one',
+            },
+          )
+        : undefined,
+    ),
+  );
+  // `out` stays outside the pipeline: the pipeline would destroy it with the raw error before we classify it.
+  const out = new PassThrough();
+  const last = stages[stages.length - 1] as DigestStream;
+  pipeline(payload, ...(stages as [NodeJS.ReadWriteStream])).catch((error: unknown) => {
+    out.destroy(classifyPayloadError(error, label, blobEnded));
+  });
+  last.pipe(out);
+  return out;
+}
+
+function tampered(label: string, detail: string): EnvelopeError {
+  return new EnvelopeError('tampered', `${label} has been altered: ${detail}`, {
+    hint: 'do not restore it; pick another backup and find out who can write to the store',
+  });
+}
+
+function describeFor(envelope: OpenOptions['envelope']): string {
+  const e = envelope.encryption;
+  if (e.kind === 'age-passphrase') return 'with a passphrase';
+  if (e.kind === 'age-recipients') return `for ${e.recipients.map(abbreviateKey).join(', ')}`;
+  return 'not encrypted';
+}
+
+async function classifyHeaderError(
+  error: unknown,
+  label: string,
+  options: OpenOptions,
+): Promise<EnvelopeError> {
+  if (error instanceof EnvelopeError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes('no identity matched')) {
+    const mine = await recipientsOf(options.keys.identities ?? []);
+    const given = [
+      ...mine.map(abbreviateKey),
+      ...(options.keys.passphrases?.length ? [`${options.keys.passphrases.length} passphrase(s)`] : []),
+    ];
+    return new EnvelopeError(
+      'wrong-key',
+      `wrong key: ${label} is encrypted ${describeFor(options.envelope)}, and none of the given keys (${given.join(', ')}) opens it`,
+      { hint: 'use the identity matching one of its recipients, or the passphrase it was sealed with' },
+    );
+  }
+  if (message.includes('invalid header HMAC')) return tampered(label, 'its age header does not authenticate');
+  return tampered(label, `its age header is damaged (${message})`);
+}
+
+function classifyPayloadError(error: unknown, label: string, blobEnded: boolean): EnvelopeError {
+  if (error instanceof EnvelopeError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('ERR_ZSTD') || code === 'Z_DATA_ERROR' || /zstd|compress/i.test(message)) {
+    return tampered(label, `its compressed data is corrupt (${message})`);
+  }
+  // Without a recorded size, a failure on the last chunk could be either cut-off or damage.
+  const where = blobEnded ? 'in its last chunk (truncated or altered)' : 'in a chunk before its end';
+  return tampered(label, `authentication failed ${where}`);
+}
+
+/** Fails fast, with a useful message, when an "encrypted" blob is not an age file at all. */
+class MagicCheck extends PassThrough {
+  private seen = Buffer.alloc(0);
+  private checked = false;
+
+  constructor(private readonly label: string) {
+    super();
+  }
+
+  override _transform(
+    chunk: Buffer,
+    encoding: BufferEncoding,
+    done: (error?: Error | null, data?: unknown) => void,
+  ) {
+    if (!this.checked) {
+      this.seen = Buffer.concat([this.seen, chunk]).subarray(0, AGE_MAGIC.length);
+      if (this.seen.length >= AGE_MAGIC.length || !AGE_MAGIC.startsWith(this.seen.toString('latin1'))) {
+        this.checked = true;
+        if (this.seen.toString('latin1') !== AGE_MAGIC) {
+          done(
+            new EnvelopeError('not-an-envelope', `${this.label} is not an age-encrypted file`, {
+              hint: 'its metadata says it is encrypted; the blob was replaced or belongs to another backup',
+            }),
+          );
+          return;
+        }
+      }
+    }
+    super._transform(chunk, encoding, done);
+  }
+}
