@@ -57,6 +57,7 @@ const PROTOBUF_MAGIC = Buffer.from('k8s\0', 'latin1');
 const ENCRYPTED_PREFIX = Buffer.from('k8s:enc:', 'latin1');
 const CBOR_MAGIC = Buffer.from([0xd9, 0xd9, 0xf7]);
 const JSON_PEEK_BYTES = 4096;
+const JSON_PARSE_LIMIT = 256 << 10;
 
 /** Tells how a stored object is encoded and, where readable without decrypting, its apiVersion and kind. */
 export function readKubernetesValue(value: Buffer): KubernetesValue {
@@ -93,7 +94,18 @@ export function readKubernetesValue(value: Buffer): KubernetesValue {
   }
   if (value.length > 0 && value[0] === 0x7b) {
     result.encoding = 'json';
-    // Both fields normally sit near the top; a cheap scan avoids parsing megabyte objects.
+    if (value.length <= JSON_PARSE_LIMIT) {
+      try {
+        const parsed = JSON.parse(value.toString('utf8')) as { apiVersion?: unknown; kind?: unknown };
+        if (typeof parsed.apiVersion === 'string') result.apiVersion = parsed.apiVersion;
+        if (typeof parsed.kind === 'string') result.kind = parsed.kind;
+        return result;
+      } catch {
+        result.encoding = 'other';
+        return result;
+      }
+    }
+    // Both fields normally sit near the top; a scan of the head avoids parsing a very large object.
     const head = value.subarray(0, JSON_PEEK_BYTES).toString('utf8');
     result.apiVersion = /"apiVersion"\s*:\s*"([^"]*)"/.exec(head)?.[1];
     result.kind = /"kind"\s*:\s*"([^"]*)"/.exec(head)?.[1];

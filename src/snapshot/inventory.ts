@@ -1,0 +1,133 @@
+import { SnapshotError } from './errors';
+import { classifyKey, REGISTRY_PREFIX, type ValueEncoding } from './kubernetes';
+import type { LiveKeys } from './live-keys';
+import type { SnapshotReport } from './report';
+import { analyseSnapshot, type VerifyOptions } from './verify';
+
+export interface InventoryOptions {
+  /** kube-apiserver's --etcd-prefix; default /registry. */
+  prefix?: string;
+  /** Include object names (namespace/name) and the other keys. Off by default: names stay on the machine. */
+  names?: boolean;
+}
+
+export interface ResourceCount {
+  /** `pods`, `deployments`, `apiextensions.k8s.io/customresourcedefinitions`, `example.com/widgets`, ... */
+  resource: string;
+  count: number;
+  /** Namespaced objects per namespace; cluster-scoped objects are counted under "". */
+  namespaces: Record<string, number>;
+  /** `apiVersion kind` read from the stored value, e.g. `v1 Pod`; `(encrypted)` when it cannot be read. */
+  kinds: Record<string, number>;
+  /** Values encrypted at rest (k8s:enc:...). */
+  encrypted: number;
+  /** `namespace/name` or `name`, only with the names option. */
+  names?: string[];
+}
+
+export interface Inventory {
+  prefix: string;
+  /** Live user keys in the snapshot (what etcd 3.6 counts as totalKey). */
+  liveKeys: number;
+  /** Live keys under the prefix. */
+  kubernetesObjects: number;
+  resources: ResourceCount[];
+  /** Namespaced Kubernetes objects per namespace. */
+  namespaces: Record<string, number>;
+  clusterScoped: number;
+  secrets: { total: number; encrypted: number; plain: number; providers: Record<string, number> };
+  encodings: Record<ValueEncoding, number>;
+  /** Live keys outside the prefix (e.g. compact_rev_key, other applications). */
+  otherKeys: number;
+  otherKeyNames?: string[];
+}
+
+function bump(record: Record<string, number>, key: string, by = 1): void {
+  record[key] = (record[key] ?? 0) + by;
+}
+
+/** Counts live keys by resource type and namespace, from a replay made with liveKeys: 'detailed'. */
+export function buildInventory(live: LiveKeys, options: InventoryOptions = {}): Inventory {
+  const prefix = options.prefix ?? REGISTRY_PREFIX;
+  const inventory: Inventory = {
+    prefix,
+    liveKeys: live.size,
+    kubernetesObjects: 0,
+    resources: [],
+    namespaces: {},
+    clusterScoped: 0,
+    secrets: { total: 0, encrypted: 0, plain: 0, providers: {} },
+    encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
+    otherKeys: 0,
+  };
+  const resources = new Map<string, ResourceCount>();
+  const otherNames: string[] = [];
+  for (const [rawKey, object] of live.objects) {
+    const key = Buffer.from(rawKey, 'latin1').toString('utf8');
+    const k8s = classifyKey(key, prefix);
+    if (!k8s) {
+      inventory.otherKeys++;
+      if (options.names) otherNames.push(key);
+      continue;
+    }
+    inventory.kubernetesObjects++;
+    let entry = resources.get(k8s.resource);
+    if (!entry) {
+      entry = { resource: k8s.resource, count: 0, namespaces: {}, kinds: {}, encrypted: 0 };
+      if (options.names) entry.names = [];
+      resources.set(k8s.resource, entry);
+    }
+    entry.count++;
+    bump(entry.namespaces, k8s.namespace ?? '');
+    if (k8s.namespace === undefined) inventory.clusterScoped++;
+    else bump(inventory.namespaces, k8s.namespace);
+    entry.names?.push(k8s.namespace === undefined ? (k8s.name ?? key) : `${k8s.namespace}/${k8s.name}`);
+    if (!object) continue;
+    const value = object.value;
+    inventory.encodings[value.encoding]++;
+    if (value.encoding === 'encrypted') entry.encrypted++;
+    const kind =
+      value.encoding === 'encrypted'
+        ? '(encrypted)'
+        : value.kind
+          ? `${value.apiVersion ?? '?'} ${value.kind}`
+          : `(${value.encoding})`;
+    bump(entry.kinds, kind);
+    if (k8s.resource === 'secrets') {
+      inventory.secrets.total++;
+      if (value.encoding === 'encrypted') {
+        inventory.secrets.encrypted++;
+        bump(inventory.secrets.providers, value.provider ?? 'unknown');
+      } else {
+        inventory.secrets.plain++;
+      }
+    }
+  }
+  inventory.resources = [...resources.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1));
+  for (const r of inventory.resources) r.names?.sort();
+  if (options.names) inventory.otherKeyNames = otherNames.sort();
+  return inventory;
+}
+
+/** Verifies a snapshot and counts what Kubernetes keeps in it. Throws SnapshotError if the tree is damaged. */
+export async function inventorySnapshot(
+  path: string,
+  options: InventoryOptions & Pick<VerifyOptions, 'etcdCompat'> = {},
+): Promise<{ report: SnapshotReport; inventory: Inventory }> {
+  const { report, liveKeys } = await analyseSnapshot(path, {
+    etcdCompat: options.etcdCompat,
+    liveKeys: 'detailed',
+  });
+  if (!liveKeys) throw damaged(report, 'count its keys');
+  return { report, inventory: buildInventory(liveKeys, options) };
+}
+
+export function damaged(report: SnapshotReport, what: string): SnapshotError {
+  const first = report.integrity.problems.find((p) => p.severity === 'error');
+  return new SnapshotError(
+    `cannot ${what} in '${report.path}': ${first?.message ?? 'the snapshot is damaged'}`,
+    {
+      hint: 'run `etcd-backup inspect` on it for every problem found; use another backup',
+    },
+  );
+}

@@ -1,0 +1,127 @@
+import type { SnapshotDiff } from './diff';
+import type { Inventory } from './inventory';
+import type { SnapshotReport } from './report';
+import { verdictOf, verdictReason } from './verdict';
+
+/** The report as one JSON-ready object, etcd's status fields first, in etcd's order. */
+export function reportJson(
+  report: SnapshotReport,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const { hash, revision, totalKey, totalSize, version, ...rest } = report;
+  return {
+    hash,
+    revision,
+    totalKey,
+    totalSize,
+    ...(version === undefined ? {} : { version }),
+    ...rest,
+    ...extra,
+  };
+}
+
+function bytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${n} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatReport(report: SnapshotReport): string {
+  const lines = [`snapshot ${report.path} (${bytes(report.fileSize)})`];
+  const compat =
+    report.etcdCompatSource === 'option'
+      ? `etcd ${report.etcdCompat} semantics, as asked`
+      : report.etcdCompatSource === 'storage-version'
+        ? `etcd 3.6 semantics: storage version ${report.storageVersion}`
+        : 'etcd 3.4/3.5 semantics: no storage version';
+  if (report.hash === null) {
+    lines.push(`  status     unavailable: the structure is damaged (etcd would refuse it too)`);
+  } else {
+    const version = report.version === undefined ? '' : `  version ${report.version || '""'}`;
+    lines.push(
+      `  status     hash ${report.hash.toString(16)} (${report.hash})  revision ${report.revision}  total keys ${report.totalKey}  total size ${report.totalSize}${version}`,
+      `             (${compat})`,
+    );
+  }
+  if (report.compactRevision !== null) lines.push(`  compacted  at revision ${report.compactRevision}`);
+  lines.push(`  sha256     ${report.sha256}`);
+  const trailer = {
+    ok: 'ok: the database matches the SHA-256 etcd appended',
+    missing: 'missing: no integrity trailer (raw member/snap/db copy?)',
+    mismatch: 'MISMATCH: the file is not what etcd sent',
+  }[report.trailer];
+  lines.push(`  trailer    ${trailer}`);
+  if (report.pages) {
+    const p = report.pages;
+    const how =
+      p.freelist === 'persisted'
+        ? 'freelist persisted and checked'
+        : 'no persisted freelist: unreached pages are free';
+    lines.push(
+      `  pages      ${p.total} × ${report.pageSize} bytes: ${p.reachable} in use, ${p.free} free (${how})`,
+    );
+  }
+  const buckets = Object.entries(report.buckets);
+  if (buckets.length > 0) lines.push(`  buckets    ${buckets.map(([name, n]) => `${name} ${n}`).join(', ')}`);
+  const verdict = verdictOf(report);
+  lines.push(
+    `  verdict    ${verdict === 'intact' ? 'INTACT' : verdict === 'no-trailer' ? 'NO INTEGRITY TRAILER' : 'DAMAGED'}`,
+  );
+  for (const problem of report.integrity.problems)
+    lines.push(`    ${problem.severity.padEnd(7)} ${problem.message}`);
+  const hidden = report.integrity.problemCount - report.integrity.problems.length;
+  if (hidden > 0) lines.push(`    ... and ${hidden} more`);
+  const reason = verdictReason(report);
+  if (reason && verdict === 'damaged') lines.push(`  ${reason}`);
+  return lines.join('\n');
+}
+
+function counts(record: Record<string, number>): string {
+  return Object.entries(record)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, n]) => `${k === '' ? '(cluster)' : k} ${n}`)
+    .join(', ');
+}
+
+export function formatInventory(inventory: Inventory): string {
+  const lines = [
+    `kubernetes objects under ${inventory.prefix}/: ${inventory.kubernetesObjects} (${inventory.clusterScoped} cluster-scoped), other keys: ${inventory.otherKeys}, live keys: ${inventory.liveKeys}`,
+  ];
+  const s = inventory.secrets;
+  const providers = Object.keys(s.providers).length > 0 ? ` (${counts(s.providers)})` : '';
+  lines.push(`  secrets: ${s.total}: ${s.encrypted} encrypted at rest${providers}, ${s.plain} plain`);
+  lines.push(`  encodings: ${counts(inventory.encodings as unknown as Record<string, number>)}`);
+  lines.push(`  namespaces: ${counts(inventory.namespaces) || 'none'}`);
+  const width = Math.max(8, ...inventory.resources.map((r) => r.resource.length));
+  for (const r of inventory.resources) {
+    const enc = r.encrypted > 0 ? `  encrypted ${r.encrypted}` : '';
+    lines.push(`  ${r.resource.padEnd(width)} ${String(r.count).padStart(6)}  ${counts(r.kinds)}${enc}`);
+    lines.push(`  ${''.padEnd(width)}         by namespace: ${counts(r.namespaces)}`);
+    for (const name of r.names ?? []) lines.push(`  ${''.padEnd(width)}         - ${name}`);
+  }
+  for (const key of inventory.otherKeyNames ?? []) lines.push(`  other key: ${key}`);
+  return lines.join('\n');
+}
+
+export function formatDiff(diff: SnapshotDiff, base: string, other: string): string {
+  const lines = [
+    `from ${base} to ${other}: ${diff.added} added, ${diff.removed} removed, ${diff.changed} changed, ${diff.unchanged} unchanged`,
+  ];
+  const width = Math.max(8, ...diff.groups.map((g) => g.resource.length));
+  for (const g of diff.groups) {
+    lines.push(
+      `  ${g.resource.padEnd(width)} ${(g.namespace || '(cluster)').padEnd(20)} +${g.added} -${g.removed} ~${g.changed}`,
+    );
+  }
+  if (diff.names) {
+    for (const key of diff.names.added) lines.push(`  + ${key}`);
+    for (const key of diff.names.removed) lines.push(`  - ${key}`);
+    for (const key of diff.names.changed) lines.push(`  ~ ${key}`);
+  }
+  return lines.join('\n');
+}
