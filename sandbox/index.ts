@@ -1,0 +1,382 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EtcdClient, type EtcdTls } from '../src/etcd/client';
+import { SandboxError } from './errors';
+import { type EtcdMinor, findEtcd } from './etcd-binaries';
+import { type RunResult, run } from './exec';
+import type { LinkControl } from './forwarder';
+import { fingerprint, generateKey, knownHostsLine } from './keys';
+import { bridgeIp, createBridge, createNodeNetwork, nodeAddresses, slotHasNetwork } from './network';
+import {
+  bootNode,
+  cleanEnv,
+  type NodePlan,
+  nsenterArgs,
+  PROJECT_ROOT,
+  prepareNodeFiles,
+  startNodeServices,
+  USERS,
+  waitForFile,
+} from './node';
+import { createClusterPki } from './pki';
+import { type SeedSummary, seedCluster } from './seed';
+import { allocateSlot, claimName, isSameProcess, readProcesses, recordProcess, sandboxDir } from './state';
+import { teardown } from './teardown';
+
+export { SandboxError } from './errors';
+export type { LinkControl } from './forwarder';
+export { listSandboxes } from './state';
+
+export interface SandboxUser {
+  username: string;
+  privateKeyPath: string;
+}
+
+export interface SandboxNodeInfo {
+  name: string;
+  /** Loopback address the host reaches the node's sshd at (through the sandbox's forwarder). */
+  host: string;
+  port: number;
+  /** The node's own IP, named in its manifests and certificates. */
+  ip: string;
+  users: { root: SandboxUser; sudo: SandboxUser; sudoPassword: SandboxUser & { password: string } };
+  hostKeyFingerprint: string;
+  knownHostsLine: string;
+  etcdVersion: string;
+  etcdClientUrl: string;
+  stateDir: string;
+  supervisorLog: string;
+}
+
+export interface SandboxInfo {
+  name: string;
+  etcdVersion: string;
+  members: number;
+  nodes: SandboxNodeInfo[];
+  stateDir: string;
+  /** What the seed wrote (absent with seed: false). */
+  seed?: SeedSummary;
+  /** Seconds per phase of `up`. */
+  timings: Record<string, number>;
+}
+
+export interface StartOptions {
+  members?: 1 | 3;
+  etcd?: EtcdMinor;
+  /** Extra bytes of realistic bulk data to write after the seed. */
+  fill?: number;
+  name?: string;
+  /** Write the seed data (default true). */
+  seed?: boolean;
+  /** Progress lines (the CLI prints them on stderr). */
+  log?: (line: string) => void;
+}
+
+const GiB = 1024 ** 3;
+
+/** etcd's default backend quota is 2 GiB; a fill needs room for its data plus bbolt's overhead. */
+export function quotaFor(fill: number): number | undefined {
+  if (!fill) return undefined;
+  return Math.max(2 * GiB, Math.ceil((fill * 2 + GiB) / GiB) * GiB);
+}
+
+/**
+ * Starts a sandbox: 1 or 3 kubeadm-shaped control-plane nodes forming one etcd cluster. Everything is torn
+ * down again if any step fails.
+ */
+export async function startSandbox(options: StartOptions = {}): Promise<Sandbox> {
+  const name = options.name ?? `sandbox-${randomBytes(3).toString('hex')}`;
+  const members = options.members ?? 1;
+  const minor = options.etcd ?? '3.5';
+  const etcd = findEtcd(minor);
+  if ('missing' in etcd) throw new SandboxError(`etcd ${minor} is not available: ${etcd.missing}`);
+  const log = options.log ?? (() => {});
+  const dir = claimName(name);
+  const started = Date.now();
+  const timings: Record<string, number> = {};
+  let phaseStart = started;
+  const phase = (label: string) => {
+    const now = Date.now();
+    timings[label] = (now - phaseStart) / 1000;
+    phaseStart = now;
+    log(`${label}: ${timings[label]!.toFixed(1)}s`);
+  };
+  try {
+    const slot = allocateSlot(name, slotHasNetwork);
+    writeFileSync(join(dir, 'sandbox.json'), `${JSON.stringify({ name, slot, members, minor }, null, 2)}\n`);
+    const nodes: NodePlan[] = [];
+    for (let i = 1; i <= members; i++) {
+      const a = nodeAddresses(slot, i);
+      const nodeName = `${name}-control-plane${i === 1 ? '' : i}`;
+      nodes.push({
+        index: i,
+        name: nodeName,
+        ip: a.ip,
+        host: a.host,
+        netns: a.netns,
+        dir: join(dir, 'nodes', nodeName),
+      });
+    }
+    for (const n of nodes) mkdirSync(n.dir, { recursive: true, mode: 0o755 });
+    const keysDir = join(dir, 'keys');
+    mkdirSync(keysDir, { mode: 0o700 });
+    const sudoPassword = randomBytes(12).toString('base64url');
+    await Promise.all([
+      ...Object.values(USERS).map((u) => generateKey(join(keysDir, u), `${u}@${name}`)),
+      ...nodes.map((n) => generateKey(join(n.dir, 'ssh_host_ed25519_key'), `root@${n.name}`)),
+    ]);
+    const apiserverSans = ['DNS:kubernetes', 'DNS:kubernetes.default', 'DNS:kubernetes.default.svc'];
+    apiserverSans.push('DNS:kubernetes.default.svc.cluster.local', 'IP:10.96.0.1');
+    for (const n of nodes) apiserverSans.push(`DNS:${n.name}`, `IP:${n.ip}`);
+    const cluster = await createClusterPki(join(dir, 'pki'), apiserverSans);
+    const authorizedKeys = Object.fromEntries(
+      Object.values(USERS).map((u) => [u, readFileSync(join(keysDir, `${u}.pub`), 'utf8')]),
+    );
+    const initialCluster = nodes.map((n) => `${n.name}=https://${n.ip}:2380`);
+    const quota = quotaFor(options.fill ?? 0);
+    await Promise.all(
+      nodes.map((node) =>
+        prepareNodeFiles({
+          node,
+          cluster,
+          etcd,
+          initialCluster,
+          // kubeadm points each stacked apiserver at its local member.
+          etcdServers: 'https://127.0.0.1:2379',
+          ...(quota ? { quotaBackendBytes: quota } : {}),
+          allNodes: nodes,
+          authorizedKeys,
+        }),
+      ),
+    );
+    phase('keys, PKI and files');
+    await createBridge(slot);
+    for (const n of nodes) await createNodeNetwork(slot, n.index);
+    phase('network');
+    const pids = await Promise.all(nodes.map((n) => bootNode(dir, n)));
+    startForwarder(dir, nodes);
+    await Promise.all(nodes.map((n, i) => startNodeServices(n, pids[i]!, sudoPassword)));
+    await waitForFile(join(dir, 'forwarder', 'forwarder.ready'), '', 20_000, 'forwarder start');
+    phase('nodes booted (supervisor, users, sshd, forwarder)');
+    const info: SandboxInfo = {
+      name,
+      etcdVersion: etcd.version,
+      members,
+      stateDir: dir,
+      timings,
+      nodes: nodes.map((n) => {
+        const hostKey = join(n.dir, 'ssh_host_ed25519_key.pub');
+        const user = (u: string) => ({ username: u, privateKeyPath: join(keysDir, u) });
+        return {
+          name: n.name,
+          host: n.host,
+          port: 22,
+          ip: n.ip,
+          users: {
+            root: user(USERS.root),
+            sudo: user(USERS.sudo),
+            sudoPassword: { ...user(USERS.sudoPassword), password: sudoPassword },
+          },
+          hostKeyFingerprint: fingerprint(readFileSync(hostKey, 'utf8')),
+          knownHostsLine: knownHostsLine(n.host, 22, hostKey),
+          etcdVersion: etcd.version,
+          etcdClientUrl: 'https://127.0.0.1:2379',
+          stateDir: n.dir,
+          supervisorLog: join(n.dir, 'kubelet.log'),
+        };
+      }),
+    };
+    writeFileSync(join(dir, 'known_hosts'), `${info.nodes.map((n) => n.knownHostsLine).join('\n')}\n`);
+    const sandbox = new Sandbox(info);
+    await Promise.all(info.nodes.map((n) => sandbox.waitForEtcd(n, 60_000)));
+    phase('etcd healthy');
+    if (options.seed !== false || options.fill) {
+      const client = sandbox.etcdClientFor(info.nodes[0]!);
+      try {
+        info.seed = await seedCluster(client, { seed: name, fill: options.fill ?? 0, log });
+      } finally {
+        client.close();
+      }
+      phase('seed');
+    }
+    timings.total = (Date.now() - started) / 1000;
+    writeFileSync(join(dir, 'info.json'), `${JSON.stringify(info, null, 2)}\n`);
+    log(`up: ${timings.total.toFixed(1)}s`);
+    return sandbox;
+  } catch (e) {
+    log(`up failed, tearing down: ${(e as Error).message}`);
+    await teardown(name);
+    throw e;
+  }
+}
+
+function startForwarder(dir: string, nodes: NodePlan[]): void {
+  const controlDir = join(dir, 'forwarder');
+  mkdirSync(controlDir, { recursive: true });
+  const out = openSync(join(controlDir, 'forwarder.log'), 'a');
+  const routes = nodes.map((n) => `${n.name}=${n.host}:22=${n.ip}:22`);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'sandbox', 'forwarder.ts'),
+      `--control-dir=${controlDir}`,
+      ...routes,
+    ],
+    { detached: true, stdio: ['ignore', out, out], cwd: PROJECT_ROOT, env: cleanEnv() },
+  );
+  closeSync(out);
+  child.unref();
+  if (!child.pid) throw new SandboxError('cannot start the SSH forwarder');
+  recordProcess(dir, 'forwarder', child.pid, 'forwarder.ts');
+}
+
+/** Stops a sandbox by name and removes its state (no-op if it does not exist). */
+export async function stopSandbox(name: string): Promise<void> {
+  await teardown(name);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A running sandbox: its info plus helpers for tests and the demo. */
+export class Sandbox {
+  constructor(readonly info: SandboxInfo) {}
+
+  /** Reopens a sandbox that `up` started (e.g. from another process). */
+  static open(name: string): Sandbox {
+    const file = join(sandboxDir(name), 'info.json');
+    if (!existsSync(file))
+      throw new SandboxError(`no running sandbox named '${name}'`, {
+        hint: "see 'npm run sandbox -- status'",
+      });
+    return new Sandbox(JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo);
+  }
+
+  node(nameOrIndex: string | number = 0): SandboxNodeInfo {
+    const node =
+      typeof nameOrIndex === 'number'
+        ? this.info.nodes[nameOrIndex]
+        : this.info.nodes.find((n) => n.name === nameOrIndex);
+    if (!node) throw new SandboxError(`sandbox ${this.info.name} has no node ${nameOrIndex}`);
+    return node;
+  }
+
+  /** The host pid of the node's init, whose namespaces are the node's. */
+  nodePid(node: SandboxNodeInfo): number {
+    const record = readProcesses(this.info.stateDir).find((r) => r.role === `node:${node.name}`);
+    if (!record || !isSameProcess(record)) throw new SandboxError(`node ${node.name} is not running`);
+    return record.pid;
+  }
+
+  /** Runs a program as root inside the node (its mount, UTS and network namespaces), without a shell. */
+  runOnNode(
+    node: SandboxNodeInfo,
+    argv: readonly string[],
+    options: { input?: string | Buffer; allowFailure?: boolean; timeoutMs?: number } = {},
+  ): Promise<RunResult> {
+    return run('nsenter', nsenterArgs(this.nodePid(node), argv), { ...options, env: cleanEnv() });
+  }
+
+  /** Client TLS material for etcd: the apiserver-etcd-client certificate, as kube-apiserver uses it. */
+  etcdTls(): EtcdTls {
+    const pki = join(this.info.stateDir, 'pki');
+    return {
+      ca: readFileSync(join(pki, 'etcd/ca.crt')),
+      cert: readFileSync(join(pki, 'apiserver-etcd-client.crt')),
+      key: readFileSync(join(pki, 'apiserver-etcd-client.key')),
+    };
+  }
+
+  /** A gRPC client to the node's etcd, straight from the host through the node IP (no SSH). */
+  etcdClientFor(node: SandboxNodeInfo, options: { callTimeoutMs?: number } = {}): EtcdClient {
+    // The certificate names the node; checking that name instead of the IP avoids Node's warning about IP SNI.
+    return EtcdClient.connect({
+      address: `${node.ip}:2379`,
+      tls: { ...this.etcdTls(), serverName: node.name },
+      ...options,
+    });
+  }
+
+  /** Waits until the node's etcd answers a linearizable read (so the cluster has a leader). */
+  async waitForEtcd(node: SandboxNodeInfo, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      const client = this.etcdClientFor(node, { callTimeoutMs: 2_000 });
+      try {
+        await client.range('/registry/health', { countOnly: true });
+        return;
+      } catch (e) {
+        last = (e as Error).message;
+      } finally {
+        client.close();
+      }
+      await sleep(200);
+    }
+    const stderr = join(node.stateDir, 'pods', `etcd-${node.name}`, 'etcd.stderr');
+    const tail = existsSync(stderr)
+      ? readFileSync(stderr, 'utf8').trim().split('\n').slice(-3).join(' | ')
+      : '';
+    throw new SandboxError(`etcd on ${node.name} not healthy after ${timeoutMs / 1000}s: ${last}`, {
+      hint: tail ? `etcd said: ${tail}` : `see ${node.supervisorLog}`,
+    });
+  }
+
+  /** The supervisor's log so far. */
+  supervisorLog(node: SandboxNodeInfo): string {
+    return existsSync(node.supervisorLog) ? readFileSync(node.supervisorLog, 'utf8') : '';
+  }
+
+  /** Byte offset to pass to waitForLog to see only later events. */
+  logOffset(node: SandboxNodeInfo): number {
+    return existsSync(node.supervisorLog) ? statSync(node.supervisorLog).size : 0;
+  }
+
+  /** Waits for a supervisor log line matching the pattern, written after the byte offset. */
+  async waitForLog(
+    node: SandboxNodeInfo,
+    pattern: RegExp,
+    options: { after?: number; timeoutMs?: number } = {},
+  ) {
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    while (Date.now() < deadline) {
+      const text = readFileSync(node.supervisorLog)
+        .subarray(options.after ?? 0)
+        .toString();
+      const line = text.split('\n').find((l) => pattern.test(l));
+      if (line) return line;
+      await sleep(100);
+    }
+    throw new SandboxError(`no supervisor log line matching ${pattern} on ${node.name}`);
+  }
+
+  /** Degrades (or restores, with {}) the SSH link to a node; see forwarder.ts for the controls. */
+  async setLink(node: SandboxNodeInfo, control: LinkControl): Promise<void> {
+    const file = join(this.info.stateDir, 'forwarder', `link-${node.name}.json`);
+    writeFileSync(file, JSON.stringify(control));
+    const record = readProcesses(this.info.stateDir).find((r) => r.role === 'forwarder');
+    if (record && isSameProcess(record)) process.kill(record.pid, 'SIGHUP');
+    await sleep(50);
+  }
+
+  /** Resets every open SSH connection to the node once, leaving the link up for new ones. */
+  async cutConnections(node: SandboxNodeInfo): Promise<void> {
+    const file = join(this.info.stateDir, 'forwarder', `link-${node.name}.json`);
+    const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LinkControl) : {};
+    await this.setLink(node, { ...current, cutEpoch: (current.cutEpoch ?? 0) + 1 });
+  }
+
+  /** The host-side address the bridge has (what the node sees connections from the forwarder come from). */
+  get bridgeIp(): string {
+    return bridgeIp(Number(this.info.nodes[0]!.ip.split('.')[2]));
+  }
+
+  async stop(): Promise<void> {
+    await teardown(this.info.name);
+  }
+}
+
+export { run };
