@@ -1,0 +1,125 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableEtcdMinors } from '../../sandbox/etcd-binaries';
+import { run } from '../../sandbox/exec';
+import { Sandbox, type SandboxInfo, startSandbox } from '../../sandbox/index';
+import { isSameProcess, processStartTime, readProcesses } from '../../sandbox/state';
+import { isRoot, ssh } from './ssh';
+
+const minor = availableEtcdMinors()[0];
+const missing = !isRoot ? 'needs root' : minor === undefined ? 'no etcd build available' : undefined;
+const name = `lifecycle-${process.pid}`;
+function processState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const cli = (...args: string[]) =>
+  run('npx', ['tsx', 'sandbox/cli.ts', ...args], { allowFailure: true, timeoutMs: 120_000 });
+
+describe.skipIf(missing !== undefined)(
+  `sandbox up, status and down from the CLI${missing ? ` (skipped: ${missing})` : ''}`,
+  () => {
+    let info: SandboxInfo;
+    let sandbox: Sandbox;
+
+    beforeAll(async () => {
+      const up = await cli('up', '--name', name, '--etcd', minor!, '--json');
+      expect(up.code, up.stderr).toBe(0);
+      info = JSON.parse(up.stdout) as SandboxInfo;
+      sandbox = Sandbox.open(name);
+    });
+
+    afterAll(async () => {
+      await cli('down', '--name', name);
+    });
+
+    it('prints what an SSH client needs as JSON', () => {
+      const node = info.nodes[0]!;
+      expect(info).toMatchObject({ name, members: 1, etcdVersion: node.etcdVersion });
+      expect(node).toMatchObject({
+        name: `${name}-control-plane`,
+        port: 22,
+        etcdClientUrl: 'https://127.0.0.1:2379',
+      });
+      expect(node.host).toMatch(/^127\.0\.\d+\.1$/);
+      expect(node.hostKeyFingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+      expect(node.knownHostsLine).toMatch(new RegExp(`^${node.host.replaceAll('.', '\\.')} ssh-ed25519 `));
+      for (const user of Object.values(node.users)) {
+        expect(readFileSync(user.privateKeyPath, 'utf8')).toContain('BEGIN OPENSSH PRIVATE KEY');
+        expect(statSync(user.privateKeyPath).mode & 0o777).toBe(0o600);
+      }
+    });
+
+    it('refuses to start a second sandbox under a name in use, and leaves the first one alone', async () => {
+      await expect(startSandbox({ name, etcd: minor })).rejects.toThrow(/already exists/);
+      const again = await cli('up', '--name', name, '--etcd', minor!);
+      expect(again.code).not.toBe(0);
+      expect(again.stderr).toContain('already exists');
+      const r = await ssh(info.nodes[0]!, info.nodes[0]!.users.root, 'hostname');
+      expect(r.stdout.trim()).toBe(info.nodes[0]!.name);
+    });
+
+    it('lists the sandbox in status with all its processes running', async () => {
+      const status = await cli('status', '--json');
+      const entry = (
+        JSON.parse(status.stdout) as Array<{
+          name: string;
+          processesRunning: number;
+          processesStarted: number;
+        }>
+      ).find((s) => s.name === name);
+      expect(entry).toBeDefined();
+      expect(entry!.processesRunning).toBe(entry!.processesStarted);
+    });
+
+    it('throttles, cuts and downs the SSH link through the forwarder controls', async () => {
+      const node = info.nodes[0]!;
+      const fetch = (bytes: number) =>
+        ssh(node, node.users.root, `head -c ${bytes} /dev/urandom`, { allowFailure: true });
+      let t = Date.now();
+      expect((await fetch(1_000_000)).stdout.length).toBeGreaterThan(0);
+      const clean = Date.now() - t;
+
+      await sandbox.setLink(node, { bytesPerSecond: 400_000 });
+      t = Date.now();
+      const slow = await fetch(1_000_000);
+      const throttled = Date.now() - t;
+      expect(slow.code).toBe(0);
+      expect(throttled).toBeGreaterThan(2_000);
+      expect(throttled).toBeGreaterThan(clean * 2);
+
+      await sandbox.setLink(node, { cutAfterBytes: 300_000 });
+      const cut = await fetch(3_000_000);
+      expect(cut.code).toBe(255);
+      expect(Buffer.byteLength(cut.stdout, 'latin1')).toBeLessThan(3_000_000);
+
+      await sandbox.setLink(node, { down: true });
+      expect((await fetch(10)).code).toBe(255);
+
+      await sandbox.setLink(node, {});
+      expect((await fetch(10)).code).toBe(0);
+    });
+
+    it('down stops every process it started and removes the namespaces, the bridge and the state', async () => {
+      const records = readProcesses(info.stateDir);
+      expect(records.length).toBe(2);
+      const slot = info.nodes[0]!.ip.split('.')[2];
+      const down = await cli('down', '--name', name);
+      expect(down.code, down.stderr).toBe(0);
+      // Gone, or a zombie waiting for the machine's init to reap it (the CLI that started it has exited).
+      for (const r of records) expect(isSameProcess(r), r.role).toBe(false);
+      for (const r of records)
+        if (processStartTime(r.pid) === r.startTime) expect(processState(r.pid)).toBe('Z');
+      expect(existsSync(info.stateDir)).toBe(false);
+      expect(existsSync(`/run/netns/ebs-${slot}-1`)).toBe(false);
+      expect(existsSync(`/sys/class/net/ebsbr${slot}`)).toBe(false);
+      const stillThere = await run('pgrep', ['-f', info.nodes[0]!.stateDir], { allowFailure: true });
+      expect(stillThere.stdout.trim()).toBe('');
+    });
+  },
+);
