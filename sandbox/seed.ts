@@ -491,7 +491,7 @@ async function fill(
     const target = 4096 + rnd.int(12288);
     let size = 0;
     for (let l = 0; size < target; l++) {
-      const line = `  setting.${['server', 'client', 'cache', 'queue'][l % 4]}.option-${l} = ${token(12)}  # tuned by ops, see runbook section ${l % 17}\n`;
+      const line = `  setting.${['server', 'client', 'cache', 'queue'][l % 4]}.option-${l} = ${token(28)}  # tuned by ops, see runbook section ${l % 17}\n`;
       lines.push(line);
       size += line.length;
     }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { zstdCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEtcdMinors } from '../../sandbox/etcd-binaries';
 import { run } from '../../sandbox/exec';
@@ -28,7 +29,7 @@ describe.skipIf(missing !== undefined)(
     let sandbox: Sandbox;
 
     beforeAll(async () => {
-      const up = await cli('up', '--name', name, '--etcd', minor!, '--json');
+      const up = await cli('up', '--name', name, '--etcd', minor!, '--fill', '40MiB', '--json');
       expect(up.code, up.stderr).toBe(0);
       info = JSON.parse(up.stdout) as SandboxInfo;
       sandbox = Sandbox.open(name);
@@ -53,6 +54,36 @@ describe.skipIf(missing !== undefined)(
         expect(readFileSync(user.privateKeyPath, 'utf8')).toContain('BEGIN OPENSSH PRIVATE KEY');
         expect(statSync(user.privateKeyPath).mode & 0o777).toBe(0o600);
       }
+    });
+
+    it('fills the database with bulk objects that compress like real cluster data', async () => {
+      expect(info.seed!.fillBytes).toBeGreaterThanOrEqual(40 * 1024 * 1024);
+      const client = sandbox.etcdClientFor(info.nodes[0]!);
+      try {
+        const status = await client.status();
+        expect(Number(status.dbSize)).toBeGreaterThan(40 * 1024 * 1024);
+        const sample = await client.range('/registry/configmaps/bulk-0/', { prefix: true, limit: 200 });
+        expect(sample.kvs.length).toBe(200);
+        const raw = Buffer.concat(sample.kvs.map((kv) => kv.value));
+        expect(raw.subarray(0, 4).toString('latin1')).toBe('k8s\0');
+        const ratio = raw.length / zstdCompressSync(raw).length;
+        expect(ratio).toBeGreaterThan(2.5);
+        expect(ratio).toBeLessThan(8);
+        for (const [resource, count] of Object.entries(info.seed!.byResource)) {
+          expect({
+            resource,
+            count: (await client.range(`/registry/${resource}/`, { prefix: true, countOnly: true })).count,
+          }).toEqual({ resource, count });
+        }
+      } finally {
+        client.close();
+      }
+      const manifest = await ssh(
+        info.nodes[0]!,
+        info.nodes[0]!.users.root,
+        'cat /etc/kubernetes/manifests/etcd.yaml',
+      );
+      expect(manifest.stdout).toContain('--quota-backend-bytes=2147483648');
     });
 
     it('refuses to start a second sandbox under a name in use, and leaves the first one alone', async () => {
