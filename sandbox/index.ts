@@ -70,6 +70,8 @@ export interface StartOptions {
   name?: string;
   /** Write the seed data (default true). */
   seed?: boolean;
+  /** How long to wait for etcd to serve after the nodes boot (default 60 s). */
+  readyTimeoutMs?: number;
   /** Progress lines (the CLI prints them on stderr). */
   log?: (line: string) => void;
 }
@@ -190,7 +192,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     };
     writeFileSync(join(dir, 'known_hosts'), `${info.nodes.map((n) => n.knownHostsLine).join('\n')}\n`);
     const sandbox = new Sandbox(info);
-    await Promise.all(info.nodes.map((n) => sandbox.waitForEtcd(n, 60_000)));
+    await Promise.all(info.nodes.map((n) => sandbox.waitForEtcd(n, options.readyTimeoutMs ?? 60_000)));
     phase('etcd healthy');
     if (options.seed !== false || options.fill) {
       const client = sandbox.etcdClientFor(info.nodes[0]!);

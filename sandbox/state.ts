@@ -1,13 +1,4 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SandboxError } from './errors';
 
@@ -75,15 +66,16 @@ export function allocateSlot(name: string, inUse: (slot: number) => boolean): nu
     if (existsSync(file)) {
       const owner = readFileSync(file, 'utf8').trim();
       if (owner && existsSync(sandboxDir(owner))) continue;
+      // An empty file may be a claim being written right now; only an old one is stale.
+      if (!owner && Date.now() - statSync(file).mtimeMs < 10_000) continue;
       rmSync(file, { force: true });
     }
     if (inUse(slot)) continue;
     try {
-      closeSync(openSync(file, 'wx'));
+      writeFileSync(file, `${name}\n`, { flag: 'wx' });
     } catch {
       continue;
     }
-    writeFileSync(file, `${name}\n`);
     return slot;
   }
   throw new SandboxError('no free sandbox slot', { hint: "run 'npm run sandbox -- down --all'" });
