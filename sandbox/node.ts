@@ -186,7 +186,7 @@ export async function bootNode(sandboxDir: string, node: NodePlan): Promise<numb
   args.push(
     '--config=/var/lib/kubelet/config.yaml',
     `--hostname-override=${node.name}`,
-    `--root-dir=${node.dir}`,
+    `--sandbox-state-dir=${node.dir}`,
   );
   const child = spawn('ip', args, {
     detached: true,

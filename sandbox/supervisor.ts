@@ -4,7 +4,7 @@
  * leaves the folder, restarts it when the file changes, restarts exited containers with back-off, and writes a
  * log a test can read: one line per event, `<ISO time> <event> key=value ...`.
  *
- * usage: node --import tsx supervisor.ts --config=/var/lib/kubelet/config.yaml --hostname-override=NODE --root-dir=STATE
+ * usage: node --import tsx supervisor.ts --config=/var/lib/kubelet/config.yaml --hostname-override=NODE --sandbox-state-dir=STATE
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
@@ -40,7 +40,7 @@ function flag(name: string): string {
 
 const configPath = flag('config');
 const nodeName = flag('hostname-override');
-const rootDir = flag('root-dir');
+const rootDir = flag('sandbox-state-dir');
 const logFile = join(rootDir, 'kubelet.log');
 const podsDir = join(rootDir, 'pods');
 
@@ -334,6 +334,6 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 mkdirSync(podsDir, { recursive: true });
-process.title = `kubelet --config=${configPath} --hostname-override=${nodeName} --root-dir=${rootDir}`;
+process.title = `kubelet --config=${configPath} --hostname-override=${nodeName} --sandbox-state-dir=${rootDir}`;
 log('supervisor-started', { pid: process.pid, node: nodeName, config: configPath });
 void loop();
