@@ -104,6 +104,11 @@ function hop(bastion: Connected, options: ConnectOptions): Promise<Duplex> {
 function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undefined {
   if (endpoint.privateKey === undefined || endpoint.privateKey.length === 0) return undefined;
   const parsed = ssh2.utils.parseKey(endpoint.privateKey, endpoint.passphrase);
+  if (!(parsed instanceof Error) && !parsed.isPrivateKey()) {
+    throw new SshKeyError(target, 'the private key input holds a public key', {
+      hint: 'give the private key file (the one without .pub), including its BEGIN/END lines',
+    });
+  }
   if (parsed instanceof Error) {
     const encrypted = /encrypted|passphrase|decrypt|bad decrypt/i.test(parsed.message);
     throw new SshKeyError(target, `the private key cannot be read: ${firstLine(parsed.message)}`, {

@@ -124,6 +124,16 @@ export function entryMatchesHost(entry: KnownHostsEntry, host: string, port: num
   return matched;
 }
 
+const HOST_KEY_PREFERENCE = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
 /** Host key algorithms to offer so the server presents a key type we have pinned (as OpenSSH does). */
 export function hostKeyAlgorithmsFor(
   policy: HostKeyPolicy,
@@ -137,12 +147,10 @@ export function hostKeyAlgorithmsFor(
       .map((e) => e.keyType),
   );
   if (types.size === 0 || (policy.fingerprints?.length ?? 0) > 0) return undefined;
-  const algorithms: string[] = [];
-  for (const type of types) {
-    if (type === 'ssh-rsa') algorithms.push('rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa');
-    else algorithms.push(type);
-  }
-  return algorithms;
+  // In the client's own order of preference, so the strongest pinned type wins.
+  return HOST_KEY_PREFERENCE.filter((algorithm) =>
+    types.has(algorithm.startsWith('rsa-sha2-') ? 'ssh-rsa' : algorithm),
+  );
 }
 
 export type HostKeyVerdict = { ok: true; fingerprint: string } | { ok: false; error: SshError };
@@ -174,8 +182,7 @@ export function verifyHostKey(
   const hostKeys = entries.filter((e) => e.marker === undefined);
   if (hostKeys.some((e) => e.key.equals(keyBlob))) return { ok: true, fingerprint };
 
-  if (policy.insecureIgnoreHostKey) return { ok: true, fingerprint };
-
+  // A pin always wins over the opt-out: a mismatch against something the user pinned is never accepted.
   const expected = [...pinnedFingerprints, ...hostKeys.map((e) => fingerprintOf(e.key))];
   if (expected.length > 0) {
     return {
@@ -183,6 +190,7 @@ export function verifyHostKey(
       error: new SshHostKeyMismatchError(target, keyType, fingerprint, [...new Set(expected)]),
     };
   }
+  if (policy.insecureIgnoreHostKey) return { ok: true, fingerprint };
   const why = policy.knownHosts
     ? `known_hosts has no entry for ${knownHostsName(host, port)}`
     : 'no host key pin was given';

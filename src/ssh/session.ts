@@ -54,6 +54,19 @@ export interface SessionParts {
 
 const MAX_STDERR_BYTES = 64 * 1024;
 
+/*
+ * Closing the channel on a timeout does not stop the remote process (there is no pty to hang up), and an SSH
+ * "signal" request is sent with the login user's rights, so it cannot reach a command run through sudo. So a
+ * command with a deadline also gets one on the node: timeout(1), under the same sudo, kills it (and its
+ * process group) a second after ours fires. Where timeout(1) is missing the command runs as is.
+ */
+const DEADLINE_WRAPPER =
+  'if command -v timeout >/dev/null 2>&1; then exec timeout -s KILL "$0" "$@"; else exec "$@"; fi';
+
+function withRemoteDeadline(argv: readonly string[], timeoutMs: number): string[] {
+  return ['sh', '-c', DEADLINE_WRAPPER, String(Math.ceil(timeoutMs / 1000) + 1), ...argv];
+}
+
 /** A live SSH connection to one node; every remote action of the project goes through it. */
 export class SshSession {
   readonly target: string;
@@ -202,7 +215,7 @@ export class SshSession {
   }
 
   private async start(argv: readonly string[], options: ExecOptions, timeoutMs: number | undefined) {
-    const command = buildCommand(argv);
+    const command = buildCommand(timeoutMs ? withRemoteDeadline(argv, timeoutMs) : argv);
     let prefix: string[] = [];
     let password: string | undefined;
     if (options.sudo) {
@@ -305,8 +318,9 @@ export class SshSession {
         }
       });
     });
-    // The caller may only look at stdout; the rejection is delivered there too.
+    // The caller may watch only one of the two; the failure reaches both, and neither may go unhandled.
     done.catch(() => {});
+    stdout.on('error', () => {});
 
     if (sudoPassword !== undefined) channel.write(`${sudoPassword}\n`);
     if (stdin === undefined) channel.end();
