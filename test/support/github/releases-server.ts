@@ -106,7 +106,7 @@ export class ReleasesServer {
     }
     if (!url.pathname.startsWith(prefix)) return false;
     const rest = url.pathname.slice(prefix.length);
-    if (!/^(releases|git\/refs\/tags)(\/|$)/.test(rest)) return false;
+    if (!/^(releases(\/|$)|git\/refs\/tags(\/|%2F))/i.test(rest)) return false;
     const method = req.method ?? 'GET';
     const fault = this.faults.find((f) => f.times > 0 && f.match.test(`${method} ${url.pathname}`));
     if (fault) {
@@ -136,7 +136,8 @@ export class ReleasesServer {
     const assetId = /^releases\/assets\/(\d+)$/.exec(rest);
     const assetsOf = /^releases\/(\d+)\/assets$/.exec(rest);
     const releaseId = /^releases\/(\d+)$/.exec(rest);
-    const tagRef = /^git\/refs\/tags\/(.+)$/.exec(rest);
+    // Octokit sends `{ref}` encoded (tags%2Fname); GitHub accepts it either way.
+    const tagRef = /^git\/refs\/tags\/(.+)$/.exec(`git/refs/${decodeURIComponent(rest.slice('git/refs/'.length))}`);
     if (rest === 'releases' && method === 'GET') return this.listReleases(req, res, url);
     if (rest === 'releases' && method === 'POST') return this.createRelease(req, res);
     if (byTag && method === 'GET') return this.releaseByTag(decodeURIComponent(byTag[1]!), req, res);
@@ -405,6 +406,10 @@ export class ReleasesServer {
     if (!Number.isFinite(length)) {
       await drain(req);
       return sendJson(res, 411, { message: 'Content-Length header is required' });
+    }
+    if (!name) {
+      await drain(req);
+      return invalid('missing_field', 'name');
     }
     if (release.immutable) {
       await drain(req);
