@@ -25,7 +25,12 @@ describe('a blob over 2 GiB in release assets, with the production part size', (
       apiUrl: github.url,
       tag: 'etcd-backups',
     });
-    const draft: MetadataDraft = draftFor('big', new Date('2026-11-21T12:00:00Z'), 1, (await newKeys()).recipient);
+    const draft: MetadataDraft = draftFor(
+      'big',
+      new Date('2026-11-21T12:00:00Z'),
+      1,
+      (await newKeys()).recipient,
+    );
     let peakRss = 0;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -40,7 +45,10 @@ describe('a blob over 2 GiB in release assets, with the production part size', (
         `>2 GiB release round trip: ${size} bytes, upload ${(uploaded - started) / 1000}s, ` +
           `download+verify ${(Date.now() - uploaded) / 1000}s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
       );
-      expect(stored.envelope.blob.parts?.map((p) => p.size)).toEqual([DEFAULT_PART_SIZE, size - DEFAULT_PART_SIZE]);
+      expect(stored.envelope.blob.parts?.map((p) => p.size)).toEqual([
+        DEFAULT_PART_SIZE,
+        size - DEFAULT_PART_SIZE,
+      ]);
       expect(digest).toEqual({ sha256: stored.envelope.blob.sha256, size });
       const assets = github.releases!.releases[0]!.assets;
       expect(assets.every((a) => a.size < 2 * GiB)).toBe(true);

@@ -57,14 +57,21 @@ describe('backups as release assets, through the real @actions/github against a 
   it('round-trips a 100 MiB sealed snapshot, streaming the upload with an exact Content-Length', async () => {
     const draft = draftFor('prod', minutes(1), 20, keys.recipient);
     const { stored } = await roundTrip(storeWith(), () => randomStream(100 * MiB), keys, draft);
-    const upload = github.requests.find((r) => r.method === 'POST' && r.url.includes(`name=${draft.name}.age`))!;
+    const upload = github.requests.find(
+      (r) => r.method === 'POST' && r.url.includes(`name=${draft.name}.age`),
+    )!;
     expect(Number(upload.headers.contentLength)).toBe(stored.envelope.blob.size);
     expect(upload.headers.contentType).toBe('application/octet-stream');
   });
 
   it('splits a blob larger than the part size into parts the metadata lists, and joins them back', async () => {
     const draft = draftFor('prod', minutes(2), 30, keys.recipient);
-    const { stored } = await roundTrip(storeWith({ partSize: 4 * MiB }), () => randomStream(10 * MiB), keys, draft);
+    const { stored } = await roundTrip(
+      storeWith({ partSize: 4 * MiB }),
+      () => randomStream(10 * MiB),
+      keys,
+      draft,
+    );
     const parts = stored.envelope.blob.parts!;
     expect(parts.map((p) => p.index)).toEqual([0, 1, 2]);
     expect(parts.map((p) => p.size)).toEqual([4 * MiB, 4 * MiB, stored.envelope.blob.size - 8 * MiB]);
@@ -78,7 +85,9 @@ describe('backups as release assets, through the real @actions/github against a 
 
   it('fails the download of a part whose bytes were replaced, and returns nothing as good', async () => {
     const name = draftFor('prod', minutes(2), 30, keys.recipient).name;
-    const asset = github.releases!.releases.flatMap((r) => r.assets).find((a) => a.name === `${name}.age.part001`)!;
+    const asset = github
+      .releases!.releases.flatMap((r) => r.assets)
+      .find((a) => a.name === `${name}.age.part001`)!;
     const original = await readFile(asset.path!);
     const altered = Buffer.from(original);
     altered[12345]! ^= 0x01;
@@ -123,7 +132,10 @@ describe('backups as release assets, through the real @actions/github against a 
     github.releases!.failNext({
       match: /^GET .*\/releases\/tags\//,
       status: 403,
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600) },
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600),
+      },
       body: { message: 'API rate limit exceeded' },
     });
     const error = await storeError(storeWith().list());

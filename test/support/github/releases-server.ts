@@ -137,7 +137,9 @@ export class ReleasesServer {
     const assetsOf = /^releases\/(\d+)\/assets$/.exec(rest);
     const releaseId = /^releases\/(\d+)$/.exec(rest);
     // Octokit sends `{ref}` encoded (tags%2Fname); GitHub accepts it either way.
-    const tagRef = /^git\/refs\/tags\/(.+)$/.exec(`git/refs/${decodeURIComponent(rest.slice('git/refs/'.length))}`);
+    const tagRef = /^git\/refs\/tags\/(.+)$/.exec(
+      `git/refs/${decodeURIComponent(rest.slice('git/refs/'.length))}`,
+    );
     if (rest === 'releases' && method === 'GET') return this.listReleases(req, res, url);
     if (rest === 'releases' && method === 'POST') return this.createRelease(req, res);
     if (byTag && method === 'GET') return this.releaseByTag(decodeURIComponent(byTag[1]!), req, res);
