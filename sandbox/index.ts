@@ -78,6 +78,19 @@ export interface StartOptions {
 
 const GiB = 1024 ** 3;
 
+/**
+ * Why a sandbox with this etcd cannot start on this machine, or undefined if it can: for a test's
+ * `describe.skipIf(reason)(\`... (skipped: ${reason})\`)`.
+ */
+export function sandboxSkipReason(minor: EtcdMinor = '3.5'): string | undefined {
+  if (process.getuid?.() !== 0) return 'the sandbox needs root';
+  for (const tool of ['/usr/sbin/sshd', '/usr/bin/ssh-keygen', '/usr/bin/openssl', '/usr/bin/nsenter']) {
+    if (!existsSync(tool)) return `${tool} is missing (apt-get install openssh-server openssl util-linux)`;
+  }
+  const etcd = findEtcd(minor);
+  return 'missing' in etcd ? etcd.missing : undefined;
+}
+
 /** etcd's default backend quota is 2 GiB; a fill needs room for its data plus bbolt's overhead. */
 export function quotaFor(fill: number): number | undefined {
   if (!fill) return undefined;

@@ -3,12 +3,12 @@ import { zstdCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEtcdMinors } from '../../sandbox/etcd-binaries';
 import { run } from '../../sandbox/exec';
-import { Sandbox, type SandboxInfo, startSandbox } from '../../sandbox/index';
+import { Sandbox, type SandboxInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 import { isSameProcess, processStartTime, readProcesses } from '../../sandbox/state';
-import { isRoot, ssh } from './ssh';
+import { ssh } from './ssh';
 
 const minor = availableEtcdMinors()[0];
-const missing = !isRoot ? 'needs root' : minor === undefined ? 'no etcd build available' : undefined;
+const missing = minor === undefined ? 'no etcd build available' : sandboxSkipReason(minor);
 const name = `lifecycle-${process.pid}`;
 function processState(pid: number): string | undefined {
   try {

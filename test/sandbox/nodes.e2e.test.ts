@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ETCD_VERSIONS, type EtcdMinor, findEtcd } from '../../sandbox/etcd-binaries';
-import { type Sandbox, type SandboxNodeInfo, startSandbox } from '../../sandbox/index';
-import { isRoot, ssh } from './ssh';
+import { ETCD_VERSIONS, type EtcdMinor } from '../../sandbox/etcd-binaries';
+import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
+import { ssh } from './ssh';
 
 /** The etcdctl flags an operator reads out of the etcd static pod manifest (the CKA runbook). */
 async function etcdctlFlagsFromManifest(node: SandboxNodeInfo): Promise<string> {
@@ -23,8 +23,7 @@ const cases: Array<{ minor: EtcdMinor; members: 1 | 3 }> = [
 ];
 
 for (const { minor, members } of cases) {
-  const found = findEtcd(minor);
-  const missing = !isRoot ? 'needs root' : 'missing' in found ? found.missing : undefined;
+  const missing = sandboxSkipReason(minor);
   const title = `a ${members}-member sandbox with etcd ${ETCD_VERSIONS[minor]}${missing ? ` (skipped: ${missing})` : ''}`;
 
   describe.skipIf(missing !== undefined)(title, () => {

@@ -1,11 +1,10 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableEtcdMinors } from '../../sandbox/etcd-binaries';
-import { type Sandbox, type SandboxNodeInfo, startSandbox } from '../../sandbox/index';
-import { isRoot } from './ssh';
+import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 
 const minor = availableEtcdMinors().at(-1);
-const missing = !isRoot ? 'needs root' : minor === undefined ? 'no etcd build available' : undefined;
+const missing = minor === undefined ? 'no etcd build available' : sandboxSkipReason(minor);
 const MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 
 function portOpen(host: string, port: number): Promise<boolean> {
