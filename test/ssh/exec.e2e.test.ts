@@ -56,6 +56,7 @@ const HOSTILE = [
   ' leading and trailing ',
   '*',
   '~root',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell expansion that must arrive unexpanded
   '$HOME ${PATH} $1 $@',
   '!! && || | > /run/ebk-pwned-redirect < & #',
   '-n',
