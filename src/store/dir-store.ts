@@ -48,7 +48,11 @@ export class DirStore implements BackupStore {
     }
     const digest = new DigestStream();
     await writeAtomically(blobPath, async (tmp) => {
-      await pipeline(blob, digest, tmp.createWriteStream({ autoClose: false }));
+      // Written through the handle itself: a stream made by tmp.createWriteStream() holds a reference on the
+      // handle, and FileHandle.close() would then wait for it forever.
+      await pipeline(blob, digest, async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) await tmp.write(chunk);
+      });
     });
     const metadata = completeMetadata(draft, digest.digest);
     await writeAtomically(metaPath, async (tmp) => {
