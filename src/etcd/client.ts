@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
+import { checkServerIdentity } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { EtcdError, etcdErrorFrom } from './errors';
 import { etcdServices } from './proto';
@@ -115,12 +117,17 @@ export class EtcdClient {
     options: EtcdConnectOptions,
   ) {
     const services = etcdServices();
+    const serverName = options.tls?.serverName ?? address.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+    // An IP cannot go in SNI (RFC 6066): send a neutral name and check the certificate's IP SANs ourselves.
+    const checkIp = isIP(serverName) ? serverName : undefined;
     const credentials = options.tls
-      ? grpc.credentials.createSsl(options.tls.ca, options.tls.key, options.tls.cert)
+      ? grpc.credentials.createSsl(options.tls.ca, options.tls.key, options.tls.cert, {
+          ...(checkIp ? { checkServerIdentity: (_host, cert) => checkServerIdentity(checkIp, cert) } : {}),
+        })
       : grpc.credentials.createInsecure();
     const channelOptions: grpc.ChannelOptions = {
       ...SNAPSHOT_CHANNEL_OPTIONS,
-      ...(options.tls?.serverName ? { 'grpc.ssl_target_name_override': options.tls.serverName } : {}),
+      ...(options.tls ? { 'grpc.ssl_target_name_override': checkIp ? 'localhost' : serverName } : {}),
       ...options.channelOptions,
     };
     // All services share one channel (one TCP connection, one TLS handshake).

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { posix } from 'node:path';
+import { EtcdBackupError } from '../errors';
+import type { SshSession } from '../ssh';
+import type { ProgressSink } from '../util/progress';
+import type { AcquiredSnapshot } from './acquire-grpc';
+import { writeSnapshotFile } from './snapshot-file';
+
+export interface EtcdctlTarget {
+  /** Client URL as the node sees it, e.g. https://127.0.0.1:2379. */
+  endpoint: string;
+  /** Paths on the node (the same inside the etcd container on kubeadm and kind). */
+  caPath: string;
+  certPath: string;
+  keyPath: string;
+  /** etcd's data dir inside its container and where that is on the node (for the crictl way). */
+  dataDir: string;
+  dataHostPath: string;
+}
+
+export class EtcdctlError extends EtcdBackupError {}
+
+async function hasCommand(session: SshSession, name: string): Promise<boolean> {
+  const r = await session.exec(['sh', '-c', 'command -v "$1" >/dev/null', 'sh', name], { sudo: true });
+  return r.exitCode === 0;
+}
+
+async function run(session: SshSession, argv: string[], what: string): Promise<string> {
+  const r = await session.exec(argv, { sudo: true });
+  if (r.exitCode !== 0) {
+    const detail = r.stderr.trim().split('\n').pop() ?? '';
+    throw new EtcdctlError(`${what} failed on ${session.target} (exit ${r.exitCode}): ${detail}`, {
+      hint: 'see the message above; `--method grpc` needs nothing on the node but sshd',
+    });
+  }
+  return r.stdout.toString('utf8');
+}
+
+/**
+ * The runbook's way: `etcdctl snapshot save` on the node — or inside the etcd container via crictl when the node
+ * has no etcdctl, as on kind — then the file is streamed back over SSH and removed from the node.
+ */
+export async function acquireViaEtcdctl(
+  session: SshSession,
+  target: EtcdctlTarget,
+  options: { path: string; progress: ProgressSink },
+): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl' }> {
+  const started = Date.now();
+  const tls = [
+    `--endpoints=${target.endpoint}`,
+    `--cacert=${target.caPath}`,
+    `--cert=${target.certPath}`,
+    `--key=${target.keyPath}`,
+  ];
+  const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
+  let remoteFile: string;
+  let cleanup: string[];
+  let how: 'etcdctl' | 'crictl';
+  if (await hasCommand(session, 'etcdctl')) {
+    how = 'etcdctl';
+    const dir = (await run(session, ['mktemp', '-d', '/tmp/etcd-backup.XXXXXXXX'], 'mktemp')).trim();
+    remoteFile = posix.join(dir, name);
+    cleanup = ['rm', '-rf', '--', dir];
+    try {
+      await run(
+        session,
+        ['env', 'ETCDCTL_API=3', 'etcdctl', ...tls, 'snapshot', 'save', remoteFile],
+        'etcdctl snapshot save',
+      );
+    } catch (error) {
+      await session.exec(cleanup, { sudo: true }).catch(() => {});
+      throw error;
+    }
+  } else if (await hasCommand(session, 'crictl')) {
+    how = 'crictl';
+    const ids = await run(
+      session,
+      ['crictl', 'ps', '--name', '^etcd$', '--state', 'Running', '-q'],
+      'crictl ps',
+    );
+    const id = ids.split('\n').find((line) => line.trim());
+    if (!id) throw new EtcdctlError(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
+    // Written into the data dir, which the container shares with the node through its hostPath volume.
+    remoteFile = posix.join(target.dataHostPath, name);
+    cleanup = ['rm', '-f', '--', remoteFile];
+    try {
+      await run(
+        session,
+        [
+          'crictl',
+          'exec',
+          id.trim(),
+          'etcdctl',
+          ...tls,
+          'snapshot',
+          'save',
+          posix.join(target.dataDir, name),
+        ],
+        'etcdctl snapshot save in the etcd container',
+      );
+    } catch (error) {
+      await session.exec(cleanup, { sudo: true }).catch(() => {});
+      throw error;
+    }
+  } else {
+    throw new EtcdctlError(`neither etcdctl nor crictl found on ${session.target}`, {
+      hint: 'use --method grpc (the default), which needs nothing on the node but sshd',
+    });
+  }
+  try {
+    const size = Number((await run(session, ['stat', '-c', '%s', '--', remoteFile], 'stat')).trim());
+    const stream = await session.execStream(['cat', '--', remoteFile], { sudo: true });
+    const written = await writeSnapshotFile({
+      source: stream.stdout,
+      path: options.path,
+      totalBytes: Number.isFinite(size) ? size : undefined,
+      progress: options.progress,
+      label: 'snapshot (etcdctl)',
+    });
+    await stream.done;
+    return { ...written, serverVersion: '', durationMs: Date.now() - started, how };
+  } finally {
+    await session.exec(cleanup, { sudo: true }).catch(() => {});
+  }
+}

@@ -1,0 +1,202 @@
+import { createReadStream } from 'node:fs';
+import { hostname } from 'node:os';
+import type { BackupMetadata, Inventory, MetadataDraft } from '../backup/metadata';
+import { backupName } from '../backup/metadata';
+import type { EncryptionChoice } from '../envelope/encryption';
+import { seal } from '../envelope/seal';
+import { EtcdBackupError } from '../errors';
+import type { EtcdTls } from '../etcd/client';
+import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
+import { analyseSnapshot } from '../snapshot/verify';
+import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
+import type { BackupStore } from '../store/store';
+import type { Logger } from '../util/log';
+import { createPrivateTempDir } from '../util/private-temp';
+import { formatProgress, type ProgressSink } from '../util/progress';
+import { VERSION } from '../version';
+import { acquireViaEtcdctl } from './acquire-etcdctl';
+import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
+import { summarizeInventory } from './inventory';
+import { connectThroughNode, connectToAnyUrl, type MemberConnection } from './members';
+import { type EtcdAccess, type EtcdOverrides, locateEtcd } from './target';
+
+export interface BackupRequest {
+  ssh: ConnectOptions;
+  /** Explicit etcd settings; each one overrides what discovery finds. */
+  etcd?: EtcdOverrides;
+  /** Member to snapshot, by name; default: the member on the node we log in to. */
+  member?: string;
+  method?: 'grpc' | 'etcdctl';
+  cluster: string;
+  /** Take the snapshot even with no quorum, no leader or an active alarm. */
+  force?: boolean;
+  store: BackupStore;
+  encryption: EncryptionChoice;
+  log: Logger;
+  progress?: ProgressSink;
+  now?: () => Date;
+}
+
+export interface BackupResult {
+  metadata: BackupMetadata;
+  /** Where it went, e.g. `dir:/var/backups/etcd`. */
+  location: string;
+  health: ClusterHealth;
+  access: EtcdAccess;
+}
+
+export class SnapshotRejectedError extends EtcdBackupError {
+  constructor(message: string) {
+    super(message, {
+      hint: 'the snapshot was not stored; run the backup again, and if it fails again inspect the member (etcdutl check)',
+      exitCode: 3,
+    });
+  }
+}
+
+/** discover → acquire → verify → envelope → store, on one SSH connection, under the node's backup lock. */
+export async function backup(request: BackupRequest): Promise<BackupResult> {
+  const { log } = request;
+  const progress = request.progress ?? ((r) => log.info(formatProgress(r)));
+  const session = await connect({ ...request.ssh, warn: log.warn });
+  try {
+    log.info(`connected to ${session.target} (host key ${session.hostKeyFingerprint})`);
+    const access = await locateEtcd(session, request.etcd ?? {}, log);
+    return await withRemoteLock(session, `cluster-${request.cluster}`, () =>
+      backupLocked(session, access, request, progress),
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+async function readClientTls(session: SshSession, access: EtcdAccess): Promise<EtcdTls> {
+  // Read over SSH into memory only: the client key never touches the runner's disk.
+  const [ca, cert, key] = await Promise.all(
+    [access.caPath, access.certPath, access.keyPath].map((path) => session.readFile(path, { sudo: true })),
+  );
+  return { ca: ca!, cert: cert!, key: key! };
+}
+
+async function backupLocked(
+  session: SshSession,
+  access: EtcdAccess,
+  request: BackupRequest,
+  progress: ProgressSink,
+): Promise<BackupResult> {
+  const { log } = request;
+  const timings: Record<string, number> = {};
+  const tls = await readClientTls(session, access);
+  const connections: MemberConnection[] = [];
+  const temp = createPrivateTempDir();
+  try {
+    const local = await connectThroughNode(session, access.clientUrl, tls);
+    connections.push(local);
+    let started = Date.now();
+    const health = await inspectCluster(local.client, async (member) => {
+      const c = await connectToAnyUrl(session, member.clientURLs, tls);
+      connections.push(c);
+      return c.client;
+    });
+    timings.health = Date.now() - started;
+    assertSafeToSnapshot(health, request.force ?? false, log.warn);
+
+    const member = request.member
+      ? health.members.find((m) => m.name === request.member)
+      : health.members.find((m) => m.id === health.localMemberId);
+    const memberName = request.member ?? 'local member';
+    if (!member) {
+      throw new EtcdBackupError(`member '${memberName}' is not in the cluster`, {
+        hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
+      });
+    }
+    log.info(
+      `cluster ${health.clusterId.toString(16)}: ${health.members.length} members, leader ${health.leader?.name ?? 'none'}; snapshotting ${member.name}`,
+    );
+
+    started = Date.now();
+    const path = temp.file('snapshot.db');
+    let acquired: AcquiredSnapshot;
+    if ((request.method ?? 'grpc') === 'grpc') {
+      const source =
+        member.id === health.localMemberId ? local : await connectToAnyUrl(session, member.clientURLs, tls);
+      if (source !== local) connections.push(source);
+      acquired = await acquireViaGrpc(source.client, { path, progress });
+    } else {
+      acquired = await acquireViaEtcdctl(
+        session,
+        { ...access, endpoint: access.clientUrl },
+        { path, progress },
+      );
+    }
+    timings.acquire = Date.now() - started;
+    if (!acquired.trailerOk) {
+      throw new SnapshotRejectedError(
+        'the snapshot that arrived does not match the SHA-256 etcd appended to it',
+      );
+    }
+
+    log.debug(`snapshot written: ${acquired.bytes} bytes, sha256 ${acquired.sha256}`);
+    started = Date.now();
+    const analysis = await analyseSnapshot(path, { liveKeys: 'detailed' });
+    const report = analysis.report;
+    timings.verify = Date.now() - started;
+    if (
+      !report.integrity.ok ||
+      report.trailer !== 'ok' ||
+      report.revision === null ||
+      report.totalSize === null
+    ) {
+      const first = report.integrity.problems[0];
+      throw new SnapshotRejectedError(
+        `the snapshot failed verification: ${first ? first.message : `trailer ${report.trailer}`}`,
+      );
+    }
+    const inventory: Inventory | undefined = analysis.liveKeys
+      ? summarizeInventory(analysis.liveKeys)
+      : undefined;
+
+    const status = member.status;
+    const createdAt = (request.now ?? (() => new Date()))();
+    const name = backupName(request.cluster, createdAt, report.revision);
+    const draft: MetadataDraft = {
+      schemaVersion: 1,
+      name,
+      createdAt: createdAt.toISOString(),
+      cluster: request.cluster,
+      node: access.nodeName ?? session.target,
+      member: { id: member.id.toString(16), name: member.name },
+      etcd: {
+        version: status?.version ?? access.version ?? 'unknown',
+        revision: report.revision,
+        ...(report.compactRevision !== null ? { compactRevision: report.compactRevision } : {}),
+        ...(report.hash !== null ? { hash: report.hash } : {}),
+        ...(report.totalKey !== null ? { totalKey: report.totalKey } : {}),
+        totalSize: report.totalSize,
+        ...(health.leader ? { leader: health.leader.name } : {}),
+        ...(status ? { raftIndex: Number(status.raftIndex), raftTerm: Number(status.raftTerm) } : {}),
+      },
+      snapshot: { sha256: acquired.sha256, size: acquired.bytes },
+      ...(inventory ? { inventory } : {}),
+      timings,
+      toolVersion: `etcd-backup ${VERSION} on ${hostname()}`,
+      envelope: { compression: 'zstd', encryption: { kind: 'none' } },
+    };
+
+    log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
+    started = Date.now();
+    const sealed = await seal(createReadStream(path), {
+      encryption: request.encryption,
+      expectedSnapshot: { sha256: acquired.sha256, size: acquired.bytes },
+    });
+    draft.envelope = sealed.envelope;
+    const metadata = await request.store.put(name, sealed.blob, draft);
+    await sealed.snapshot;
+    timings.store = Date.now() - started;
+    log.info(`stored ${name} in ${request.store.location}`);
+    return { metadata, location: request.store.location, health, access };
+  } finally {
+    temp.dispose();
+    await Promise.all(connections.map((c) => c.close()));
+  }
+}

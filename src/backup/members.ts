@@ -1,0 +1,74 @@
+import { EtcdBackupError } from '../errors';
+import { EtcdClient, type EtcdTls } from '../etcd/client';
+import type { SshSession } from '../ssh';
+
+export interface MemberConnection {
+  client: EtcdClient;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function parseClientUrl(url: string): { host: string; port: number; secure: boolean } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new EtcdBackupError(`etcd client URL '${url}' is not a URL`, {
+      hint: 'expected https://host:port',
+    });
+  }
+  const secure = parsed.protocol === 'https:';
+  if (!secure && parsed.protocol !== 'http:') {
+    throw new EtcdBackupError(`etcd client URL '${url}' has scheme ${parsed.protocol}`, {
+      hint: 'expected https://host:port',
+    });
+  }
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  return { host, port: Number(parsed.port || 2379), secure };
+}
+
+/**
+ * Reaches one etcd client URL *from the node*: an SSH tunnel to it, and a gRPC client over the tunnel that
+ * checks the server certificate against the URL's host (what the node itself would see).
+ */
+export async function connectThroughNode(
+  session: SshSession,
+  url: string,
+  tls: EtcdTls,
+): Promise<MemberConnection> {
+  const { host, port, secure } = parseClientUrl(url);
+  const tunnel = await session.openTunnel(host, port);
+  const client = EtcdClient.connect({
+    address: tunnel.address,
+    ...(secure ? { tls: { ...tls, serverName: host } } : {}),
+  });
+  return {
+    client,
+    url,
+    close: async () => {
+      client.close();
+      await tunnel.close();
+    },
+  };
+}
+
+/** The first of a member's advertised client URLs that answers through the node. */
+export async function connectToAnyUrl(
+  session: SshSession,
+  urls: string[],
+  tls: EtcdTls,
+): Promise<MemberConnection> {
+  let lastError: unknown;
+  for (const url of urls) {
+    let connection: MemberConnection | undefined;
+    try {
+      connection = await connectThroughNode(session, url, tls);
+      await connection.client.status();
+      return connection;
+    } catch (error) {
+      lastError = error;
+      await connection?.close();
+    }
+  }
+  throw lastError ?? new EtcdBackupError('the member advertises no client URL');
+}

@@ -1,0 +1,70 @@
+import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DigestStream } from '../envelope/digest';
+import { EtcdBackupError } from '../errors';
+import { SnapshotTrailerCheck } from '../snapshot';
+import { ProgressMeter, type ProgressSink } from '../util/progress';
+
+export class SnapshotTransferError extends EtcdBackupError {
+  constructor(message: string, cause?: unknown) {
+    super(message, {
+      hint: 'nothing was stored; check the node and the link, then run the backup again',
+      cause,
+    });
+  }
+}
+
+export interface WrittenSnapshot {
+  path: string;
+  /** File size: the database plus the 32-byte trailer. */
+  bytes: number;
+  /** SHA-256 of the whole file, trailer included (what `sha256sum` of the .db file prints). */
+  sha256: string;
+  /** Whether the trailer etcd appended matches the database bytes that arrived. */
+  trailerOk: boolean;
+}
+
+/**
+ * Writes a snapshot stream to a new 0600 file with progress, checking its length and etcd's SHA-256 trailer on
+ * the way, so what arrived is known to be what etcd sent without reading the file again.
+ */
+export async function writeSnapshotFile(options: {
+  source: Readable;
+  path: string;
+  totalBytes: number | undefined;
+  progress: ProgressSink;
+  label: string;
+  onError?: () => void;
+}): Promise<WrittenSnapshot> {
+  const meter = new ProgressMeter(options.label, options.progress, options.totalBytes);
+  const trailer = new SnapshotTrailerCheck();
+  const digest = new DigestStream();
+  try {
+    await pipeline(
+      options.source,
+      meter,
+      trailer,
+      digest,
+      createWriteStream(options.path, { mode: 0o600, flags: 'wx' }),
+    );
+  } catch (error) {
+    options.onError?.();
+    const of = options.totalBytes === undefined ? '' : ` of ${options.totalBytes}`;
+    throw new SnapshotTransferError(
+      `snapshot stream broke after ${meter.transferred}${of} bytes: ${(error as Error).message}`,
+      error,
+    );
+  }
+  if (options.totalBytes !== undefined && meter.transferred !== options.totalBytes) {
+    throw new SnapshotTransferError(
+      `snapshot stream ended early: ${meter.transferred} of ${options.totalBytes} bytes arrived`,
+    );
+  }
+  return {
+    path: options.path,
+    bytes: meter.transferred,
+    sha256: digest.digest.sha256,
+    trailerOk: trailer.result.trailer === 'ok',
+  };
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { backup as runBackup } from '../../backup/backup';
+import { chooseEncryption } from '../../envelope/encryption';
+import { InputError } from '../../errors';
+import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
+import { parseDuration, prune, type RetentionPolicy } from '../../store/retention';
+import { stderrLogger } from '../../util/log';
+import { type Command, parseCommandArgs } from '../command';
+import { SSH_ENV, sshConnectOptions, sshOptionSpec } from '../ssh-options';
+
+const HELP = `usage: etcd-backup backup --host H --key FILE (--fingerprint SHA256:… | --known-hosts FILE) --store S
+                           (--recipient age1… | ETCD_BACKUP_PASSPHRASE | --encryption none) [options]
+
+Snapshots the etcd of a kubeadm- or kind-style control plane over SSH, verifies it, encrypts it and stores it.
+Nothing is needed on the node but sshd: etcd is found from the kubelet config and the static pod manifests.
+
+SSH
+  --host H, --port P (22), --user U (root)
+  --key FILE            private key (passphrase in ${SSH_ENV.passphrase}; password login: ${SSH_ENV.password})
+  --fingerprint FP      pin the host key (SHA256:…, as ssh-keygen -lf prints it); repeatable
+  --known-hosts FILE    or pin it with known_hosts lines
+  --insecure-ignore-host-key   accept any host key (throw-away test hosts only)
+  --jump [U@]H[:P]      through a bastion (--jump-key, --jump-fingerprint, --jump-known-hosts)
+  sudo: a non-root user needs sudo; its password, if it asks for one, in ${SSH_ENV.sudoPassword}
+  --connect-timeout D (20s), --command-timeout D (30m)
+etcd (each overrides discovery; paths are on the node)
+  --etcd-endpoint URL, --etcd-cacert PATH, --etcd-cert PATH, --etcd-key PATH
+  --member NAME         snapshot this member (default: the node's own)
+  --method grpc|etcdctl grpc (default) streams over an SSH tunnel; etcdctl runs the runbook on the node
+  --force               snapshot even with no quorum, no leader or an active alarm
+Store
+  --cluster NAME        names the backup: <cluster>-<UTC time>-r<revision> (default: kubernetes)
+${STORE_HELP}
+  --recipient age1…     encrypt to this age public key; repeatable; or --recipients-file FILE
+                        or a passphrase in ETCD_BACKUP_PASSPHRASE; or --encryption none (plaintext, on purpose)
+  --keep-last N, --max-age D   retention, applied after the new backup is stored and verified
+  --json                print the stored backup's metadata as JSON on stdout`;
+
+function recipientsFrom(values: { recipient?: string[]; 'recipients-file'?: string }): string[] {
+  const recipients = [...(values.recipient ?? [])];
+  const file = values['recipients-file'];
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new InputError('--recipients-file', `a readable file of age recipients (${file})`);
+    }
+    for (const line of text.split('\n')) {
+      const r = line.trim();
+      if (r && !r.startsWith('#')) recipients.push(r);
+    }
+  }
+  return recipients;
+}
+
+export const backup: Command = {
+  summary: 'snapshot a cluster over SSH, verify, encrypt and store it',
+  async run(argv) {
+    const { values } = parseCommandArgs(
+      argv,
+      {
+        ...sshOptionSpec,
+        ...STORE_OPTIONS,
+        'etcd-endpoint': { type: 'string' },
+        'etcd-cacert': { type: 'string' },
+        'etcd-cert': { type: 'string' },
+        'etcd-key': { type: 'string' },
+        member: { type: 'string' },
+        method: { type: 'string' },
+        force: { type: 'boolean' },
+        cluster: { type: 'string' },
+        recipient: { type: 'string', multiple: true },
+        'recipients-file': { type: 'string' },
+        encryption: { type: 'string' },
+        'keep-last': { type: 'string' },
+        'max-age': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      false,
+    );
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const method = values.method ?? 'grpc';
+    if (method !== 'grpc' && method !== 'etcdctl') throw new InputError('--method', "'grpc' or 'etcdctl'");
+    const encryptionMode = values.encryption;
+    if (encryptionMode !== undefined && encryptionMode !== 'age' && encryptionMode !== 'none') {
+      throw new InputError('--encryption', "'age' (the default) or 'none'");
+    }
+    const policy: RetentionPolicy = {};
+    if (values['keep-last'] !== undefined) {
+      const n = Number(values['keep-last']);
+      if (!Number.isSafeInteger(n) || n < 1)
+        throw new InputError('--keep-last', 'a whole number of at least 1');
+      policy.keepLast = n;
+    }
+    if (values['max-age'] !== undefined) policy.maxAgeMs = parseDuration(values['max-age'], '--max-age');
+
+    const encryption = chooseEncryption({
+      recipients: recipientsFrom(values),
+      ...(process.env.ETCD_BACKUP_PASSPHRASE ? { passphrase: process.env.ETCD_BACKUP_PASSPHRASE } : {}),
+      ...(encryptionMode ? { encryption: encryptionMode } : {}),
+    });
+    const store = storeFromOptions(values);
+    const result = await runBackup({
+      ssh: sshConnectOptions(values),
+      etcd: {
+        ...(values['etcd-endpoint'] ? { endpoint: values['etcd-endpoint'] } : {}),
+        ...(values['etcd-cacert'] ? { caPath: values['etcd-cacert'] } : {}),
+        ...(values['etcd-cert'] ? { certPath: values['etcd-cert'] } : {}),
+        ...(values['etcd-key'] ? { keyPath: values['etcd-key'] } : {}),
+      },
+      ...(values.member ? { member: values.member } : {}),
+      method,
+      cluster: values.cluster ?? 'kubernetes',
+      force: values.force ?? false,
+      store,
+      encryption,
+      log: stderrLogger,
+    });
+    if (policy.keepLast !== undefined || policy.maxAgeMs !== undefined) {
+      const pruned = await prune(store, policy, {
+        verified: [result.metadata.name],
+        onDelete: (b) => stderrLogger.info(`retention: deleted ${b.name}`),
+      });
+      stderrLogger.info(`retention: kept ${pruned.keep.length}, deleted ${pruned.delete.length}`);
+    }
+    if (values.json) console.log(JSON.stringify(result.metadata, null, 2));
+    else console.log(result.metadata.name);
+    return 0;
+  },
+};
