@@ -1,6 +1,7 @@
-import { RemoteFileNotFoundError } from '../ssh/errors';
+import { RemoteFileNotFoundError, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import { type ControlPlane, type DiscoveryOverrides, discoverControlPlane, type NodeFiles } from './discover';
+import { DiscoveryError } from './errors';
 import { parseProcCmdlines } from './kubelet';
 
 const LIST_FILES = '[ -d "$1" ] || exit 66; find -L "$1" -mindepth 1 -maxdepth 1 -type f -print0';
@@ -23,6 +24,14 @@ export function sshNodeFiles(session: SshSession, options: { sudo?: boolean } = 
         return (await session.readFile(path, { sudo, maxBytes: 4 * 1024 * 1024 })).toString('utf8');
       } catch (error) {
         if (error instanceof RemoteFileNotFoundError) return undefined;
+        if (error instanceof SshCommandError && /permission denied/i.test(error.stderr)) {
+          throw new DiscoveryError(`cannot read ${path} on ${session.target}: permission denied`, {
+            hint: sudo
+              ? 'the file is not readable even as root; check the path'
+              : 'kubeadm keeps manifests and keys root-only: log in as root or as a user with sudo',
+            cause: error,
+          });
+        }
         throw error;
       }
     },

@@ -51,12 +51,17 @@ it('waits for a busy lock when asked to, and gets it once the holder is done', a
   const [first, second] = await Promise.all([login(), login()]);
   try {
     const order: string[] = [];
+    let locked: () => void = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
     const holding = withRemoteLock(first, 'cluster-w', async () => {
       order.push('first start');
+      locked();
       await sleep(1200);
       order.push('first end');
     });
-    await sleep(300);
+    await isLocked;
     await withRemoteLock(second, 'cluster-w', async () => void order.push('second'), { waitSeconds: 10 });
     await holding;
     expect(order).toEqual(['first start', 'first end', 'second']);
@@ -69,11 +74,16 @@ it('releases the lock when the holding connection dies, and tells the holder thr
   const [first, second] = await Promise.all([login(), login()]);
   try {
     let aborted: unknown;
+    let locked: () => void = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
     const holding = withRemoteLock(first, 'cluster-c', async (signal) => {
+      locked();
       await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
       aborted = signal.reason;
     });
-    await sleep(300);
+    await isLocked;
     await first.close();
     await holding;
     expect(aborted).toBeDefined();

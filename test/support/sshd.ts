@@ -84,6 +84,11 @@ export interface SshdOptions {
   overlays?: string[];
   /** Extra sshd_config lines. */
   config?: string[];
+  /**
+   * Own PID namespace with its own /proc, so the "node" sees only its processes (sshd, sessions and what
+   * spawn() starts) rather than everything on the test machine.
+   */
+  pidNamespace?: boolean;
 }
 
 export interface Sshd {
@@ -103,8 +108,15 @@ export interface Sshd {
 }
 
 const running = new Set<Sshd>();
+const runningGroups = new Set<number>();
 process.once('exit', () => {
-  for (const server of running) void server.stop();
+  for (const group of runningGroups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 });
 
 function shellQuote(value: string): string {
@@ -200,12 +212,25 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
     ...(options.config ?? []),
   ];
   await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
+  // Dead-man switch: our stdin is a pipe from the test process; when that process is gone (even killed), the
+  // pipe closes and this process group is terminated (TERM: the init of a PID namespace ignores KILL from inside), so no sshd outlives its test run.
+  lines.push('exec 3<&0', '( cat <&3 >/dev/null; rm -rf "$T"; kill -TERM 0 ) &', 'exec 3<&-');
   lines.push(`exec /usr/sbin/sshd -D -e -f "$T/sshd_config"`);
   await writeFile(join(dir, 'start.sh'), `${lines.join('\n')}\n`);
 
   const prefix = options.netns ? ['ip', 'netns', 'exec', options.netns] : [];
-  const argv = [...prefix, 'unshare', '--mount', '--propagation', 'private', 'bash', join(dir, 'start.sh')];
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const pidFlags = options.pidNamespace ? ['--pid', '--fork', '--mount-proc'] : [];
+  const argv = [
+    ...prefix,
+    'unshare',
+    '--mount',
+    ...pidFlags,
+    '--propagation',
+    'private',
+    'bash',
+    join(dir, 'start.sh'),
+  ];
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'ignore', 'pipe'], detached: true });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     log += chunk.toString('utf8');
@@ -219,10 +244,19 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
     }),
   );
   const pid = child.pid!;
+  runningGroups.add(pid);
   const children: ChildProcess[] = [];
   let mntNs = '';
 
-  const nsArgs = () => ['-t', String(pid), '-m', ...(options.netns ? ['-n'] : [])];
+  // With a PID namespace, unshare forks: its child (PID 1 inside) is the one whose namespaces we enter.
+  let nsPid = pid;
+  const nsArgs = () => [
+    '-t',
+    String(nsPid),
+    '-m',
+    ...(options.pidNamespace ? ['-p'] : []),
+    ...(options.netns ? ['-n'] : []),
+  ];
 
   const server: Sshd = {
     host,
@@ -245,12 +279,14 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
       return proc;
     },
     async sessionPids() {
-      return (await processesInNamespace(mntNs)).filter((p) => p !== pid);
+      return (await processesInNamespace(mntNs)).filter((p) => p !== pid && p !== nsPid);
     },
     logs: () => log,
     async stop() {
       if (!running.delete(server)) return;
+      runningGroups.delete(pid);
       for (const proc of children) proc.kill('SIGKILL');
+      child.stdin?.destroy();
       if (!exited) {
         try {
           process.kill(-pid, 'SIGKILL');
@@ -276,6 +312,10 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
   try {
     await waitForBanner(host, port, () => (exited ? `sshd exited early:\n${log}` : undefined), options.netns);
     mntNs = await readlink(`/proc/${pid}/ns/mnt`);
+    if (options.pidNamespace) {
+      const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/);
+      nsPid = Number(children[0]);
+    }
   } catch (error) {
     await server.stop();
     throw error;
