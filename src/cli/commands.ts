@@ -1,7 +1,13 @@
 import type { Command } from './command';
+import { backup } from './commands/backup';
 import { inspect } from './commands/inspect';
+import { list } from './commands/list';
+import { prune } from './commands/prune';
 
 // One line per verb; each verb lives in src/cli/commands/<verb>.ts.
 export const commands: Record<string, Command> = {
+  backup,
   inspect,
+  list,
+  prune,
 };

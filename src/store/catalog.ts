@@ -79,13 +79,13 @@ export function selectBackup(
   let wanted: string;
   if ('latest' in selector) {
     found = pool[0];
-    wanted = `any backup${scope}`;
+    wanted = `backups${scope}`;
   } else if ('name' in selector) {
     found = pool.find((b) => b.name === selector.name);
-    wanted = `a backup named ${selector.name}`;
+    wanted = `backup named ${selector.name}`;
   } else {
     found = pool.find((b) => backupTime(b) <= selector.at.getTime());
-    wanted = `a backup${scope} taken at or before ${selector.at.toISOString()}`;
+    wanted = `backup${scope} taken at or before ${selector.at.toISOString()}`;
   }
   if (!found) {
     const oldest = pool[pool.length - 1];

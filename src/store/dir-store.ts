@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -47,17 +47,13 @@ export class DirStore implements BackupStore {
       });
     }
     const digest = new DigestStream();
-    await writeAtomically(blobPath, async (tmp) => {
-      // Written through the handle itself: a stream made by tmp.createWriteStream() holds a reference on the
-      // handle, and FileHandle.close() would then wait for it forever.
-      await pipeline(blob, digest, async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) await tmp.write(chunk);
-      });
-    });
+    await writeAtomically(blobPath, (tmp) =>
+      pipeline(blob, digest, createWriteStream(tmp, { flags: 'wx', mode: 0o600 })),
+    );
     const metadata = completeMetadata(draft, digest.digest);
-    await writeAtomically(metaPath, async (tmp) => {
-      await tmp.writeFile(`${JSON.stringify(metadata, null, 2)}\n`);
-    });
+    await writeAtomically(metaPath, (tmp) =>
+      writeFile(tmp, `${JSON.stringify(metadata, null, 2)}\n`, { flag: 'wx', mode: 0o600 }),
+    );
     await syncDirectory(this.root);
     return metadata;
   }
@@ -144,18 +140,19 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-type FileHandle = Awaited<ReturnType<typeof open>>;
-
-async function writeAtomically(path: string, write: (file: FileHandle) => Promise<void>): Promise<void> {
+/** Writes `path` by way of a temp file that is flushed to disk and then renamed over it. */
+async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-  const file = await open(tmp, 'wx', 0o600);
   try {
-    await write(file);
-    await file.sync();
-    await file.close();
+    await write(tmp);
+    const file = await open(tmp, 'r');
+    try {
+      await file.sync();
+    } finally {
+      await file.close();
+    }
     await rename(tmp, path);
   } catch (error) {
-    await file.close().catch(() => {});
     await rm(tmp, { force: true });
     throw error;
   }

@@ -1,0 +1,31 @@
+import { InputError } from '../errors';
+import { openStore, parseStoreSpec } from './open-store';
+import type { BackupStore } from './store';
+
+/** The options every store-reading verb shares. */
+export const STORE_OPTIONS = {
+  store: { type: 'string' },
+  repo: { type: 'string' },
+  'run-id': { type: 'string' },
+} as const;
+
+export const STORE_HELP = `  --store S         dir:PATH | artifact | release (one release per backup) | release:TAG (rolling release)
+  --repo O/N        repository for artifact/release stores (default: GITHUB_REPOSITORY)
+  --run-id N        artifact store: read workflow run N instead of the current job's run
+                    (GitHub stores read the token from GITHUB_TOKEN)`;
+
+export function storeFromOptions(values: { store?: string; repo?: string; 'run-id'?: string }): BackupStore {
+  if (!values.store) throw new InputError('--store', 'dir:PATH, artifact, release or release:TAG');
+  const spec = parseStoreSpec(values.store);
+  let runId: number | undefined;
+  if (values['run-id'] !== undefined) {
+    runId = Number(values['run-id']);
+    if (!Number.isSafeInteger(runId) || runId <= 0)
+      throw new InputError('--run-id', 'a workflow run id (a positive number)');
+    if (spec.kind !== 'artifact') throw new InputError('--run-id', 'only with --store artifact');
+  }
+  return openStore(spec, {
+    ...(values.repo ? { repository: values.repo } : {}),
+    ...(runId !== undefined ? { runId } : {}),
+  });
+}
