@@ -103,7 +103,7 @@ export class SshHostKeyMismatchError extends SshError {
       target,
       `HOST KEY MISMATCH: the server presented ${keyType} ${presented}, expected ${expected.join(' or ')}`,
       {
-        hint: 'someone may be intercepting the connection, or the host was reinstalled; verify the new key out of band before updating the pin',
+        hint: `someone may be intercepting the connection, or the host was reinstalled: verify the new key out of band before updating the pin (if you pinned another key type of this host, pin its ${keyType} key)`,
       },
     );
     this.presentedFingerprint = presented;

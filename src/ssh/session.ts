@@ -77,7 +77,8 @@ export class SshSession {
   private readonly bastion: Client | undefined;
   private readonly sudoPassword: string | undefined;
   private readonly commandTimeoutMs: number;
-  private readonly inFlight = new Set<(error: SshError) => void>();
+  /** Commands running now: how to fail each, keyed by what it is called in messages. */
+  private readonly inFlight = new Map<(error: SshError) => void, string>();
   private readonly tunnels = new Set<Tunnel>();
   private sudoModeProbe: Promise<SudoMode> | undefined;
   private lost: Error | undefined;
@@ -95,8 +96,9 @@ export class SshSession {
       if (this.lost) return;
       this.lost =
         error ?? new Error(this.closing ? 'the session was closed' : 'the server closed the connection');
-      for (const abort of this.inFlight)
-        abort(new SshConnectionLostError(this.target, 'a command', this.lost));
+      for (const [abort, label] of this.inFlight) {
+        abort(new SshConnectionLostError(this.target, `'${label}'`, this.lost));
+      }
       this.inFlight.clear();
       for (const tunnel of this.tunnels) void tunnel.close();
     };
@@ -287,7 +289,7 @@ export class SshSession {
         channel.destroy();
         reject(error);
       };
-      this.inFlight.add(abort);
+      this.inFlight.set(abort, label);
       if (timeoutMs !== undefined && timeoutMs > 0) {
         timer = setTimeout(() => {
           try {

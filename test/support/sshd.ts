@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,17 @@ export interface Sshd {
   sessionPids(): Promise<number[]>;
   logs(): string;
   stop(): Promise<void>;
+}
+
+/** Why a real sshd cannot be started here (for describe.skipIf), or undefined when it can. */
+export function sshdUnavailable(needs: { netns?: boolean } = {}): string | undefined {
+  if (process.getuid?.() !== 0) return 'root (for mount namespaces and test users)';
+  const tools = ['/usr/sbin/sshd', '/usr/bin/ssh-keygen', '/usr/bin/unshare', '/usr/bin/nsenter'];
+  if (needs.netns) tools.push('/usr/sbin/ip');
+  const missing = tools.filter((t) => !existsSync(t));
+  return missing.length > 0
+    ? `${missing.join(', ')} (apt-get install openssh-server util-linux iproute2)`
+    : undefined;
 }
 
 const running = new Set<Sshd>();
