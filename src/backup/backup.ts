@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { hostname } from 'node:os';
 import type { BackupMetadata, Inventory, MetadataDraft } from '../backup/metadata';
 import { backupName } from '../backup/metadata';
+import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
 import { seal } from '../envelope/seal';
 import { EtcdBackupError } from '../errors';
@@ -18,12 +19,12 @@ import { acquireViaEtcdctl } from './acquire-etcdctl';
 import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
 import { summarizeInventory } from './inventory';
 import { connectThroughNode, connectToAnyUrl, type MemberConnection } from './members';
-import { type EtcdAccess, type EtcdOverrides, locateEtcd } from './target';
+import { type EtcdAccess, locateEtcd } from './target';
 
 export interface BackupRequest {
   ssh: ConnectOptions;
   /** Explicit etcd settings; each one overrides what discovery finds. */
-  etcd?: EtcdOverrides;
+  etcd?: DiscoveryOverrides;
   /** Member to snapshot, by name; default: the member on the node we log in to. */
   member?: string;
   method?: 'grpc' | 'etcdctl';
@@ -164,7 +165,7 @@ async function backupLocked(
       name,
       createdAt: createdAt.toISOString(),
       cluster: request.cluster,
-      node: access.nodeName ?? session.target,
+      node: access.memberName ?? session.target,
       member: { id: member.id.toString(16), name: member.name },
       etcd: {
         version: status?.version ?? access.version ?? 'unknown',

@@ -1,3 +1,4 @@
+import { parseClientUrl } from '../controlplane/discover';
 import { EtcdBackupError } from '../errors';
 import { EtcdClient, type EtcdTls } from '../etcd/client';
 import type { SshSession } from '../ssh';
@@ -6,25 +7,6 @@ export interface MemberConnection {
   client: EtcdClient;
   url: string;
   close(): Promise<void>;
-}
-
-export function parseClientUrl(url: string): { host: string; port: number; secure: boolean } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new EtcdBackupError(`etcd client URL '${url}' is not a URL`, {
-      hint: 'expected https://host:port',
-    });
-  }
-  const secure = parsed.protocol === 'https:';
-  if (!secure && parsed.protocol !== 'http:') {
-    throw new EtcdBackupError(`etcd client URL '${url}' has scheme ${parsed.protocol}`, {
-      hint: 'expected https://host:port',
-    });
-  }
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  return { host, port: Number(parsed.port || 2379), secure };
 }
 
 /**
@@ -36,7 +18,7 @@ export async function connectThroughNode(
   url: string,
   tls: EtcdTls,
 ): Promise<MemberConnection> {
-  const { host, port, secure } = parseClientUrl(url);
+  const { host, port, tls: secure } = parseClientUrl(url);
   const tunnel = await session.openTunnel(host, port);
   const client = EtcdClient.connect({
     address: tunnel.address,

@@ -1,16 +1,7 @@
-import { EtcdBackupError } from '../errors';
+import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh } from '../controlplane';
+import { DiscoveryError } from '../controlplane/errors';
 import type { SshSession } from '../ssh';
 import type { Logger } from '../util/log';
-
-/** Explicit etcd settings; each one overrides what discovery finds on the node. Paths are on the node. */
-export interface EtcdOverrides {
-  /** Client URL as the node reaches it, e.g. https://127.0.0.1:2379. */
-  endpoint?: string;
-  caPath?: string;
-  certPath?: string;
-  keyPath?: string;
-  dataDir?: string;
-}
 
 /** What a backup needs to know to reach the node's etcd member. */
 export interface EtcdAccess {
@@ -22,36 +13,42 @@ export interface EtcdAccess {
   dataDir: string;
   dataHostPath: string;
   memberName: string | undefined;
-  nodeName: string | undefined;
   /** etcd version from the manifest's image, when known. */
   version: string | undefined;
+  controlPlane: ControlPlane;
 }
 
-export class EtcdNotFoundError extends EtcdBackupError {}
-
-/** Explicit inputs first; what discovery finds fills the rest. */
+/** Discovery as a careful operator does it; every explicit input wins over what it finds. */
 export async function locateEtcd(
   session: SshSession,
-  overrides: EtcdOverrides,
+  overrides: DiscoveryOverrides,
   log: Logger,
 ): Promise<EtcdAccess> {
-  const { endpoint, caPath, certPath, keyPath } = overrides;
-  if (endpoint && caPath && certPath && keyPath) {
-    log.info(`etcd at ${endpoint} (given), client certificate ${certPath}`);
-    const dataDir = overrides.dataDir ?? '/var/lib/etcd';
-    return {
-      clientUrl: endpoint,
-      caPath,
-      certPath,
-      keyPath,
-      dataDir,
-      dataHostPath: dataDir,
-      memberName: undefined,
-      nodeName: undefined,
-      version: undefined,
-    };
+  const plane = await discoverOverSsh(session, overrides);
+  for (const warning of plane.warnings) log.warn(warning);
+  const { etcd } = plane;
+  if (!etcd.certs) {
+    throw new DiscoveryError(
+      `found etcd at ${etcd.clientUrl} on ${session.target} but no client certificate`,
+      {
+        hint: 'give the etcd CA, certificate and key paths on the node',
+      },
+    );
   }
-  throw new EtcdNotFoundError(`cannot find etcd on ${session.target}`, {
-    hint: 'give the etcd endpoint and the CA, certificate and key paths on the node',
-  });
+  log.info(
+    `etcd ${etcd.version ?? '(version unknown)'} member ${etcd.name ?? '?'} at ${etcd.clientUrl}` +
+      ` (${etcd.runsAs}${plane.etcdManifestPath ? ` from ${plane.etcdManifestPath}` : ''}), client certificate ${etcd.certs.cert} (${etcd.certs.source})`,
+  );
+  const dataDir = etcd.dataDir ?? '/var/lib/etcd';
+  return {
+    clientUrl: etcd.clientUrl,
+    caPath: etcd.certs.ca,
+    certPath: etcd.certs.cert,
+    keyPath: etcd.certs.key,
+    dataDir,
+    dataHostPath: etcd.dataHostPath ?? dataDir,
+    memberName: etcd.name,
+    version: etcd.version,
+    controlPlane: plane,
+  };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,22 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EtcdMinor, findEtcd } from '../../sandbox/etcd-binaries';
 import { type Sandbox, type SandboxNodeInfo, type SandboxUser, startSandbox } from '../../sandbox/index';
 import { backup } from '../../src/backup/backup';
-import type { EtcdOverrides } from '../../src/backup/target';
 import { fetchBackup } from '../../src/restore/fetch';
 import { DirStore } from '../../src/store/dir-store';
-import { silentLogger } from '../../src/util/log';
+import { silentLogger, stderrLogger } from '../../src/util/log';
 import { etcdToolsFor } from '../support/etcd-tools';
 import { keysOfRestoredSnapshot, readAll } from '../support/restored-keys';
 
 const notRoot = process.getuid?.() !== 0;
-
-// Until discovery reads them from the manifests, the kubeadm paths are given explicitly.
-const KUBEADM: EtcdOverrides = {
-  endpoint: 'https://127.0.0.1:2379',
-  caPath: '/etc/kubernetes/pki/etcd/ca.crt',
-  certPath: '/etc/kubernetes/pki/apiserver-etcd-client.crt',
-  keyPath: '/etc/kubernetes/pki/apiserver-etcd-client.key',
-};
 
 async function sshTo(node: SandboxNodeInfo, user: SandboxUser, extra: { sudoPassword?: string } = {}) {
   return {
@@ -62,15 +54,15 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
       }) {
         const store = new DirStore(join(work, 'store'));
         const live = sandbox.etcdClientFor(options.node);
+        const marker = `${options.user.username}-${randomBytes(4).toString('hex')}`;
         try {
-          await live.put(`/test/before-${options.user.username}`, 'present at snapshot time');
+          await live.put(`/test/before-${marker}`, 'present at snapshot time');
           const result = await backup({
             ssh: await sshTo(
               options.node,
               options.user,
               options.sudoPassword ? { sudoPassword: options.sudoPassword } : {},
             ),
-            etcd: KUBEADM,
             cluster: `c${minor.replace('.', '')}`,
             store,
             encryption: { kind: 'recipients', recipients: [await identityToRecipient(await identity)] },
@@ -78,7 +70,7 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
             ...(options.member ? { member: options.member } : {}),
             ...(options.method ? { method: options.method } : {}),
           });
-          await live.put(`/test/after-${options.user.username}`, 'written after the snapshot');
+          await live.put(`/test/after-${marker}`, 'written after the snapshot');
           const revision = BigInt(result.metadata.etcd.revision);
           const expected = await readAll(live, revision);
           const fetched = await fetchBackup({
@@ -91,8 +83,8 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
           const restored = await keysOfRestoredSnapshot(etcdToolsFor(minor)!, fetched.path, work);
           expect(restored.size).toBeGreaterThan(100);
           expect(restored).toEqual(expected);
-          expect(restored.has(`/test/before-${options.user.username}`)).toBe(true);
-          expect(restored.has(`/test/after-${options.user.username}`)).toBe(false);
+          expect(restored.has(`/test/before-${marker}`)).toBe(true);
+          expect(restored.has(`/test/after-${marker}`)).toBe(false);
           return result;
         } finally {
           live.close();

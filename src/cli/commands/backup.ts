@@ -108,10 +108,10 @@ export const backup: Command = {
     const result = await runBackup({
       ssh: sshConnectOptions(values),
       etcd: {
-        ...(values['etcd-endpoint'] ? { endpoint: values['etcd-endpoint'] } : {}),
-        ...(values['etcd-cacert'] ? { caPath: values['etcd-cacert'] } : {}),
-        ...(values['etcd-cert'] ? { certPath: values['etcd-cert'] } : {}),
-        ...(values['etcd-key'] ? { keyPath: values['etcd-key'] } : {}),
+        ...(values['etcd-endpoint'] ? { clientUrl: values['etcd-endpoint'] } : {}),
+        ...(values['etcd-cacert'] ? { caFile: values['etcd-cacert'] } : {}),
+        ...(values['etcd-cert'] ? { certFile: values['etcd-cert'] } : {}),
+        ...(values['etcd-key'] ? { keyFile: values['etcd-key'] } : {}),
       },
       ...(values.member ? { member: values.member } : {}),
       method,
