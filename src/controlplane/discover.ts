@@ -70,8 +70,17 @@ export interface EtcdFacts {
   flags: Record<string, string>;
 }
 
+export interface StaticPodSummary {
+  path: string;
+  name: string | undefined;
+  /** The `component` label (etcd, kube-apiserver, kube-controller-manager, kube-scheduler) if set. */
+  component: string | undefined;
+}
+
 export interface ControlPlane {
   staticPodPath: string | undefined;
+  /** Every static pod manifest read, so restore can stop and restart the whole control plane. */
+  staticPods: StaticPodSummary[];
   etcdManifestPath: string | undefined;
   etcd: EtcdFacts;
   apiServer: { manifestPath: string; etcdServers: string[] } | undefined;
@@ -148,6 +157,7 @@ export async function discoverControlPlane(
 
   return {
     staticPodPath: kubelet.staticPodPath,
+    staticPods: pods.parsed.map((p) => ({ path: p.path, name: p.name, component: p.labels.component })),
     etcdManifestPath: etcdPod?.path,
     etcd,
     apiServer: apiServer

@@ -7,6 +7,7 @@ export {
   type EtcdFacts,
   type NodeFiles,
   parseClientUrl,
+  type StaticPodSummary,
 } from './discover';
 export { DiscoveryError, OVERRIDE_INPUTS } from './errors';
 export { findKubeletProcess, parseKubeletConfig, parseProcCmdlines, parsePsListing } from './kubelet';

@@ -77,6 +77,11 @@ describe('a kubeadm node', () => {
       },
     });
     expect(cp.etcd.flags['snapshot-count']).toBe('10000');
+    expect(cp.staticPods.map((p) => [p.path, p.component])).toEqual([
+      ['/etc/kubernetes/manifests/etcd.yaml', 'etcd'],
+      ['/etc/kubernetes/manifests/kube-apiserver.yaml', 'kube-apiserver'],
+      ['/etc/kubernetes/manifests/kube-scheduler.yaml', 'kube-scheduler'],
+    ]);
   });
 
   it('uses the healthcheck-client pair when kube-apiserver does not run on the node', async () => {
