@@ -78,7 +78,7 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
   }
 
   const stages: NodeJS.ReadWriteStream[] = [];
-  if (envelope.compression === 'zstd') stages.push(createZstdDecompress());
+  if (envelope.compression === 'zstd') stages.push(createZstdDecompress({ chunkSize: 1 << 20 }));
   const want = options.snapshot;
   stages.push(
     new DigestStream((d) =>
