@@ -111,10 +111,14 @@ function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undef
   }
   if (parsed instanceof Error) {
     const encrypted = /encrypted|passphrase|decrypt|bad decrypt/i.test(parsed.message);
+    const text = endpoint.privateKey.toString();
+    const notKeyText = !text.includes('-----BEGIN');
     throw new SshKeyError(target, `the private key cannot be read: ${firstLine(parsed.message)}`, {
       hint: encrypted
         ? 'give the right passphrase for the key'
-        : 'give an OpenSSH or PEM private key (ed25519, ecdsa or rsa), the whole file including its BEGIN/END lines',
+        : notKeyText
+          ? 'the private key input must hold the key itself (the text from -----BEGIN to -----END), not a file name'
+          : 'give an OpenSSH or PEM private key (ed25519, ecdsa or rsa), the whole file including its BEGIN/END lines',
       cause: parsed,
     });
   }

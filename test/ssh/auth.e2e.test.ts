@@ -115,6 +115,14 @@ describe.skipIf(missing !== undefined)(
         expect(error.message).toContain(`root@${sshd.host}:${sshd.port}`);
       });
 
+      it('says a file name given instead of key text is not the key itself', async () => {
+        const error = await failure(
+          connect({ ...pinned(), username: 'root', privateKey: '~/.ssh/id_ed25519' }),
+        );
+        expect(error.code).toBe('key-invalid');
+        expect(error.hint).toMatch(/not a file name/);
+      });
+
       it('reports a key the server does not accept as an authentication failure naming user, host and port', async () => {
         const error = await failure(
           connect({ ...pinned(), username: 'root', privateKey: keys.stranger!.privateKey }),
