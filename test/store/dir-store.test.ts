@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EnvelopeError } from '../../src/envelope/errors';
+import { open } from '../../src/envelope/open';
+import { seal } from '../../src/envelope/seal';
 import { readCatalog } from '../../src/store/catalog';
 import { DirStore } from '../../src/store/dir-store';
 import { StoreError } from '../../src/store/errors';
@@ -102,6 +105,23 @@ describe('backups in a local folder', () => {
     await store.delete(a.name);
     expect((await readCatalog(store)).entries.map((e) => e.name)).toEqual([b.name]);
     expect((await storeError(store.get(a.name))).reason).toBe('not-found');
+  });
+
+  it('gives back a stored backup that a wrong key cannot open, with the envelope naming the cause', async () => {
+    const store = new DirStore(root);
+    const draft = draftFor('prod', t0, 7, keys.recipient);
+    const sealed = await seal(k8sLikeSnapshot(50_000), {
+      encryption: { kind: 'recipients', recipients: [keys.recipient] },
+    });
+    await store.put(draft.name, sealed.blob, draft);
+    const back = await store.get(draft.name);
+    const stranger = await newKeys();
+    const error = await open(back.blob, {
+      keys: { identities: [stranger.identity] },
+      envelope: back.metadata.envelope,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnvelopeError);
+    expect((error as EnvelopeError).reason).toBe('wrong-key');
   });
 
   it('lists an absent folder as empty', async () => {
