@@ -182,7 +182,8 @@ export class ReleaseStore implements BackupStore {
       : await this.ownReleases();
     for (const release of releases) {
       if (!release) continue;
-      const assets = await this.assets(release);
+      // A per-backup release holds a handful of assets, all embedded in the release object: no extra call.
+      const assets = this.options.tag ? await this.assets(release) : release.assets;
       const byName = new Map(assets.map((a) => [a.name, a]));
       for (const asset of assets) {
         if (!asset.name.endsWith(METADATA_SUFFIX)) continue;
@@ -352,20 +353,7 @@ export class ReleaseStore implements BackupStore {
         hint: 'delete it first if you mean to replace that backup',
       });
     }
-    const release =
-      existing ??
-      ((
-        await this.call(`create release ${tag}`, (o) =>
-          o.rest.repos.createRelease({
-            ...this.repo,
-            tag_name: tag,
-            name: this.options.tag ? `etcd backups (${tag})` : `etcd backup ${name}`,
-            body: 'etcd snapshots stored by etcd-backup-action: encrypted blobs (age) and their metadata (JSON).',
-            prerelease: true,
-            make_latest: 'false',
-          }),
-        )
-      ).data as Release);
+    const release = existing ?? (await this.createRelease(tag, name));
     if (release.immutable) {
       throw new StoreError(
         'bad-location',
@@ -376,6 +364,35 @@ export class ReleaseStore implements BackupStore {
       );
     }
     return release;
+  }
+
+  private async createRelease(tag: string, name: string): Promise<Release> {
+    try {
+      const { data } = await this.call(`create release ${tag}`, (o) =>
+        o.rest.repos.createRelease({
+          ...this.repo,
+          tag_name: tag,
+          name: this.options.tag ? `etcd backups (${tag})` : `etcd backup ${name}`,
+          body: 'etcd snapshots stored by etcd-backup-action: encrypted blobs (age) and their metadata (JSON).',
+          prerelease: true,
+          make_latest: 'false',
+        }),
+      );
+      return data as Release;
+    } catch (error) {
+      // Not found by tag, yet the tag is taken: a draft release (drafts are invisible to get-by-tag).
+      if (error instanceof StoreError && error.reason === 'duplicate') {
+        throw new StoreError(
+          'bad-location',
+          `release ${tag} exists as a draft, which cannot be found by its tag`,
+          {
+            hint: 'publish it (a pre-release is fine) or choose another release tag',
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
   }
 
   private async ownReleases(): Promise<Release[]> {

@@ -165,6 +165,22 @@ describe('backups as release assets, through the real @actions/github against a 
     expect(release.assets.length).toBe(999);
   });
 
+  it('refuses immutable releases and draft-only tags with a way out', async () => {
+    const immutable = storeWith({ tag: 'locked' });
+    const first = draftFor('edge', t0, 1, keys.recipient);
+    await immutable.put(first.name, k8sLikeSnapshot(100), first);
+    github.releases!.releases.find((r) => r.tag === 'locked')!.immutable = true;
+    const next = draftFor('edge', minutes(1), 2, keys.recipient);
+    const locked = await storeError(immutable.put(next.name, k8sLikeSnapshot(100), next));
+    expect(locked.message).toBe('release locked is immutable: assets can no longer be added or removed');
+
+    const drafted = storeWith({ tag: 'drafted' });
+    await drafted.put(first.name, k8sLikeSnapshot(100), first);
+    github.releases!.releases.find((r) => r.tag === 'drafted')!.draft = true;
+    const hidden = await storeError(drafted.put(next.name, k8sLikeSnapshot(100), next));
+    expect(hidden.message).toBe('release drafted exists as a draft, which cannot be found by its tag');
+  });
+
   it('names a refused token as a permission problem', async () => {
     const error = await storeError(storeWith({ token: 'wrong' }).list());
     expect(error.reason).toBe('permission');
