@@ -42,7 +42,8 @@ export async function seal(snapshot: Readable, options: SealOptions): Promise<Se
         )
       : undefined,
   );
-  const compressed = new PassThrough();
+  // A few MiB of slack between zstd (libuv threads) and age (main thread) lets the two run side by side.
+  const compressed = new PassThrough({ highWaterMark: 8 << 20 });
   const stages: NodeJS.ReadWriteStream[] = [plain];
   if (compression === 'zstd') {
     const level = options.zstdLevel ?? DEFAULT_ZSTD_LEVEL;
