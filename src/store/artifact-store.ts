@@ -63,6 +63,7 @@ export class ArtifactStore implements BackupStore {
 
   async put(name: string, blob: Readable, draft: MetadataDraft): Promise<BackupMetadata> {
     if (this.options.findBy) {
+      blob.destroy();
       throw new StoreError(
         'bad-location',
         `cannot upload to ${this.location}: artifacts can only be added to the current run`,

@@ -42,6 +42,7 @@ export class DirStore implements BackupStore {
     const blobPath = join(this.root, blobFileName(draft));
     const metaPath = join(this.root, metadataFileName(name));
     if ((await exists(blobPath)) || (await exists(metaPath))) {
+      blob.destroy();
       throw new StoreError('duplicate', `${this.location} already has a backup named ${name}`, {
         hint: 'backup names carry the time and revision; delete the old one first if you mean to replace it',
       });

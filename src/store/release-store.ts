@@ -129,39 +129,34 @@ export class ReleaseStore implements BackupStore {
   }
 
   async put(name: string, blob: Readable, draft: MetadataDraft): Promise<BackupMetadata> {
-    const dir = await mkdtemp(
-      join(this.options.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'etcd-backup-release-'),
-    );
+    let dir: string | undefined;
     try {
-      const blobName = blobFileName(draft);
-      const spooled = await spool(blob, dir, blobName, this.partSize);
+      // Checked before the blob is read, so a refusal does not cost a multi-GiB spool first.
+      const release = await this.releaseForPut(name);
+      let assets = await this.assets(release);
+      this.checkRoom(name, assets, [blobFileName(draft)]);
+
+      dir = await mkdtemp(
+        join(this.options.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'etcd-backup-release-'),
+      );
+      const spooled = await spool(blob, dir, blobFileName(draft), this.partSize);
       const description: BlobDescription = { sha256: spooled.sha256, size: spooled.size };
       if (spooled.parts.length > 1) description.parts = spooled.parts;
       const metadata = completeMetadata(draft, description);
       const names = blobAssetNames(metadata, description);
 
-      const release = await this.releaseForPut(name);
-      const assets = await this.assets(release);
-      if (assets.some((a) => a.name === metadataFileName(name))) {
-        throw new StoreError('duplicate', `${this.location} already has a backup named ${name}`, {
-          hint: 'delete it first (etcd-backup prune or the releases page) if you mean to replace it',
-        });
-      }
       // Blob assets without metadata are a previous attempt that never finished: replace them.
-      const leftovers = assets.filter((a) => names.includes(a.name));
-      for (const a of leftovers) await this.deleteAsset(a);
-      const needed = names.length + 1;
-      if (assets.length - leftovers.length + needed > MAX_ASSETS_PER_RELEASE)
-        throw this.tooManyAssets(assets.length, needed);
+      for (const a of assets.filter((x) => names.includes(x.name))) await this.deleteAsset(a);
+      assets = assets.filter((x) => !names.includes(x.name));
+      this.checkRoom(name, assets, names);
 
       let offset = 0;
       for (const [i, assetName] of names.entries()) {
         const size = description.parts?.[i]?.size ?? description.size;
         const sha256 = description.parts?.[i]?.sha256 ?? description.sha256;
+        const start = offset;
         await this.upload(release, assetName, 'application/octet-stream', size, sha256, () =>
-          size === 0
-            ? Readable.from([])
-            : createReadStream(spooled.path, { start: offset, end: offset + size - 1 }),
+          size === 0 ? Readable.from([]) : createReadStream(spooled.path, { start, end: start + size - 1 }),
         );
         offset += size;
       }
@@ -170,9 +165,24 @@ export class ReleaseStore implements BackupStore {
         Readable.from([json]),
       );
       return metadata;
+    } catch (error) {
+      blob.destroy();
+      throw error;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      if (dir) await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /** Refuses a duplicate name, or a backup that would take the release past GitHub's asset limit. */
+  private checkRoom(name: string, assets: Asset[], blobAssets: string[]): void {
+    if (assets.some((a) => a.name === metadataFileName(name))) {
+      throw new StoreError('duplicate', `${this.location} already has a backup named ${name}`, {
+        hint: 'delete it first (etcd-backup prune or the releases page) if you mean to replace it',
+      });
+    }
+    const present = assets.filter((a) => !blobAssets.includes(a.name)).length;
+    const needed = blobAssets.length + 1;
+    if (present + needed > MAX_ASSETS_PER_RELEASE) throw this.tooManyAssets(present, needed);
   }
 
   async list(): Promise<StoreListing> {
