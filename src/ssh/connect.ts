@@ -3,11 +3,13 @@ import ssh2, { type Client, type ConnectConfig } from 'ssh2';
 import { InputError } from '../errors';
 import {
   firstLine,
+  type PresentedHostKey,
   SshAuthError,
   SshConnectionLostError,
   SshConnectTimeoutError,
   SshDnsError,
   type SshError,
+  SshHostKeyMismatchError,
   SshJumpError,
   SshKeyError,
   SshProtocolError,
@@ -59,13 +61,14 @@ export function targetName(endpoint: Pick<SshEndpoint, 'host' | 'port' | 'userna
 export async function connect(options: ConnectOptions): Promise<SshSession> {
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   let bastion: Connected | undefined;
-  let sock: Duplex | undefined;
-  if (options.jump) {
-    bastion = await openClient(options.jump, options, undefined, warn);
-    sock = await hop(bastion, options);
-  }
+  if (options.jump) bastion = await openPinned(options.jump, options, async () => undefined, warn);
   try {
-    const target = await openClient(options, options, sock, warn);
+    const target = await openPinned(
+      options,
+      options,
+      async () => (bastion ? hop(bastion, options) : undefined),
+      warn,
+    );
     return new SshSession({
       client: target.client,
       bastion: bastion?.client,
@@ -78,6 +81,63 @@ export async function connect(options: ConnectOptions): Promise<SshSession> {
   } catch (error) {
     bastion?.client.end();
     throw error;
+  }
+}
+
+/** Host key algorithm families, strongest first: a server has at most one key of each. */
+const KEY_FAMILIES = [
+  ['ssh-ed25519'],
+  ['ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521'],
+  ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+];
+
+function familyOf(keyType: string): string[] | undefined {
+  const algorithm = keyType === 'ssh-rsa' ? 'rsa-sha2-512' : keyType;
+  return KEY_FAMILIES.find((family) => family.includes(algorithm));
+}
+
+/**
+ * A server has one key per type and shows the one of the first type both sides know. A fingerprint pin does
+ * not say its type, so when the key shown does not match, ask again for each remaining type before calling
+ * it a mismatch: a user who pinned the server's RSA key (say, from ssh-keyscan) is not under attack.
+ * Only a key that matches a pin is ever accepted.
+ */
+async function openPinned(
+  endpoint: SshEndpoint,
+  options: ConnectOptions,
+  makeSock: () => Promise<Duplex | undefined>,
+  warn: (message: string) => void,
+): Promise<Connected> {
+  const mayProbe = !endpoint.hostKeyAlgorithms && (endpoint.hostKey.fingerprints?.length ?? 0) > 0;
+  let algorithms = endpoint.hostKeyAlgorithms;
+  let mismatch: SshHostKeyMismatchError | undefined;
+  const presented: PresentedHostKey[] = [];
+  for (;;) {
+    try {
+      const sock = await makeSock();
+      return await openClient(
+        { ...endpoint, hostKeyAlgorithms: algorithms },
+        options,
+        sock,
+        mismatch ? () => {} : warn,
+      );
+    } catch (error) {
+      if (!(error instanceof SshHostKeyMismatchError) || !mayProbe) {
+        // A server without a key of the asked-for types fails the key exchange: the mismatch stands.
+        if (mismatch && error instanceof SshProtocolError) {
+          throw new SshHostKeyMismatchError(mismatch.target, presented, mismatch.expectedFingerprints);
+        }
+        throw error;
+      }
+      mismatch ??= error;
+      presented.push(...error.presented);
+      const tried = new Set(presented.flatMap((k) => familyOf(k.keyType) ?? [k.keyType]));
+      const remaining = KEY_FAMILIES.flat().filter((algorithm) => !tried.has(algorithm));
+      if (remaining.length === 0 || presented.length >= KEY_FAMILIES.length) {
+        throw new SshHostKeyMismatchError(error.target, presented, error.expectedFingerprints);
+      }
+      algorithms = remaining;
+    }
   }
 }
 

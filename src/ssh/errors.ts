@@ -93,21 +93,33 @@ export class SshHostKeyUnknownError extends SshError {
   }
 }
 
+export interface PresentedHostKey {
+  keyType: string;
+  fingerprint: string;
+}
+
 export class SshHostKeyMismatchError extends SshError {
-  readonly presentedFingerprint: string;
+  /** Every key the server showed us (more than one when we asked for each key type in turn). */
+  readonly presented: PresentedHostKey[];
   readonly expectedFingerprints: string[];
 
-  constructor(target: string, keyType: string, presented: string, expected: string[]) {
+  constructor(target: string, presented: PresentedHostKey[], expected: string[]) {
+    const shown = presented.map((k) => `${k.keyType} ${k.fingerprint}`).join(', ');
+    const types = presented.map((k) => k.keyType).join(' or ');
     super(
       'host-key-mismatch',
       target,
-      `HOST KEY MISMATCH: the server presented ${keyType} ${presented}, expected ${expected.join(' or ')}`,
+      `HOST KEY MISMATCH: the server presented ${shown}, expected ${expected.join(' or ')}`,
       {
-        hint: `someone may be intercepting the connection, or the host was reinstalled: verify the new key out of band before updating the pin (if you pinned another key type of this host, pin its ${keyType} key)`,
+        hint: `someone may be intercepting the connection, or the host was reinstalled: verify the new key out of band before updating the pin (a pin must be of the server's ${types} key)`,
       },
     );
-    this.presentedFingerprint = presented;
+    this.presented = presented;
     this.expectedFingerprints = expected;
+  }
+
+  get presentedFingerprint(): string {
+    return this.presented[0]?.fingerprint ?? '';
   }
 }
 

@@ -173,9 +173,11 @@ export function verifyHostKey(
   if (entries.some((e) => e.marker === 'revoked' && e.key.equals(keyBlob))) {
     return {
       ok: false,
-      error: new SshHostKeyMismatchError(target, keyType, `${fingerprint} (marked @revoked)`, [
-        'a key that is not revoked',
-      ]),
+      error: new SshHostKeyMismatchError(
+        target,
+        [{ keyType, fingerprint: `${fingerprint} (marked @revoked)` }],
+        ['a key that is not revoked'],
+      ),
     };
   }
   if (pinnedFingerprints.includes(fingerprint)) return { ok: true, fingerprint };
@@ -187,7 +189,7 @@ export function verifyHostKey(
   if (expected.length > 0) {
     return {
       ok: false,
-      error: new SshHostKeyMismatchError(target, keyType, fingerprint, [...new Set(expected)]),
+      error: new SshHostKeyMismatchError(target, [{ keyType, fingerprint }], [...new Set(expected)]),
     };
   }
   if (policy.insecureIgnoreHostKey) return { ok: true, fingerprint };

@@ -68,10 +68,17 @@ describe.skipIf(missing !== undefined)(
         );
       });
 
-      it('refuses a different key and names both fingerprints in one line', async () => {
+      it('finds the key a pin names whatever its type: an rsa or ecdsa pin connects to a server preferring ed25519', async () => {
+        expect(await tryConnect(onHighPort, { fingerprints: [rsa.fingerprint] })).toBe(rsa.fingerprint);
+        expect(await tryConnect(onHighPort, { fingerprints: [ecdsa.fingerprint] })).toBe(ecdsa.fingerprint);
+      });
+
+      it('refuses a different key and names every key the server showed and the pin, in one line', async () => {
         const error = await refusal(onHighPort, { fingerprints: [other.fingerprint] });
         expect(error.code).toBe('host-key-mismatch');
-        expect(error.message).toContain(ed25519.fingerprint);
+        expect(error.message).toContain(`ssh-ed25519 ${ed25519.fingerprint}`);
+        expect(error.message).toContain(ecdsa.fingerprint);
+        expect(error.message).toContain(rsa.fingerprint);
         expect(error.message).toContain(other.fingerprint);
         expect(error.message).toContain(`${onHighPort.host}:${onHighPort.port}`);
         expect(error.message).not.toContain('\n');

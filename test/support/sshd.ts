@@ -162,7 +162,13 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
       `mount -t overlay overlay -o lowerdir=${shellQuote(target)},upperdir="$T/ovl/${i}/up",workdir="$T/ovl/${i}/work" ${shellQuote(target)}`,
     );
   });
-  lines.push('mount -t tmpfs -o mode=755 tmpfs /home', 'mkdir -p /run/sshd && chmod 755 /run/sshd');
+  // Fresh homes: root's real dotfiles (a pyenv hook in ~/.bashrc, say) must neither run in test sessions nor
+  // be written by them.
+  lines.push(
+    'mount -t tmpfs -o mode=755 tmpfs /home',
+    'mount -t tmpfs -o mode=700 tmpfs /root',
+    'mkdir -p /run/sshd && chmod 755 /run/sshd',
+  );
 
   await run('mkdir', ['-p', join(dir, 'keys'), join(dir, 'files')]);
   const keyFiles: string[] = [];
