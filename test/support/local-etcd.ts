@@ -20,6 +20,8 @@ export interface LocalEtcd {
   etcdctl(args: string[], input?: string | Buffer): Promise<string>;
   /** Runs etcdutl (3.5+) or, on 3.4, etcdctl for offline `snapshot` commands. */
   snapshotTool(args: string[]): Promise<string>;
+  /** Stops the process but keeps the data dir (to read member/snap/db); stop() still removes it. */
+  halt(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,14 @@ export async function startLocalEtcd(minor: EtcdMinor, options: LocalEtcdOptions
       await rm(join(dataDir, 'data'), { recursive: true, force: true });
       continue;
     }
+    const halt = async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    };
     const etcdctl = (a: string[], input?: string | Buffer) =>
       run(binaries.etcdctl, [`--endpoints=${endpoint}`, ...a], input);
     return {
@@ -133,14 +143,9 @@ export async function startLocalEtcd(minor: EtcdMinor, options: LocalEtcdOptions
       dataDir,
       etcdctl,
       snapshotTool: (a) => run(binaries.etcdutl ?? binaries.etcdctl, a),
+      halt,
       stop: async () => {
-        if (child.exitCode === null) {
-          const exited = new Promise((r) => child.once('exit', r));
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          await exited;
-          clearTimeout(timer);
-        }
+        await halt();
         await rm(dataDir, { recursive: true, force: true });
       },
     };
