@@ -14,7 +14,16 @@ export const STORE_HELP = `  --store S         dir:PATH | artifact | release (on
   --run-id N        artifact store: read workflow run N instead of the current job's run
                     (GitHub stores read the token from GITHUB_TOKEN)`;
 
-export function storeFromOptions(values: { store?: string; repo?: string; 'run-id'?: string }): BackupStore {
+/** For verbs that store backups: `--retention-days N` applies to workflow artifacts. */
+export const STORE_WRITE_OPTIONS = { 'retention-days': { type: 'string' } } as const;
+export const STORE_WRITE_HELP = `  --retention-days N  artifact store: days GitHub keeps the artifacts (1-90, up to 400 in private repos)`;
+
+export function storeFromOptions(values: {
+  store?: string;
+  repo?: string;
+  'run-id'?: string;
+  'retention-days'?: string;
+}): BackupStore {
   if (!values.store) throw new InputError('--store', 'dir:PATH, artifact, release or release:TAG');
   const spec = parseStoreSpec(values.store);
   let runId: number | undefined;
@@ -24,8 +33,16 @@ export function storeFromOptions(values: { store?: string; repo?: string; 'run-i
       throw new InputError('--run-id', 'a workflow run id (a positive number)');
     if (spec.kind !== 'artifact') throw new InputError('--run-id', 'only with --store artifact');
   }
+  let retentionDays: number | undefined;
+  if (values['retention-days'] !== undefined) {
+    retentionDays = Number(values['retention-days']);
+    if (!Number.isSafeInteger(retentionDays) || retentionDays < 1 || retentionDays > 400) {
+      throw new InputError('--retention-days', 'a whole number of days from 1 to 400');
+    }
+  }
   return openStore(spec, {
     ...(values.repo ? { repository: values.repo } : {}),
     ...(runId !== undefined ? { runId } : {}),
+    ...(retentionDays !== undefined ? { retentionDays } : {}),
   });
 }
