@@ -29,6 +29,12 @@ interface Connection {
   cutBase: number;
 }
 
+let connectionCount = 0;
+
+function log(line: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+}
+
 class Link {
   control: LinkControl = {};
   private mtime = -1;
@@ -56,13 +62,13 @@ class Link {
       try {
         next = JSON.parse(readFileSync(this.controlFile, 'utf8')) as LinkControl;
       } catch (e) {
-        console.log(`${this.name}: ignoring unreadable control file: ${(e as Error).message}`);
+        log(`${this.name}: ignoring unreadable control file: ${(e as Error).message}`);
         return;
       }
     }
     const previous = this.control;
     this.control = next;
-    console.log(`${this.name}: control ${JSON.stringify(next)}`);
+    log(`${this.name}: control ${JSON.stringify(next)}`);
     if (next.down || (next.cutEpoch ?? 0) !== (previous.cutEpoch ?? 0)) {
       for (const c of this.connections) this.reset(c);
     } else if (next.cutAfterBytes !== previous.cutAfterBytes) {
@@ -87,17 +93,24 @@ class Link {
   }
 
   accept(client: Socket): void {
+    const id = ++connectionCount;
     if (this.control.down) {
+      log(`${this.name}: #${id} refused (link down)`);
       client.resetAndDestroy();
       return;
     }
+    log(`${this.name}: #${id} from ${client.remoteAddress}:${client.remotePort}`);
     const upstream = createConnection({ host: this.target.host, port: this.target.port });
+    upstream.once('connect', () => log(`${this.name}: #${id} upstream connected`));
     const c: Connection = { client, upstream, carried: 0, cutBase: 0 };
     this.connections.add(c);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
-    const close = () => {
+    const close = (e?: Error) => {
       if (!this.connections.delete(c)) return;
+      log(
+        `${this.name}: #${id} closed after ${c.carried} bytes${e instanceof Error ? ` (${e.message})` : ''}`,
+      );
       client.destroy();
       upstream.destroy();
     };
@@ -123,7 +136,7 @@ class Link {
       c.carried += chunk.length;
       const limit = this.control.cutAfterBytes;
       if (limit && c.carried - c.cutBase >= limit) {
-        console.log(`${this.name}: cutting a connection after ${c.carried} bytes`);
+        log(`${this.name}: cutting a connection after ${c.carried} bytes`);
         this.reset(c);
         return;
       }
@@ -159,11 +172,11 @@ function main(): void {
     link.reload(true);
     link.server = createServer((socket) => link.accept(socket));
     link.server.on('error', (e) => {
-      console.log(`${name}: ${e.message}`);
+      log(`${name}: ${e.message}`);
       process.exit(1);
     });
     link.server.listen({ host: listenHost, port: Number(listenPort) }, () => {
-      console.log(`${name}: ${listenHost}:${listenPort} -> ${targetHost}:${targetPort}`);
+      log(`${name}: ${listenHost}:${listenPort} -> ${targetHost}:${targetPort}`);
       if (++listening === routes.length)
         writeFileSync(join(controlDir, 'forwarder.ready'), `${process.pid}\n`);
     });

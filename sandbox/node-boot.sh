@@ -5,17 +5,25 @@
 # untouched), then runs the kubelet-like supervisor and stays as init: it reaps orphans (sshd daemonizes) and
 # passes SIGTERM on. When it exits, the kernel kills everything left in the node.
 #
-# usage: node-boot.sh NODE_STATE_DIR HOSTNAME PROGRAM [ARGS...]
+# usage: node-boot.sh NODE_STATE_DIR HOSTNAME ETCD_CACHE_DIR PROGRAM [ARGS...]
 set -euo pipefail
 state=$1
 name=$2
-shift 2
+etcd_cache=$3
+shift 3
 hostname -- "$name"
 ip link set lo up
-for dir in etc usr var/lib home root; do
+# The etcd builds live under the host's /root, which the node does not see: the supervisor finds them here.
+if [[ -d $etcd_cache ]]; then
+  mount --bind -- "$etcd_cache" "$state/etcd-cache"
+  mount -o remount,bind,ro -- "$state/etcd-cache"
+fi
+for dir in etc usr var/lib var/log home run; do
   mkdir -p -- "$state/upper/$dir" "$state/work/$dir"
   mount -t overlay "sandbox-$name" -o "lowerdir=/$dir,upperdir=$state/upper/$dir,workdir=$state/work/$dir" "/$dir"
 done
+# root's home is a fresh one, as on a new node: the host's dotfiles (and whatever they run) stay out.
+mount --bind -- "$state/root-home" /root
 "$@" &
 supervisor=$!
 trap 'kill -TERM "$supervisor" 2>/dev/null || true' TERM INT

@@ -13,7 +13,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SandboxError } from './errors';
-import type { EtcdBinaries } from './etcd-binaries';
+import { type EtcdBinaries, etcdCacheDir } from './etcd-binaries';
 import { run } from './exec';
 import {
   etcdManifest,
@@ -132,6 +132,17 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
     `${hosts.trimEnd()}\n${o.allNodes.map((n) => `${n.ip}\t${n.name}`).join('\n')}\n`,
   );
   write(upper('etc/hostname'), `${node.name}\n`);
+  // sshd's privilege-separation directory, in the node's own /run.
+  mkdirSync(upper('run/sshd'), { recursive: true, mode: 0o755 });
+  mkdirSync(join(node.dir, 'etcd-cache'), { recursive: true });
+  const rootHome = join(node.dir, 'root-home');
+  mkdirSync(rootHome, { recursive: true, mode: 0o700 });
+  for (const [from, to] of [
+    ['/usr/share/base-files/dot.bashrc', '.bashrc'],
+    ['/usr/share/base-files/dot.profile', '.profile'],
+  ] as const) {
+    if (existsSync(from)) copyFileSync(from, join(rootHome, to));
+  }
   if (o.etcd.minor !== '3.4') {
     place(o.etcd.etcdctl, upper('usr/local/bin/etcdctl'));
     if (o.etcd.etcdutl) place(o.etcd.etcdutl, upper('usr/local/bin/etcdutl'));
@@ -182,7 +193,7 @@ export async function bootNode(sandboxDir: string, node: NodePlan): Promise<numb
     '--mount-proc',
   ];
   args.push('--propagation', 'private', '--', 'bash', join(HERE, 'node-boot.sh'), node.dir, node.name);
-  args.push(process.execPath, '--import', 'tsx', join(HERE, 'supervisor.ts'));
+  args.push(dirname(etcdCacheDir()), process.execPath, '--import', 'tsx', join(HERE, 'supervisor.ts'));
   args.push(
     '--config=/var/lib/kubelet/config.yaml',
     `--hostname-override=${node.name}`,
@@ -192,7 +203,7 @@ export async function bootNode(sandboxDir: string, node: NodePlan): Promise<numb
     detached: true,
     stdio: ['ignore', out, out],
     cwd: PROJECT_ROOT,
-    env: cleanEnv(),
+    env: { ...cleanEnv(), ETCD_BACKUP_CACHE: join(node.dir, 'etcd-cache') },
   });
   closeSync(out);
   child.unref();
@@ -258,7 +269,6 @@ export async function startNodeServices(node: NodePlan, pid: number, sudoPasswor
   await inNode(['useradd', '--create-home', '--shell', '/bin/bash', '--password', '*', USERS.sudo]);
   await inNode(['useradd', '--create-home', '--shell', '/bin/bash', USERS.sudoPassword]);
   await inNode(['chpasswd'], `${USERS.sudoPassword}:${sudoPassword}\n`);
-  if (!existsSync('/run/sshd')) mkdirSync('/run/sshd', { mode: 0o755 });
   await inNode(['/usr/sbin/sshd', '-f', join(node.dir, 'sshd_config'), '-E', join(node.dir, 'sshd.log')]);
   // sshd lives in the node's PID namespace (its pid file holds the pid seen there); it ends with the node.
   await waitForFile(join(node.dir, 'sshd.pid'), '\n', 5_000, `sshd start on ${node.name}`);

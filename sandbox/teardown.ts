@@ -1,7 +1,14 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteNetwork, netnsPids, nodeAddresses } from './network';
-import { isSameProcess, type ProcessRecord, readProcesses, releaseSlot, sandboxDir } from './state';
+import {
+  isSameProcess,
+  type ProcessRecord,
+  readProcesses,
+  releaseSlot,
+  sandboxDir,
+  stateRoot,
+} from './state';
 
 export interface SandboxPlan {
   name: string;
@@ -70,5 +77,22 @@ export async function teardown(name: string): Promise<void> {
     await deleteNetwork(plan.slot);
     releaseSlot(plan.slot, name);
   }
+  if (process.env.ETCD_BACKUP_SANDBOX_KEEP_LOGS) keepLogs(dir, name);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Copies a sandbox's logs out of its state before removal (set ETCD_BACKUP_SANDBOX_KEEP_LOGS=1 to debug). */
+function keepLogs(dir: string, name: string): void {
+  const target = join(stateRoot(), 'logs', `${name}-${new Date().toISOString().replaceAll(':', '')}`);
+  const walk = (from: string, rel: string) => {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory() && !['upper', 'work', 'keys', 'pki', 'run'].includes(entry.name)) {
+        walk(join(from, entry.name), join(rel, entry.name));
+      } else if (entry.isFile() && /\.(log|stdout|stderr|json)$/.test(entry.name)) {
+        mkdirSync(join(target, rel), { recursive: true });
+        copyFileSync(join(from, entry.name), join(target, rel, entry.name));
+      }
+    }
+  };
+  walk(dir, '');
 }

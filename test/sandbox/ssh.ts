@@ -18,11 +18,12 @@ export async function ssh(
     const args = ['-i', user.privateKeyPath, '-p', String(node.port)];
     args.push('-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`);
     args.push('-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'LogLevel=ERROR');
+    // SANDBOX_SSH_DEBUG=<dir> keeps a verbose client log of every connection there.
+    const debugDir = process.env.SANDBOX_SSH_DEBUG;
+    if (debugDir) args.push('-v', '-E', join(debugDir, `${node.host}-${Date.now()}-${process.pid}.log`));
     args.push(`${user.username}@${node.host}`, command);
     return await run('ssh', args, { ...options, timeoutMs: options.timeoutMs ?? 60_000 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-export const isRoot = process.getuid?.() === 0;
