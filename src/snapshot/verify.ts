@@ -4,7 +4,7 @@ import { SnapshotError } from './errors';
 import { SnapshotFile } from './file';
 import { readFreelistIds } from './freelist';
 import { LiveKeys } from './live-keys';
-import { type Meta, PAGE_HEADER_SIZE, PGID_NO_FREELIST, readMetas } from './meta';
+import { MAGIC, type Meta, PAGE_HEADER_SIZE, PGID_NO_FREELIST, readMetas } from './meta';
 import { decodeKeyValue, mainRevision, parseRevisionKey } from './mvcc';
 import { BUCKET_HEADER_SIZE, PAGE_FLAG, pageTypeName } from './page';
 import type { Problem, ProblemKind } from './problem';
@@ -139,7 +139,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
   const chosen = metas.chosen;
   if (!chosen) {
     const [m0, m1] = metas.metas;
-    const notBbolt = m0.invalid?.startsWith('bad magic') && m1.invalid?.startsWith('bad magic');
+    const notBbolt = m0.magic !== MAGIC && m1.magic !== MAGIC;
     findings.add({
       severity: 'error',
       kind: notBbolt ? 'not-bbolt' : 'meta-invalid',
@@ -149,7 +149,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
         ? `not an etcd snapshot: no bbolt meta page at offset 0 or ${metas.pageSize} (${m0.invalid})`
         : `both meta pages are invalid: meta 0 at offset 0: ${m0.invalid}; meta 1 at offset ${metas.pageSize}: ${m1.invalid}`,
     });
-    checkTrailer(file, undefined, report, findings);
+    checkTrailer(file, undefined, metas.pageSize, report, findings);
     return finish();
   }
   for (const m of metas.metas) {
@@ -165,7 +165,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
   const pageSize = chosen.pageSize;
   report.pageSize = pageSize;
   const dbBytes = chosen.pgid * BigInt(pageSize);
-  checkTrailer(file, dbBytes, report, findings);
+  checkTrailer(file, dbBytes, pageSize, report, findings);
 
   const pgid = chosen.pgid > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(chosen.pgid);
   if (pgid < 3) {
@@ -417,6 +417,7 @@ function countPages(
 function checkTrailer(
   file: SnapshotFile,
   dbBytes: bigint | undefined,
+  pageSize: number,
   report: SnapshotReport,
   findings: Findings,
 ) {
@@ -430,17 +431,25 @@ function checkTrailer(
       severity: 'error',
       kind: 'truncated',
       offset: available,
-      message: `truncated: the database needs ${dbBytes} bytes (meta pgid × page size) but the file ${trailer ? 'has' : 'ends after'} ${available}${trailer ? ' before its trailer' : ''}`,
+      message: `truncated at offset ${available}: the database needs ${dbBytes} bytes (meta pgid × page size)${trailer ? ', the file has fewer before its trailer' : ''}`,
     });
   } else if (dbBytes !== undefined && dbBytes < BigInt(available)) {
     const extra = available - Number(dbBytes);
+    // bbolt grows a data file in whole pages, so a raw copy's tail is page-aligned; anything else was cut
+    // or appended to.
+    const aligned = !trailer && extra % pageSize === 0;
+    const cutTrailer = !trailer && extra < TRAILER_SIZE;
     findings.add({
-      severity: trailer ? 'error' : 'warning',
-      kind: 'padded',
+      severity: aligned ? 'warning' : 'error',
+      kind: cutTrailer ? 'truncated' : 'padded',
       offset: Number(dbBytes),
-      message: trailer
-        ? `${extra} unexpected bytes at offset ${dbBytes} between the database end and the trailer`
-        : `${extra} bytes past the database end at offset ${dbBytes} (normal for a data-dir copy: preallocated space)`,
+      message: cutTrailer
+        ? `truncated at offset ${size}: only ${extra} of the 32 trailer bytes follow the database end at offset ${dbBytes}`
+        : trailer
+          ? `${extra} unexpected bytes at offset ${dbBytes} between the database end and the trailer`
+          : aligned
+            ? `${extra} bytes past the database end at offset ${dbBytes} (normal for a data-dir copy: preallocated space)`
+            : `file size ${size} at offset ${size}: neither database + 32-byte trailer nor whole pages past the database end at offset ${dbBytes} (truncated or appended to)`,
     });
   }
   // The trailer covers everything before it; the reported sha256 covers the database part only.
