@@ -82,7 +82,14 @@ async function main(argv: string[]): Promise<number> {
     if (!(etcd in ETCD_VERSIONS))
       throw new SandboxError(`--etcd '${etcd}': expected one of ${Object.keys(ETCD_VERSIONS).join(', ')}`);
     const fillText = str(flags, 'fill');
+    // Ctrl-C during up: stop at the next step and tear down, rather than leave half a sandbox running.
+    const abort = new AbortController();
+    const interrupt = () =>
+      abort.abort(new SandboxError('interrupted', { hint: 'nothing was left running' }));
+    process.on('SIGINT', interrupt);
+    process.on('SIGTERM', interrupt);
     const sandbox = await startSandbox({
+      signal: abort.signal,
       members,
       etcd,
       name: str(flags, 'name') ?? 'sandbox',

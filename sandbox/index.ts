@@ -72,6 +72,8 @@ export interface StartOptions {
   seed?: boolean;
   /** How long to wait for etcd to serve after the nodes boot (default 60 s). */
   readyTimeoutMs?: number;
+  /** Aborting stops `up` at the next step and tears down what it had started. */
+  signal?: AbortSignal;
   /** Progress lines (the CLI prints them on stderr). */
   log?: (line: string) => void;
 }
@@ -113,6 +115,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   const timings: Record<string, number> = {};
   let phaseStart = started;
   const phase = (label: string) => {
+    options.signal?.throwIfAborted();
     const now = Date.now();
     timings[label] = (now - phaseStart) / 1000;
     phaseStart = now;
@@ -210,7 +213,12 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     if (options.seed !== false || options.fill) {
       const client = sandbox.etcdClientFor(info.nodes[0]!);
       try {
-        info.seed = await seedCluster(client, { seed: name, fill: options.fill ?? 0, log });
+        info.seed = await seedCluster(client, {
+          seed: name,
+          fill: options.fill ?? 0,
+          log,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
       } finally {
         client.close();
       }

@@ -396,7 +396,13 @@ async function putAll(client: EtcdClient, entries: Entry[], batch = 64): Promise
 
 export async function seedCluster(
   client: EtcdClient,
-  options: { seed: string; fill?: number; nodeName?: string; log?: (line: string) => void },
+  options: {
+    seed: string;
+    fill?: number;
+    nodeName?: string;
+    log?: (line: string) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<SeedSummary> {
   const rnd = new Random(options.seed);
   const nodeName = options.nodeName ?? `${options.seed}-control-plane`;
@@ -447,7 +453,7 @@ export async function seedCluster(
   const nonKubernetesKeys = extras.length + 1;
   let fillBytes = 0;
   if (options.fill) {
-    const filled = await fill(client, rnd, options.fill, options.log ?? (() => {}));
+    const filled = await fill(client, rnd, options.fill, options.log ?? (() => {}), options.signal);
     fillBytes = filled.bytes;
     for (const [r, n] of Object.entries(filled.counts)) byResource[r] = (byResource[r] ?? 0) + n;
   }
@@ -473,6 +479,7 @@ async function fill(
   rnd: Random,
   bytes: number,
   log: (line: string) => void,
+  signal: AbortSignal | undefined,
 ): Promise<{ bytes: number; counts: Record<string, number> }> {
   const pool = rnd.bytes(1 << 20).toString('hex');
   const token = (n: number) => {
@@ -539,7 +546,7 @@ async function fill(
   // etcd's default request limit is 1.5 MiB: batches stay under 1 MiB; a few in flight keep it busy.
   const inFlight = new Set<Promise<unknown>>();
   let failure: unknown;
-  while (written < bytes) {
+  while (written < bytes && !signal?.aborted) {
     const batch: Entry[] = [];
     let batchBytes = 0;
     while (batchBytes < 900_000 && batch.length < 100 && written + batchBytes < bytes) {
@@ -564,5 +571,6 @@ async function fill(
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
+  signal?.throwIfAborted();
   return { bytes: written, counts };
 }
