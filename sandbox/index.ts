@@ -401,5 +401,3 @@ export class Sandbox {
     await teardown(this.info.name);
   }
 }
-
-export { run };
