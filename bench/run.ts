@@ -1,0 +1,191 @@
+// npm run bench [-- --size 1GiB --reps 3 --etcd 3.5]: the backup, inspect (and, when available, restore) paths
+// against the manual runbook, side by side in one run, alternating, several repetitions each. Reports medians,
+// ratios, peak RSS and whether each target is met; writes bench/results/latest.md.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { type EtcdMinor, findEtcd } from '../sandbox/etcd-binaries';
+import { startSandbox } from '../sandbox/index';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const UNITS: Record<string, number> = { '': 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30 };
+const sizeText = opt('size', '1GiB');
+const sizeMatch = /^(\d+(?:\.\d+)?)(KiB|MiB|GiB)?$/.exec(sizeText);
+if (!sizeMatch) throw new Error(`--size '${sizeText}': expected e.g. 512MiB or 1GiB`);
+const size = Math.round(Number(sizeMatch[1]) * UNITS[sizeMatch[2] ?? '']!);
+const reps = Number(opt('reps', '3'));
+const minor = opt('etcd', '3.5') as EtcdMinor;
+const cli = join(process.cwd(), 'dist/cli/index.js');
+const nodeBin = join(process.cwd(), 'node_modules/.bin/node');
+
+interface Measure {
+  seconds: number;
+  maxRssKiB: number;
+}
+
+/** Runs a command under /usr/bin/time -v: wall seconds and the peak RSS of the command and its children. */
+function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
+  const r = spawnSync('/usr/bin/time', ['-v', ...argv], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.split('\n').slice(-8).join(' | ')}`);
+  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
+  return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN) };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const etcd = findEtcd(minor);
+if ('missing' in etcd) throw new Error(etcd.missing);
+const statusTool = etcd.etcdutl ?? etcd.etcdctl;
+const work = mkdtempSync(join(tmpdir(), 'etcd-backup-bench-'));
+console.error(`bench: sandbox with etcd ${etcd.version}, filling ${(size / 2 ** 30).toFixed(2)} GiB`);
+const sandbox = await startSandbox({
+  etcd: minor,
+  fill: size,
+  name: `bench-${process.pid}`,
+  log: (l) => console.error(`  ${l}`),
+});
+const results: Record<string, Measure[]> = {};
+const record = (name: string, m: Measure) => {
+  (results[name] ??= []).push(m);
+  console.error(`  ${name}: ${m.seconds.toFixed(2)} s, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`);
+};
+let dbBytes = 0;
+let storedBytes = 0;
+try {
+  const node = sandbox.node(0);
+  const knownHosts = join(work, 'known_hosts');
+  writeFileSync(knownHosts, `${node.knownHostsLine}\n`);
+  const key = node.users.root.privateKeyPath;
+  const ssh = [
+    '-i',
+    key,
+    '-o',
+    `UserKnownHostsFile=${knownHosts}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
+  ];
+  const recipient = await identityToRecipient(await generateIdentity());
+  const pki = '/etc/kubernetes/pki';
+  const etcdctlOnNode = `ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=${pki}/etcd/ca.crt --cert=${pki}/apiserver-etcd-client.crt --key=${pki}/apiserver-etcd-client.key`;
+
+  const runbook = (compress: 'gzip' | 'zstd') => {
+    const local = join(work, 'runbook.db');
+    rmSync(local, { force: true });
+    rmSync(`${local}.gz`, { force: true });
+    rmSync(`${local}.zst`, { force: true });
+    const script = [
+      `ssh ${ssh.join(' ')} root@${node.host} '${etcdctlOnNode} snapshot save /var/tmp/bench.db >/dev/null'`,
+      `scp -q ${ssh.join(' ')} root@${node.host}:/var/tmp/bench.db ${local}`,
+      `ssh ${ssh.join(' ')} root@${node.host} rm -f /var/tmp/bench.db`,
+      `ETCDCTL_API=3 ${statusTool} snapshot status ${local} -w json >/dev/null`,
+      compress === 'gzip' ? `gzip -6 ${local}` : `zstd -q -3 --rm ${local}`,
+    ].join(' && ');
+    return timed(['bash', '-c', script]);
+  };
+  const ours = () => {
+    const dir = join(work, `store-${Date.now()}`);
+    const m = timed([
+      nodeBin,
+      cli,
+      'backup',
+      '--host',
+      node.host,
+      '--key',
+      key,
+      '--known-hosts',
+      knownHosts,
+      '--store',
+      `dir:${dir}`,
+      '--recipient',
+      recipient,
+      '--cluster',
+      'bench',
+    ]);
+    storedBytes = readdirSync(dir)
+      .filter((f) => f.endsWith('.age'))
+      .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    rmSync(dir, { recursive: true, force: true });
+    return m;
+  };
+  // The limit: the snapshot stream itself, read on the host straight from the node's etcd (no SSH, no disk).
+  const limit = () =>
+    timed(
+      [
+        'bash',
+        '-c',
+        `${etcd.etcdctl} --endpoints=https://${node.ip}:2379 --cacert=${sandbox.info.stateDir}/pki/etcd/ca.crt --cert=${sandbox.info.stateDir}/pki/apiserver-etcd-client.crt --key=${sandbox.info.stateDir}/pki/apiserver-etcd-client.key snapshot save ${join(work, 'limit.db')} >/dev/null`,
+      ],
+      { ETCDCTL_API: '3' },
+    );
+
+  for (let i = 0; i < reps; i++) {
+    console.error(`bench: repetition ${i + 1} of ${reps}`);
+    record('backup: runbook + gzip', runbook('gzip'));
+    record('backup: runbook + zstd', runbook('zstd'));
+    record('backup: etcd-backup (verify + zstd + age, folder store)', ours());
+    record('limit: Maintenance.Snapshot stream', limit());
+  }
+  const snapshot = join(work, 'limit.db');
+  dbBytes = statSync(snapshot).size;
+  for (let i = 0; i < reps; i++) {
+    record(
+      'inspect: etcdutl snapshot status',
+      timed([statusTool, 'snapshot', 'status', snapshot, '-w', 'json'], { ETCDCTL_API: '3' }),
+    );
+    record('inspect: etcd-backup inspect', timed([nodeBin, cli, 'inspect', snapshot, '--json']));
+  }
+} finally {
+  await sandbox.stop();
+}
+
+const med = (name: string) => median((results[name] ?? []).map((m) => m.seconds));
+const rss = (name: string) => Math.max(...(results[name] ?? []).map((m) => m.maxRssKiB)) / 1024;
+const mb = dbBytes / 1e6;
+const rows = Object.keys(results).map(
+  (name) =>
+    `| ${name} | ${med(name).toFixed(2)} | ${(mb / med(name)).toFixed(0)} | ${rss(name).toFixed(0)} |`,
+);
+const oursName = 'backup: etcd-backup (verify + zstd + age, folder store)';
+const backupRatio = med(oursName) / med('backup: runbook + gzip');
+const streamShare = med('limit: Maintenance.Snapshot stream') / med(oursName);
+const inspectRatio = med('inspect: etcd-backup inspect') / med('inspect: etcdutl snapshot status');
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const report = `# Benchmark run ${new Date().toISOString()}
+
+Snapshot ${mb.toFixed(0)} MB (etcd ${etcd.version}, sandbox fill ${(size / 2 ** 30).toFixed(2)} GiB), ${reps} repetitions each, alternating; medians.
+
+| path | wall s (median) | MB/s | peak RSS MiB |
+|---|---|---|---|
+${rows.join('\n')}
+
+Compression: ${mb.toFixed(0)} MB → ${(storedBytes / 1e6).toFixed(0)} MB stored (${(dbBytes / Math.max(storedBytes, 1)).toFixed(1)}×, zstd -3 then age).
+
+| target | measured | |
+|---|---|---|
+| backup ≤ 0.5× the runbook's wall time (gzip) | ${backupRatio.toFixed(2)}× | ${verdict(backupRatio <= 0.5)} |
+| backup ≥ 80% of the raw stream rate | ${(streamShare * 100).toFixed(0)}% | ${verdict(streamShare >= 0.8)} |
+| peak RSS of our backup ≤ 256 MiB | ${rss(oursName).toFixed(0)} MiB | ${verdict(rss(oursName) <= 256)} |
+| inspect ≤ 1.0× etcdutl snapshot status | ${inspectRatio.toFixed(2)}× | ${verdict(inspectRatio <= 1)} |
+| peak RSS of inspect ≤ 256 MiB | ${rss('inspect: etcd-backup inspect').toFixed(0)} MiB | ${verdict(rss('inspect: etcd-backup inspect') <= 256)} |
+`;
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.md', report);
+console.log(report);
+rmSync(work, { recursive: true, force: true });
