@@ -7,35 +7,13 @@ import { describeError } from '../src/errors';
 import { SandboxError } from './errors';
 import { ETCD_VERSIONS, type EtcdMinor } from './etcd-binaries';
 import { listSandboxes, Sandbox, startSandbox, stopSandbox } from './index';
+import { parseSize } from './size';
 import { isSameProcess, readProcesses, sandboxDir } from './state';
 
 const USAGE = `usage:
   npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6] [--fill SIZE] [--name NAME] [--no-seed] [--json]
   npm run sandbox -- down [--name NAME | --all]
   npm run sandbox -- status [--json]`;
-
-const UNITS: Record<string, number> = {
-  '': 1,
-  b: 1,
-  k: 1024,
-  kib: 1024,
-  m: 1024 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gib: 1024 ** 3,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-};
-
-export function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
-  if (!m || unit === undefined) {
-    throw new SandboxError(`--fill '${text}': expected a size like 512MiB, 1GiB or 200000000`);
-  }
-  return Math.round(Number(m[1]) * unit);
-}
 
 function parseArgs(argv: string[]) {
   const flags = new Map<string, string | true>();
