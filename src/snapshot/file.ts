@@ -7,6 +7,7 @@ const MAX_BLOCKS = 16;
 /**
  * A snapshot file read by position, never as a whole: 1 MiB blocks in a small LRU cache (16 MiB at most),
  * so a tree walk that is mostly sequential costs one read per block and memory stays flat with file size.
+ * Block memory is recycled: a view returned by read() is valid only until the next read(); copy to keep.
  */
 export class SnapshotFile {
   readonly size: number;
@@ -37,7 +38,7 @@ export class SnapshotFile {
     }
   }
 
-  /** `length` bytes at `position`, or fewer if the file ends first. The result may share cache memory. */
+  /** `length` bytes at `position`, or fewer if the file ends first. May be a view valid until the next read. */
   read(position: number, length: number): Buffer {
     const end = Math.min(position + length, this.size);
     if (position >= end) return Buffer.alloc(0);
@@ -60,6 +61,11 @@ export class SnapshotFile {
     return out;
   }
 
+  /** The open descriptor, for a hashing worker thread that reads by position alongside the walk. */
+  get descriptor(): number {
+    return this.fd;
+  }
+
   /** Reads straight into `target` without touching the cache (for the sequential SHA-256 pass). */
   readInto(target: Buffer, position: number): number {
     return readSync(this.fd, target, 0, target.length, position);
@@ -74,7 +80,16 @@ export class SnapshotFile {
     }
     const start = index * BLOCK_SIZE;
     const length = Math.min(BLOCK_SIZE, this.size - start);
-    const buffer = Buffer.allocUnsafe(length);
+    // Reuse the least recently used block's memory: no garbage per block, flat memory whatever the file size.
+    let buffer: Buffer | undefined;
+    if (this.blocks.size >= MAX_BLOCKS) {
+      const oldest = this.blocks.keys().next().value!;
+      const evicted = this.blocks.get(oldest)!;
+      this.blocks.delete(oldest);
+      if (evicted.byteOffset === 0 && evicted.buffer.byteLength === BLOCK_SIZE)
+        buffer = Buffer.from(evicted.buffer, 0, length);
+    }
+    buffer ??= Buffer.allocUnsafeSlow(BLOCK_SIZE).subarray(0, length);
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd, buffer, done, length - done, start + done);
@@ -82,10 +97,6 @@ export class SnapshotFile {
       done += n;
     }
     const block = done === length ? buffer : buffer.subarray(0, done);
-    if (this.blocks.size >= MAX_BLOCKS) {
-      const oldest = this.blocks.keys().next().value;
-      if (oldest !== undefined) this.blocks.delete(oldest);
-    }
     this.blocks.set(index, block);
     return block;
   }

@@ -14,15 +14,18 @@ export function parseRevisionKey(key: Buffer): RevisionKey | string {
   if (key.length !== REV_BYTES && key.length !== REV_BYTES + 1) return `revision key of ${key.length} bytes`;
   if (key[8] !== 0x5f) return "revision key without '_' separator";
   if (key.length === REV_BYTES + 1 && key[17] !== 0x74) return 'revision key with an unknown marker byte';
-  const main = key.readBigInt64BE(0);
-  const sub = key.readBigInt64BE(9);
-  if (main < 0n || sub < 0n) return 'negative revision';
-  return { main: Number(main), sub: Number(sub), tombstone: key.length === REV_BYTES + 1 };
+  if (key[0]! & 0x80 || key[9]! & 0x80) return 'negative revision';
+  return { main: mainRevision(key), sub: int64BE(key, 9), tombstone: key.length === REV_BYTES + 1 };
+}
+
+/** Big-endian int64 as a number (exact below 2^53), without a BigInt per key. */
+function int64BE(key: Buffer, at: number): number {
+  return key.readInt32BE(at) * 0x100000000 + key.readUInt32BE(at + 4);
 }
 
 /** Main revision as etcd 3.4/3.5 read it: the first 8 bytes, big-endian signed. */
 export function mainRevision(key: Buffer): number {
-  return Number(key.readBigInt64BE(0));
+  return int64BE(key, 0);
 }
 
 /** mvccpb.KeyValue: key=1, create_revision=2, mod_revision=3, version=4, value=5, lease=6. */

@@ -17,19 +17,85 @@ export function hasTrailerBySize(size: number): boolean {
 
 const CHUNK = 4 << 20;
 
-/** SHA-256 of the first `length` bytes of the file, read in 4 MiB chunks outside the page cache. */
-export function sha256OfPrefix(file: SnapshotFile, length: number): Buffer {
+/**
+ * SHA-256 of the file's first `cuts[i]` bytes for each (ascending) cut, in one sequential pass of 4 MiB reads
+ * outside the page cache: the trailer covers everything before it, the reported sha256 only the database.
+ */
+export function sha256Prefixes(file: SnapshotFile, cuts: number[]): Buffer[] {
   const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(length, 1)));
+  const digests: Buffer[] = [];
+  const end = cuts.at(-1) ?? 0;
+  const chunk = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(end, 1)));
   let done = 0;
-  while (done < length) {
-    const want = Math.min(chunk.length, length - done);
-    const n = file.readInto(want === chunk.length ? chunk : chunk.subarray(0, want), done);
-    if (n <= 0) break;
+  let next = 0;
+  while (next < cuts.length) {
+    const cut = cuts[next]!;
+    if (done >= cut) {
+      digests.push(hash.copy().digest());
+      next++;
+      continue;
+    }
+    const want = Math.min(chunk.length, cut - done);
+    const n = file.readInto(chunk.subarray(0, want), done);
+    if (n <= 0) {
+      done = cut;
+      continue;
+    }
     hash.update(chunk.subarray(0, n));
     done += n;
   }
-  return hash.digest();
+  return digests;
+}
+
+// The same pass in a worker thread, so hashing overlaps the tree walk on another core. Plain JS source so it
+// survives bundling; it reads the already-open descriptor by position (no shared file offset).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { fd, cuts } = workerData;
+const hash = createHash('sha256');
+const chunk = Buffer.allocUnsafe(${CHUNK});
+const digests = [];
+let done = 0;
+for (const cut of cuts) {
+  while (done < cut) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, cut - done), done);
+    if (n <= 0) { done = cut; break; }
+    hash.update(chunk.subarray(0, n));
+    done += n;
+  }
+  digests.push(hash.copy().digest());
+}
+parentPort.postMessage(digests);
+`;
+
+/** Files above this size are hashed in a worker thread; below it a worker's start-up costs more than it saves. */
+export const WORKER_HASH_THRESHOLD = 64 << 20;
+
+export async function sha256PrefixesInWorker(file: SnapshotFile, cuts: number[]): Promise<Buffer[]> {
+  const { Worker } = await import('node:worker_threads');
+  return new Promise<Buffer[]>((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd: file.descriptor, cuts } });
+    worker.once('message', (digests: Uint8Array[]) => {
+      resolve(digests.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`hash worker exited with code ${code}`)));
+  });
+}
+
+/** Hashes in a worker for large files (falling back to this thread if no worker can run), inline otherwise. */
+export async function hashPrefixes(file: SnapshotFile, cuts: number[]): Promise<Buffer[]> {
+  if ((cuts.at(-1) ?? 0) >= WORKER_HASH_THRESHOLD) {
+    try {
+      return await sha256PrefixesInWorker(file, cuts);
+    } catch {
+      // fall through: same result, one core
+    }
+  }
+  return sha256Prefixes(file, cuts);
 }
 
 export interface StreamTrailerResult {

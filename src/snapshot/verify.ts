@@ -10,7 +10,7 @@ import { BUCKET_HEADER_SIZE, PAGE_FLAG, pageTypeName } from './page';
 import type { Problem, ProblemKind } from './problem';
 import type { EtcdCompat, PageCounts, SnapshotReport } from './report';
 import { normaliseStorageVersion } from './semver';
-import { hasTrailerBySize, sha256OfPrefix, TRAILER_SIZE, type TrailerVerdict } from './trailer';
+import { hashPrefixes, hasTrailerBySize, TRAILER_SIZE, type TrailerVerdict } from './trailer';
 import { type BucketRoot, MAX_REGION_BYTES, TreeWalker } from './walk';
 
 export interface VerifyOptions {
@@ -48,8 +48,9 @@ export async function verifySnapshot(path: string, options: VerifyOptions = {}):
 
 export async function analyseSnapshot(path: string, options: VerifyOptions = {}): Promise<SnapshotAnalysis> {
   const file = SnapshotFile.open(path);
+  const pending: Array<Promise<unknown>> = [];
   try {
-    return analyse(file, options);
+    return await analyse(file, options, pending);
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     // A reader bug must still end as one line, not a stack trace.
@@ -61,6 +62,8 @@ export async function analyseSnapshot(path: string, options: VerifyOptions = {})
       },
     );
   } finally {
+    // A hashing worker may still be reading this descriptor.
+    await Promise.allSettled(pending);
     file.close();
   }
 }
@@ -90,7 +93,11 @@ interface TopBucket {
   page: number;
 }
 
-function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
+async function analyse(
+  file: SnapshotFile,
+  options: VerifyOptions,
+  pending: Array<Promise<unknown>>,
+): Promise<SnapshotAnalysis> {
   const findings = new Findings(options.maxProblems ?? 100);
   const report: SnapshotReport = {
     hash: null,
@@ -149,7 +156,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
         ? `not an etcd snapshot: no bbolt meta page at offset 0 or ${metas.pageSize} (${m0.invalid})`
         : `both meta pages are invalid: meta 0 at offset 0: ${m0.invalid}; meta 1 at offset ${metas.pageSize}: ${m1.invalid}`,
     });
-    checkTrailer(file, undefined, metas.pageSize, report, findings);
+    await checkTrailer(file, undefined, metas.pageSize, report, findings);
     return finish();
   }
   for (const m of metas.metas) {
@@ -165,7 +172,9 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
   const pageSize = chosen.pageSize;
   report.pageSize = pageSize;
   const dbBytes = chosen.pgid * BigInt(pageSize);
-  checkTrailer(file, dbBytes, pageSize, report, findings);
+  // Size checks happen now; hashing runs (in a worker for large files) while the trees are walked.
+  const trailerChecked = checkTrailer(file, dbBytes, pageSize, report, findings);
+  pending.push(trailerChecked);
 
   const pgid = chosen.pgid > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(chosen.pgid);
   if (pgid < 3) {
@@ -176,6 +185,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
       offset: chosen.page * pageSize + PAGE_HEADER_SIZE + 40,
       message: `meta page ${chosen.page}: pgid ${pgid} leaves no room for a root page`,
     });
+    await trailerChecked;
     return finish();
   }
 
@@ -209,7 +219,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
   if (strict || options.liveKeys) liveKeys = new LiveKeys(options.liveKeys === 'detailed');
   let crc = crc32cInit;
   let entries = 0;
-  let lastRevisionKey: Buffer | undefined;
+  let lastRevision = 0;
   const nested: Array<{ root: BucketRoot; label: string }> = [];
   const rememberNested = (label: string, key: Buffer, value: Buffer, page: number) => {
     const root = bucketRoot(
@@ -234,7 +244,7 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
         }
         crc = crc32cUpdate(crc, value);
         if (!isKeyBucket) return;
-        lastRevisionKey = key;
+        lastRevision = key.length >= 8 ? mainRevision(key) : 0;
         const revision = parseRevisionKey(key);
         if (typeof revision === 'string') {
           findings.add({
@@ -270,9 +280,10 @@ function analyse(file: SnapshotFile, options: VerifyOptions): SnapshotAnalysis {
 
   report.pages = countPages(walker, freed, chosen, findings);
   report.hash = crc32cFinal(crc);
-  report.revision = lastRevisionKey && lastRevisionKey.length >= 8 ? mainRevision(lastRevisionKey) : 0;
+  report.revision = lastRevision;
   report.totalKey = strict ? liveKeys!.size : entries;
   report.totalSize = Number(dbBytes);
+  await trailerChecked;
   return finish();
 }
 
@@ -414,7 +425,7 @@ function countPages(
  * Decides whether the file ends in a trailer, checks it, and records size problems: a snapshot must be
  * exactly pgid × pageSize + 32 bytes; a raw data-dir copy may be longer than its database (preallocated).
  */
-function checkTrailer(
+async function checkTrailer(
   file: SnapshotFile,
   dbBytes: bigint | undefined,
   pageSize: number,
@@ -452,11 +463,19 @@ function checkTrailer(
             : `file size ${size} at offset ${size}: neither database + 32-byte trailer nor whole pages past the database end at offset ${dbBytes} (truncated or appended to)`,
     });
   }
+  if (!trailer) {
+    findings.add({
+      severity: 'warning',
+      kind: 'trailer-missing',
+      offset: size,
+      message: `no integrity trailer (file size ${size} is not 32 more than a multiple of 512): a raw member/snap/db copy? Nothing proves these are the bytes etcd sent`,
+    });
+  }
   // The trailer covers everything before it; the reported sha256 covers the database part only.
-  const digest = sha256OfPrefix(file, trailer ? available : expected);
-  report.sha256 = (!trailer || expected === available ? digest : sha256OfPrefix(file, expected)).toString(
-    'hex',
-  );
+  const cuts = trailer && expected !== available ? [expected, available] : [trailer ? available : expected];
+  const digests = await hashPrefixes(file, cuts);
+  const digest = digests.at(-1)!;
+  report.sha256 = digests[0]!.toString('hex');
   let verdict: TrailerVerdict = 'missing';
   if (trailer) {
     const stored = file.read(available, TRAILER_SIZE);
@@ -469,13 +488,6 @@ function checkTrailer(
         message: `integrity trailer at offset ${available} does not match: SHA-256 of the first ${available} bytes is ${digest.toString('hex').slice(0, 16)}…, the trailer says ${stored.toString('hex').slice(0, 16)}…`,
       });
     }
-  } else {
-    findings.add({
-      severity: 'warning',
-      kind: 'trailer-missing',
-      offset: size,
-      message: `no integrity trailer (file size ${size} is not 32 more than a multiple of 512): a raw member/snap/db copy? Nothing proves these are the bytes etcd sent`,
-    });
   }
   report.trailer = verdict;
 }

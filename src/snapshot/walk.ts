@@ -3,7 +3,7 @@ import { PAGE_HEADER_SIZE } from './meta';
 import { BUCKET_HEADER_SIZE, BUCKET_LEAF_FLAG, ELEMENT_SIZE, PAGE_FLAG, pageTypeName } from './page';
 import type { ProblemSink } from './problem';
 
-/** One leaf entry. `key` and `value` are views into page memory: copy them to keep them. */
+/** One leaf entry. `key` and `value` are views into recycled page memory: copy them to keep them. */
 export type EntryVisitor = (key: Buffer, value: Buffer, isBucket: boolean, page: number) => void;
 
 /** Where a bucket's tree lives: a root page, or a leaf page embedded in the parent's value (inline). */
@@ -193,16 +193,11 @@ export class TreeWalker {
       });
       return undefined;
     }
-    return {
-      id,
-      region,
-      count,
-      isBranch: flags === PAGE_FLAG.branch,
-      index: 0,
-      lower,
-      upper,
-      previous: undefined,
-    };
+    const isBranch = flags === PAGE_FLAG.branch;
+    // A branch stays on the stack while its children are read, so it gets its own copy of the page; a leaf
+    // is consumed before the next read.
+    const own = isBranch ? Buffer.from(region) : region;
+    return { id, region: own, count, isBranch, index: 0, lower, upper, previous: undefined };
   }
 
   private branchElement(

@@ -7,8 +7,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export function runInspect(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'src', 'cli', 'index.ts'), 'inspect', ...args],
+      // Node 24 from the dev dependency (the machine's node may be older), with tsx to run the sources.
+      join(ROOT, 'node_modules', '.bin', 'node'),
+      ['--import', 'tsx', join(ROOT, 'src', 'cli', 'index.ts'), 'inspect', ...args],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
