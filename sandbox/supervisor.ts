@@ -23,6 +23,8 @@ import { ETCD_VERSIONS, type EtcdMinor, findEtcd } from './etcd-binaries';
 
 const POLL_MS = 500;
 const GRACE_MS = 5_000;
+/** When the whole node goes down nobody waits on a clean etcd shutdown (a 3-member one stalls on its peers). */
+const SHUTDOWN_GRACE_MS = 2_000;
 const BACKOFF_FIRST_MS = 1_000;
 /** kubelet caps at 5 minutes; a sandbox wants crash loops to be visible within seconds. */
 const BACKOFF_MAX_MS = 10_000;
@@ -220,7 +222,7 @@ class Container {
     this.timer = setTimeout(() => this.start(), delay);
   }
 
-  async stop(): Promise<void> {
+  async stop(graceMs = GRACE_MS): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
     const child = this.child;
@@ -229,7 +231,7 @@ class Container {
     const kill = setTimeout(() => {
       log('container-killed', { pod: this.pod, container: this.spec.name, pid: child.pid });
       child.kill('SIGKILL');
-    }, GRACE_MS);
+    }, graceMs);
     await this.exited;
     clearTimeout(kill);
   }
@@ -251,8 +253,8 @@ class Pod {
     for (const c of this.containers) c.start();
   }
 
-  async stop(reason: string): Promise<void> {
-    await Promise.all(this.containers.map((c) => c.stop()));
+  async stop(reason: string, graceMs = GRACE_MS): Promise<void> {
+    await Promise.all(this.containers.map((c) => c.stop(graceMs)));
     log('pod-stopped', { pod: this.spec.name, manifest: this.manifest, reason });
   }
 }
@@ -326,7 +328,7 @@ async function shutdown(signal: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   log('supervisor-stopping', { signal });
-  await Promise.all([...pods.values()].map((p) => p.stop('supervisor-stopping')));
+  await Promise.all([...pods.values()].map((p) => p.stop('supervisor-stopping', SHUTDOWN_GRACE_MS)));
   log('supervisor-stopped');
   process.exit(0);
 }
