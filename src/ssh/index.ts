@@ -1,3 +1,4 @@
+export { discardChannel } from './channel';
 export { type ConnectOptions, connect, type SshEndpoint, targetName } from './connect';
 export * from './errors';
 export {

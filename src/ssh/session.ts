@@ -1,5 +1,6 @@
 import { type Duplex, PassThrough, type Readable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
+import { discardChannel } from './channel';
 import {
   firstLine,
   RemoteFileNotFoundError,
@@ -198,8 +199,7 @@ export class SshSession {
    * session.
    */
   async openTunnel(remoteHost: string, remotePort: number): Promise<Tunnel> {
-    const probe = await this.forwardOut(remoteHost, remotePort);
-    probe.destroy();
+    discardChannel(await this.forwardOut(remoteHost, remotePort));
     const tunnel = await openTunnel(this, remoteHost, remotePort);
     this.tunnels.add(tunnel);
     tunnel.closed.finally(() => this.tunnels.delete(tunnel));
@@ -286,7 +286,7 @@ export class SshSession {
         failure = error;
         channel.unpipe(stdout);
         stdout.destroy(error);
-        channel.destroy();
+        discardChannel(channel);
         reject(error);
       };
       this.inFlight.set(abort, label);

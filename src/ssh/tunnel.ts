@@ -1,4 +1,5 @@
 import { createServer, type Socket } from 'node:net';
+import { discardChannel } from './channel';
 import type { SshSession } from './session';
 
 export interface Tunnel {
@@ -20,7 +21,8 @@ export interface Tunnel {
  */
 export function openTunnel(session: SshSession, remoteHost: string, remotePort: number): Promise<Tunnel> {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  // allowHalfOpen: a client that stops sending still gets everything the remote side has left to send.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     socket.setNoDelay(true);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -28,18 +30,21 @@ export function openTunnel(session: SshSession, remoteHost: string, remotePort: 
     session.forwardOut(remoteHost, remotePort).then(
       (channel) => {
         if (socket.destroyed) {
-          channel.destroy();
+          discardChannel(channel);
           return;
         }
+        // Ends travel through the pipes (so buffered bytes are flushed first); only failures cut the other side.
+        let channelEnded = false;
+        channel.on('end', () => {
+          channelEnded = true;
+        });
         socket.pipe(channel).pipe(socket);
-        const teardown = () => {
-          socket.destroy();
-          channel.destroy();
-        };
-        channel.on('error', teardown);
-        channel.on('close', teardown);
-        socket.on('error', teardown);
-        socket.on('close', teardown);
+        channel.on('error', () => socket.destroy());
+        channel.on('close', () => {
+          if (!channelEnded) socket.destroy();
+        });
+        socket.on('error', () => discardChannel(channel));
+        socket.on('close', () => discardChannel(channel));
         socket.resume();
       },
       () => socket.destroy(),

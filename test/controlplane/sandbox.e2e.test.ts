@@ -14,8 +14,9 @@ describe.skipIf(skip !== undefined)(
     const sessions: SshSession[] = [];
 
     beforeAll(async () => {
-      sandbox = await startSandbox({ members: 3, etcd: '3.6', seed: false });
-    }, 120_000);
+      // Three etcd members on two busy cores can take a while to elect a leader.
+      sandbox = await startSandbox({ members: 3, etcd: '3.6', seed: false, readyTimeoutMs: 150_000 });
+    }, 240_000);
     afterAll(async () => {
       await Promise.all(sessions.map((s) => s.close()));
       await sandbox?.stop();

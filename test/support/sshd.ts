@@ -230,9 +230,6 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
     ...(options.config ?? []),
   ];
   await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
-  // Dead-man switch: our stdin is a pipe from the test process; when that process is gone (even killed), the
-  // pipe closes and this process group is terminated (TERM: the init of a PID namespace ignores KILL from inside), so no sshd outlives its test run.
-  lines.push('exec 3<&0', '( cat <&3 >/dev/null; rm -rf "$T"; kill -TERM 0 ) &', 'exec 3<&-');
   lines.push(`exec /usr/sbin/sshd -D -e -f "$T/sshd_config"`);
   await writeFile(join(dir, 'start.sh'), `${lines.join('\n')}\n`);
 
@@ -248,7 +245,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
     'bash',
     join(dir, 'start.sh'),
   ];
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'ignore', 'pipe'], detached: true });
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     log += chunk.toString('utf8');
@@ -263,6 +260,26 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
   );
   const pid = child.pid!;
   runningGroups.add(pid);
+  // Dead-man switch, outside the namespaces: its stdin is a pipe from this process. When this process is gone
+  // (even killed, or a hook timed out and nobody called stop()), the pipe closes, and it ends the server's
+  // process group (TERM first: the init of a PID namespace ignores KILL sent from inside, not from here)
+  // and removes the temp dir once the namespace, and with it the overlays, is gone.
+  const watchdog = spawn(
+    'bash',
+    [
+      '-c',
+      'cat >/dev/null; kill -TERM -- "-$1" 2>/dev/null; sleep 1; kill -KILL -- "-$1" 2>/dev/null; sleep 1; rm -rf -- "$2"',
+      'watchdog',
+      String(pid),
+      dir,
+    ],
+    { stdio: ['pipe', 'ignore', 'ignore'], detached: true },
+  );
+  // Neither the server nor its watchdog keeps this process alive; an unstopped server dies with it.
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  child.unref();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
   const children: ChildProcess[] = [];
   let mntNs = '';
 
@@ -304,7 +321,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
       if (!running.delete(server)) return;
       runningGroups.delete(pid);
       for (const proc of children) proc.kill('SIGKILL');
-      child.stdin?.destroy();
+      watchdog.stdin?.destroy();
       if (!exited) {
         try {
           process.kill(-pid, 'SIGKILL');
