@@ -38,7 +38,7 @@ function sameValue(a: LiveObject | null, b: LiveObject | null): boolean {
   return a.valueCrc === b.valueCrc && a.valueSize === b.valueSize;
 }
 
-/** Compares the live keys of two snapshots: a key is changed when its value differs (CRC-32C and size). */
+/** Compares the live keys of two snapshots: a key is changed when its value differs (CRC-32 and size). */
 export function diffLiveKeys(a: LiveKeys, b: LiveKeys, options: DiffOptions = {}): SnapshotDiff {
   const prefix = options.prefix ?? REGISTRY_PREFIX;
   const diff: SnapshotDiff = { added: 0, removed: 0, changed: 0, unchanged: 0, groups: [] };
@@ -59,12 +59,13 @@ export function diffLiveKeys(a: LiveKeys, b: LiveKeys, options: DiffOptions = {}
     diff[change]++;
     diff.names?.[change].push(key);
   };
-  for (const [key, before] of a.objects) {
-    if (!b.objects.has(key)) note(key, 'removed');
-    else if (!sameValue(before, b.objects.get(key)!)) note(key, 'changed');
+  for (const [key, before] of a.entries()) {
+    const after = b.get(key);
+    if (after === undefined) note(key, 'removed');
+    else if (!sameValue(before, after)) note(key, 'changed');
     else diff.unchanged++;
   }
-  for (const key of b.objects.keys()) if (!a.objects.has(key)) note(key, 'added');
+  for (const key of b.keys()) if (!a.has(key)) note(key, 'added');
   diff.groups = [...groups.values()].sort((x, y) =>
     x.resource === y.resource ? (x.namespace < y.namespace ? -1 : 1) : x.resource < y.resource ? -1 : 1,
   );

@@ -62,7 +62,7 @@ export function buildInventory(live: LiveKeys, options: InventoryOptions = {}): 
   };
   const resources = new Map<string, ResourceCount>();
   const otherNames: string[] = [];
-  for (const [rawKey, object] of live.objects) {
+  for (const [rawKey, object] of live.entries()) {
     const key = Buffer.from(rawKey, 'latin1').toString('utf8');
     const k8s = classifyKey(key, prefix);
     if (!k8s) {
