@@ -7,7 +7,7 @@ import {
   SshCommandError,
   SshCommandTimeoutError,
   SshConnectionLostError,
-  type SshError,
+  SshError,
   SshForwardError,
   SshProtocolError,
 } from './errors';
@@ -270,6 +270,7 @@ export class SshSession {
     let signal: string | undefined;
     let failure: SshError | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let channelClosed = false;
 
     channel.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < MAX_STDERR_BYTES) stderr += chunk.toString('utf8');
@@ -300,7 +301,20 @@ export class SshSession {
           abort(new SshCommandTimeoutError(this.target, label, timeoutMs));
         }, timeoutMs);
       }
+      // A reader that gives up (destroys stdout, or exec's size cap) must not leave the command blocked on a
+      // full window forever: stop it and fail.
+      stdout.on('close', () => {
+        if (!channelClosed && !failure) {
+          const why = stdout.errored instanceof Error ? stdout.errored : undefined;
+          abort(
+            why instanceof SshError
+              ? why
+              : new SshProtocolError(this.target, `stopped '${label}': its output was no longer read`),
+          );
+        }
+      });
       channel.on('close', () => {
+        channelClosed = true;
         clearTimeout(timer);
         this.inFlight.delete(abort);
         if (failure) return;

@@ -210,6 +210,21 @@ describe.skipIf(missing !== undefined)(
         await session.close();
       });
 
+      it('stops a command whose output outgrows the exec cap, or whose stream reader gives up', async () => {
+        const session = await login('root');
+        try {
+          const capped = await rejection(session.exec(['cat', '/dev/zero'], { maxStdoutBytes: 1024 * 1024 }));
+          expect(capped.message).toContain('wrote more than 1048576 bytes');
+          const { stdout, done } = await session.execStream(['cat', '/dev/zero']);
+          stdout.once('data', () => stdout.destroy());
+          const abandoned = await rejection(done);
+          expect(abandoned.message).toContain("stopped 'cat /dev/zero': its output was no longer read");
+          expect((await session.exec(['echo', 'usable'])).stdout.toString()).toBe('usable\n');
+        } finally {
+          await session.close();
+        }
+      });
+
       it('streams a 128 MiB file intact while holding memory bounded when the reader pauses', async () => {
         const size = 128 * 1024 * 1024;
         await sshd.run(['sh', '-c', `head -c ${size} /dev/urandom > /run/ebk-big.bin`]);
