@@ -39,7 +39,13 @@ export function sshNodeFiles(session: SshSession, options: { sudo?: boolean } = 
       const result = await session.exec(['sh', '-c', LIST_FILES, 'sh', path], { sudo });
       if (result.exitCode === 66) return undefined;
       if (result.exitCode !== 0) {
-        await session.exec(['sh', '-c', LIST_FILES, 'sh', path], { sudo, check: true });
+        throw new SshCommandError(
+          session.target,
+          `find ${path}`,
+          result.exitCode,
+          result.signal,
+          result.stderr,
+        );
       }
       return nulSeparated(result.stdout).map((p) => p.slice(p.lastIndexOf('/') + 1));
     },
