@@ -42,11 +42,17 @@ export class TreeWalker {
     this.reachable = new Uint8Array(Math.min(pgid, Math.ceil(file.size / pageSize)));
   }
 
-  /** Marks [id, id+overflow] reached; returns the first page already marked, or -1. */
+  /**
+   * Marks [id, id+overflow] reached, stopping at the first page that already was and returning it (or -1).
+   * Every page is set at most once, so a crafted file that refers to the same pages over and over costs
+   * time in proportion to its size, not to the number of references times the overflow length.
+   */
   mark(id: number, overflow: number): number {
     const end = Math.min(id + overflow, this.reachable.length - 1);
-    for (let p = id; p <= end; p++) if (this.reachable[p]) return p;
-    for (let p = id; p <= end; p++) this.reachable[p] = 1;
+    for (let p = id; p <= end; p++) {
+      if (this.reachable[p]) return p;
+      this.reachable[p] = 1;
+    }
     return -1;
   }
 
