@@ -14,7 +14,10 @@ describe.skipIf(missing !== undefined)(
       key = await generateKeyPair('ed25519');
       sshd = await startSshd({
         rootAuthorizedKeys: [key.publicKey],
-        users: [{ name: 'alice', sudo: 'nopasswd', authorizedKeys: [key.publicKey] }],
+        users: [
+          { name: 'alice', sudo: 'nopasswd', authorizedKeys: [key.publicKey] },
+          { name: 'carol', sudo: 'password', password: 'carol-sudo', authorizedKeys: [key.publicKey] },
+        ],
       });
     }, 60_000);
     afterAll(async () => sshd?.stop());
@@ -24,6 +27,7 @@ describe.skipIf(missing !== undefined)(
         host: sshd.host,
         port: sshd.port,
         username,
+        sudoPassword: username === 'carol' ? 'carol-sudo' : undefined,
         privateKey: key.privateKey,
         hostKey: { fingerprints: [sshd.hostKeys[0]!.fingerprint] },
       });
@@ -97,6 +101,19 @@ describe.skipIf(missing !== undefined)(
         );
       } finally {
         await second.close();
+      }
+    });
+
+    it('shares one lock between root and a user whose sudo asks for a password', async () => {
+      const [root, carol] = await Promise.all([login('root'), login('carol')]);
+      try {
+        const inner = await withRemoteLock(carol, 'cluster-p', async () =>
+          withRemoteLock(root, 'cluster-p', async () => 'overlapped').catch((error: unknown) => error),
+        );
+        expect(inner).toBeInstanceOf(RemoteLockBusyError);
+        expect(await withRemoteLock(root, 'cluster-p', async () => 'free again')).toBe('free again');
+      } finally {
+        await Promise.all([root.close(), carol.close()]);
       }
     });
 
