@@ -182,6 +182,26 @@ describe.skipIf(missing !== undefined)(
         expect(next.code).toBe('connection-lost');
         await session.close();
       });
+
+      it('fails a stream whose connection is cut mid-transfer, on stdout and on done', async () => {
+        const session = await login('root');
+        try {
+          const { stdout, done } = await session.execStream(['cat', '/dev/zero']);
+          let bytes = 0;
+          const streamError = new Promise<Error>((resolve) => stdout.on('error', resolve));
+          stdout.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+          });
+          while (bytes < 4 * 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 20));
+          for (const pid of await sshd.sessionPids()) process.kill(pid, 'SIGKILL');
+          const error = await rejection(done);
+          expect(error.code).toBe('connection-lost');
+          expect(error.message).toContain("'cat /dev/zero'");
+          expect(await streamError).toBe(error);
+        } finally {
+          await session.close();
+        }
+      });
     });
 
     describe('files and streams', () => {
