@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
+import type { Writable } from 'node:stream';
 import { EtcdBackupError } from '../errors';
 import type { SshSession } from '../ssh';
 import type { ProgressSink } from '../util/progress';
@@ -43,7 +44,7 @@ async function run(session: SshSession, argv: string[], what: string): Promise<s
 export async function acquireViaEtcdctl(
   session: SshSession,
   target: EtcdctlTarget,
-  options: { path: string; progress: ProgressSink },
+  options: { path: string; progress: ProgressSink; also?: Writable },
 ): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl' }> {
   const started = Date.now();
   const tls = [
@@ -116,6 +117,7 @@ export async function acquireViaEtcdctl(
       totalBytes: Number.isFinite(size) ? size : undefined,
       progress: options.progress,
       label: 'snapshot (etcdctl)',
+      ...(options.also ? { also: options.also } : {}),
     });
     await stream.done;
     return { ...written, serverVersion: '', durationMs: Date.now() - started, how };

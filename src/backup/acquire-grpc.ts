@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import type { EtcdClient } from '../etcd/client';
 import type { ProgressSink } from '../util/progress';
 import { type WrittenSnapshot, writeSnapshotFile } from './snapshot-file';
@@ -15,7 +15,7 @@ export interface AcquiredSnapshot extends WrittenSnapshot {
  */
 export async function acquireViaGrpc(
   member: EtcdClient,
-  options: { path: string; progress: ProgressSink; label?: string },
+  options: { path: string; progress: ProgressSink; label?: string; also?: Writable },
 ): Promise<AcquiredSnapshot> {
   const started = Date.now();
   const stream = await member.openSnapshot();
@@ -26,6 +26,7 @@ export async function acquireViaGrpc(
     progress: options.progress,
     label: options.label ?? 'snapshot',
     onError: () => stream.cancel(),
+    ...(options.also ? { also: options.also } : {}),
   });
   return { ...written, serverVersion: stream.version, durationMs: Date.now() - started };
 }

@@ -1,5 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { hostname } from 'node:os';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { BackupMetadata, Inventory, MetadataDraft } from '../backup/metadata';
 import { backupName } from '../backup/metadata';
 import type { DiscoveryOverrides } from '../controlplane';
@@ -117,17 +119,25 @@ async function backupLocked(
 
     started = Date.now();
     const path = temp.file('snapshot.db');
+    // The envelope (zstd + age) works while the snapshot arrives, into a private file; it is stored only
+    // once the snapshot has passed verification.
+    const sealInput = new PassThrough();
+    const sealed = await seal(sealInput, { encryption: request.encryption });
+    const sealedPath = temp.file('sealed.blob');
+    const sealing = pipeline(sealed.blob, createWriteStream(sealedPath, { mode: 0o600, flags: 'wx' }));
+    sealing.catch(() => {});
+    sealed.snapshot.catch(() => {});
     let acquired: AcquiredSnapshot;
     if ((request.method ?? 'grpc') === 'grpc') {
       const source =
         member.id === health.localMemberId ? local : await connectToAnyUrl(session, member.clientURLs, tls);
       if (source !== local) connections.push(source);
-      acquired = await acquireViaGrpc(source.client, { path, progress });
+      acquired = await acquireViaGrpc(source.client, { path, progress, also: sealInput });
     } else {
       acquired = await acquireViaEtcdctl(
         session,
         { ...access, endpoint: access.clientUrl },
-        { path, progress },
+        { path, progress, also: sealInput },
       );
     }
     timings.acquire = Date.now() - started;
@@ -139,9 +149,13 @@ async function backupLocked(
 
     log.debug(`snapshot written: ${acquired.bytes} bytes, sha256 ${acquired.sha256}`);
     started = Date.now();
-    const analysis = await analyseSnapshot(path, { liveKeys: 'detailed' });
+    const [analysis] = await Promise.all([analyseSnapshot(path, { liveKeys: 'detailed' }), sealing]);
     const report = analysis.report;
     timings.verify = Date.now() - started;
+    const sealedDigest = await sealed.snapshot;
+    if (sealedDigest.sha256 !== acquired.sha256 || sealedDigest.size !== acquired.bytes) {
+      throw new SnapshotRejectedError('the envelope did not receive the same bytes as the snapshot file');
+    }
     if (
       !report.integrity.ok ||
       report.trailer !== 'ok' ||
@@ -186,13 +200,8 @@ async function backupLocked(
 
     log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
     started = Date.now();
-    const sealed = await seal(createReadStream(path), {
-      encryption: request.encryption,
-      expectedSnapshot: { sha256: acquired.sha256, size: acquired.bytes },
-    });
     draft.envelope = sealed.envelope;
-    const metadata = await request.store.put(name, sealed.blob, draft);
-    await sealed.snapshot;
+    const metadata = await request.store.put(name, createReadStream(sealedPath), draft);
     timings.store = Date.now() - started;
     log.info(`stored ${name} in ${request.store.location}`);
     return { metadata, location: request.store.location, health, access };

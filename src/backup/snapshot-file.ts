@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DigestStream } from '../envelope/digest';
 import { EtcdBackupError } from '../errors';
@@ -25,6 +25,35 @@ export interface WrittenSnapshot {
   trailerOk: boolean;
 }
 
+/** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
+class Tee extends Transform {
+  constructor(private readonly out: Writable) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.out.write(chunk)) {
+      done(null, chunk);
+      return;
+    }
+    const onDrain = () => {
+      this.out.off('error', onError);
+      done(null, chunk);
+    };
+    const onError = (error: Error) => {
+      this.out.off('drain', onDrain);
+      done(error);
+    };
+    this.out.once('drain', onDrain);
+    this.out.once('error', onError);
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.out.end();
+    done();
+  }
+}
+
 /**
  * Writes a snapshot stream to a new 0600 file with progress, checking its length and etcd's SHA-256 trailer on
  * the way, so what arrived is known to be what etcd sent without reading the file again.
@@ -36,20 +65,19 @@ export async function writeSnapshotFile(options: {
   progress: ProgressSink;
   label: string;
   onError?: () => void;
+  /** Also feed every byte to this stream (the envelope, which so works while the snapshot arrives). */
+  also?: Writable;
 }): Promise<WrittenSnapshot> {
   const meter = new ProgressMeter(options.label, options.progress, options.totalBytes);
   const trailer = new SnapshotTrailerCheck();
   const digest = new DigestStream();
   try {
-    await pipeline(
-      options.source,
-      meter,
-      trailer,
-      digest,
-      createWriteStream(options.path, { mode: 0o600, flags: 'wx' }),
-    );
+    const file = createWriteStream(options.path, { mode: 0o600, flags: 'wx' });
+    if (options.also) await pipeline(options.source, meter, trailer, digest, new Tee(options.also), file);
+    else await pipeline(options.source, meter, trailer, digest, file);
   } catch (error) {
     options.onError?.();
+    options.also?.destroy(error as Error);
     const of = options.totalBytes === undefined ? '' : ` of ${options.totalBytes}`;
     throw new SnapshotTransferError(
       `snapshot stream broke after ${meter.transferred}${of} bytes: ${(error as Error).message}`,

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
+import type { EtcdClient } from '../etcd/client';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
 import { buildInventory, type Inventory } from '../snapshot';
-import { crc32c } from '../snapshot/crc32c';
+import type { LiveKeys } from '../snapshot/live-keys';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
@@ -57,8 +59,6 @@ export class DrillFailedError extends EtcdBackupError {
   }
 }
 
-const ALL = Buffer.from([0]);
-
 /**
  * Proves a stored backup restores, without touching the cluster: fetch and verify it, restore it with the etcd
  * tools into a scratch dir on the runner, boot a throw-away single-member etcd on loopback, read every key back
@@ -107,35 +107,15 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
     });
     timings.boot = Date.now() - started;
     started = Date.now();
-    let restoredKeys = 0;
-    let unexpected = 0;
-    let changed = 0;
-    let restoredRevision = 0n;
-    const seen = new Set<string>();
+    let comparison: Awaited<ReturnType<typeof readBack>>;
     try {
-      let from = ALL;
-      for (;;) {
-        const page = await etcd.client.range(from, { rangeEnd: ALL, limit: 1000 });
-        restoredRevision = page.revision;
-        for (const kv of page.kvs) {
-          restoredKeys++;
-          const key = kv.key.toString('latin1');
-          const expected = live.objects.get(key);
-          if (expected === undefined) unexpected++;
-          else {
-            seen.add(key);
-            if (expected !== null && expected.valueCrc !== crc32c(kv.value)) changed++;
-          }
-        }
-        if (!page.more || page.kvs.length === 0) break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
-      }
+      comparison = await readBack(etcd.client, live);
     } finally {
       await etcd.stop();
     }
     timings.readBack = Date.now() - started;
 
-    const missing = live.size - seen.size;
+    const { restored: restoredKeys, missing, unexpected, changed, revision: restoredRevision } = comparison;
     const reasons: string[] = [];
     if (missing) reasons.push(`${missing} keys of the snapshot did not come back`);
     if (unexpected) reasons.push(`${unexpected} keys came back that the snapshot does not hold`);
@@ -181,4 +161,33 @@ function checkVersions(backupVersion: string, tools: EtcdTools, allowSkew: boole
       hint: `use etcd ${minorOf(backupVersion)}.x tools (same major.minor), or allow version skew on purpose`,
     },
   );
+}
+
+const ALL = Buffer.from([0]);
+
+/** Every key the restored etcd serves, compared with the snapshot's live keys (set, and each value's CRC). */
+async function readBack(client: EtcdClient, live: LiveKeys) {
+  let restored = 0;
+  let unexpected = 0;
+  let changed = 0;
+  let seen = 0;
+  let revision = 0n;
+  let from = ALL;
+  for (;;) {
+    const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
+    revision ||= page.revision;
+    for (const kv of page.kvs) {
+      restored++;
+      const expected = live.get(kv.key.toString('latin1'));
+      if (expected === undefined) unexpected++;
+      else {
+        seen++;
+        // LiveKeys remembers values by zlib's CRC-32.
+        if (expected !== null && expected.valueCrc !== crc32(kv.value)) changed++;
+      }
+    }
+    if (!page.more || page.kvs.length === 0) break;
+    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
+  }
+  return { restored, missing: live.size - seen, unexpected, changed, revision };
 }
