@@ -22,24 +22,49 @@ function buildTables(): Uint32Array {
   return t;
 }
 
+const WORD_PATH_MIN = 64;
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Continues a CRC-32C over `data`; start from `crc32cInit` and finish with `crc32cFinal`. */
 export function crc32cUpdate(state: number, data: Uint8Array, start = 0, end = data.length): number {
   const t = TABLES;
   let c = state;
   let i = start;
-  const fast = end - ((end - i) & 7);
-  while (i < fast) {
-    const lo = (c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
-    c =
-      t[1792 + (lo & 0xff)]! ^
-      t[1536 + ((lo >>> 8) & 0xff)]! ^
-      t[1280 + ((lo >>> 16) & 0xff)]! ^
-      t[1024 + (lo >>> 24)]! ^
-      t[768 + data[i + 4]!]! ^
-      t[512 + data[i + 5]!]! ^
-      t[256 + data[i + 6]!]! ^
-      t[data[i + 7]!]!;
-    i += 8;
+  if (end - i >= WORD_PATH_MIN && LITTLE_ENDIAN_HOST) {
+    // Align to 4 bytes in the underlying memory, then read two 32-bit words per step through an Int32Array
+    // view: fewer loads than byte reads.
+    while ((data.byteOffset + i) & 3) c = t[(c ^ data[i++]!) & 0xff]! ^ (c >>> 8);
+    const words = ((end - i) >>> 3) << 1;
+    const w = new Int32Array(data.buffer, data.byteOffset + i, words);
+    for (let j = 0; j < words; j += 2) {
+      const a = c ^ w[j]!;
+      const b = w[j + 1]!;
+      c =
+        t[1792 + (a & 0xff)]! ^
+        t[1536 + ((a >>> 8) & 0xff)]! ^
+        t[1280 + ((a >>> 16) & 0xff)]! ^
+        t[1024 + (a >>> 24)]! ^
+        t[768 + (b & 0xff)]! ^
+        t[512 + ((b >>> 8) & 0xff)]! ^
+        t[256 + ((b >>> 16) & 0xff)]! ^
+        t[b >>> 24]!;
+    }
+    i += words << 2;
+  } else {
+    const fast = end - ((end - i) & 7);
+    while (i < fast) {
+      const lo = (c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
+      c =
+        t[1792 + (lo & 0xff)]! ^
+        t[1536 + ((lo >>> 8) & 0xff)]! ^
+        t[1280 + ((lo >>> 16) & 0xff)]! ^
+        t[1024 + (lo >>> 24)]! ^
+        t[768 + data[i + 4]!]! ^
+        t[512 + data[i + 5]!]! ^
+        t[256 + data[i + 6]!]! ^
+        t[data[i + 7]!]!;
+      i += 8;
+    }
   }
   while (i < end) c = t[(c ^ data[i++]!) & 0xff]! ^ (c >>> 8);
   return c;
