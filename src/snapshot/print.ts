@@ -1,7 +1,7 @@
 import type { SnapshotDiff } from './diff';
 import type { Inventory } from './inventory';
 import type { SnapshotReport } from './report';
-import { verdictOf, verdictReason } from './verdict';
+import { verdictOf } from './verdict';
 
 /** The report as one JSON-ready object, etcd's status fields first, in etcd's order. */
 export function reportJson(
@@ -40,7 +40,7 @@ export function formatReport(report: SnapshotReport): string {
         ? `etcd 3.6 semantics: storage version ${report.storageVersion}`
         : 'etcd 3.4/3.5 semantics: no storage version';
   if (report.hash === null) {
-    lines.push(`  status     unavailable: the structure is damaged (etcd would refuse it too)`);
+    lines.push(`  status     not computed: the structure is damaged`);
   } else {
     const version = report.version === undefined ? '' : `  version ${report.version || '""'}`;
     lines.push(
@@ -76,8 +76,6 @@ export function formatReport(report: SnapshotReport): string {
     lines.push(`    ${problem.severity.padEnd(7)} ${problem.message}`);
   const hidden = report.integrity.problemCount - report.integrity.problems.length;
   if (hidden > 0) lines.push(`    ... and ${hidden} more`);
-  const reason = verdictReason(report);
-  if (reason && verdict === 'damaged') lines.push(`  ${reason}`);
   return lines.join('\n');
 }
 

@@ -63,6 +63,8 @@ export const inspect: Command = {
       const inventory = buildInventory(liveKeys, { prefix, names });
       extra.inventory = inventory;
       human.push(formatInventory(inventory));
+    } else if (values.inventory) {
+      extra.inventory = null; // the tree is damaged: no count would be trustworthy
     }
     let code = exitCodeOf(report);
     let failure: string | undefined = verdictOf(report) === 'intact' ? undefined : verdictReason(report);
