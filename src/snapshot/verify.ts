@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ProgressSink } from '../util/progress';
 import { crc32cFinal, crc32cInit, crc32cUpdate } from './crc32c';
 import { SnapshotError } from './errors';
 import { SnapshotFile } from './file';
@@ -20,6 +21,9 @@ export interface VerifyOptions {
   liveKeys?: false | 'keys' | 'detailed';
   /** How many problems to keep in the report (all are counted). Default 100. */
   maxProblems?: number;
+  /** Called every few seconds during the walk of a large file (bytes of pages read so far, of the total). */
+  onProgress?: ProgressSink;
+  progressIntervalMs?: number;
 }
 
 export interface SnapshotAnalysis {
@@ -189,7 +193,13 @@ async function analyse(
     return finish();
   }
 
-  const walker = new TreeWalker(file, pageSize, pgid, findings.add);
+  const walker = new TreeWalker(
+    file,
+    pageSize,
+    pgid,
+    findings.add,
+    progressCounter(options, Number(dbBytes)),
+  );
   walker.mark(0, 1);
   const freed = readFreelist(file, walker, chosen, findings);
 
@@ -285,6 +295,27 @@ async function analyse(
   report.totalSize = Number(dbBytes);
   await trailerChecked;
   return finish();
+}
+
+function progressCounter(options: VerifyOptions, total: number): ((bytes: number) => void) | undefined {
+  const sink = options.onProgress;
+  if (!sink) return undefined;
+  const interval = options.progressIntervalMs ?? 5000;
+  const started = Date.now();
+  let last = started;
+  let bytes = 0;
+  let calls = 0;
+  return (n) => {
+    bytes += n;
+    if (++calls % 256 !== 0) return;
+    const now = Date.now();
+    if (now - last < interval) return;
+    last = now;
+    const elapsedSeconds = (now - started) / 1000;
+    const bytesPerSecond = bytes / Math.max(elapsedSeconds, 0.001);
+    const etaSeconds = bytesPerSecond > 0 ? Math.max(total - bytes, 0) / bytesPerSecond : undefined;
+    sink({ label: 'verifying snapshot', bytes, total, bytesPerSecond, etaSeconds, elapsedSeconds });
+  };
 }
 
 /** The root bucket's entries (the top-level buckets), copied out of page memory. */

@@ -38,6 +38,8 @@ export class TreeWalker {
     /** Pages [0, pgid) form the database; both numbers already bounded by the caller. */
     readonly pgid: number,
     private readonly report: ProblemSink,
+    /** Called with the bytes of every page region read, for progress reporting. */
+    private readonly onRead: ((bytes: number) => void) | undefined = undefined,
   ) {
     this.reachable = new Uint8Array(Math.min(pgid, Math.ceil(file.size / pageSize)));
   }
@@ -179,6 +181,7 @@ export class TreeWalker {
       return undefined;
     }
     const region = this.file.read(offset, regionBytes);
+    this.onRead?.(regionBytes);
     if (region.length < regionBytes) {
       this.report({
         severity: 'error',

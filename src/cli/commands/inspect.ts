@@ -6,6 +6,7 @@ import { formatDiff, formatInventory, formatReport, reportJson } from '../../sna
 import type { EtcdCompat } from '../../snapshot/report';
 import { exitCodeOf, verdictOf, verdictReason } from '../../snapshot/verdict';
 import { analyseSnapshot } from '../../snapshot/verify';
+import { formatProgress } from '../../util/progress';
 import { type Command, parseCommandArgs } from '../command';
 
 const HELP = `usage: etcd-backup inspect FILE [--json] [--inventory] [--diff OTHER] [--names]
@@ -56,6 +57,7 @@ export const inspect: Command = {
     const { report, liveKeys } = await analyseSnapshot(path, {
       etcdCompat,
       liveKeys: values.inventory || values.diff !== undefined ? 'detailed' : false,
+      onProgress: (r) => console.error(formatProgress(r)),
     });
     const extra: Record<string, unknown> = {};
     const human: string[] = [formatReport(report)];
