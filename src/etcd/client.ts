@@ -286,8 +286,9 @@ export class EtcdClient {
     };
   }
 
-  async memberList(): Promise<Member[]> {
-    const r = await this.unary('Cluster', 'MemberList', { linearizable: true });
+  /** Linearizable by default (needs a leader); `linearizable: false` answers from the member's own view. */
+  async memberList(options: { linearizable?: boolean } = {}): Promise<Member[]> {
+    const r = await this.unary('Cluster', 'MemberList', { linearizable: options.linearizable ?? true });
     return (r.members as Raw[]).map((m) => ({
       id: big(m.ID),
       name: String(m.name),

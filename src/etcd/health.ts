@@ -22,6 +22,8 @@ export interface ClusterHealth {
   reachableVoters: number;
   hasQuorum: boolean;
   alarms: Array<{ member: string; alarm: string }>;
+  /** Why the alarms could not be read, if they could not. */
+  alarmError: string | undefined;
 }
 
 export class ClusterUnsafeError extends EtcdBackupError {
@@ -43,11 +45,16 @@ const hex = (id: bigint) => id.toString(16);
  * member's own status (leader, raft index, revision), and the active alarms.
  */
 export async function inspectCluster(local: EtcdClient, connect: MemberConnector): Promise<ClusterHealth> {
-  const [members, alarmList, localStatus] = await Promise.all([
-    local.memberList(),
-    local.alarmList(),
-    local.status(),
-  ]);
+  const localStatus = await local.status();
+  // Without a leader the linearizable member list times out; the member's own view still names everyone.
+  const members = await local.memberList().catch(() => local.memberList({ linearizable: false }));
+  let alarmList: Array<{ memberId: bigint; alarm: string }> = [];
+  let alarmError: string | undefined;
+  try {
+    alarmList = await local.alarmList();
+  } catch (error) {
+    alarmError = error instanceof Error ? error.message : String(error);
+  }
   const health = await Promise.all(
     members.map(async (member): Promise<MemberHealth> => {
       const base = {
@@ -85,6 +92,7 @@ export async function inspectCluster(local: EtcdClient, connect: MemberConnector
     alarms: alarmList
       .filter((a) => a.alarm !== 'NONE')
       .map((a) => ({ member: byId.get(a.memberId) ?? hex(a.memberId), alarm: a.alarm })),
+    alarmError,
   };
 }
 
@@ -100,6 +108,7 @@ export function problemsWith(health: ClusterHealth): string[] {
   if (!health.leader) problems.push('no leader: the reachable members do not agree on a leader');
   for (const alarm of health.alarms)
     problems.push(`alarm ${alarm.alarm} is active on member ${alarm.member}`);
+  if (health.alarmError) problems.push(`the alarms could not be read (${health.alarmError})`);
   for (const member of health.members) {
     for (const error of member.status?.errors ?? []) problems.push(`member ${member.name} reports: ${error}`);
   }

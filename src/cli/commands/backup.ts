@@ -2,10 +2,17 @@ import { readFileSync } from 'node:fs';
 import { backup as runBackup } from '../../backup/backup';
 import { chooseEncryption } from '../../envelope/encryption';
 import { InputError } from '../../errors';
-import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
+import {
+  STORE_HELP,
+  STORE_OPTIONS,
+  STORE_WRITE_HELP,
+  STORE_WRITE_OPTIONS,
+  storeFromOptions,
+} from '../../store/cli-options';
 import { parseDuration, prune, type RetentionPolicy } from '../../store/retention';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
+import { DISCOVERY_HELP, discoveryOptionSpec, discoveryOverridesFrom } from '../discovery-options';
 import { SSH_ENV, sshConnectOptions, sshOptionSpec } from '../ssh-options';
 
 const HELP = `usage: etcd-backup backup --host H --key FILE (--fingerprint SHA256:… | --known-hosts FILE) --store S
@@ -23,14 +30,14 @@ SSH
   --jump [U@]H[:P]      through a bastion (--jump-key, --jump-fingerprint, --jump-known-hosts)
   sudo: a non-root user needs sudo; its password, if it asks for one, in ${SSH_ENV.sudoPassword}
   --connect-timeout D (20s), --command-timeout D (30m)
-etcd (each overrides discovery; paths are on the node)
-  --etcd-endpoint URL, --etcd-cacert PATH, --etcd-cert PATH, --etcd-key PATH
+${DISCOVERY_HELP}
   --member NAME         snapshot this member (default: the node's own)
   --method grpc|etcdctl grpc (default) streams over an SSH tunnel; etcdctl runs the runbook on the node
   --force               snapshot even with no quorum, no leader or an active alarm
 Store
   --cluster NAME        names the backup: <cluster>-<UTC time>-r<revision> (default: kubernetes)
 ${STORE_HELP}
+${STORE_WRITE_HELP}
   --recipient age1…     encrypt to this age public key; repeatable; or --recipients-file FILE
                         or a passphrase in ETCD_BACKUP_PASSPHRASE; or --encryption none (plaintext, on purpose)
   --keep-last N, --max-age D   retention, applied after the new backup is stored and verified
@@ -62,10 +69,8 @@ export const backup: Command = {
       {
         ...sshOptionSpec,
         ...STORE_OPTIONS,
-        'etcd-endpoint': { type: 'string' },
-        'etcd-cacert': { type: 'string' },
-        'etcd-cert': { type: 'string' },
-        'etcd-key': { type: 'string' },
+        ...STORE_WRITE_OPTIONS,
+        ...discoveryOptionSpec,
         member: { type: 'string' },
         method: { type: 'string' },
         force: { type: 'boolean' },
@@ -107,12 +112,7 @@ export const backup: Command = {
     const store = storeFromOptions(values);
     const result = await runBackup({
       ssh: sshConnectOptions(values),
-      etcd: {
-        ...(values['etcd-endpoint'] ? { clientUrl: values['etcd-endpoint'] } : {}),
-        ...(values['etcd-cacert'] ? { caFile: values['etcd-cacert'] } : {}),
-        ...(values['etcd-cert'] ? { certFile: values['etcd-cert'] } : {}),
-        ...(values['etcd-key'] ? { keyFile: values['etcd-key'] } : {}),
-      },
+      etcd: discoveryOverridesFrom(values),
       ...(values.member ? { member: values.member } : {}),
       method,
       cluster: values.cluster ?? 'kubernetes',
