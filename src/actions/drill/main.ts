@@ -1,5 +1,69 @@
-import { EtcdBackupError } from '../../errors';
+import * as core from '@actions/core';
+import { DrillFailedError, type DrillReport, drill } from '../../drill/drill';
+import { findEtcdTools } from '../../restore/find-tools';
+import { booleanInput, optionalInput } from '../inputs';
+import { actionsLogger } from '../log';
+import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
+import { writeDrillSummary } from '../summary';
+import { claimWorkDir } from '../work-dir';
 
+function setDrillOutputs(report: DrillReport): void {
+  const outputs: Record<string, string | number> = {
+    backup: report.backup,
+    cluster: report.cluster,
+    verdict: report.verdict,
+    revision: report.revision,
+    restored_revision: report.restoredRevision,
+    expected_keys: report.expectedKeys,
+    restored_keys: report.restoredKeys,
+    missing_keys: report.missing,
+    unexpected_keys: report.unexpected,
+    changed_values: report.changed,
+    etcd_version: report.backupEtcdVersion,
+    tools_version: report.toolsVersion,
+    reasons: report.reasons.join('\n'),
+    report: JSON.stringify(report),
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
+}
+
+/** inputs → drill() → outputs and the job summary; a failed drill still reports what it found, then fails. */
 export async function run(): Promise<void> {
-  throw new EtcdBackupError('the drill action is not implemented yet', { hint: 'use the CLI for now' });
+  const { store } = storeFromInputs({ writes: false });
+  const selector = selectorFromInputs();
+  const cluster = optionalInput('cluster');
+  const keys = openingKeysFromInputs();
+  const toolsDir = optionalInput('etcd_tools');
+  const allowVersionSkew = booleanInput('allow_version_skew', false);
+
+  const work = claimWorkDir();
+  try {
+    const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
+    const started = Date.now();
+    let report: DrillReport;
+    try {
+      report = await drill({
+        store,
+        selector,
+        ...(cluster ? { cluster } : {}),
+        keys,
+        tools,
+        allowVersionSkew,
+        log: actionsLogger,
+      });
+    } catch (error) {
+      if (error instanceof DrillFailedError) {
+        setDrillOutputs(error.report);
+        await writeDrillSummary(error.report, { durationMs: Date.now() - started });
+      }
+      throw error;
+    }
+    setDrillOutputs(report);
+    await writeDrillSummary(report, { durationMs: Date.now() - started });
+    core.info(
+      `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} keys restored and read back`,
+    );
+  } finally {
+    work.dispose();
+  }
 }

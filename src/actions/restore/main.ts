@@ -1,5 +1,100 @@
-import { EtcdBackupError } from '../../errors';
+import * as core from '@actions/core';
+import { describeError, InputError } from '../../errors';
+import { findEtcdTools } from '../../restore/find-tools';
+import { type RestoreReport, restore } from '../../restore/restore';
+import { booleanInput, choiceInput, optionalInput } from '../inputs';
+import { actionsLogger } from '../log';
+import { sshNodesFromInputs } from '../ssh-inputs';
+import {
+  etcdOverridesFromInputs,
+  openingKeysFromInputs,
+  selectorFromInputs,
+  storeFromInputs,
+} from '../store-inputs';
+import { writeFailureSummary, writeRestoreSummary } from '../summary';
+import { claimWorkDir } from '../work-dir';
 
+function bumpInput(): number | 'auto' {
+  const value = optionalInput('bump_revision') ?? 'auto';
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InputError(
+      'bump_revision',
+      `'auto' or a whole number of revisions, 0 to disable (got '${value}')`,
+    );
+  }
+  return Number(value);
+}
+
+function setRestoreOutputs(report: RestoreReport): void {
+  const outputs: Record<string, string | number> = {
+    backup: report.backup,
+    verdict: report.dryRun ? 'dry-run' : 'restored',
+    mode: report.mode,
+    members: report.members.map((m) => m.name).join('\n'),
+    snapshot_revision: report.snapshotRevision,
+    bump: report.bump,
+    restored_revision: report.restoredRevision ?? '',
+    expected_keys: report.keys?.expected ?? '',
+    restored_keys: report.keys?.restored ?? '',
+    old_data_dirs: report.members
+      .map((m) => m.oldDataKeptAt ?? '')
+      .filter(Boolean)
+      .join('\n'),
+    report: JSON.stringify(report),
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
+}
+
+/** inputs → restore() → outputs and the job summary. */
 export async function run(): Promise<void> {
-  throw new EtcdBackupError('the restore action is not implemented yet', { hint: 'use the CLI for now' });
+  const nodes = sshNodesFromInputs({ several: true });
+  const etcd = etcdOverridesFromInputs();
+  const { store } = storeFromInputs({ writes: false });
+  const selector = selectorFromInputs();
+  const cluster = optionalInput('cluster');
+  const keys = openingKeysFromInputs();
+  const toolsDir = optionalInput('etcd_tools');
+  const mode = choiceInput('mode', ['swap', 'new-dir'] as const, 'swap');
+  const newDataDir = optionalInput('new_data_dir');
+  if (newDataDir && mode !== 'new-dir') throw new InputError('new_data_dir', 'mode: new-dir as well');
+  const bumpRevision = bumpInput();
+  const allowVersionSkew = booleanInput('allow_version_skew', false);
+  const force = booleanInput('force', false);
+  const restartControllers = booleanInput('restart_controllers', false);
+  const dryRun = booleanInput('dry_run', false);
+
+  const work = claimWorkDir();
+  try {
+    const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
+    const started = Date.now();
+    let report: RestoreReport;
+    try {
+      report = await restore({
+        store,
+        selector,
+        ...(cluster ? { cluster } : {}),
+        keys,
+        nodes,
+        etcd,
+        tools,
+        mode,
+        ...(newDataDir ? { newDataDir } : {}),
+        bumpRevision,
+        allowVersionSkew,
+        force,
+        restartControllers,
+        dryRun,
+        log: actionsLogger,
+      });
+    } catch (error) {
+      core.setOutput('verdict', 'failed');
+      await writeFailureSummary('etcd restore', describeError(error));
+      throw error;
+    }
+    setRestoreOutputs(report);
+    await writeRestoreSummary(report, { durationMs: Date.now() - started });
+  } finally {
+    work.dispose();
+  }
 }
