@@ -1,10 +1,14 @@
+import { createWriteStream } from 'node:fs';
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EtcdMinor, findEtcd } from '../../sandbox/etcd-binaries';
 import { diffSnapshots } from '../../src/snapshot/diff';
 import { inventorySnapshot } from '../../src/snapshot/inventory';
+import { SnapshotTrailerCheck } from '../../src/snapshot/trailer';
 import { verifySnapshot } from '../../src/snapshot/verify';
 import { type LocalEtcd, startLocalEtcd } from '../support/local-etcd';
 import { readLayout } from './bbolt-layout';
@@ -85,6 +89,16 @@ for (const minor of ['3.4', '3.5', '3.6'] as EtcdMinor[]) {
         expect(Object.hasOwn(ours, 'version')).toBe(minor === '3.6');
         expect(ours.trailer).toBe('ok');
         expect(ours.integrity).toEqual({ ok: true, problems: [], problemCount: 0 });
+      });
+
+      it('confirms the trailer of a snapshot streamed over gRPC, and the saved stream verifies intact', async () => {
+        const streamed = join(dir, 'streamed.db');
+        const check = new SnapshotTrailerCheck();
+        await pipeline(Readable.from(model.client.snapshot()), check, createWriteStream(streamed));
+        expect(check.result.trailer).toBe('ok');
+        const report = await verifySnapshot(streamed);
+        expect(report.integrity.ok).toBe(true);
+        expect(report.sha256).toBe(check.result.sha256);
       });
 
       it('is intact: trailer ok, above 3 MB, values spanning overflow pages, a compaction revision recorded', async () => {
