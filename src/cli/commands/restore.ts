@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../errors';
+import { findEtcdTools } from '../../restore/find-tools';
+import { restore as runRestore } from '../../restore/restore';
+import type { ConnectOptions } from '../../ssh';
+import { parseSelector } from '../../store/catalog';
+import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
+import { stderrLogger } from '../../util/log';
+import { type Command, parseCommandArgs } from '../command';
+import { OPENING_KEYS_HELP, openingKeyOptionSpec, openingKeysFrom } from '../opening-keys';
+import { SSH_ENV, sshConnectOptions, sshOptionSpec } from '../ssh-options';
+
+const HELP = `usage: etcd-backup restore --store S (--host H[:P] ... | --nodes FILE) --key FILE
+                            (--fingerprint FP ... | --known-hosts FILE) [options] [latest|NAME|ISO-TIME]
+
+Puts a stored backup back into a kubeadm- or kind-style control plane, every etcd member at once: fetches and
+verifies it, plans (prints every node's member, data dir and etcd version), restores each member's data dir
+with the etcd tools on this machine and ships it over SSH, stops kube-apiserver then etcd on every node,
+swaps the data, starts etcd, checks every key against the snapshot, then starts kube-apiserver. If anything
+fails after the first stop, every node is put back as it was. Nothing is deleted: the old data dir is kept
+as <dir>.before-restore-<UTC time>. Exit 0 when restored; 6 refused before touching anything; 7 failed and
+rolled back; 8 failed and the rollback did not finish (the message says what is left).
+
+Nodes (one per etcd member)
+  --host H[:P]          repeatable, one per control-plane node; --fingerprint FP is then given once per
+                        --host in the same order (or once for all), or --known-hosts pins them all
+  --nodes FILE          or a JSON list: [{"host": "10.0.0.1", "port": 22, "user": "root",
+                        "fingerprint": "SHA256:…"}, …] (user and port default to --user and --port)
+  --user U (root), --port P (22), --key FILE, --jump …, --connect-timeout D, --command-timeout D
+                        as for backup; secrets in ${SSH_ENV.passphrase}, ${SSH_ENV.password}, ${SSH_ENV.sudoPassword}
+Restore
+  --mode swap|new-dir   swap (default): move the old data dir aside and put the restored one at the same
+                        path; new-dir (the runbook's): restore to a new dir and point --data-dir and the
+                        etcd-data hostPath in etcd.yaml at it (--new-data-dir PATH, default <dir>-restored-<time>)
+  --bump-revision N|auto   jump revisions forward so Kubernetes watch caches relist instead of going back in
+                        time; auto (default) = max(1e9, 2 × revisions written since the snapshot); 0 disables
+  --etcd-tools DIR      etcd and etcdutl (etcdctl on 3.4) of the cluster's version (default: PATH)
+  --allow-version-skew  restore with tools or onto members of another etcd minor version than the snapshot's
+  --force               restore even if the running cluster has members no given node covers
+  --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
+  --dry-run             stop after the plan (the restore tools still run, on this machine only)
+  --cluster C           only this cluster's backups (and the node lock's name)
+${STORE_HELP}
+${OPENING_KEYS_HELP}
+  --json                the report as JSON on stdout`;
+
+interface NodeSpec {
+  host: string;
+  port?: number | string;
+  user?: string;
+  fingerprint?: string | string[];
+}
+
+function hostAndPort(value: string): { host: string; port?: string } {
+  const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(value);
+  if (!match) throw new InputError('--host', 'host or host:port');
+  return { host: match[1]!.replace(/^\[|\]$/g, ''), ...(match[2] ? { port: match[2] } : {}) };
+}
+
+function readNodesFile(path: string): NodeSpec[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError('--nodes', `a readable JSON file (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new InputError('--nodes', 'a JSON list of {host, port?, user?, fingerprint?}');
+  return parsed.map((n, i) => {
+    if (typeof n !== 'object' || n === null || typeof (n as NodeSpec).host !== 'string')
+      throw new InputError('--nodes', `entry ${i + 1} to be an object with a "host"`);
+    return n as NodeSpec;
+  });
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+export function nodeConnectOptions(values: Values): ConnectOptions[] {
+  const hosts = (values.host as string[] | undefined) ?? [];
+  const fingerprints = (values.fingerprint as string[] | undefined) ?? [];
+  let specs: NodeSpec[];
+  if (values.nodes) {
+    if (hosts.length > 0) throw new InputError('--host', 'not together with --nodes');
+    specs = readNodesFile(values.nodes as string);
+  } else {
+    if (hosts.length === 0)
+      throw new InputError('--host', 'a control-plane node (repeat for each member), or --nodes FILE');
+    if (fingerprints.length > 1 && fingerprints.length !== hosts.length)
+      throw new InputError(
+        '--fingerprint',
+        `one per --host, in the same order (${hosts.length}), or one for all`,
+      );
+    specs = hosts.map((h, i) => {
+      const { host, port } = hostAndPort(h);
+      const pin = fingerprints.length > 1 ? [fingerprints[i]!] : fingerprints;
+      return { host, ...(port ? { port } : {}), fingerprint: pin };
+    });
+  }
+  return specs.map((spec) => {
+    const pin = spec.fingerprint === undefined ? fingerprints : ([] as string[]).concat(spec.fingerprint);
+    return sshConnectOptions({
+      ...(values as Parameters<typeof sshConnectOptions>[0]),
+      host: spec.host,
+      ...(spec.port !== undefined ? { port: String(spec.port) } : {}),
+      ...(spec.user ? { user: spec.user } : {}),
+      ...(pin.length ? { fingerprint: pin } : { fingerprint: undefined }),
+    } as Parameters<typeof sshConnectOptions>[0]);
+  });
+}
+
+function parseBump(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new InputError('--bump-revision', "a whole number (0 disables) or 'auto'");
+  return n;
+}
+
+export const restore: Command = {
+  summary: 'put a stored backup back into every etcd member of a control plane, with rollback',
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...sshOptionSpec,
+      host: { type: 'string', multiple: true },
+      nodes: { type: 'string' },
+      ...STORE_OPTIONS,
+      ...openingKeyOptionSpec,
+      mode: { type: 'string' },
+      'new-data-dir': { type: 'string' },
+      'bump-revision': { type: 'string' },
+      'etcd-tools': { type: 'string' },
+      'allow-version-skew': { type: 'boolean' },
+      force: { type: 'boolean' },
+      'restart-controllers': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      cluster: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const mode = values.mode ?? 'swap';
+    if (mode !== 'swap' && mode !== 'new-dir') throw new InputError('--mode', "'swap' or 'new-dir'");
+    if (values['new-data-dir'] && mode !== 'new-dir')
+      throw new InputError('--new-data-dir', 'only with --mode new-dir');
+    const nodes = nodeConnectOptions(values);
+    const report = await runRestore({
+      store: storeFromOptions(values),
+      selector: parseSelector(positionals[0] ?? 'latest'),
+      ...(values.cluster ? { cluster: values.cluster } : {}),
+      keys: openingKeysFrom(values),
+      nodes,
+      tools: await findEtcdTools(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
+      mode,
+      ...(values['new-data-dir'] ? { newDataDir: values['new-data-dir'] } : {}),
+      bumpRevision: parseBump(values['bump-revision']),
+      allowVersionSkew: values['allow-version-skew'] ?? false,
+      force: values.force ?? false,
+      restartControllers: values['restart-controllers'] ?? false,
+      dryRun: values['dry-run'] ?? false,
+      log: stderrLogger,
+    });
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else if (report.dryRun) console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
+    else {
+      console.log(
+        `RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys equal to the snapshot`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,337 @@
+import { randomBytes } from 'node:crypto';
+import { posix } from 'node:path';
+import { connectThroughNode } from '../backup/members';
+import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh, parseClientUrl } from '../controlplane';
+import { EtcdBackupError } from '../errors';
+import type { EtcdTls, Member } from '../etcd/client';
+import type { Logger } from '../util/log';
+import { formatBytes } from '../util/progress';
+import { type EtcdTools, minorOf, supportsBumpRevision } from './etcd-tools';
+import type { FetchedBackup } from './fetch';
+import { rewriteEtcdDataDir } from './manifest-rewrite';
+import type { NodeLink } from './node-link';
+import { existing, statDir } from './node-ops';
+
+export class RestoreRefusedError extends EtcdBackupError {
+  constructor(message: string, hint: string) {
+    super(message, { hint, exitCode: 6 });
+  }
+}
+
+/** The default revision bump: see chooseBump. */
+export const DEFAULT_BUMP = 1_000_000_000;
+
+export type RestoreMode = 'swap' | 'new-dir';
+
+export interface MemberPlan {
+  node: string;
+  name: string;
+  peerUrls: string[];
+  clientUrl: string;
+  clientPort: number;
+  /** --data-dir as etcd sees it, and the host dir behind it now. */
+  dataDir: string;
+  dataHostPath: string;
+  /** uid:gid of the old data dir; the restored one gets the same. */
+  owner: string;
+  version: string | undefined;
+  staticPodPath: string;
+  etcdManifest: string;
+  apiServerManifest: string | undefined;
+  /** kube-controller-manager and kube-scheduler manifests, for the optional bounce. */
+  controllerManifests: string[];
+  /** Manifests wait here while their pods are stopped: outside the static pod folder, which the kubelet reads. */
+  holding: string;
+  /** Where the restored dir is unpacked while the cluster still runs (a hidden dir next to its final place). */
+  staging: string;
+  /** The restored dir's final place: the old data dir (swap) or a new one (new-dir). */
+  target: string;
+  /** swap: where the old data dir is kept. */
+  aside: string | undefined;
+  /** new-dir: the manifest pointing at the new dir. */
+  rewrittenManifest: string | undefined;
+  tls: EtcdTls;
+}
+
+export interface RestorePlan {
+  backup: string;
+  cluster: string;
+  snapshotRevision: number;
+  snapshotVersion: string;
+  toolsVersion: string;
+  mode: RestoreMode;
+  bump: number;
+  bumpReason: string;
+  stamp: string;
+  initialCluster: string;
+  clusterToken: string;
+  members: MemberPlan[];
+  /** What the running cluster said at planning time, when it answered. */
+  live: { revision: number; members: string[] } | undefined;
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  mode: RestoreMode;
+  /** new-dir mode: the new data dir on every node (default `<old dir>-restored-<time>`). */
+  newDataDir?: string;
+  bump: number | 'auto';
+  allowVersionSkew: boolean;
+  /** Restore even when the running cluster has members that no given node covers. */
+  force: boolean;
+  overrides?: DiscoveryOverrides;
+  now: Date;
+}
+
+/** `20261121T203000Z`: sorts by time and is safe in a file name. */
+export function stampOf(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+function refuse(message: string, hint: string): never {
+  throw new RestoreRefusedError(message, hint);
+}
+
+async function readTls(link: NodeLink, plane: ControlPlane): Promise<EtcdTls> {
+  const certs = plane.etcd.certs;
+  if (!certs)
+    refuse(
+      `no etcd client certificate found on ${link.target}`,
+      'give the etcd CA, certificate and key paths',
+    );
+  const [ca, cert, key] = await Promise.all(
+    [certs.ca, certs.cert, certs.key].map((p) => link.session.readFile(p, { sudo: true })),
+  );
+  return { ca: ca!, cert: cert!, key: key! };
+}
+
+async function planMember(
+  link: NodeLink,
+  options: PlanOptions,
+  stamp: string,
+  log: Logger,
+): Promise<MemberPlan> {
+  const session = link.session;
+  const plane = await discoverOverSsh(session, options.overrides ?? {});
+  for (const w of plane.warnings) log.warn(`${session.target}: ${w}`);
+  const { etcd } = plane;
+  if (etcd.runsAs !== 'static-pod' || !plane.etcdManifestPath || !plane.staticPodPath) {
+    refuse(
+      `etcd on ${session.target} does not run as a static pod (${etcd.runsAs})`,
+      'restore handles kubeadm/kind-style stacked etcd; restore an external etcd with its own tooling',
+    );
+  }
+  if (!etcd.name || etcd.peerUrls.length === 0 || !etcd.dataDir || !etcd.dataHostPath) {
+    refuse(
+      `${plane.etcdManifestPath} on ${session.target} does not say etcd's name, peer URL and data dir`,
+      'check the manifest (kubeadm sets --name, --initial-advertise-peer-urls and --data-dir)',
+    );
+  }
+  const staticPodPath = posix.normalize(plane.staticPodPath);
+  const holding = posix.join(posix.dirname(staticPodPath), `etcd-restore-${stamp}`);
+  const dataHostPath = posix.normalize(etcd.dataHostPath);
+  const facts = await statDir(session, dataHostPath);
+  if (!facts)
+    refuse(
+      `etcd's data dir ${dataHostPath} does not exist on ${session.target}`,
+      'check --data-dir and the etcd-data hostPath',
+    );
+  let target = dataHostPath;
+  let aside: string | undefined;
+  let rewrittenManifest: string | undefined;
+  if (options.mode === 'swap') {
+    if (facts.mountPoint) {
+      refuse(
+        `${dataHostPath} on ${session.target} is a mount point, so it cannot be moved aside`,
+        'use --mode new-dir with a new data dir on that filesystem (e.g. a subdirectory of the mount)',
+      );
+    }
+    aside = `${dataHostPath}.before-restore-${stamp}`;
+  } else {
+    target = posix.normalize(options.newDataDir ?? `${dataHostPath}-restored-${stamp}`);
+    const text = (await session.readFile(plane.etcdManifestPath, { sudo: true })).toString('utf8');
+    rewrittenManifest = rewriteEtcdDataDir(text, target, plane.etcdManifestPath);
+  }
+  const staging = posix.join(posix.dirname(target), `.${posix.basename(target)}.restore-${stamp}`);
+  const taken = await existing(
+    session,
+    [holding, staging, target === dataHostPath ? '' : target, aside ?? ''].filter(Boolean),
+  );
+  if (taken.size > 0) {
+    refuse(
+      `${[...taken].join(', ')} already exists on ${session.target}`,
+      'move it away (a restore never overwrites anything), then run again',
+    );
+  }
+  const byComponent = (c: string) => plane.staticPods.filter((p) => p.component === c).map((p) => p.path);
+  return {
+    node: session.target,
+    name: etcd.name,
+    peerUrls: etcd.peerUrls,
+    clientUrl: etcd.clientUrl,
+    clientPort: parseClientUrl(etcd.clientUrl).port,
+    dataDir: etcd.dataDir,
+    dataHostPath,
+    owner: facts.owner,
+    version: etcd.version,
+    staticPodPath,
+    etcdManifest: plane.etcdManifestPath,
+    apiServerManifest: plane.apiServer?.manifestPath,
+    controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
+    holding,
+    staging,
+    target,
+    aside,
+    rewrittenManifest,
+    tls: await readTls(link, plane),
+  };
+}
+
+/** What the running cluster says, if it answers: its revision and members (to check every one is covered). */
+async function liveCluster(
+  link: NodeLink,
+  member: MemberPlan,
+): Promise<{ revision: number; members: Member[] } | undefined> {
+  let connection: Awaited<ReturnType<typeof connectThroughNode>> | undefined;
+  try {
+    connection = await connectThroughNode(link.session, member.clientUrl, member.tls);
+    const [status, members] = await Promise.all([connection.client.status(), connection.client.memberList()]);
+    return { revision: Number(status.revision), members };
+  } catch {
+    return undefined;
+  } finally {
+    await connection?.close();
+  }
+}
+
+/**
+ * The revision bump. Kubernetes clients (informers, watch caches) remember revisions; after a restore the
+ * revision must be above any they have seen, or their watches silently resume in the past. It must cover the
+ * revisions written since the snapshot: when the running cluster answers, twice that; in any case at least
+ * 1e9 (OpenShift's default when it cannot tell: 1000 writes/s for eleven days). Revisions are int64, so a
+ * large bump costs nothing.
+ */
+function chooseBump(
+  requested: number | 'auto',
+  snapshotRevision: number,
+  live: { revision: number } | undefined,
+): { bump: number; reason: string } {
+  if (requested !== 'auto')
+    return { bump: requested, reason: requested === 0 ? 'disabled on request' : 'as requested' };
+  if (!live) return { bump: DEFAULT_BUMP, reason: 'default 1e9 (the running cluster did not answer)' };
+  const since = Math.max(0, live.revision - snapshotRevision);
+  const bump = Math.max(DEFAULT_BUMP, 2 * since);
+  return { bump, reason: `${since} revisions written since the snapshot; bumping by max(1e9, 2 × that)` };
+}
+
+export async function makePlan(
+  links: NodeLink[],
+  fetched: FetchedBackup,
+  tools: EtcdTools,
+  options: PlanOptions,
+  log: Logger,
+): Promise<RestorePlan> {
+  const stamp = stampOf(options.now);
+  const warnings: string[] = [];
+  const members = await Promise.all(links.map((l) => planMember(l, options, stamp, log)));
+  const names = members.map((m) => m.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate)
+    refuse(`two of the given nodes run etcd member '${duplicate}'`, 'give each control-plane node once');
+
+  const meta = fetched.metadata;
+  const snapshotVersion = meta.etcd.version;
+  const versionProblems: string[] = [];
+  if (minorOf(tools.version) !== minorOf(snapshotVersion))
+    versionProblems.push(
+      `the restore tools are etcd ${tools.version}, the snapshot is from ${snapshotVersion}`,
+    );
+  for (const m of members) {
+    if (!m.version) warnings.push(`${m.node}: etcd's version is not in its image tag; not checked`);
+    else if (minorOf(m.version) !== minorOf(snapshotVersion))
+      versionProblems.push(`${m.node} runs etcd ${m.version}, the snapshot is from ${snapshotVersion}`);
+  }
+  if (versionProblems.length > 0) {
+    if (!options.allowVersionSkew) {
+      refuse(
+        `etcd versions differ: ${versionProblems.join('; ')}`,
+        `restore with the same etcd major.minor everywhere, or allow version skew on purpose`,
+      );
+    }
+    for (const p of versionProblems) warnings.push(`version skew allowed: ${p}`);
+  }
+
+  const live = await liveCluster(links[0]!, members[0]!);
+  if (live) {
+    const uncovered = live.members
+      .filter((m) => !names.includes(m.name))
+      .map((m) => m.name || m.id.toString(16));
+    if (uncovered.length > 0) {
+      const message = `the running cluster has members no given node covers: ${uncovered.join(', ')}`;
+      if (!options.force) {
+        refuse(
+          message,
+          'give every control-plane node (a restore replaces the whole cluster), or force it to drop them',
+        );
+      }
+      warnings.push(`forced: ${message}`);
+    }
+  } else {
+    warnings.push('the running cluster did not answer; its members and revision were not checked');
+  }
+
+  const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
+  if (bump > 0 && !supportsBumpRevision(tools.version)) {
+    refuse(
+      `${tools.restoreToolKind} ${tools.version} cannot bump the revision (--bump-revision came in etcd 3.4.27 and 3.5.10)`,
+      'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)',
+    );
+  }
+  if (bump === 0)
+    warnings.push(
+      'no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore',
+    );
+
+  const initialCluster = members.flatMap((m) => m.peerUrls.map((u) => `${m.name}=${u}`)).join(',');
+  return {
+    backup: meta.name,
+    cluster: meta.cluster,
+    snapshotRevision: meta.etcd.revision,
+    snapshotVersion,
+    toolsVersion: tools.version,
+    mode: options.mode,
+    bump,
+    bumpReason: reason,
+    stamp,
+    initialCluster,
+    clusterToken: `etcd-restore-${stamp.toLowerCase()}-${randomBytes(4).toString('hex')}`,
+    members,
+    live: live ? { revision: live.revision, members: live.members.map((m) => m.name) } : undefined,
+    warnings,
+  };
+}
+
+export function describePlan(plan: RestorePlan, restoredBytes: number): string[] {
+  const lines = [
+    `restore plan: ${plan.backup} (revision ${plan.snapshotRevision}, etcd ${plan.snapshotVersion}) with etcd tools ${plan.toolsVersion}`,
+    `  mode ${plan.mode}; revision bump ${plan.bump} (${plan.bumpReason}); new cluster token ${plan.clusterToken}`,
+    `  initial cluster ${plan.initialCluster}`,
+    plan.live
+      ? `  running cluster: revision ${plan.live.revision}, members ${plan.live.members.join(', ')}`
+      : '  running cluster: not reachable',
+  ];
+  for (const m of plan.members) {
+    lines.push(
+      `  ${m.name} on ${m.node}: etcd ${m.version ?? '?'}, peer ${m.peerUrls.join(',')}, data ${m.dataHostPath} (owner ${m.owner})`,
+      plan.mode === 'swap'
+        ? `    swap: old data kept as ${m.aside}, restored data (${formatBytes(restoredBytes)}) put at ${m.target}`
+        : `    new-dir: restored data (${formatBytes(restoredBytes)}) at ${m.target}; ${m.etcdManifest} rewritten to point at it`,
+      `    stops ${[m.apiServerManifest, m.etcdManifest].filter(Boolean).join(' then ')} (held in ${m.holding})`,
+    );
+  }
+  for (const w of plan.warnings) lines.push(`  warning: ${w}`);
+  return lines;
+}
