@@ -4,6 +4,7 @@ import { drill } from './commands/drill';
 import { inspect } from './commands/inspect';
 import { list } from './commands/list';
 import { prune } from './commands/prune';
+import { restore } from './commands/restore';
 
 // One line per verb; each verb lives in src/cli/commands/<verb>.ts.
 export const commands: Record<string, Command> = {
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   inspect,
   list,
   prune,
+  restore,
 };
