@@ -9,7 +9,7 @@ import { findEtcd } from '../../sandbox/etcd-binaries';
 import { type Sandbox, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 import { type LocalGitHub, startLocalGitHub } from '../support/github/local-github';
 import type { WorkflowRun } from '../support/github/results-service';
-import { type GitHubContext, newJobDir, ROOT, runStep, type StepResult } from './runner';
+import { declaredOutputs, type GitHubContext, newJobDir, ROOT, runStep, type StepResult } from './runner';
 
 const skip = sandboxSkipReason('3.5');
 const tools = findEtcd('3.5');
@@ -42,6 +42,26 @@ describe.skipIf(skip !== undefined)(
     let sshInputs: Record<string, string>;
     let backupRun: WorkflowRun;
     let backupStep: StepResult;
+
+    async function putKey(key: string, value: string) {
+      const client = sandbox.etcdClientFor(sandbox.node(0));
+      try {
+        await client.put(key, value);
+      } finally {
+        client.close();
+      }
+    }
+
+    async function readKey(key: string): Promise<string | undefined> {
+      await sandbox.waitForEtcd(sandbox.node(0), 60_000);
+      const client = sandbox.etcdClientFor(sandbox.node(0));
+      try {
+        const { kvs } = await client.range(key, { limit: 1 });
+        return kvs.find((kv) => kv.key.toString('utf8') === key)?.value.toString('utf8');
+      } finally {
+        client.close();
+      }
+    }
 
     function context(run: WorkflowRun): GitHubContext {
       return { token: github.token, repository: github.repository, env: github.runnerEnv(run) };
@@ -76,6 +96,7 @@ describe.skipIf(skip !== undefined)(
     it('backs up into a workflow artifact, sets every output, writes the summary, masks the key and leaves nothing on the runner', async () => {
       backupRun = github.run();
       const jobDir = newJobDir(work, 'backup-job');
+      await putKey('/test/actions-e2e/before-backup', 'kept');
       backupStep = await runStep('backup', 'main', {
         jobDir,
         github: context(backupRun),
@@ -84,6 +105,7 @@ describe.skipIf(skip !== undefined)(
       expect(backupStep.errors, backupStep.stdout + backupStep.stderr).toEqual([]);
       expect(backupStep.exitCode, backupStep.stdout + backupStep.stderr).toBe(0);
       expect(backupStep.exitCode).toBe(0);
+      await putKey('/test/actions-e2e/after-backup', 'undone by the restore');
 
       const o = backupStep.outputs;
       expect(o.name).toMatch(new RegExp(`^prod-\\d{8}T\\d{6}Z-r${o.revision}$`));
@@ -95,6 +117,7 @@ describe.skipIf(skip !== undefined)(
       expect(o.etcd_version).toMatch(/^3\.5\./);
       expect(o.member).toBe(sandbox.node(0).name);
       expect(o.location).toBe('artifact');
+      expect(Object.keys(o).sort()).toEqual(declaredOutputs('backup'));
 
       // The outputs describe what the artifact service really holds.
       const blob = github.results!.artifacts.find((a) => a.name === `${o.name}.age`);
@@ -176,6 +199,7 @@ describe.skipIf(skip !== undefined)(
         expect(step.exitCode).toBe(0);
         const o = step.outputs;
         expect(o.verdict).toBe('pass');
+        expect(Object.keys(o).sort()).toEqual(declaredOutputs('drill'));
         expect(o.backup).toBe(backupStep.outputs.name);
         expect(o.revision).toBe(backupStep.outputs.revision);
         expect(o.restored_revision).toBe(backupStep.outputs.revision);
@@ -269,5 +293,49 @@ describe.skipIf(skip !== undefined)(
         expect(step.state.work_dirs).toBeUndefined();
       }
     });
+
+    it.skipIf('missing' in tools)(
+      `restores that backup onto the node in a third run, and the cluster is back at the backup's keys${'missing' in tools ? ` (skipped: ${tools.missing})` : ''}`,
+      async () => {
+        expect(backupStep?.exitCode).toBe(0);
+        const run = github.run();
+        const jobDir = newJobDir(work, 'restore-job');
+        const step = await runStep('restore', 'main', {
+          jobDir,
+          github: context(run),
+          inputs: {
+            ...sshInputs,
+            run_id: String(backupRun.runId),
+            backup: backupStep.outputs.name!,
+            age_identity: identity,
+            etcd_tools: dirname((tools as { etcd: string }).etcd),
+          },
+          timeoutMs: 240_000,
+        });
+        expect(step.errors, step.stdout + step.stderr).toEqual([]);
+        expect(step.exitCode).toBe(0);
+        const o = step.outputs;
+        expect(o.verdict).toBe('restored');
+        expect(Object.keys(o).sort()).toEqual(declaredOutputs('restore'));
+        expect(o.backup).toBe(backupStep.outputs.name);
+        expect(o.members).toBe(sandbox.node(0).name);
+        expect(o.snapshot_revision).toBe(backupStep.outputs.revision);
+        expect(Number(o.restored_revision)).toBe(Number(o.snapshot_revision) + Number(o.bump));
+        expect(Number(o.bump)).toBeGreaterThan(0);
+        expect(o.restored_keys).toBe(o.expected_keys);
+        expect(o.old_data_dirs).not.toBe('');
+        expect(step.summary).toContain(`Restored ${o.backup}`);
+        expect(step.summary).toContain(
+          `<tr><td>Keys</td><td>${o.expected_keys}</td><td>${o.restored_keys}</td><td>✅</td></tr>`,
+        );
+
+        expect(await readKey('/test/actions-e2e/before-backup')).toBe('kept');
+        expect(await readKey('/test/actions-e2e/after-backup')).toBeUndefined();
+        const recorded = JSON.parse(step.state.work_dirs!) as string[];
+        expect(existsSync(recorded[0]!)).toBe(false);
+        const post = await runStep('restore', 'post', { jobDir, github: context(run), state: step.state });
+        expect(post.exitCode).toBe(0);
+      },
+    );
   },
 );

@@ -55,6 +55,12 @@ export function actionDefaults(action: ActionName, github: GitHubContext): Recor
   return defaults;
 }
 
+/** The outputs an action.yml declares. */
+export function declaredOutputs(action: ActionName): string[] {
+  const doc = parse(readFileSync(actionYmlPath(action), 'utf8')) as { outputs: Record<string, unknown> };
+  return Object.keys(doc.outputs).sort();
+}
+
 /** The runner's key<<delimiter file-command format, as written to GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {};
