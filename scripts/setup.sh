@@ -21,8 +21,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # Not `npm ci`: this npm records only this platform's optional packages (biome, esbuild) in the lock file
-  # and then `npm ci` refuses the lock as out of sync. `npm install` keeps the locked versions.
+  # Not `npm ci`: the registry reachable here lacks Biome's macOS/Windows binaries, so the lock file lists
+  # only the Linux ones and `npm ci` refuses it as out of sync. `npm install` keeps the locked versions.
   echo "setup: installing npm packages"
   npm install --no-audit --no-fund --loglevel=error
 fi
