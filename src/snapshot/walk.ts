@@ -83,7 +83,8 @@ export class TreeWalker {
         frame.index = frame.count;
         continue;
       }
-      this.checkOrder(frame.id, i, element.key, frame.previous, frame.lower, frame.upper, label);
+      const at = frame.id * this.pageSize + PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
+      this.checkOrder(frame.id, at, i, element.key, frame.previous, frame.lower, frame.upper, label);
       frame.previous = element.key;
       const next = i + 1 < frame.count ? this.branchElement(frame, i + 1, label, true)?.key : undefined;
       const child = this.load(element.child, frame.id, label, element.key, next ?? frame.upper);
@@ -245,7 +246,8 @@ export class TreeWalker {
     visit: EntryVisitor,
     lower: Buffer | undefined,
     upper: Buffer | undefined,
-    fileOffset = page * this.pageSize,
+    /** Where the page starts in the file; null for an inline bucket's embedded page. */
+    fileOffset: number | null = page * this.pageSize,
   ): void {
     let previous: Buffer | undefined;
     for (let i = 0; i < count; i++) {
@@ -260,13 +262,22 @@ export class TreeWalker {
           severity: 'error',
           kind: 'page-element',
           page,
-          offset: fileOffset + at,
+          offset: fileOffset === null ? undefined : fileOffset + at,
           message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
         });
         return;
       }
       const key = region.subarray(start, start + ksize);
-      this.checkOrder(page, i, key, previous, lower, upper, label);
+      this.checkOrder(
+        page,
+        fileOffset === null ? undefined : fileOffset + at,
+        i,
+        key,
+        previous,
+        lower,
+        upper,
+        label,
+      );
       previous = key;
       visit(
         key,
@@ -316,11 +327,14 @@ export class TreeWalker {
       visit,
       undefined,
       undefined,
+      null,
     );
   }
 
   private checkOrder(
     page: number,
+    /** File offset of the element; undefined inside an inline bucket. */
+    offset: number | undefined,
     index: number,
     key: Buffer,
     previous: Buffer | undefined,
@@ -337,7 +351,8 @@ export class TreeWalker {
         severity: 'error',
         kind: 'key-order',
         page,
-        message: `page ${page}: key ${index} in bucket ${label} is out of order (${why})`,
+        offset,
+        message: `page ${page}: key ${index}${offset === undefined ? '' : ` (element at offset ${offset})`} in bucket ${label} is out of order (${why})`,
       });
     }
   }
