@@ -74,10 +74,7 @@ describe.skipIf(skip !== undefined)(
       work = await mkdtemp(join(tmpdir(), 'actions-e2e-'));
       identity = await generateIdentity();
       recipient = await identityToRecipient(identity);
-      [sandbox, github] = await Promise.all([
-        startSandbox({ etcd: '3.5' }),
-        startLocalGitHub({ releases: false }),
-      ]);
+      [sandbox, github] = await Promise.all([startSandbox({ etcd: '3.5' }), startLocalGitHub()]);
       const node = sandbox.node(0);
       sshInputs = {
         host: node.host,
@@ -229,6 +226,59 @@ describe.skipIf(skip !== undefined)(
         expect(github.violations()).toEqual([]);
       },
     );
+
+    it('backs up twice into a rolling release with keep_last 1: the asset URL is an output and the older backup is pruned', async () => {
+      const inputs = {
+        ...sshInputs,
+        cluster: 'rolling',
+        age_recipients: recipient,
+        store: 'release:etcd-backups',
+      };
+      const first = await runStep('backup', 'main', {
+        jobDir: newJobDir(work, 'release-1'),
+        github: context(github.run()),
+        inputs,
+      });
+      expect(first.errors, first.stdout).toEqual([]);
+      await putKey('/test/actions-e2e/between-releases', 'a new revision, so a new name');
+      const second = await runStep('backup', 'main', {
+        jobDir: newJobDir(work, 'release-2'),
+        github: context(github.run()),
+        inputs: { ...inputs, keep_last: '1' },
+      });
+      expect(second.errors, second.stdout).toEqual([]);
+      expect(second.outputs.location).toBe('release:etcd-backups');
+      expect(second.outputs.pruned).toBe(first.outputs.name);
+
+      const release = github.releases!.releases.find((r) => r.tag === 'etcd-backups');
+      const assets = release!.assets.map((a) => a.name).sort();
+      expect(assets).toEqual([`${second.outputs.name}.age`, `${second.outputs.name}.json`]);
+      const blob = release!.assets.find((a) => a.name === `${second.outputs.name}.age`)!;
+      expect(second.outputs.asset_url).toBe(`${github.url}/_local/assets/${blob.id}`);
+      expect(second.outputs.artifact_id).toBe('');
+      expect(second.summary).toContain('Retention');
+      expect(second.summary).toContain(`deleted ${first.outputs.name}`);
+      expect(github.violations()).toEqual([]);
+    });
+
+    it('a drill that cannot open the backup fails the step loudly: verdict fail, the reason, and the summary says so', async () => {
+      const other = await generateIdentity();
+      const step = await runStep('drill', 'main', {
+        jobDir: newJobDir(work, 'drill-wrong-key'),
+        github: context(github.run()),
+        inputs: {
+          store: 'release:etcd-backups',
+          age_identity: other,
+          etcd_tools: 'missing' in tools ? '/nonexistent' : dirname(tools.etcd),
+        },
+      });
+      expect(step.exitCode).toBe(1);
+      expect(step.errors).toHaveLength(1);
+      expect(step.outputs.verdict).toBe('fail');
+      expect(step.outputs.reasons).toBe(step.errors[0]!.replace(/%0A/g, '\n'));
+      expect(step.summary).toContain('❌ etcd DR drill failed');
+      expect(step.masked).toContain(other);
+    });
 
     it('the post step removes the plaintext snapshot a cancelled backup left on the runner', async () => {
       const run = github.run();

@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import { DrillFailedError, type DrillReport, drill } from '../../drill/drill';
+import { describeError } from '../../errors';
 import { findEtcdTools } from '../../restore/find-tools';
 import { booleanInput, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
-import { writeDrillSummary } from '../summary';
+import { writeDrillSummary, writeFailureSummary } from '../summary';
 import { claimWorkDir } from '../work-dir';
 
 function setDrillOutputs(report: DrillReport): void {
@@ -38,10 +39,10 @@ export async function run(): Promise<void> {
 
   const work = claimWorkDir();
   try {
-    const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
     const started = Date.now();
     let report: DrillReport;
     try {
+      const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
       report = await drill({
         store,
         selector,
@@ -52,9 +53,14 @@ export async function run(): Promise<void> {
         log: actionsLogger,
       });
     } catch (error) {
+      // A drill fails loudly: the verdict output and the summary say so too, for a follow-up step (an issue).
       if (error instanceof DrillFailedError) {
         setDrillOutputs(error.report);
         await writeDrillSummary(error.report, { durationMs: Date.now() - started });
+      } else {
+        core.setOutput('verdict', 'fail');
+        core.setOutput('reasons', describeError(error));
+        await writeFailureSummary('etcd DR drill', describeError(error));
       }
       throw error;
     }

@@ -66,10 +66,10 @@ export async function run(): Promise<void> {
 
   const work = claimWorkDir();
   try {
-    const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
     const started = Date.now();
     let report: RestoreReport;
     try {
+      const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
       report = await restore({
         store,
         selector,
