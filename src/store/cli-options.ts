@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
 import { openStore, parseStoreSpec } from './open-store';
+import { parseDuration, type RetentionPolicy } from './retention';
 import type { BackupStore } from './store';
 
 /** The options every store-reading verb shares. */
@@ -45,4 +46,22 @@ export function storeFromOptions(values: {
     ...(runId !== undefined ? { runId } : {}),
     ...(retentionDays !== undefined ? { retentionDays } : {}),
   });
+}
+
+/** `--keep-last N` and `--max-age D`, for prune and for backup's retention after a new backup. */
+export const RETENTION_OPTIONS = {
+  'keep-last': { type: 'string' },
+  'max-age': { type: 'string' },
+} as const;
+
+export function retentionPolicyFrom(values: { 'keep-last'?: string; 'max-age'?: string }): RetentionPolicy {
+  const policy: RetentionPolicy = {};
+  if (values['keep-last'] !== undefined) {
+    const n = Number(values['keep-last']);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new InputError('--keep-last', 'a whole number of at least 1');
+    policy.keepLast = n;
+  }
+  if (values['max-age'] !== undefined) policy.maxAgeMs = parseDuration(values['max-age'], '--max-age');
+  return policy;
 }

@@ -3,13 +3,15 @@ import { backup as runBackup } from '../../backup/backup';
 import { chooseEncryption } from '../../envelope/encryption';
 import { InputError } from '../../errors';
 import {
+  RETENTION_OPTIONS,
+  retentionPolicyFrom,
   STORE_HELP,
   STORE_OPTIONS,
   STORE_WRITE_HELP,
   STORE_WRITE_OPTIONS,
   storeFromOptions,
 } from '../../store/cli-options';
-import { parseDuration, prune, type RetentionPolicy } from '../../store/retention';
+import { prune } from '../../store/retention';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
 import { DISCOVERY_HELP, discoveryOptionSpec, discoveryOverridesFrom } from '../discovery-options';
@@ -78,8 +80,7 @@ export const backup: Command = {
         recipient: { type: 'string', multiple: true },
         'recipients-file': { type: 'string' },
         encryption: { type: 'string' },
-        'keep-last': { type: 'string' },
-        'max-age': { type: 'string' },
+        ...RETENTION_OPTIONS,
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -95,14 +96,7 @@ export const backup: Command = {
     if (encryptionMode !== undefined && encryptionMode !== 'age' && encryptionMode !== 'none') {
       throw new InputError('--encryption', "'age' (the default) or 'none'");
     }
-    const policy: RetentionPolicy = {};
-    if (values['keep-last'] !== undefined) {
-      const n = Number(values['keep-last']);
-      if (!Number.isSafeInteger(n) || n < 1)
-        throw new InputError('--keep-last', 'a whole number of at least 1');
-      policy.keepLast = n;
-    }
-    if (values['max-age'] !== undefined) policy.maxAgeMs = parseDuration(values['max-age'], '--max-age');
+    const policy = retentionPolicyFrom(values);
 
     const encryption = chooseEncryption({
       recipients: recipientsFrom(values),

@@ -1,6 +1,12 @@
 import { InputError } from '../../errors';
-import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
-import { prune as applyRetention, parseDuration, type RetentionPolicy } from '../../store/retention';
+import {
+  RETENTION_OPTIONS,
+  retentionPolicyFrom,
+  STORE_HELP,
+  STORE_OPTIONS,
+  storeFromOptions,
+} from '../../store/cli-options';
+import { prune as applyRetention } from '../../store/retention';
 import { type Command, parseCommandArgs } from '../command';
 
 const HELP = `usage: etcd-backup prune --store S [--keep-last N] [--max-age 30d] [--dry-run] [--json]
@@ -22,8 +28,7 @@ export const prune: Command = {
       argv,
       {
         ...STORE_OPTIONS,
-        'keep-last': { type: 'string' },
-        'max-age': { type: 'string' },
+        ...RETENTION_OPTIONS,
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -34,14 +39,7 @@ export const prune: Command = {
       console.log(HELP);
       return 0;
     }
-    const policy: RetentionPolicy = {};
-    if (values['keep-last'] !== undefined) {
-      const n = Number(values['keep-last']);
-      if (!Number.isSafeInteger(n) || n < 1)
-        throw new InputError('--keep-last', 'a whole number of at least 1');
-      policy.keepLast = n;
-    }
-    if (values['max-age'] !== undefined) policy.maxAgeMs = parseDuration(values['max-age'], '--max-age');
+    const policy = retentionPolicyFrom(values);
     if (policy.keepLast === undefined && policy.maxAgeMs === undefined) {
       throw new InputError('--keep-last/--max-age', 'at least one retention rule');
     }
