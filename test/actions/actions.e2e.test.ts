@@ -280,41 +280,45 @@ describe.skipIf(skip !== undefined)(
       expect(step.masked).toContain(other);
     });
 
-    it('the post step removes the plaintext snapshot a cancelled backup left on the runner', async () => {
-      const run = github.run();
-      const jobDir = newJobDir(work, 'cancelled-job');
-      const node = sandbox.node(0);
-      let leftBehind: string[] = [];
-      // Slow the SSH link so the snapshot is still arriving when the job is killed.
-      await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
-      try {
-        const step = await runStep('backup', 'main', {
-          jobDir,
-          github: context(run),
-          inputs: { ...sshInputs, cluster: 'cancelled', age_recipients: recipient },
-          whileRunning: async (child) => {
-            const file = await waitFor('the snapshot to start arriving', () => {
-              const found = findFiles(join(jobDir, '_temp'), 'snapshot.db');
-              return found.length && statSync(found[0]!).size > 0 ? found[0] : undefined;
-            });
-            child.kill('SIGKILL');
-            leftBehind = [file];
-          },
-        });
-        expect(step.signal).toBe('SIGKILL');
-        expect(existsSync(leftBehind[0]!)).toBe(true);
-        const recorded = JSON.parse(step.state.work_dirs!) as string[];
-        expect(leftBehind[0]!.startsWith(`${recorded[0]}/`)).toBe(true);
+    // SIGKILL: the runner gave up waiting, nothing in the step could react. SIGTERM: a cancelled job; the
+    // core removes its own private dirs on the way out, and the post step removes the rest.
+    for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+      it(`the post step removes what a backup stopped by ${signal} mid-snapshot left on the runner`, async () => {
+        const run = github.run();
+        const jobDir = newJobDir(work, `cancelled-${signal}`);
+        const node = sandbox.node(0);
+        let snapshotFile = '';
+        // Slow the SSH link so the snapshot is still arriving when the job is stopped.
+        await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
+        try {
+          const step = await runStep('backup', 'main', {
+            jobDir,
+            github: context(run),
+            inputs: { ...sshInputs, cluster: 'cancelled', age_recipients: recipient },
+            whileRunning: async (child) => {
+              snapshotFile = await waitFor('the snapshot to start arriving', () => {
+                const found = findFiles(join(jobDir, '_temp'), 'snapshot.db');
+                return found.length && statSync(found[0]!).size > 0 ? found[0] : undefined;
+              });
+              child.kill(signal);
+            },
+          });
+          expect(step.signal).toBe(signal);
+          const recorded = JSON.parse(step.state.work_dirs!) as string[];
+          expect(snapshotFile.startsWith(`${recorded[0]}/`)).toBe(true);
+          expect(existsSync(recorded[0]!)).toBe(true);
+          if (signal === 'SIGKILL') expect(existsSync(snapshotFile)).toBe(true);
 
-        const post = await runStep('backup', 'post', { jobDir, github: context(run), state: step.state });
-        expect(post.exitCode).toBe(0);
-        expect(post.stdout).toContain(`removed ${recorded[0]}`);
-        expect(existsSync(recorded[0]!)).toBe(false);
-        expect(findFiles(jobDir, 'snapshot.db')).toEqual([]);
-      } finally {
-        await sandbox.setLink(node, {});
-      }
-    });
+          const post = await runStep('backup', 'post', { jobDir, github: context(run), state: step.state });
+          expect(post.exitCode).toBe(0);
+          expect(post.stdout).toContain(`removed ${recorded[0]}`);
+          expect(existsSync(recorded[0]!)).toBe(false);
+          expect(findFiles(jobDir, 'snapshot.db')).toEqual([]);
+        } finally {
+          await sandbox.setLink(node, {});
+        }
+      });
+    }
 
     it('fails the step with one line naming the input when an input is wrong, before connecting anywhere', async () => {
       const run = github.run();
@@ -342,6 +346,9 @@ describe.skipIf(skip !== undefined)(
         expect(step.errors[0]).toContain(message);
         expect(step.state.work_dirs).toBeUndefined();
       }
+      const post = await runStep('backup', 'post', { jobDir, github: context(run), state: {} });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toContain('nothing left on the runner to clean up');
     });
 
     it.skipIf('missing' in tools)(
