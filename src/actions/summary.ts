@@ -76,10 +76,7 @@ function describeEncryption(metadata: BackupMetadata): string {
   return e.kind === 'age-passphrase' ? 'age, passphrase' : 'none (plaintext)';
 }
 
-export async function writeDrillSummary(
-  report: DrillReport,
-  extras: { durationMs: number; snapshotSize?: number },
-): Promise<void> {
+export async function writeDrillSummary(report: DrillReport, extras: { durationMs: number }): Promise<void> {
   const pass = report.verdict === 'pass';
   const summary = core.summary
     .addHeading(`${pass ? '✅' : '❌'} DR drill of ${html(report.backup)}: ${pass ? 'PASS' : 'FAIL'}`, 2)
@@ -88,12 +85,10 @@ export async function writeDrillSummary(
         ['Cluster', report.cluster],
         ['etcd version (backup / drill tools)', `${report.backupEtcdVersion} / ${report.toolsVersion}`],
         ['Duration', seconds(extras.durationMs)],
-        ...(extras.snapshotSize !== undefined
-          ? ([
-              ['Size (raw snapshot)', formatBytes(extras.snapshotSize)],
-              ['Throughput', throughput(extras.snapshotSize, extras.durationMs)],
-            ] as Array<[string, string]>)
-          : []),
+        ...Object.entries(report.timingsMs).map(([phase, ms]): [string, string] => [
+          `Time: ${phase}`,
+          seconds(ms),
+        ]),
       ]),
     )
     .addHeading('Restored compared with the backup', 3)
