@@ -149,7 +149,10 @@ async function backupLocked(
 
     log.debug(`snapshot written: ${acquired.bytes} bytes, sha256 ${acquired.sha256}`);
     started = Date.now();
-    const [analysis] = await Promise.all([analyseSnapshot(path, { liveKeys: 'detailed' }), sealing]);
+    const [analysis] = await Promise.all([
+      analyseSnapshot(path, { liveKeys: 'detailed', databaseSha256: acquired.databaseSha256 }),
+      sealing,
+    ]);
     const report = analysis.report;
     timings.verify = Date.now() - started;
     const sealedDigest = await sealed.snapshot;

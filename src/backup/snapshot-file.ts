@@ -23,6 +23,8 @@ export interface WrittenSnapshot {
   sha256: string;
   /** Whether the trailer etcd appended matches the database bytes that arrived. */
   trailerOk: boolean;
+  /** SHA-256 of the database part (what the trailer holds), as it streamed in. */
+  databaseSha256: string;
 }
 
 /** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
@@ -94,5 +96,6 @@ export async function writeSnapshotFile(options: {
     bytes: meter.transferred,
     sha256: digest.digest.sha256,
     trailerOk: trailer.result.trailer === 'ok',
+    databaseSha256: trailer.result.sha256,
   };
 }

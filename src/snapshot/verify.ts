@@ -24,6 +24,12 @@ export interface VerifyOptions {
   /** Called every few seconds during the walk of a large file (bytes of pages read so far, of the total). */
   onProgress?: ProgressSink;
   progressIntervalMs?: number;
+  /**
+   * SHA-256 (hex) of the database part, already computed over exactly the bytes that were written to this
+   * file (a backup hashes the snapshot as it streams in). The file is then not hashed a second time; the
+   * trailer is compared with this digest instead.
+   */
+  databaseSha256?: string;
 }
 
 export interface SnapshotAnalysis {
@@ -177,7 +183,7 @@ async function analyse(
   report.pageSize = pageSize;
   const dbBytes = chosen.pgid * BigInt(pageSize);
   // Size checks happen now; hashing runs (in a worker for large files) while the trees are walked.
-  const trailerChecked = checkTrailer(file, dbBytes, pageSize, report, findings);
+  const trailerChecked = checkTrailer(file, dbBytes, pageSize, report, findings, options.databaseSha256);
   pending.push(trailerChecked);
 
   const pgid = chosen.pgid > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(chosen.pgid);
@@ -462,6 +468,7 @@ async function checkTrailer(
   pageSize: number,
   report: SnapshotReport,
   findings: Findings,
+  knownDatabaseSha256?: string,
 ) {
   const size = file.size;
   const trailer = hasTrailerBySize(size);
@@ -504,7 +511,11 @@ async function checkTrailer(
   }
   // The trailer covers everything before it; the reported sha256 covers the database part only.
   const cuts = trailer && expected !== available ? [expected, available] : [trailer ? available : expected];
-  const digests = await hashPrefixes(file, cuts);
+  const known =
+    knownDatabaseSha256 && trailer && expected === available
+      ? Buffer.from(knownDatabaseSha256, 'hex')
+      : undefined;
+  const digests = known ? [known] : await hashPrefixes(file, cuts);
   const digest = digests.at(-1)!;
   report.sha256 = digests[0]!.toString('hex');
   let verdict: TrailerVerdict = 'missing';
