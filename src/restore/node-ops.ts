@@ -99,10 +99,13 @@ export async function writeFileAtomically(session: SshSession, path: string, con
 const RUNNING = [
   'name=$1 port=$2',
   'for d in /proc/[0-9]*; do',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
   '  [ "${d#/proc/}" = "$$" ] && continue',
   '  a=$(tr "\\000" "\\n" <"$d/cmdline" 2>/dev/null | head -n 1) || continue',
   // A process that rewrote its title has all its words in argv[0]; the program is the first.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
   '  a=${a%% *}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
   '  [ "${a##*/}" = "$name" ] && { echo "pid ${d#/proc/}"; exit 0; }',
   'done',
   'if [ -n "$port" ]; then',

@@ -1,0 +1,105 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { RestoreRefusedError } from '../../src/restore/plan';
+import { RestoreFailedError, restore } from '../../src/restore/restore';
+import { etcdToolsFor } from '../support/etcd-tools';
+import { restoreCase } from './sandbox-context';
+
+restoreCase('3.6', 3, (ctx) => {
+  it('restores all three members as a sudo user with a password: one cluster, new id, keys as in the backup', async () => {
+    const b = await ctx.backupBetween('ha');
+    const beforeId = (await ctx.read([])).clusterId;
+    const report = await restore(await ctx.request(b.name, { restartControllers: true }, 'sudoPassword'));
+    expect(report.members.map((m) => m.name).sort()).toEqual(ctx.nodes.map((n) => n.name).sort());
+    for (const node of ctx.nodes) {
+      const seen = await ctx.read([b.before, b.after], node);
+      expect(seen.values).toEqual(['in the backup', undefined]);
+      expect(seen.revision).toBeGreaterThanOrEqual(b.revision + report.bump);
+      expect(seen.clusterId).not.toBe(beforeId);
+    }
+    const client = ctx.sandbox.etcdClientFor(ctx.nodes[1]!);
+    try {
+      expect((await client.memberList()).map((m) => m.name).sort()).toEqual(
+        ctx.nodes.map((n) => n.name).sort(),
+      );
+    } finally {
+      client.close();
+    }
+    await ctx.sandbox.waitForLog(ctx.nodes[2]!, /pod-stopped pod=kube-scheduler/, { timeoutMs: 5_000 });
+  }, 180_000);
+
+  it('rolls every member back when one of them will not start on its restored data', async () => {
+    const b = await ctx.backupBetween('ha-fail');
+    const third = ctx.nodes[2]!;
+    const error = await restore(
+      await ctx.request(b.name, {
+        onStep: async (step) => {
+          if (step === 'swapped') await ctx.sh(third, 'truncate -s 4096 /var/lib/etcd/member/snap/db');
+        },
+        timeouts: { stopMs: 30_000, startMs: 15_000 },
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreFailedError);
+    expect((error as RestoreFailedError).rolledBack).toBe(true);
+    for (const node of ctx.nodes) {
+      expect((await ctx.read([b.before, b.after], node)).values).toEqual([
+        'in the backup',
+        'written after the backup',
+      ]);
+      expect(await ctx.ls(node, '/etc/kubernetes/manifests')).toEqual(
+        expect.arrayContaining(['etcd.yaml', 'kube-apiserver.yaml']),
+      );
+    }
+  }, 150_000);
+
+  it('refuses to restore only some of the members of a running cluster', async () => {
+    const b = await ctx.backupBetween('partial');
+    const request = await ctx.request(b.name);
+    const error = await restore({ ...request, nodes: request.nodes.slice(0, 2) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreRefusedError);
+    expect((error as Error).message).toMatch(/members no given node covers/);
+  }, 60_000);
+});
+
+restoreCase('3.4', 1, (ctx) => {
+  it('says clearly that Debian etcdctl 3.4.23 cannot bump the revision, before touching anything', async () => {
+    const b = await ctx.backupBetween('nobump');
+    const error = await restore(await ctx.request(b.name)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreRefusedError);
+    expect((error as Error).message).toMatch(/etcdctl 3\.4\.23 cannot bump the revision/);
+    expect((error as RestoreRefusedError).hint).toMatch(/--bump-revision 0/);
+    expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
+  }, 60_000);
+
+  it('restores through the CLI with --bump-revision 0 as asked', async () => {
+    const b = await ctx.backupBetween('cli');
+    const node = ctx.nodes[0]!;
+    const identityFile = join(ctx.work, 'identity.txt');
+    await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
+    const tools = etcdToolsFor('3.4')!;
+    const code = await main([
+      'restore',
+      '--store',
+      `dir:${join(ctx.work, 'store')}`,
+      '--identity',
+      identityFile,
+      '--host',
+      `${node.host}:${node.port}`,
+      '--key',
+      node.users.root.privateKeyPath,
+      '--fingerprint',
+      node.hostKeyFingerprint,
+      '--etcd-tools',
+      tools.etcd.replace(/\/etcd$/, ''),
+      '--bump-revision',
+      '0',
+      b.name,
+    ]);
+    expect(code).toBe(0);
+    const after = await ctx.read([b.before, b.after]);
+    expect(after.values).toEqual(['in the backup', undefined]);
+    expect(after.revision).toBe(b.revision);
+  }, 120_000);
+});
