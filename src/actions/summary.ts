@@ -17,7 +17,7 @@ function header(...cells: string[]): Row {
 }
 
 function rows(pairs: Array<[string, string]>): Row[] {
-  return [header('', ''), ...pairs.map(([k, v]) => [html(k), html(v)])];
+  return [header('What', 'Value'), ...pairs.map(([k, v]) => [html(k), html(v)])];
 }
 
 export function throughput(bytes: number, ms: number): string {
@@ -42,10 +42,13 @@ export async function writeBackupSummary(
   const summary = core.summary.addHeading(`etcd backup ${html(metadata.name)}`, 2).addTable(
     rows([
       ['Cluster', metadata.cluster],
-      ['Member', `${metadata.member?.name ?? '?'}${metadata.node ? ` on ${metadata.node}` : ''}`],
+      ['Member', memberOf(metadata)],
       ['etcd version', metadata.etcd.version],
       ['Revision', String(metadata.etcd.revision)],
-      ['Keys', metadata.etcd.totalKey === undefined ? '–' : String(metadata.etcd.totalKey)],
+      [
+        'Keys (as etcdutl counts them)',
+        metadata.etcd.totalKey === undefined ? '–' : String(metadata.etcd.totalKey),
+      ],
       ['Size (raw snapshot)', formatBytes(snapshot)],
       [
         'Size (stored)',
@@ -68,6 +71,12 @@ export async function writeBackupSummary(
     summary.addHeading('Retention', 3).addList(extras.pruned.map((n) => `deleted ${html(n)}`));
   }
   await summary.write();
+}
+
+/** `etcd-1`, or `etcd-1 on node-a` when the node's name is not the member's. */
+function memberOf(metadata: BackupMetadata): string {
+  const name = metadata.member?.name ?? '?';
+  return metadata.node && metadata.node !== name ? `${name} on ${metadata.node}` : name;
 }
 
 function describeEncryption(metadata: BackupMetadata): string {
@@ -93,7 +102,7 @@ export async function writeDrillSummary(report: DrillReport, extras: { durationM
     )
     .addHeading('Restored compared with the backup', 3)
     .addTable([
-      header('', 'Backup', 'Restored', ''),
+      header('Check', 'Backup', 'Restored', 'OK'),
       [
         'Revision',
         String(report.revision),
@@ -153,7 +162,7 @@ export async function writeRestoreSummary(
     summary
       .addHeading('Restored compared with the backup', 3)
       .addTable([
-        header('', 'Backup', 'Cluster now', ''),
+        header('Check', 'Backup', 'Cluster now', 'OK'),
         ['Keys', String(k.expected), String(k.restored), k.expected === k.restored ? '✅' : '❌'],
         ['Missing keys', '0', String(k.missing), k.missing === 0 ? '✅' : '❌'],
         ['Unexpected keys', '0', String(k.unexpected), k.unexpected === 0 ? '✅' : '❌'],

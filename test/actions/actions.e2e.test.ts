@@ -141,7 +141,7 @@ describe.skipIf(skip !== undefined)(
         'Member',
         'etcd version',
         'Revision',
-        'Keys',
+        'Keys (as etcdutl counts them)',
         'Size (raw snapshot)',
         'Size (stored)',
         'Duration',
@@ -149,7 +149,8 @@ describe.skipIf(skip !== undefined)(
       ]) {
         expect(s).toContain(`<td>${row}</td>`);
       }
-      expect(s).toContain(`<td>${o.revision}</td>`);
+      expect(s).toContain(`<tr><td>Revision</td><td>${o.revision}</td></tr>`);
+      expect(s).toContain(`<tr><td>Member</td><td>${o.member}</td></tr>`);
       expect(s).toContain('Kubernetes objects by type');
       expect(s).toContain(`<tr><td>pods</td><td>${metadata.inventory.byType.pods}</td></tr>`);
 
