@@ -281,6 +281,24 @@ describe.skipIf(skip !== undefined)(
       expect(step.masked).toContain(other);
     });
 
+    it('a restore that cannot open the backup fails before touching the node: verdict failed and the summary says so', async () => {
+      const step = await runStep('restore', 'main', {
+        jobDir: newJobDir(work, 'restore-wrong-key'),
+        github: context(github.run()),
+        inputs: {
+          ...sshInputs,
+          store: 'release:etcd-backups',
+          age_identity: await generateIdentity(),
+          etcd_tools: 'missing' in tools ? '/nonexistent' : dirname(tools.etcd),
+        },
+      });
+      expect(step.exitCode).toBe(1);
+      expect(step.errors).toHaveLength(1);
+      expect(step.outputs.verdict).toBe('failed');
+      expect(step.summary).toContain('❌ etcd restore failed');
+      expect(await readKey('/test/actions-e2e/after-backup')).toBe('undone by the restore');
+    });
+
     // SIGKILL: the runner gave up waiting, nothing in the step could react. SIGTERM: a cancelled job; the
     // core removes its own private dirs on the way out, and the post step removes the rest.
     for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
