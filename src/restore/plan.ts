@@ -18,6 +18,8 @@ export class RestoreRefusedError extends EtcdBackupError {
   }
 }
 
+const DEFAULT_QUOTA = 2 * 1024 ** 3;
+
 /** The default revision bump: see chooseBump. */
 export const DEFAULT_BUMP = 1_000_000_000;
 
@@ -50,6 +52,8 @@ export interface MemberPlan {
   aside: string | undefined;
   /** new-dir: the manifest pointing at the new dir. */
   rewrittenManifest: string | undefined;
+  /** etcd's --quota-backend-bytes (2 GiB when unset): the restored database must fit under it. */
+  quotaBytes: number;
   tls: EtcdTls;
 }
 
@@ -186,6 +190,7 @@ async function planMember(
     target,
     aside,
     rewrittenManifest,
+    quotaBytes: Number(etcd.flags['quota-backend-bytes'] ?? 0) || DEFAULT_QUOTA,
     tls: await readTls(link, plane),
   };
 }
@@ -262,6 +267,14 @@ export async function makePlan(
       );
     }
     for (const p of versionProblems) warnings.push(`version skew allowed: ${p}`);
+  }
+
+  for (const m of members) {
+    if (meta.etcd.totalSize > m.quotaBytes) {
+      const message = `the snapshot's database (${formatBytes(meta.etcd.totalSize)}) is larger than etcd's quota on ${m.node} (${formatBytes(m.quotaBytes)}): it would start with a NOSPACE alarm`;
+      if (!options.force) refuse(message, 'raise --quota-backend-bytes in etcd.yaml first, or force it');
+      warnings.push(`forced: ${message}`);
+    }
   }
 
   const live = await liveCluster(links[0]!, members[0]!);

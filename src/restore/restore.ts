@@ -69,7 +69,15 @@ export interface RestoreReport {
   mode: RestoreMode;
   snapshotRevision: number;
   bump: number;
-  members: Array<{ name: string; node: string; dataDir: string; oldDataKeptAt: string | undefined }>;
+  members: Array<{
+    name: string;
+    node: string;
+    dataDir: string;
+    /** swap: the old data dir, moved aside. */
+    oldDataKeptAt: string | undefined;
+    /** new-dir: the original etcd.yaml, kept in the holding folder. */
+    oldManifestKeptAt: string | undefined;
+  }>;
   restoredRevision: number | undefined;
   keys: KeyComparison | undefined;
   warnings: string[];
@@ -166,6 +174,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
         node: m.node,
         dataDir: m.target,
         oldDataKeptAt: m.aside,
+        oldManifestKeptAt: m.rewrittenManifest ? inHolding(m, m.etcdManifest) : undefined,
       })),
       restoredRevision: undefined,
       keys: undefined,

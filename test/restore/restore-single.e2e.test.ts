@@ -75,6 +75,9 @@ restoreCase('3.5', 1, (ctx) => {
       await ctx.request(b.name, { mode: 'new-dir', newDataDir: '/var/lib/etcd-from-backup' }, 'sudo'),
     );
     expect(report.members[0]!.dataDir).toBe('/var/lib/etcd-from-backup');
+    expect(report.members[0]!.oldManifestKeptAt).toMatch(
+      /^\/etc\/kubernetes\/etcd-restore-\d{8}T\d{6}Z\/etcd\.yaml$/,
+    );
     expect((await ctx.read([b.before, b.after])).values).toEqual(['in the backup', undefined]);
     const manifest = (await ctx.sh(node, 'cat /etc/kubernetes/manifests/etcd.yaml')).stdout;
     expect(manifest).toContain('- --data-dir=/var/lib/etcd-from-backup');
