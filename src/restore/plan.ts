@@ -248,6 +248,12 @@ export async function makePlan(
     refuse(`two of the given nodes run etcd member '${duplicate}'`, 'give each control-plane node once');
 
   const meta = fetched.metadata;
+  if (meta.member && !names.includes(meta.member.name)) {
+    // Legit when rebuilding on new hosts; a mistake when it is the wrong cluster's backup.
+    warnings.push(
+      `the backup was taken from member ${meta.member.name} of cluster ${meta.cluster}, which none of the given nodes runs`,
+    );
+  }
   const snapshotVersion = meta.etcd.version;
   const versionProblems: string[] = [];
   if (minorOf(tools.version) !== minorOf(snapshotVersion))
