@@ -11,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 need=()
-for pkg in openssh-server openssh-client etcd-server etcd-client sudo iproute2 openssl util-linux procps zstd time; do
+for pkg in openssh-server openssh-client etcd-server etcd-client sudo iproute2 openssl util-linux procps zstd time shellcheck; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -28,3 +28,5 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
 fi
 
 bash scripts/install-etcd.sh
+# actionlint (from its Go module) lints the action.yml files and the example workflows in the tests.
+bash scripts/install-actionlint.sh

@@ -120,7 +120,7 @@ export function retentionFromInputs(): RetentionPolicy {
   };
 }
 
-/** etcd_endpoint, etcd_cacert, etcd_cert, etcd_key: each overrides what discovery reads on the node. */
+/** etcd_endpoint, etcd_ca_file, etcd_cert_file, etcd_key_file: each overrides what discovery reads on the node. */
 export function etcdOverridesFromInputs(): DiscoveryOverrides {
   const pick = (input: string, key: keyof DiscoveryOverrides) => {
     const value = optionalInput(input);
@@ -128,8 +128,8 @@ export function etcdOverridesFromInputs(): DiscoveryOverrides {
   };
   return {
     ...pick('etcd_endpoint', 'clientUrl'),
-    ...pick('etcd_cacert', 'caFile'),
-    ...pick('etcd_cert', 'certFile'),
-    ...pick('etcd_key', 'keyFile'),
+    ...pick('etcd_ca_file', 'caFile'),
+    ...pick('etcd_cert_file', 'certFile'),
+    ...pick('etcd_key_file', 'keyFile'),
   };
 }

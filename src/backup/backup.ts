@@ -38,6 +38,8 @@ export interface BackupRequest {
   log: Logger;
   progress?: ProgressSink;
   now?: () => Date;
+  /** Called with each secret the backup comes to hold (the etcd client key), so a log can mask it. */
+  onSecret?: (value: string) => void;
 }
 
 export interface BackupResult {
@@ -73,11 +75,16 @@ export async function backup(request: BackupRequest): Promise<BackupResult> {
   }
 }
 
-async function readClientTls(session: SshSession, access: EtcdAccess): Promise<EtcdTls> {
+async function readClientTls(
+  session: SshSession,
+  access: EtcdAccess,
+  onSecret: ((value: string) => void) | undefined,
+): Promise<EtcdTls> {
   // Read over SSH into memory only: the client key never touches the runner's disk.
   const [ca, cert, key] = await Promise.all(
     [access.caPath, access.certPath, access.keyPath].map((path) => session.readFile(path, { sudo: true })),
   );
+  onSecret?.(key!.toString('utf8'));
   return { ca: ca!, cert: cert!, key: key! };
 }
 
@@ -89,7 +96,7 @@ async function backupLocked(
 ): Promise<BackupResult> {
   const { log } = request;
   const timings: Record<string, number> = {};
-  const tls = await readClientTls(session, access);
+  const tls = await readClientTls(session, access, request.onSecret);
   const connections: MemberConnection[] = [];
   const temp = createPrivateTempDir();
   try {

@@ -9,7 +9,7 @@ export class DiscoveryError extends EtcdBackupError {
 
 /**
  * The inputs that override each discovered fact, named once so every hint points at the same spelling.
- * (The action and CLI map these to their own option names.)
+ * The CLI option is `--<name>`; the action input is the same name with underscores (etcd_ca_file).
  */
 export const OVERRIDE_INPUTS = {
   kubeletConfigPath: 'kubelet-config',

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { backup } from '../../backup/backup';
 import { prune } from '../../store/retention';
-import { booleanInput, choiceInput, optionalInput } from '../inputs';
+import { booleanInput, choiceInput, maskSecret, optionalInput } from '../inputs';
 import { locateStored } from '../locate';
 import { actionsLogger, actionsProgress } from '../log';
 import { sshFromInputs } from '../ssh-inputs';
@@ -40,6 +40,7 @@ export async function run(): Promise<void> {
       encryption,
       log: actionsLogger,
       progress: actionsProgress,
+      onSecret: maskSecret,
     });
     const durationMs = Date.now() - started;
     const { metadata } = result;
