@@ -96,6 +96,17 @@ export function prefixRangeEnd(prefix: Buffer): Buffer {
   return Buffer.from([0]);
 }
 
+/**
+ * The key and range_end fields of a range or delete. A single key must be sent with no range_end at all: etcd
+ * reads a present-but-empty range_end as "every key from here on" (a delete would take them all).
+ */
+function rangeOf(key: string | Buffer, options: { rangeEnd?: string | Buffer; prefix?: boolean }): Raw {
+  const k = bytes(key);
+  if (options.prefix) return { key: k, range_end: prefixRangeEnd(k) };
+  const end = options.rangeEnd === undefined ? undefined : bytes(options.rangeEnd);
+  return end && end.length > 0 ? { key: k, range_end: end } : { key: k };
+}
+
 function toKeyValue(raw: Raw): KeyValue {
   return {
     key: raw.key as Buffer,
@@ -197,15 +208,8 @@ export class EtcdClient {
       serializable?: boolean;
     } = {},
   ): Promise<{ kvs: KeyValue[]; count: number; revision: bigint; more: boolean }> {
-    const k = bytes(key);
-    const rangeEnd = options.prefix
-      ? prefixRangeEnd(k)
-      : options.rangeEnd
-        ? bytes(options.rangeEnd)
-        : Buffer.alloc(0);
     const r = await this.unary('KV', 'Range', {
-      key: k,
-      range_end: rangeEnd,
+      ...rangeOf(key, options),
       limit: String(options.limit ?? 0),
       revision: String(options.revision ?? 0n),
       keys_only: options.keysOnly ?? false,
@@ -247,13 +251,7 @@ export class EtcdClient {
   }
 
   async deleteRange(key: string | Buffer, options: { rangeEnd?: string | Buffer; prefix?: boolean } = {}) {
-    const k = bytes(key);
-    const rangeEnd = options.prefix
-      ? prefixRangeEnd(k)
-      : options.rangeEnd
-        ? bytes(options.rangeEnd)
-        : Buffer.alloc(0);
-    const r = await this.unary('KV', 'DeleteRange', { key: k, range_end: rangeEnd });
+    const r = await this.unary('KV', 'DeleteRange', rangeOf(key, options));
     return { deleted: Number(r.deleted), revision: big((r.header as Raw).revision) };
   }
 
