@@ -275,9 +275,26 @@ export class SshSession {
     channel.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < MAX_STDERR_BYTES) stderr += chunk.toString('utf8');
     });
+    let exited = false;
+    let outputEnded = false;
+    let closeGrace: NodeJS.Timeout | undefined;
+    // Once the command has exited and all its output has arrived, the channel's CLOSE is a formality; seen
+    // under heavy load, it can fail to surface, and a stream must not then wait forever for it.
+    const closeSoon = () => {
+      if (exited && outputEnded && !channelClosed && !closeGrace) {
+        closeGrace = setTimeout(() => channel.emit('close'), 2000);
+        closeGrace.unref();
+      }
+    };
     channel.on('exit', (code: number | null, signalName?: string) => {
       exitCode = code;
       signal = signalName ?? undefined;
+      exited = true;
+      closeSoon();
+    });
+    channel.on('end', () => {
+      outputEnded = true;
+      closeSoon();
     });
     channel.pipe(stdout, { end: false });
 
@@ -314,8 +331,10 @@ export class SshSession {
         }
       });
       channel.on('close', () => {
+        if (channelClosed) return;
         channelClosed = true;
         clearTimeout(timer);
+        clearTimeout(closeGrace);
         this.inFlight.delete(abort);
         if (failure) return;
         if (this.lost) {
