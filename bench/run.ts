@@ -61,7 +61,8 @@ const sandbox = await startSandbox({
 });
 const results: Record<string, Measure[]> = {};
 const record = (name: string, m: Measure) => {
-  (results[name] ??= []).push(m);
+  results[name] ??= [];
+  results[name].push(m);
   console.error(`  ${name}: ${m.seconds.toFixed(2)} s, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`);
 };
 let dbBytes = 0;

@@ -51,6 +51,8 @@ export interface NodeFilesOptions {
   authorizedKeys: Record<string, string>;
 }
 
+const CRICTL_SCRIPT = fileURLToPath(new URL('./crictl.sh', import.meta.url));
+
 function write(path: string, content: string, mode = 0o644): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
   writeFileSync(path, content, { mode });
@@ -143,6 +145,12 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
   ] as const) {
     if (existsSync(from)) copyFileSync(from, join(rootHome, to));
   }
+  // kind nodes have crictl; the sandbox's lists and enters the supervisor's containers.
+  write(
+    upper('usr/local/bin/crictl'),
+    readFileSync(CRICTL_SCRIPT, 'utf8').replace('__CRI_DIR__', join(node.dir, 'cri')),
+    0o755,
+  );
   if (o.etcd.minor !== '3.4') {
     place(o.etcd.etcdctl, upper('usr/local/bin/etcdctl'));
     if (o.etcd.etcdutl) place(o.etcd.etcdutl, upper('usr/local/bin/etcdutl'));

@@ -7,6 +7,7 @@
  * usage: node --import tsx supervisor.ts --config=/var/lib/kubelet/config.yaml --hostname-override=NODE --sandbox-state-dir=STATE
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   closeSync,
@@ -15,8 +16,10 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ETCD_VERSIONS, type EtcdMinor, findEtcd } from './etcd-binaries';
@@ -45,6 +48,7 @@ const nodeName = flag('hostname-override');
 const rootDir = flag('sandbox-state-dir');
 const logFile = join(rootDir, 'kubelet.log');
 const podsDir = join(rootDir, 'pods');
+const criDir = join(rootDir, 'cri');
 
 function log(event: string, fields: Record<string, string | number | null | undefined> = {}): void {
   const parts = Object.entries(fields)
@@ -186,6 +190,14 @@ class Container {
     closeSync(err);
     this.child = child;
     this.startedAt = Date.now();
+    // For the node's crictl: unshare execs the container script, which execs the program, so this pid is the
+    // container's main process, in the container's mount namespace.
+    const id = createHash('sha256')
+      .update(`${this.pod}/${this.spec.name}/${this.attempt}/${child.pid}`)
+      .digest('hex');
+    const record = join(criDir, id);
+    mkdirSync(criDir, { recursive: true });
+    writeFileSync(record, `${this.spec.name} ${child.pid} ${dirname(resolved.program)} ${this.pod}\n`);
     log('container-started', {
       pod: this.pod,
       container: this.spec.name,
@@ -198,6 +210,7 @@ class Container {
       });
       child.on('close', (code, signal) => {
         this.child = undefined;
+        rmSync(record, { force: true });
         const ranMs = Date.now() - this.startedAt;
         log('container-exited', {
           pod: this.pod,

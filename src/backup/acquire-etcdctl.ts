@@ -17,6 +17,11 @@ export interface EtcdctlTarget {
   /** etcd's data dir inside its container and where that is on the node (for the crictl way). */
   dataDir: string;
   dataHostPath: string;
+  /**
+   * Inside the etcd container only etcd's own certificate folder is mounted: there the runbook uses etcd's
+   * --trusted-ca-file, --cert-file and --key-file (kubeadm's server pair is also a client certificate).
+   */
+  containerTls?: { caPath: string; certPath: string; keyPath: string };
 }
 
 export class EtcdctlError extends EtcdBackupError {}
@@ -47,12 +52,13 @@ export async function acquireViaEtcdctl(
   options: { path: string; progress: ProgressSink; also?: Writable },
 ): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl' }> {
   const started = Date.now();
-  const tls = [
+  const tlsFlags = (t: { caPath: string; certPath: string; keyPath: string }) => [
     `--endpoints=${target.endpoint}`,
-    `--cacert=${target.caPath}`,
-    `--cert=${target.certPath}`,
-    `--key=${target.keyPath}`,
+    `--cacert=${t.caPath}`,
+    `--cert=${t.certPath}`,
+    `--key=${t.keyPath}`,
   ];
+  const tls = tlsFlags(target);
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
   let remoteFile: string;
   let cleanup: string[];
@@ -92,7 +98,7 @@ export async function acquireViaEtcdctl(
           'exec',
           id.trim(),
           'etcdctl',
-          ...tls,
+          ...tlsFlags(target.containerTls ?? target),
           'snapshot',
           'save',
           posix.join(target.dataDir, name),

@@ -50,6 +50,15 @@ export interface BackupResult {
   access: EtcdAccess;
 }
 
+/** etcd's own TLS files as the etcd container sees them (for etcdctl run inside it). */
+function containerTlsOf(
+  access: EtcdAccess,
+): { caPath: string; certPath: string; keyPath: string } | undefined {
+  const flags = access.controlPlane.etcd.flags;
+  const [caPath, certPath, keyPath] = [flags['trusted-ca-file'], flags['cert-file'], flags['key-file']];
+  return caPath && certPath && keyPath ? { caPath, certPath, keyPath } : undefined;
+}
+
 export class SnapshotRejectedError extends EtcdBackupError {
   constructor(message: string) {
     super(message, {
@@ -141,11 +150,19 @@ async function backupLocked(
       if (source !== local) connections.push(source);
       acquired = await acquireViaGrpc(source.client, { path, progress, also: sealInput });
     } else {
-      acquired = await acquireViaEtcdctl(
+      const viaEtcdctl = await acquireViaEtcdctl(
         session,
-        { ...access, endpoint: access.clientUrl },
+        {
+          ...access,
+          endpoint: access.clientUrl,
+          ...(containerTlsOf(access) ? { containerTls: containerTlsOf(access)! } : {}),
+        },
         { path, progress, also: sealInput },
       );
+      log.info(
+        `snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`,
+      );
+      acquired = viaEtcdctl;
     }
     timings.acquire = Date.now() - started;
     if (!acquired.trailerOk) {

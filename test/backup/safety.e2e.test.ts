@@ -87,6 +87,25 @@ describe.skipIf(skip !== undefined)(
       expect(result.metadata.snapshot.size).toBe(result.metadata.etcd.totalSize + 32);
     });
 
+    it('takes it inside the etcd container through crictl when the node has no etcdctl, as on kind', async () => {
+      const node = sandbox.node(2);
+      await sandbox.runOnNode(node, ['rm', '-f', '/usr/local/bin/etcdctl', '/usr/bin/etcdctl']);
+      const lines: string[] = [];
+      const result = await backup({
+        ssh: await rootSsh(2),
+        method: 'etcdctl',
+        cluster: 'crictl',
+        store: new DirStore(join(work, 'crictl')),
+        encryption,
+        log: { ...silentLogger, info: (m) => lines.push(m) },
+      });
+      expect(lines).toContain('snapshot taken by etcdctl inside the etcd container (crictl exec)');
+      expect(result.metadata.snapshot.size).toBe(result.metadata.etcd.totalSize + 32);
+      // Nothing left behind in the data dir the container shares with the node.
+      const left = await sandbox.runOnNode(node, ['sh', '-c', 'ls /var/lib/etcd']);
+      expect(left.stdout.trim()).toBe('member');
+    });
+
     it('never runs two backups of one cluster at once: the second finds the node lock held', async () => {
       const session = await connect(await rootSsh(0));
       try {
