@@ -77059,12 +77059,13 @@ async function run(session, argv, what) {
  */
 async function acquireViaEtcdctl(session, target, options) {
     const started = Date.now();
-    const tls = [
+    const tlsFlags = (t) => [
         `--endpoints=${target.endpoint}`,
-        `--cacert=${target.caPath}`,
-        `--cert=${target.certPath}`,
-        `--key=${target.keyPath}`,
+        `--cacert=${t.caPath}`,
+        `--cert=${t.certPath}`,
+        `--key=${t.keyPath}`,
     ];
+    const tls = tlsFlags(target);
     const name = `etcd-backup-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.db`;
     let remoteFile;
     let cleanup;
@@ -77097,7 +77098,7 @@ async function acquireViaEtcdctl(session, target, options) {
                 'exec',
                 id.trim(),
                 'etcdctl',
-                ...tls,
+                ...tlsFlags(target.containerTls ?? target),
                 'snapshot',
                 'save',
                 external_node_path_.posix.join(target.dataDir, name),
@@ -78486,6 +78487,12 @@ async function locateEtcd(session, overrides, log) {
 
 
 
+/** etcd's own TLS files as the etcd container sees them (for etcdctl run inside it). */
+function containerTlsOf(access) {
+    const flags = access.controlPlane.etcd.flags;
+    const [caPath, certPath, keyPath] = [flags['trusted-ca-file'], flags['cert-file'], flags['key-file']];
+    return caPath && certPath && keyPath ? { caPath, certPath, keyPath } : undefined;
+}
 class SnapshotRejectedError extends EtcdBackupError {
     constructor(message) {
         super(message, {
@@ -78559,7 +78566,13 @@ async function backupLocked(session, access, request, progress) {
             acquired = await acquireViaGrpc(source.client, { path, progress, also: sealInput });
         }
         else {
-            acquired = await acquireViaEtcdctl(session, { ...access, endpoint: access.clientUrl }, { path, progress, also: sealInput });
+            const viaEtcdctl = await acquireViaEtcdctl(session, {
+                ...access,
+                endpoint: access.clientUrl,
+                ...(containerTlsOf(access) ? { containerTls: containerTlsOf(access) } : {}),
+            }, { path, progress, also: sealInput });
+            log.info(`snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`);
+            acquired = viaEtcdctl;
         }
         timings.acquire = Date.now() - started;
         if (!acquired.trailerOk) {
