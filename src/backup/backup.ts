@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { hostname } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BackupMetadata, Inventory, MetadataDraft } from '../backup/metadata';
+import type { BackupMetadata, Compression, Inventory, MetadataDraft } from '../backup/metadata';
 import { backupName } from '../backup/metadata';
 import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
@@ -35,6 +35,8 @@ export interface BackupRequest {
   force?: boolean;
   store: BackupStore;
   encryption: EncryptionChoice;
+  /** zstd (the default) or none, e.g. to measure what the envelope costs. */
+  compression?: Compression;
   log: Logger;
   progress?: ProgressSink;
   now?: () => Date;
@@ -138,7 +140,10 @@ async function backupLocked(
     // The envelope (zstd + age) works while the snapshot arrives, into a private file; it is stored only
     // once the snapshot has passed verification.
     const sealInput = new PassThrough();
-    const sealed = await seal(sealInput, { encryption: request.encryption });
+    const sealed = await seal(sealInput, {
+      encryption: request.encryption,
+      compression: request.compression ?? 'zstd',
+    });
     const sealedPath = temp.file('sealed.blob');
     const sealing = pipeline(sealed.blob, createWriteStream(sealedPath, { mode: 0o600, flags: 'wx' }));
     sealing.catch(() => {});

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,41 @@ describe.skipIf(skip !== undefined)(
       // Nothing left behind in the data dir the container shares with the node.
       const left = await sandbox.runOnNode(node, ['sh', '-c', 'ls /var/lib/etcd']);
       expect(left.stdout.trim()).toBe('member');
+    });
+
+    it('leaves no plaintext behind on the runner, after a stored backup and after a failed one', async () => {
+      const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
+      const previous = process.env.RUNNER_TEMP;
+      process.env.RUNNER_TEMP = runnerTemp;
+      try {
+        const store = new DirStore(join(work, 'temp'));
+        const first = await backup({
+          ssh: await rootSsh(0),
+          cluster: 'temp',
+          store,
+          encryption,
+          log: silentLogger,
+          now: () => new Date('2026-01-01T00:00:00Z'),
+        });
+        expect(await readdir(runnerTemp)).toEqual([]);
+        // The same name again: the store refuses it after the snapshot was taken and sealed.
+        await expect(
+          backup({
+            ssh: await rootSsh(0),
+            cluster: 'temp',
+            store,
+            encryption,
+            log: silentLogger,
+            now: () => new Date('2026-01-01T00:00:00Z'),
+          }),
+        ).rejects.toThrow(/already has a backup named/);
+        expect(await readdir(runnerTemp)).toEqual([]);
+        expect(first.metadata.name).toMatch(/^temp-20260101T000000Z-r\d+$/);
+      } finally {
+        if (previous === undefined) delete process.env.RUNNER_TEMP;
+        else process.env.RUNNER_TEMP = previous;
+        await rm(runnerTemp, { recursive: true, force: true });
+      }
     });
 
     it('never runs two backups of one cluster at once: the second finds the node lock held', async () => {

@@ -42,6 +42,7 @@ ${STORE_HELP}
 ${STORE_WRITE_HELP}
   --recipient age1…     encrypt to this age public key; repeatable; or --recipients-file FILE
                         or a passphrase in ETCD_BACKUP_PASSPHRASE; or --encryption none (plaintext, on purpose)
+  --compression zstd|none   zstd (the default) before encryption
   --keep-last N, --max-age D   retention, applied after the new backup is stored and verified
   --json                print the stored backup's metadata as JSON on stdout`;
 
@@ -80,6 +81,7 @@ export const backup: Command = {
         recipient: { type: 'string', multiple: true },
         'recipients-file': { type: 'string' },
         encryption: { type: 'string' },
+        compression: { type: 'string' },
         ...RETENTION_OPTIONS,
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -93,6 +95,9 @@ export const backup: Command = {
     const method = values.method ?? 'grpc';
     if (method !== 'grpc' && method !== 'etcdctl') throw new InputError('--method', "'grpc' or 'etcdctl'");
     const encryptionMode = values.encryption;
+    const compression = values.compression ?? 'zstd';
+    if (compression !== 'zstd' && compression !== 'none')
+      throw new InputError('--compression', "'zstd' (the default) or 'none'");
     if (encryptionMode !== undefined && encryptionMode !== 'age' && encryptionMode !== 'none') {
       throw new InputError('--encryption', "'age' (the default) or 'none'");
     }
@@ -113,6 +118,7 @@ export const backup: Command = {
       force: values.force ?? false,
       store,
       encryption,
+      compression,
       log: stderrLogger,
     });
     if (policy.keepLast !== undefined || policy.maxAgeMs !== undefined) {
