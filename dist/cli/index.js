@@ -78553,7 +78553,10 @@ async function backupLocked(session, access, request, progress) {
         // The envelope (zstd + age) works while the snapshot arrives, into a private file; it is stored only
         // once the snapshot has passed verification.
         const sealInput = new external_node_stream_.PassThrough();
-        const sealed = await seal(sealInput, { encryption: request.encryption });
+        const sealed = await seal(sealInput, {
+            encryption: request.encryption,
+            compression: request.compression ?? 'zstd',
+        });
         const sealedPath = temp.file('sealed.blob');
         const sealing = (0,promises_namespaceObject.pipeline)(sealed.blob, (0,external_node_fs_.createWriteStream)(sealedPath, { mode: 0o600, flags: 'wx' }));
         sealing.catch(() => { });
@@ -80102,6 +80105,7 @@ ${STORE_HELP}
 ${STORE_WRITE_HELP}
   --recipient age1…     encrypt to this age public key; repeatable; or --recipients-file FILE
                         or a passphrase in ETCD_BACKUP_PASSPHRASE; or --encryption none (plaintext, on purpose)
+  --compression zstd|none   zstd (the default) before encryption
   --keep-last N, --max-age D   retention, applied after the new backup is stored and verified
   --json                print the stored backup's metadata as JSON on stdout`;
 function recipientsFrom(values) {
@@ -80138,6 +80142,7 @@ const backup_backup = {
             recipient: { type: 'string', multiple: true },
             'recipients-file': { type: 'string' },
             encryption: { type: 'string' },
+            compression: { type: 'string' },
             ...RETENTION_OPTIONS,
             json: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
@@ -80150,6 +80155,9 @@ const backup_backup = {
         if (method !== 'grpc' && method !== 'etcdctl')
             throw new InputError('--method', "'grpc' or 'etcdctl'");
         const encryptionMode = values.encryption;
+        const compression = values.compression ?? 'zstd';
+        if (compression !== 'zstd' && compression !== 'none')
+            throw new InputError('--compression', "'zstd' (the default) or 'none'");
         if (encryptionMode !== undefined && encryptionMode !== 'age' && encryptionMode !== 'none') {
             throw new InputError('--encryption', "'age' (the default) or 'none'");
         }
@@ -80169,6 +80177,7 @@ const backup_backup = {
             force: values.force ?? false,
             store,
             encryption,
+            compression,
             log: stderrLogger,
         });
         if (policy.keepLast !== undefined || policy.maxAgeMs !== undefined) {
