@@ -61,6 +61,8 @@ export interface RestoreRequest {
   now?: () => Date;
   /** Called after each step of the swap (progress for callers; tests inject faults here). */
   onStep?: (step: RestoreStep, plan: RestorePlan) => Promise<void>;
+  /** Called with each secret the restore comes to hold (every member's etcd client key), so a log can mask it. */
+  onSecret?: (value: string) => void;
 }
 
 export interface RestoreReport {
@@ -154,6 +156,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
       },
       log,
     );
+    for (const member of plan.members) request.onSecret?.(member.tls.key.toString('utf8'));
     timings.plan = Date.now() - started;
 
     started = Date.now();

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { describeError, InputError } from '../../errors';
 import { findEtcdTools } from '../../restore/find-tools';
 import { type RestoreReport, restore } from '../../restore/restore';
-import { booleanInput, choiceInput, optionalInput } from '../inputs';
+import { booleanInput, choiceInput, maskSecret, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { sshNodesFromInputs } from '../ssh-inputs';
 import {
@@ -86,6 +86,7 @@ export async function run(): Promise<void> {
         restartControllers,
         dryRun,
         log: actionsLogger,
+        onSecret: maskSecret,
       });
     } catch (error) {
       core.setOutput('verdict', 'failed');
