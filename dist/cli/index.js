@@ -81912,6 +81912,8 @@ async function restore(request) {
             ...(request.etcd ? { overrides: request.etcd } : {}),
             now: (request.now ?? (() => new Date()))(),
         }, log);
+        for (const member of plan.members)
+            request.onSecret?.(member.tls.key.toString('utf8'));
         timings.plan = Date.now() - started;
         started = Date.now();
         const localDirs = await restoreLocally(plan, fetched, request, temp.path);
