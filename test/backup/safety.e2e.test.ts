@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 import { backup } from '../../src/backup/backup';
 import { ClusterUnsafeError } from '../../src/etcd/health';
+import { fetchBackup } from '../../src/restore/fetch';
 import { connect, RemoteLockBusyError, withRemoteLock } from '../../src/ssh';
 import { DirStore } from '../../src/store/dir-store';
 import { silentLogger } from '../../src/util/log';
+import { etcdToolsFor } from '../support/etcd-tools';
+import { keysOfRestoredSnapshot, readAll } from '../support/restored-keys';
 import { generateKeyPair, type Sshd, startSshd } from '../support/sshd';
 
 const skip = sandboxSkipReason('3.5');
@@ -69,6 +72,21 @@ describe.skipIf(skip !== undefined)(
           log: silentLogger,
         });
         expect(result.metadata.member?.name).toBe(node.name);
+        // What came through the bastion is the whole snapshot: restored, it holds the cluster's keys at its revision.
+        const live = sandbox.etcdClientFor(node);
+        try {
+          const expected = await readAll(live, BigInt(result.metadata.etcd.revision));
+          const fetched = await fetchBackup({
+            store: new DirStore(join(work, 'jump')),
+            selector: { name: result.metadata.name },
+            keys: { passphrases: [encryption.passphrase] },
+            path: join(work, 'jump.db'),
+            log: silentLogger,
+          });
+          expect(await keysOfRestoredSnapshot(etcdToolsFor('3.5')!, fetched.path, work)).toEqual(expected);
+        } finally {
+          live.close();
+        }
       } finally {
         await bastion.stop();
       }
