@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
-import type { EtcdClient } from '../etcd/client';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
+import { compareWithSnapshot, type KeyComparison } from '../restore/verify-keys';
 import { buildInventory, type Inventory } from '../snapshot';
-import type { LiveKeys } from '../snapshot/live-keys';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
@@ -107,9 +105,9 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
     });
     timings.boot = Date.now() - started;
     started = Date.now();
-    let comparison: Awaited<ReturnType<typeof readBack>>;
+    let comparison: KeyComparison;
     try {
-      comparison = await readBack(etcd.client, live);
+      comparison = await compareWithSnapshot(etcd.client, live);
     } finally {
       await etcd.stop();
     }
@@ -131,7 +129,7 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
       revision: metadata.etcd.revision,
       backupEtcdVersion: metadata.etcd.version,
       toolsVersion: tools.version,
-      expectedKeys: live.size,
+      expectedKeys: comparison.expected,
       restoredKeys,
       missing,
       unexpected,
@@ -161,33 +159,4 @@ function checkVersions(backupVersion: string, tools: EtcdTools, allowSkew: boole
       hint: `use etcd ${minorOf(backupVersion)}.x tools (same major.minor), or allow version skew on purpose`,
     },
   );
-}
-
-const ALL = Buffer.from([0]);
-
-/** Every key the restored etcd serves, compared with the snapshot's live keys (set, and each value's CRC). */
-async function readBack(client: EtcdClient, live: LiveKeys) {
-  let restored = 0;
-  let unexpected = 0;
-  let changed = 0;
-  let seen = 0;
-  let revision = 0n;
-  let from = ALL;
-  for (;;) {
-    const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-    revision ||= page.revision;
-    for (const kv of page.kvs) {
-      restored++;
-      const expected = live.get(kv.key.toString('latin1'));
-      if (expected === undefined) unexpected++;
-      else {
-        seen++;
-        // LiveKeys remembers values by zlib's CRC-32.
-        if (expected !== null && expected.valueCrc !== crc32(kv.value)) changed++;
-      }
-    }
-    if (!page.more || page.kvs.length === 0) break;
-    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
-  }
-  return { restored, missing: live.size - seen, unexpected, changed, revision };
 }

@@ -8,6 +8,8 @@ export interface KeyComparison {
   missing: number;
   unexpected: number;
   changed: number;
+  /** The revision every page was read at (a number: the comparison is part of JSON reports). */
+  revision: number;
 }
 
 const ALL = Buffer.from([0]);
@@ -23,10 +25,10 @@ export async function compareWithSnapshot(client: EtcdClient, live: LiveKeys): P
   let changed = 0;
   let seen = 0;
   let from = ALL;
-  let revision: bigint | undefined;
+  let revision = 0n;
   for (;;) {
     const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-    revision ??= page.revision;
+    revision ||= page.revision;
     for (const kv of page.kvs) {
       restored++;
       const want = live.get(kv.key.toString('latin1'));
@@ -41,5 +43,5 @@ export async function compareWithSnapshot(client: EtcdClient, live: LiveKeys): P
   }
   // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
   const expected = live.size - (live.has('') ? 1 : 0);
-  return { expected, restored, missing: expected - seen, unexpected, changed };
+  return { expected, restored, missing: expected - seen, unexpected, changed, revision: Number(revision) };
 }
