@@ -80476,6 +80476,44 @@ async function restoreSnapshot(tools, options) {
             options.log.debug(`${tools.restoreToolKind}: ${line}`);
 }
 
+;// CONCATENATED MODULE: ./src/restore/verify-keys.ts
+
+const ALL = Buffer.from([0]);
+/**
+ * Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys.
+ * Ranging from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that
+ * marker is etcd bookkeeping, not a user key.
+ */
+async function compareWithSnapshot(client, live) {
+    let restored = 0;
+    let unexpected = 0;
+    let changed = 0;
+    let seen = 0;
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
+        revision ||= page.revision;
+        for (const kv of page.kvs) {
+            restored++;
+            const want = live.get(kv.key.toString('latin1'));
+            if (want === undefined)
+                unexpected++;
+            else {
+                seen++;
+                if (want !== null && want.valueCrc !== (0,external_node_zlib_.crc32)(kv.value))
+                    changed++;
+            }
+        }
+        if (!page.more || page.kvs.length === 0)
+            break;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+    // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
+    const expected = live.size - (live.has('') ? 1 : 0);
+    return { expected, restored, missing: expected - seen, unexpected, changed, revision: Number(revision) };
+}
+
 ;// CONCATENATED MODULE: ./src/drill/scratch-etcd.ts
 
 
@@ -80631,7 +80669,7 @@ async function drill(request) {
         started = Date.now();
         let comparison;
         try {
-            comparison = await readBack(etcd.client, live);
+            comparison = await compareWithSnapshot(etcd.client, live);
         }
         finally {
             await etcd.stop();
@@ -80654,7 +80692,7 @@ async function drill(request) {
             revision: metadata.etcd.revision,
             backupEtcdVersion: metadata.etcd.version,
             toolsVersion: tools.version,
-            expectedKeys: live.size,
+            expectedKeys: comparison.expected,
             restoredKeys,
             missing,
             unexpected,
@@ -80680,36 +80718,6 @@ function checkVersions(backupVersion, tools, allowSkew) {
     throw new EtcdBackupError(`the backup was taken from etcd ${backupVersion} but the tools on this runner are ${tools.version}`, {
         hint: `use etcd ${minorOf(backupVersion)}.x tools (same major.minor), or allow version skew on purpose`,
     });
-}
-const ALL = Buffer.from([0]);
-/** Every key the restored etcd serves, compared with the snapshot's live keys (set, and each value's CRC). */
-async function readBack(client, live) {
-    let restored = 0;
-    let unexpected = 0;
-    let changed = 0;
-    let seen = 0;
-    let revision = 0n;
-    let from = ALL;
-    for (;;) {
-        const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-        revision ||= page.revision;
-        for (const kv of page.kvs) {
-            restored++;
-            const expected = live.get(kv.key.toString('latin1'));
-            if (expected === undefined)
-                unexpected++;
-            else {
-                seen++;
-                // LiveKeys remembers values by zlib's CRC-32.
-                if (expected !== null && expected.valueCrc !== (0,external_node_zlib_.crc32)(kv.value))
-                    changed++;
-            }
-        }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
-    }
-    return { restored, missing: live.size - seen, unexpected, changed, revision };
 }
 
 ;// CONCATENATED MODULE: ./src/restore/find-tools.ts
@@ -81800,44 +81808,6 @@ function describePlan(plan, restoredBytes) {
     for (const w of plan.warnings)
         lines.push(`  warning: ${w}`);
     return lines;
-}
-
-;// CONCATENATED MODULE: ./src/restore/verify-keys.ts
-
-const verify_keys_ALL = Buffer.from([0]);
-/**
- * Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys.
- * Ranging from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that
- * marker is etcd bookkeeping, not a user key.
- */
-async function compareWithSnapshot(client, live) {
-    let restored = 0;
-    let unexpected = 0;
-    let changed = 0;
-    let seen = 0;
-    let from = verify_keys_ALL;
-    let revision;
-    for (;;) {
-        const page = await client.range(from, { rangeEnd: verify_keys_ALL, limit: 1000, ...(revision ? { revision } : {}) });
-        revision ??= page.revision;
-        for (const kv of page.kvs) {
-            restored++;
-            const want = live.get(kv.key.toString('latin1'));
-            if (want === undefined)
-                unexpected++;
-            else {
-                seen++;
-                if (want !== null && want.valueCrc !== (0,external_node_zlib_.crc32)(kv.value))
-                    changed++;
-            }
-        }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
-    }
-    // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
-    const expected = live.size - (live.has('') ? 1 : 0);
-    return { expected, restored, missing: expected - seen, unexpected, changed };
 }
 
 ;// CONCATENATED MODULE: ./src/restore/restore.ts

@@ -58271,7 +58271,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92074);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16636);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74463);
 
 
 await (0,_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -58281,7 +58281,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16636:
+/***/ 74463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58294,8 +58294,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -58338,6 +58336,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/envelope/digest.ts
 
 
@@ -78980,6 +78980,44 @@ async function restoreSnapshot(tools, options) {
             options.log.debug(`${tools.restoreToolKind}: ${line}`);
 }
 
+;// CONCATENATED MODULE: ./src/restore/verify-keys.ts
+
+const ALL = Buffer.from([0]);
+/**
+ * Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys.
+ * Ranging from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that
+ * marker is etcd bookkeeping, not a user key.
+ */
+async function compareWithSnapshot(client, live) {
+    let restored = 0;
+    let unexpected = 0;
+    let changed = 0;
+    let seen = 0;
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
+        revision ||= page.revision;
+        for (const kv of page.kvs) {
+            restored++;
+            const want = live.get(kv.key.toString('latin1'));
+            if (want === undefined)
+                unexpected++;
+            else {
+                seen++;
+                if (want !== null && want.valueCrc !== (0,external_node_zlib_.crc32)(kv.value))
+                    changed++;
+            }
+        }
+        if (!page.more || page.kvs.length === 0)
+            break;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+    // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
+    const expected = live.size - (live.has('') ? 1 : 0);
+    return { expected, restored, missing: expected - seen, unexpected, changed, revision: Number(revision) };
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -79623,7 +79661,7 @@ async function drill(request) {
         started = Date.now();
         let comparison;
         try {
-            comparison = await readBack(etcd.client, live);
+            comparison = await compareWithSnapshot(etcd.client, live);
         }
         finally {
             await etcd.stop();
@@ -79646,7 +79684,7 @@ async function drill(request) {
             revision: metadata.etcd.revision,
             backupEtcdVersion: metadata.etcd.version,
             toolsVersion: tools.version,
-            expectedKeys: live.size,
+            expectedKeys: comparison.expected,
             restoredKeys,
             missing,
             unexpected,
@@ -79672,36 +79710,6 @@ function checkVersions(backupVersion, tools, allowSkew) {
     throw new errors/* EtcdBackupError */.Ld(`the backup was taken from etcd ${backupVersion} but the tools on this runner are ${tools.version}`, {
         hint: `use etcd ${minorOf(backupVersion)}.x tools (same major.minor), or allow version skew on purpose`,
     });
-}
-const ALL = Buffer.from([0]);
-/** Every key the restored etcd serves, compared with the snapshot's live keys (set, and each value's CRC). */
-async function readBack(client, live) {
-    let restored = 0;
-    let unexpected = 0;
-    let changed = 0;
-    let seen = 0;
-    let revision = 0n;
-    let from = ALL;
-    for (;;) {
-        const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-        revision ||= page.revision;
-        for (const kv of page.kvs) {
-            restored++;
-            const expected = live.get(kv.key.toString('latin1'));
-            if (expected === undefined)
-                unexpected++;
-            else {
-                seen++;
-                // LiveKeys remembers values by zlib's CRC-32.
-                if (expected !== null && expected.valueCrc !== (0,external_node_zlib_.crc32)(kv.value))
-                    changed++;
-            }
-        }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
-    }
-    return { restored, missing: live.size - seen, unexpected, changed, revision };
 }
 
 ;// CONCATENATED MODULE: ./src/restore/find-tools.ts
