@@ -20,7 +20,7 @@ import { VERSION } from '../version';
 import { acquireViaEtcdctl } from './acquire-etcdctl';
 import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
 import { summarizeInventory } from './inventory';
-import { connectThroughNode, connectToAnyUrl, type MemberConnection } from './members';
+import { connectThroughNode, connectToAnyUrl, type MemberConnection, readClientTls } from './members';
 import { type EtcdAccess, locateEtcd } from './target';
 
 export interface BackupRequest {
@@ -86,19 +86,6 @@ export async function backup(request: BackupRequest): Promise<BackupResult> {
   }
 }
 
-async function readClientTls(
-  session: SshSession,
-  access: EtcdAccess,
-  onSecret: ((value: string) => void) | undefined,
-): Promise<EtcdTls> {
-  // Read over SSH into memory only: the client key never touches the runner's disk.
-  const [ca, cert, key] = await Promise.all(
-    [access.caPath, access.certPath, access.keyPath].map((path) => session.readFile(path, { sudo: true })),
-  );
-  onSecret?.(key!.toString('utf8'));
-  return { ca: ca!, cert: cert!, key: key! };
-}
-
 async function backupLocked(
   session: SshSession,
   access: EtcdAccess,
@@ -107,7 +94,8 @@ async function backupLocked(
 ): Promise<BackupResult> {
   const { log } = request;
   const timings: Record<string, number> = {};
-  const tls = await readClientTls(session, access, request.onSecret);
+  const tls = await readClientTls(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
+  request.onSecret?.(tls.key.toString('utf8'));
   const connections: MemberConnection[] = [];
   const temp = createPrivateTempDir();
   try {
@@ -155,12 +143,13 @@ async function backupLocked(
       if (source !== local) connections.push(source);
       acquired = await acquireViaGrpc(source.client, { path, progress, also: sealInput });
     } else {
+      const containerTls = containerTlsOf(access);
       const viaEtcdctl = await acquireViaEtcdctl(
         session,
         {
           ...access,
           endpoint: access.clientUrl,
-          ...(containerTlsOf(access) ? { containerTls: containerTlsOf(access)! } : {}),
+          ...(containerTls ? { containerTls } : {}),
         },
         { path, progress, also: sealInput },
       );

@@ -9,6 +9,17 @@ export interface MemberConnection {
   close(): Promise<void>;
 }
 
+/** Reads the etcd client CA, certificate and key over SSH (as root) into memory only: never onto the runner's disk. */
+export async function readClientTls(
+  session: SshSession,
+  paths: { ca: string; cert: string; key: string },
+): Promise<EtcdTls> {
+  const [ca, cert, key] = await Promise.all(
+    [paths.ca, paths.cert, paths.key].map((path) => session.readFile(path, { sudo: true })),
+  );
+  return { ca: ca!, cert: cert!, key: key! };
+}
+
 /**
  * Reaches one etcd client URL *from the node*: an SSH tunnel to it, and a gRPC client over the tunnel that
  * checks the server certificate against the URL's host (what the node itself would see).

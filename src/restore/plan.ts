@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import { connectThroughNode } from '../backup/members';
+import { connectThroughNode, readClientTls } from '../backup/members';
 import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh, parseClientUrl } from '../controlplane';
 import { EtcdBackupError } from '../errors';
 import type { EtcdTls, Member } from '../etcd/client';
@@ -106,10 +106,7 @@ async function readTls(link: NodeLink, plane: ControlPlane): Promise<EtcdTls> {
       `no etcd client certificate found on ${link.target}`,
       'give the etcd CA, certificate and key paths',
     );
-  const [ca, cert, key] = await Promise.all(
-    [certs.ca, certs.cert, certs.key].map((p) => link.session.readFile(p, { sudo: true })),
-  );
-  return { ca: ca!, cert: cert!, key: key! };
+  return readClientTls(link.session, certs);
 }
 
 async function planMember(

@@ -1,3 +1,4 @@
+import { formatBytes } from '../util/progress';
 import type { SnapshotDiff } from './diff';
 import type { Inventory } from './inventory';
 import type { SnapshotReport } from './report';
@@ -20,19 +21,8 @@ export function reportJson(
   };
 }
 
-function bytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${n} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
 export function formatReport(report: SnapshotReport): string {
-  const lines = [`snapshot ${report.path} (${bytes(report.fileSize)})`];
+  const lines = [`snapshot ${report.path} (${formatBytes(report.fileSize)})`];
   const compat =
     report.etcdCompatSource === 'option'
       ? `etcd ${report.etcdCompat} semantics, as asked`
