@@ -78332,6 +78332,11 @@ class EtcdClient {
 
 
 
+/** Reads the etcd client CA, certificate and key over SSH (as root) into memory only: never onto the runner's disk. */
+async function readClientTls(session, paths) {
+    const [ca, cert, key] = await Promise.all([paths.ca, paths.cert, paths.key].map((path) => session.readFile(path, { sudo: true })));
+    return { ca: ca, cert: cert, key: key };
+}
 /**
  * Reaches one etcd client URL *from the node*: an SSH tunnel to it, and a gRPC client over the tunnel that
  * checks the server certificate against the URL's host (what the node itself would see).
@@ -78515,16 +78520,11 @@ async function backup(request) {
         await session.close();
     }
 }
-async function readClientTls(session, access, onSecret) {
-    // Read over SSH into memory only: the client key never touches the runner's disk.
-    const [ca, cert, key] = await Promise.all([access.caPath, access.certPath, access.keyPath].map((path) => session.readFile(path, { sudo: true })));
-    onSecret?.(key.toString('utf8'));
-    return { ca: ca, cert: cert, key: key };
-}
 async function backupLocked(session, access, request, progress) {
     const { log } = request;
     const timings = {};
-    const tls = await readClientTls(session, access, request.onSecret);
+    const tls = await readClientTls(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
+    request.onSecret?.(tls.key.toString('utf8'));
     const connections = [];
     const temp = createPrivateTempDir();
     try {
@@ -78569,10 +78569,11 @@ async function backupLocked(session, access, request, progress) {
             acquired = await acquireViaGrpc(source.client, { path, progress, also: sealInput });
         }
         else {
+            const containerTls = containerTlsOf(access);
             const viaEtcdctl = await acquireViaEtcdctl(session, {
                 ...access,
                 endpoint: access.clientUrl,
-                ...(containerTlsOf(access) ? { containerTls: containerTlsOf(access) } : {}),
+                ...(containerTls ? { containerTls } : {}),
             }, { path, progress, also: sealInput });
             log.info(`snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`);
             acquired = viaEtcdctl;
@@ -80851,6 +80852,7 @@ const drill_drill = {
 
 ;// CONCATENATED MODULE: ./src/snapshot/print.ts
 
+
 /** The report as one JSON-ready object, etcd's status fields first, in etcd's order. */
 function reportJson(report, extra = {}) {
     const { hash, revision, totalKey, totalSize, version, ...rest } = report;
@@ -80864,18 +80866,8 @@ function reportJson(report, extra = {}) {
         ...extra,
     };
 }
-function print_bytes(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = n;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${n} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
 function formatReport(report) {
-    const lines = [`snapshot ${report.path} (${print_bytes(report.fileSize)})`];
+    const lines = [`snapshot ${report.path} (${formatBytes(report.fileSize)})`];
     const compat = report.etcdCompatSource === 'option'
         ? `etcd ${report.etcdCompat} semantics, as asked`
         : report.etcdCompatSource === 'storage-version'
@@ -81618,8 +81610,7 @@ async function readTls(link, plane) {
     const certs = plane.etcd.certs;
     if (!certs)
         refuse(`no etcd client certificate found on ${link.target}`, 'give the etcd CA, certificate and key paths');
-    const [ca, cert, key] = await Promise.all([certs.ca, certs.cert, certs.key].map((p) => link.session.readFile(p, { sudo: true })));
-    return { ca: ca, cert: cert, key: key };
+    return readClientTls(link.session, certs);
 }
 async function planMember(link, options, stamp, log) {
     const session = link.session;
