@@ -12,7 +12,7 @@ import type { Problem, ProblemKind } from './problem';
 import type { EtcdCompat, PageCounts, SnapshotReport } from './report';
 import { normaliseStorageVersion } from './semver';
 import { hashPrefixes, hasTrailerBySize, TRAILER_SIZE, type TrailerVerdict } from './trailer';
-import { type BucketRoot, MAX_REGION_BYTES, TreeWalker } from './walk';
+import { type BucketRoot, type EntryVisitor, MAX_REGION_BYTES, type StatusHash, TreeWalker } from './walk';
 
 export interface VerifyOptions {
   /** Whose `snapshot status` semantics to follow; default: 3.6 if the snapshot has a storage version. */
@@ -233,7 +233,7 @@ async function analyse(
   if (strict) report.version = normaliseStorageVersion(report.storageVersion ?? '');
 
   if (strict || options.liveKeys) liveKeys = new LiveKeys(options.liveKeys === 'detailed');
-  let crc = crc32cInit;
+  const statusHash: StatusHash = { state: crc32cInit };
   let entries = 0;
   let lastRevision = 0;
   const nested: Array<{ root: BucketRoot; label: string }> = [];
@@ -246,19 +246,17 @@ async function analyse(
   };
 
   for (const bucket of topBuckets(walker, chosen, findings.add)) {
-    crc = crc32cUpdate(crc, bucket.name);
+    statusHash.state = crc32cUpdate(statusHash.state, bucket.name);
     const root = bucketRoot(bucket, findings.add);
     let count = 0;
     if (root) {
       const isKeyBucket = bucket.label === BUCKET_KEY;
-      walker.walk(root, bucket.label, (key, value, isBucket, page) => {
-        crc = crc32cUpdate(crc, key);
+      const visit: EntryVisitor = (key, value, isBucket, page) => {
         count++;
         if (isBucket) {
           rememberNested(bucket.label, key, value, page);
           return;
         }
-        crc = crc32cUpdate(crc, value);
         if (!isKeyBucket) return;
         lastRevision = key.length >= 8 ? mainRevision(key) : 0;
         const revision = parseRevisionKey(key);
@@ -282,7 +280,8 @@ async function analyse(
           return;
         }
         liveKeys?.apply(kv, revision.tombstone);
-      });
+      };
+      walker.walk(root, bucket.label, visit, statusHash);
     }
     report.buckets[bucket.label] = count;
     entries += count;
@@ -295,7 +294,7 @@ async function analyse(
   }
 
   report.pages = countPages(walker, freed, chosen, findings);
-  report.hash = crc32cFinal(crc);
+  report.hash = crc32cFinal(statusHash.state);
   report.revision = lastRevision;
   report.totalKey = strict ? liveKeys!.size : entries;
   report.totalSize = Number(dbBytes);
