@@ -134,12 +134,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function waitUntilGone(
   session: SshSession,
   program: string,
-  options: { port?: number; timeoutMs: number },
+  options: { port?: number; timeoutMs: number; signal?: AbortSignal },
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const still = await isRunning(session, program, options.port);
     if (!still) return;
+    if (options.signal?.aborted) {
+      throw new NodeActionError(
+        `stopped waiting for ${program} to stop on ${session.target}: ${options.signal.reason instanceof Error ? options.signal.reason.message : 'interrupted'}`,
+      );
+    }
     if (Date.now() > deadline) {
       throw new NodeActionError(
         `${program} is still running on ${session.target} (${still}) ${Math.round(options.timeoutMs / 1000)}s after its manifest was moved out`,
@@ -178,7 +183,8 @@ const UNPACK = [
 /**
  * Ships a local dir to the node as a gzip'd tar stream on the command's stdin (no temp file on either side;
  * etcd's 64 MB preallocated WAL compresses to almost nothing) and unpacks it into `staging`, which must not
- * exist, then makes it 0700 and owned by `owner`. A failed unpack removes the partial staging dir.
+ * exist, then makes it 0700 and owned by `owner`. A failed unpack removes the partial staging dir. Returns
+ * the bytes sent (compressed).
  */
 export async function shipDir(
   session: SshSession,
@@ -186,7 +192,7 @@ export async function shipDir(
   staging: string,
   owner: string,
   log: Logger,
-): Promise<void> {
+): Promise<number> {
   const tar = spawn('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let tarError = '';
   tar.stderr.on('data', (d: Buffer) => {
@@ -195,7 +201,13 @@ export async function shipDir(
   const tarDone = new Promise<number | null>((resolve) => tar.on('close', resolve));
   const body = new PassThrough();
   const meter = new ProgressMeter(`ship to ${session.target}`, (r) => log.info(formatProgress(r)));
-  const packing = pipeline(tar.stdout, meter, createGzip({ level: 1 }), body).catch((e: unknown) => e);
+  const gzip = createGzip({ level: 1 });
+  const packing = pipeline(tar.stdout, meter, gzip, body).catch((e: unknown) => e);
+  // Counted once the pipe is in place, so this listener only watches what flows into body.
+  let sent = 0;
+  gzip.on('data', (chunk: Buffer) => {
+    sent += chunk.length;
+  });
   const { done } = await session.execStream(['sh', '-c', UNPACK, 'sh', staging, owner], {
     sudo: true,
     stdin: body,
@@ -221,4 +233,5 @@ export async function shipDir(
   if (code !== 0 || packed instanceof Error) {
     throw new NodeActionError(`cannot pack ${localDir}: ${firstLine(tarError) || String(packed)}`);
   }
+  return sent;
 }

@@ -11,6 +11,8 @@ import type { FetchedBackup } from './fetch';
 import { rewriteEtcdDataDir } from './manifest-rewrite';
 import type { NodeLink } from './node-link';
 import { existing, statDir } from './node-ops';
+import type { NodeTool } from './node-tools';
+import { snapshotDirFor } from './on-node';
 
 export class RestoreRefusedError extends EtcdBackupError {
   constructor(message: string, hint: string) {
@@ -46,6 +48,10 @@ export interface MemberPlan {
   holding: string;
   /** Where the restored dir is unpacked while the cluster still runs (a hidden dir next to its final place). */
   staging: string;
+  /** Restoring on the node: the private dir the snapshot is shipped to (removed right after the restore). */
+  snapshotDir: string;
+  /** Restoring on the node: the node's own etcdutl (etcdctl on 3.4). */
+  nodeTool: NodeTool | undefined;
   /** The restored dir's final place: the old data dir (swap) or a new one (new-dir). */
   target: string;
   /** swap: where the old data dir is kept. */
@@ -57,8 +63,15 @@ export interface MemberPlan {
   tls: EtcdTls;
 }
 
+/** Where `snapshot restore` runs, and why there. */
+export type RestorePlace =
+  | { on: 'runner'; reason: string; tools: EtcdTools }
+  | { on: 'node'; reason: string; nodeTools: NodeTool[] };
+
 export interface RestorePlan {
   backup: string;
+  restoreOn: 'runner' | 'node';
+  restoreOnReason: string;
   cluster: string;
   snapshotRevision: number;
   snapshotVersion: string;
@@ -111,6 +124,7 @@ async function readTls(link: NodeLink, plane: ControlPlane): Promise<EtcdTls> {
 
 async function planMember(
   link: NodeLink,
+  nodeTool: NodeTool | undefined,
   options: PlanOptions,
   stamp: string,
   log: Logger,
@@ -157,9 +171,10 @@ async function planMember(
     rewrittenManifest = rewriteEtcdDataDir(text, target, plane.etcdManifestPath);
   }
   const staging = posix.join(posix.dirname(target), `.${posix.basename(target)}.restore-${stamp}`);
+  const snapshotDir = snapshotDirFor(staging);
   const taken = await existing(
     session,
-    [holding, staging, target === dataHostPath ? '' : target, aside ?? ''].filter(Boolean),
+    [holding, staging, snapshotDir, target === dataHostPath ? '' : target, aside ?? ''].filter(Boolean),
   );
   if (taken.size > 0) {
     refuse(
@@ -184,6 +199,8 @@ async function planMember(
     controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
     holding,
     staging,
+    snapshotDir,
+    nodeTool,
     target,
     aside,
     rewrittenManifest,
@@ -232,13 +249,26 @@ function chooseBump(
 export async function makePlan(
   links: NodeLink[],
   fetched: FetchedBackup,
-  tools: EtcdTools,
+  place: RestorePlace,
   options: PlanOptions,
   log: Logger,
 ): Promise<RestorePlan> {
   const stamp = stampOf(options.now);
   const warnings: string[] = [];
-  const members = await Promise.all(links.map((l) => planMember(l, options, stamp, log)));
+  const members = await Promise.all(
+    links.map((l, i) =>
+      planMember(l, place.on === 'node' ? place.nodeTools[i] : undefined, options, stamp, log),
+    ),
+  );
+  // The tools that will run `snapshot restore`: the runner's, or each node's own.
+  const tools =
+    place.on === 'runner'
+      ? [{ kind: place.tools.restoreToolKind, version: place.tools.version, where: 'the restore tools are' }]
+      : place.nodeTools.map((t, i) => ({
+          kind: t.kind,
+          version: t.version,
+          where: `${members[i]!.node}'s ${t.kind} is`,
+        }));
   const names = members.map((m) => m.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate)
@@ -253,10 +283,9 @@ export async function makePlan(
   }
   const snapshotVersion = meta.etcd.version;
   const versionProblems: string[] = [];
-  if (minorOf(tools.version) !== minorOf(snapshotVersion))
-    versionProblems.push(
-      `the restore tools are etcd ${tools.version}, the snapshot is from ${snapshotVersion}`,
-    );
+  for (const t of tools)
+    if (minorOf(t.version) !== minorOf(snapshotVersion))
+      versionProblems.push(`${t.where} etcd ${t.version}, the snapshot is from ${snapshotVersion}`);
   for (const m of members) {
     if (!m.version) warnings.push(`${m.node}: etcd's version is not in its image tag; not checked`);
     else if (minorOf(m.version) !== minorOf(snapshotVersion))
@@ -300,9 +329,10 @@ export async function makePlan(
   }
 
   const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
-  if (bump > 0 && !supportsBumpRevision(tools.version)) {
+  const cannotBump = tools.find((t) => !supportsBumpRevision(t.version));
+  if (bump > 0 && cannotBump) {
     refuse(
-      `${tools.restoreToolKind} ${tools.version} cannot bump the revision (--bump-revision came in etcd 3.4.27 and 3.5.10)`,
+      `${cannotBump.kind} ${cannotBump.version} cannot bump the revision (--bump-revision came in etcd 3.4.27 and 3.5.10)`,
       'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)',
     );
   }
@@ -314,10 +344,12 @@ export async function makePlan(
   const initialCluster = members.flatMap((m) => m.peerUrls.map((u) => `${m.name}=${u}`)).join(',');
   return {
     backup: meta.name,
+    restoreOn: place.on,
+    restoreOnReason: place.reason,
     cluster: meta.cluster,
     snapshotRevision: meta.etcd.revision,
     snapshotVersion,
-    toolsVersion: tools.version,
+    toolsVersion: [...new Set(tools.map((t) => t.version))].join(', '),
     mode: options.mode,
     bump,
     bumpReason: reason,
@@ -330,10 +362,12 @@ export async function makePlan(
   };
 }
 
+/** restoredBytes: measured on the runner, or estimated when the restore runs on the nodes. */
 export function describePlan(plan: RestorePlan, restoredBytes: number): string[] {
   const lines = [
     `restore plan: ${plan.backup} (revision ${plan.snapshotRevision}, etcd ${plan.snapshotVersion}) with etcd tools ${plan.toolsVersion}`,
     `  mode ${plan.mode}; revision bump ${plan.bump} (${plan.bumpReason}); new cluster token ${plan.clusterToken}`,
+    `  snapshot restore runs on the ${plan.restoreOn === 'node' ? 'nodes' : 'runner'}: ${plan.restoreOnReason}`,
     `  initial cluster ${plan.initialCluster}`,
     plan.live
       ? `  running cluster: revision ${plan.live.revision}, members ${plan.live.members.join(', ')}`
@@ -342,6 +376,11 @@ export function describePlan(plan: RestorePlan, restoredBytes: number): string[]
   for (const m of plan.members) {
     lines.push(
       `  ${m.name} on ${m.node}: etcd ${m.version ?? '?'}, peer ${m.peerUrls.join(',')}, data ${m.dataHostPath} (owner ${m.owner})`,
+      ...(m.nodeTool
+        ? [
+            `    restored there by ${m.nodeTool.path} (${m.nodeTool.kind} ${m.nodeTool.version}) from a copy of the snapshot in ${m.snapshotDir}`,
+          ]
+        : []),
       plan.mode === 'swap'
         ? `    swap: old data kept as ${m.aside}, restored data (${formatBytes(restoredBytes)}) put at ${m.target}`
         : `    new-dir: restored data (${formatBytes(restoredBytes)}) at ${m.target}; ${m.etcdManifest} rewritten to point at it`,

@@ -1,10 +1,10 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { connectThroughNode, type MemberConnection } from '../backup/members';
 import type { DiscoveryOverrides } from '../controlplane';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
-import type { ConnectOptions, SshSession } from '../ssh';
+import { type ConnectOptions, RemoteLockBusyError, type SshSession } from '../ssh';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
@@ -24,11 +24,14 @@ import {
   waitUntilRunning,
   writeFileAtomically,
 } from './node-ops';
+import { matchingNodeTool, probeNodeTools } from './node-tools';
+import { removeOurDir, restoreOnNode, shippedSnapshotPath, shipSnapshot } from './on-node';
 import {
   describePlan,
   type MemberPlan,
   makePlan,
   type RestoreMode,
+  type RestorePlace,
   type RestorePlan,
   RestoreRefusedError,
 } from './plan';
@@ -46,7 +49,21 @@ export interface RestoreRequest {
   /** One control-plane node per etcd member. */
   nodes: ConnectOptions[];
   etcd?: DiscoveryOverrides;
-  tools: EtcdTools;
+  /** The runner's etcd tools, or how to get them for the snapshot's version (see runnerTools). */
+  tools?: EtcdTools | ((snapshotVersion: string) => Promise<EtcdTools>);
+  /**
+   * Where `snapshot restore` runs: on the runner (the restored data dirs are shipped), on each node with its
+   * own etcdutl (only the snapshot is shipped), or auto (default): on the nodes when every one has a
+   * matching tool, else on the runner.
+   */
+  restoreOn?: RestoreOn;
+  /** How long to wait for the cluster's node lock when a backup (or restore) holds it; default 300 s. */
+  lockWaitSeconds?: number;
+  /**
+   * Aborting it stops the restore: before the first stop nothing is changed; after it, every node is put
+   * back as it was (the rollback itself is not cut short).
+   */
+  signal?: AbortSignal;
   mode?: RestoreMode;
   newDataDir?: string;
   /** Revisions to jump forward; 'auto' (default) picks a safe one; 0 disables. */
@@ -65,9 +82,16 @@ export interface RestoreRequest {
   onSecret?: (value: string) => void;
 }
 
+export type RestoreOn = 'runner' | 'node' | 'auto';
+
 export interface RestoreReport {
   backup: string;
   dryRun: boolean;
+  /** Where `snapshot restore` ran, and why there. */
+  restoredOn: 'runner' | 'node';
+  restoredOnReason: string;
+  /** Bytes sent to the nodes over SSH for the data (compressed), all nodes together. */
+  bytesShipped: number;
   mode: RestoreMode;
   snapshotRevision: number;
   bump: number;
@@ -127,6 +151,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
   const timings: Record<string, number> = {};
   let started = Date.now();
   try {
+    notInterrupted(request.signal);
     const fetched = await fetchBackup({
       store: request.store,
       selector: request.selector,
@@ -136,15 +161,17 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
       log,
     });
     timings.fetch = Date.now() - started;
+    notInterrupted(request.signal);
     await Promise.all(links.map((l) => l.open()));
-    const lockName = `cluster-${request.cluster ?? fetched.metadata.cluster}`;
-    for (const link of links) await link.lock(lockName);
+    await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
+    notInterrupted(request.signal);
 
     started = Date.now();
+    const place = await choosePlace(links, fetched, request);
     const plan = await makePlan(
       links,
       fetched,
-      request.tools,
+      place,
       {
         mode: request.mode ?? 'swap',
         ...(request.newDataDir ? { newDataDir: request.newDataDir } : {}),
@@ -160,15 +187,30 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     timings.plan = Date.now() - started;
 
     started = Date.now();
-    const localDirs = await restoreLocally(plan, fetched, request, temp.path);
-    const restoredBytes = await dirSize(localDirs[0]!);
-    timings.restoreData = Date.now() - started;
-    await checkSpace(links, plan, restoredBytes);
+    let localDirs: string[] = [];
+    let restoredBytes: number;
+    let neededBytes: number;
+    if (place.on === 'runner') {
+      localDirs = await restoreLocally(plan, fetched, place.tools, request, temp.path);
+      restoredBytes = await dirSize(localDirs[0]!);
+      neededBytes = restoredBytes;
+      timings.restoreData = Date.now() - started;
+    } else {
+      // Restored: the snapshot's database plus etcd's preallocated 64 MiB WAL; the shipped copy sits next to
+      // it until the tool is done.
+      const snapshotBytes = (await stat(fetched.path)).size;
+      restoredBytes = snapshotBytes + 64 * 1024 ** 2;
+      neededBytes = restoredBytes + snapshotBytes;
+    }
+    await checkSpace(links, plan, neededBytes);
     for (const line of describePlan(plan, restoredBytes)) log.info(line);
 
     const report: RestoreReport = {
       backup: plan.backup,
       dryRun: request.dryRun ?? false,
+      restoredOn: plan.restoreOn,
+      restoredOnReason: plan.restoreOnReason,
+      bytesShipped: 0,
       mode: plan.mode,
       snapshotRevision: plan.snapshotRevision,
       bump: plan.bump,
@@ -189,11 +231,23 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
       return report;
     }
 
+    notInterrupted(request.signal);
     await request.onStep?.('planned', plan);
     started = Date.now();
-    await ship(links, plan, localDirs, log);
-    timings.ship = Date.now() - started;
+    report.bytesShipped =
+      place.on === 'runner'
+        ? await ship(links, plan, localDirs, log)
+        : await restoreOnNodes(links, plan, fetched, request);
+    timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
+    // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
+    temp.dispose();
     await request.onStep?.('shipped', plan);
+    if (request.signal?.aborted) {
+      await Promise.all(
+        plan.members.map((m, i) => removeOurStaging(links[i]!.session, m.staging).catch(() => {})),
+      );
+      notInterrupted(request.signal);
+    }
 
     started = Date.now();
     try {
@@ -229,17 +283,170 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
   }
 }
 
+export class RestoreInterruptedError extends EtcdBackupError {}
+
+/** Throws (before anything on the cluster changed) when the caller asked us to stop. */
+function notInterrupted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const reason = signal.reason instanceof Error ? signal.reason.message : 'interrupted';
+  throw new RestoreFailedError(`restore ${reason} before anything on the cluster was changed`, true, {
+    hint: 'nothing was changed; run again when ready',
+  });
+}
+
+/** In the swap (after the first stop): an interrupt becomes a failure, which the caller rolls back. */
+function stopIfInterrupted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  throw new RestoreInterruptedError(signal.reason instanceof Error ? signal.reason.message : 'interrupted');
+}
+
+/**
+ * Takes the cluster's node lock on every node, in the order given (so two restores cannot deadlock). A busy
+ * lock (a backup is running) is waited for, up to lockWaitSeconds, then the restore is refused untouched.
+ */
+async function lockAll(links: NodeLink[], name: string, request: RestoreRequest): Promise<void> {
+  const wait = Math.max(0, Math.round(request.lockWaitSeconds ?? 300));
+  for (const link of links) {
+    try {
+      await link.lock(name, 0);
+      continue;
+    } catch (error) {
+      if (!(error instanceof RemoteLockBusyError) || wait === 0) throw refusedForLock(error, link, wait);
+      request.log.info(`${link.target}: ${describe(error)}; waiting up to ${wait}s for it`);
+    }
+    try {
+      await link.lock(name, wait);
+    } catch (error) {
+      throw refusedForLock(error, link, wait);
+    }
+  }
+}
+
+function refusedForLock(error: unknown, link: NodeLink, waited: number): unknown {
+  if (!(error instanceof RemoteLockBusyError)) return error;
+  return new RestoreRefusedError(
+    `${describe(error)} on ${link.target}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`,
+    'a backup or restore of this cluster is running; run again when it is done, or wait longer (--lock-wait / lock_wait)',
+  );
+}
+
+/**
+ * Where `snapshot restore` runs. On the nodes only the snapshot travels (a data dir is the database plus a
+ * 64 MiB WAL), but every node needs an etcdutl of the snapshot's major.minor; the runner's tools are found,
+ * or downloaded, only when the restore runs there.
+ */
+async function choosePlace(
+  links: NodeLink[],
+  fetched: FetchedBackup,
+  request: RestoreRequest,
+): Promise<RestorePlace> {
+  const want = request.restoreOn ?? 'auto';
+  const version = fetched.metadata.etcd.version;
+  let reason = 'asked for (restore on the runner)';
+  if (want !== 'runner') {
+    const needsBump = request.bumpRevision !== 0;
+    const found = await Promise.all(
+      links.map(async (link) => {
+        try {
+          return matchingNodeTool(await probeNodeTools(link.session), version, needsBump);
+        } catch (error) {
+          return { why: `its tools could not be listed (${describe(error)})` };
+        }
+      }),
+    );
+    const missing = found.flatMap((f, i) => ('why' in f ? [`${links[i]!.target}: ${f.why}`] : []));
+    if (missing.length === 0) {
+      const nodeTools = found.map((f) => ('tool' in f ? f.tool : undefined!));
+      const kinds = [...new Set(nodeTools.map((t) => `${t.kind} ${t.version}`))].join(', ');
+      return {
+        on: 'node',
+        reason:
+          want === 'node'
+            ? `asked for; every node has ${kinds}`
+            : `every node has ${kinds}, so only the snapshot is shipped`,
+        nodeTools,
+      };
+    }
+    if (want === 'node') {
+      throw new RestoreRefusedError(
+        `cannot restore on the nodes: ${missing.join('; ')}`,
+        `put etcdutl ${version} (etcdctl on 3.4) in /usr/local/bin on every node, or restore on the runner (--restore-on runner / restore_on: runner)`,
+      );
+    }
+    reason = `not every node has a matching etcdutl (${missing.join('; ')})`;
+  }
+  const tools = typeof request.tools === 'function' ? await request.tools(version) : request.tools;
+  if (!tools) {
+    throw new RestoreRefusedError(
+      `no etcd tools to restore with on the runner (${reason})`,
+      "give the etcd tools of the snapshot's version (--etcd-tools), or let the restore download them",
+    );
+  }
+  return { on: 'runner', reason, tools };
+}
+
+/**
+ * On every node at once: ship the verified snapshot into a private dir next to the data dir, run the node's
+ * own `snapshot restore` into the staging dir, and remove the shipped snapshot whatever happened (it holds
+ * every Secret). If one node fails, the staging dirs already made are removed too. Returns the bytes sent.
+ */
+async function restoreOnNodes(
+  links: NodeLink[],
+  plan: RestorePlan,
+  fetched: FetchedBackup,
+  request: RestoreRequest,
+): Promise<number> {
+  const { log } = request;
+  const results = await Promise.allSettled(
+    plan.members.map(async (m, i) => {
+      const session = links[i]!.session;
+      await makeDir(session, posix.dirname(m.target));
+      let sent = 0;
+      try {
+        sent = await shipSnapshot(session, fetched.path, m.snapshotDir, log);
+        log.info(
+          `${m.node}: restoring ${m.name} with ${m.nodeTool!.kind} ${m.nodeTool!.version} on the node`,
+        );
+        await restoreOnNode(session, m.nodeTool!, m.owner, {
+          snapshotPath: shippedSnapshotPath(m.snapshotDir),
+          dataDir: m.staging,
+          name: m.name,
+          initialAdvertisePeerUrls: m.peerUrls.join(','),
+          initialCluster: plan.initialCluster,
+          initialClusterToken: plan.clusterToken,
+          bumpRevision: plan.bump,
+          log,
+        });
+      } finally {
+        await removeOurDir(session, m.snapshotDir).catch((error: unknown) =>
+          log.warn(
+            `${m.node}: could not remove the shipped snapshot ${m.snapshotDir}: ${describe(error)}; remove it by hand, it holds every Secret`,
+          ),
+        );
+      }
+      return sent;
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
+  await Promise.all(
+    plan.members.map((m, i) => removeOurStaging(links[i]!.session, m.staging).catch(() => {})),
+  );
+  throw failed.reason;
+}
+
 /** One `snapshot restore` per member, on the runner: same snapshot, same initial cluster, its own name. */
 async function restoreLocally(
   plan: RestorePlan,
   fetched: FetchedBackup,
+  tools: EtcdTools,
   request: RestoreRequest,
   tempDir: string,
 ): Promise<string[]> {
   const dirs: string[] = [];
   for (const [i, member] of plan.members.entries()) {
     const dataDir = join(tempDir, `member-${i}`);
-    await restoreSnapshot(request.tools, {
+    await restoreSnapshot(tools, {
       snapshotPath: fetched.path,
       dataDir,
       name: member.name,
@@ -248,6 +455,7 @@ async function restoreLocally(
       initialClusterToken: plan.clusterToken,
       bumpRevision: plan.bump,
       log: request.log,
+      ...(request.signal ? { signal: request.signal } : {}),
     });
     dirs.push(dataDir);
   }
@@ -271,21 +479,23 @@ async function checkSpace(links: NodeLink[], plan: RestorePlan, restoredBytes: n
 }
 
 async function removeOurStaging(session: SshSession, staging: string): Promise<void> {
-  if (!/\/\.[^/]+\.restore-\d{8}T\d{6}Z$/.test(staging)) return;
-  await session.exec(['rm', '-rf', '--', staging], { sudo: true });
+  await removeOurDir(session, staging);
 }
 
-/** Ships every member's restored dir next to its final place; if one fails, removes the copies already made. */
-async function ship(links: NodeLink[], plan: RestorePlan, localDirs: string[], log: Logger): Promise<void> {
+/**
+ * Ships every member's restored dir next to its final place; if one fails, removes the copies already made.
+ * Returns the bytes sent.
+ */
+async function ship(links: NodeLink[], plan: RestorePlan, localDirs: string[], log: Logger): Promise<number> {
   const results = await Promise.allSettled(
     plan.members.map(async (m, i) => {
       const session = links[i]!.session;
       await makeDir(session, posix.dirname(m.target));
-      await shipDir(session, localDirs[i]!, m.staging, m.owner, log);
+      return shipDir(session, localDirs[i]!, m.staging, m.owner, log);
     }),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (!failed) return;
+  if (!failed) return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
   await Promise.all(
     plan.members.map((m, i) => removeOurStaging(links[i]!.session, m.staging).catch(() => {})),
   );
@@ -301,9 +511,14 @@ async function stopPod(
   program: string,
   port: number | undefined,
   timeoutMs: number,
+  signal?: AbortSignal,
 ) {
   await move(session, manifest, inHolding(m, manifest));
-  await waitUntilGone(session, program, { ...(port ? { port } : {}), timeoutMs });
+  await waitUntilGone(session, program, {
+    ...(port ? { port } : {}),
+    timeoutMs,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 async function swapAndStart(
@@ -317,20 +532,24 @@ async function swapAndStart(
   const each = (fn: (session: SshSession, m: MemberPlan) => Promise<void>) =>
     Promise.all(plan.members.map((m, i) => fn(links[i]!.session, m)));
 
+  const signal = request.signal;
   log.info('stopping kube-apiserver on every node, then etcd');
   await each(async (session, m) => {
     await makeDir(session, m.holding);
     if (m.apiServerManifest)
-      await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', undefined, stopMs);
+      await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', undefined, stopMs, signal);
   });
-  await each((session, m) => stopPod(session, m, m.etcdManifest, 'etcd', m.clientPort, stopMs));
+  stopIfInterrupted(signal);
+  await each((session, m) => stopPod(session, m, m.etcdManifest, 'etcd', m.clientPort, stopMs, signal));
   await request.onStep?.('stopped', plan);
+  stopIfInterrupted(signal);
 
   await each(async (session, m) => {
     if (m.aside) await move(session, m.dataHostPath, m.aside);
     await move(session, m.staging, m.target);
   });
   await request.onStep?.('swapped', plan);
+  stopIfInterrupted(signal);
 
   log.info('starting etcd on every node');
   await each(async (session, m) => {
@@ -345,11 +564,20 @@ async function swapAndStart(
       await move(session, inHolding(m, m.etcdManifest), m.etcdManifest);
     }
   });
-  const connections = await waitForHealthyCluster(links, plan, request.timeouts?.startMs ?? 120_000, log);
+  const connections = await waitForHealthyCluster(
+    links,
+    plan,
+    request.timeouts?.startMs ?? 120_000,
+    log,
+    signal,
+  );
   try {
     await request.onStep?.('started', plan);
+    stopIfInterrupted(signal);
     // Verify before kube-apiserver writes anything, so the comparison is exact and a rollback loses nothing.
     const verified = await verifyRestored(connections[0]!, plan, fetched);
+    // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
+    stopIfInterrupted(signal);
     log.info('etcd verified; starting kube-apiserver');
     await each(async (session, m) => {
       if (!m.apiServerManifest) return;
@@ -394,6 +622,7 @@ async function waitForHealthyCluster(
   plan: RestorePlan,
   timeoutMs: number,
   log: Logger,
+  signal?: AbortSignal,
 ): Promise<MemberConnection[]> {
   const deadline = Date.now() + timeoutMs;
   const connections: Array<MemberConnection | undefined> = plan.members.map(() => undefined);
@@ -429,6 +658,7 @@ async function waitForHealthyCluster(
           `etcd did not come back with a leader within ${Math.round(timeoutMs / 1000)}s: ${last}`,
         );
       }
+      stopIfInterrupted(signal);
       await sleep(1_000);
     }
   } catch (error) {
@@ -520,7 +750,7 @@ async function rollbackNode(
   const held = inHolding(m, m.etcdManifest);
   const there = await existing(
     session,
-    [m.etcdManifest, held, m.aside ?? '', m.staging, m.target].filter(Boolean),
+    [m.etcdManifest, held, m.aside ?? '', m.staging, m.snapshotDir, m.target].filter(Boolean),
   );
   // Stop etcd if it runs on what we put there; if it was never stopped, it still runs on the old data.
   let stopped = there.has(held);
@@ -541,5 +771,6 @@ async function rollbackNode(
     log.info(`${m.node}: old data dir back at ${m.dataHostPath}`);
   }
   if (there.has(m.staging)) await removeOurStaging(session, m.staging);
+  if (there.has(m.snapshotDir)) await removeOurDir(session, m.snapshotDir);
   await move(session, held, m.etcdManifest, { ifPresent: true });
 }

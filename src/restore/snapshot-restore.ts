@@ -20,11 +20,11 @@ export interface SnapshotRestoreOptions {
   log: Logger;
 }
 
-/**
- * Runs `etcdutl snapshot restore` (`etcdctl snapshot restore` on 3.4) and keeps its output in the log. The tool
- * checks the snapshot's SHA-256 trailer itself before writing anything.
- */
-export async function restoreSnapshot(tools: EtcdTools, options: SnapshotRestoreOptions): Promise<void> {
+/** The `snapshot restore` argv after the program, the same on the runner and on a node. */
+export function snapshotRestoreArgs(
+  tool: { kind: EtcdTools['restoreToolKind']; version: string },
+  options: Omit<SnapshotRestoreOptions, 'log'>,
+): string[] {
   const args = [
     'snapshot',
     'restore',
@@ -38,17 +38,30 @@ export async function restoreSnapshot(tools: EtcdTools, options: SnapshotRestore
   if (options.skipHashCheck) args.push('--skip-hash-check=true');
   const bump = options.bumpRevision ?? 0;
   if (bump > 0) {
-    if (!supportsBumpRevision(tools.version)) {
-      throw new EtcdToolError(`${tools.restoreToolKind} ${tools.version} cannot bump the revision`, {
+    if (!supportsBumpRevision(tool.version)) {
+      throw new EtcdToolError(`${tool.kind} ${tool.version} cannot bump the revision`, {
         hint: 'use etcd 3.4.27+, 3.5.10+ or 3.6 tools, or set the revision bump to 0 (watch caches may then go back in time)',
       });
     }
     args.push(`--bump-revision=${bump}`, '--mark-compacted');
   }
+  return args;
+}
+
+/**
+ * Runs `etcdutl snapshot restore` (`etcdctl snapshot restore` on 3.4) and keeps its output in the log. The tool
+ * checks the snapshot's SHA-256 trailer itself before writing anything.
+ */
+export async function restoreSnapshot(
+  tools: EtcdTools,
+  options: SnapshotRestoreOptions & { signal?: AbortSignal },
+): Promise<void> {
+  const args = snapshotRestoreArgs({ kind: tools.restoreToolKind, version: tools.version }, options);
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(tools.restoreTool, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ETCDCTL_API: '3' },
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     let text = '';
     const keep = (d: Buffer) => {

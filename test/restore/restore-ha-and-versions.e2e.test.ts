@@ -12,6 +12,7 @@ restoreCase('3.6', 3, (ctx) => {
     const b = await ctx.backupBetween('ha');
     const beforeId = (await ctx.read([])).clusterId;
     const report = await restore(await ctx.request(b.name, { restartControllers: true }, 'sudoPassword'));
+    expect(report.restoredOn).toBe('node');
     expect(report.members.map((m) => m.name).sort()).toEqual(ctx.nodes.map((n) => n.name).sort());
     for (const node of ctx.nodes) {
       const seen = await ctx.read([b.before, b.after], node);
@@ -35,6 +36,8 @@ restoreCase('3.6', 3, (ctx) => {
     const third = ctx.nodes[2]!;
     const error = await restore(
       await ctx.request(b.name, {
+        // The success case above restores on the nodes (auto); this one ships data dirs from the runner.
+        restoreOn: 'runner',
         onStep: async (step) => {
           if (step === 'swapped') await ctx.sh(third, 'truncate -s 4096 /var/lib/etcd/member/snap/db');
         },

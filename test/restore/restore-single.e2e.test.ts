@@ -167,6 +167,8 @@ restoreCase('3.5', 1, (ctx) => {
 
       const full = await restore(
         await ctx.request(b.name, {
+          // The runner's copy of the data dir fills the disk (on-node.e2e.test.ts has the node's own restore).
+          restoreOn: 'runner',
           mode: 'new-dir',
           newDataDir: '/srv/small/etcd',
           onStep: async (step) => {
@@ -206,7 +208,7 @@ restoreCase('3.5', 1, (ctx) => {
   it('refuses a backup of another etcd minor version', async () => {
     const b = await ctx.backupBetween('skew');
     const error = await restore(
-      await ctx.request(b.name, { tools: etcdToolsFor('3.6') ?? etcdToolsFor('3.4')! }),
+      await ctx.request(b.name, { restoreOn: 'runner', tools: etcdToolsFor('3.6') ?? etcdToolsFor('3.4')! }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestoreRefusedError);
     expect((error as Error).message).toMatch(/etcd versions differ/);

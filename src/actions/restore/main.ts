@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
 import { describeError, InputError } from '../../errors';
-import { findEtcdTools } from '../../restore/find-tools';
+import { parseDownloadUrl } from '../../restore/download-tools';
+import { runnerTools } from '../../restore/find-tools';
+import { abortOnSignals } from '../../restore/interrupt';
 import { type RestoreReport, restore } from '../../restore/restore';
-import { booleanInput, choiceInput, maskSecret, optionalInput } from '../inputs';
+import { booleanInput, choiceInput, durationInput, maskSecret, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { sshNodesFromInputs } from '../ssh-inputs';
 import {
@@ -31,6 +33,7 @@ function setRestoreOutputs(report: RestoreReport): void {
     backup: report.backup,
     verdict: report.dryRun ? 'dry-run' : 'restored',
     mode: report.mode,
+    restored_on: report.restoredOn,
     members: report.members.map((m) => m.name).join('\n'),
     snapshot_revision: report.snapshotRevision,
     bump: report.bump,
@@ -55,6 +58,12 @@ export async function run(): Promise<void> {
   const cluster = optionalInput('cluster');
   const keys = openingKeysFromInputs();
   const toolsDir = optionalInput('etcd_tools');
+  const restoreOn = choiceInput('restore_on', ['auto', 'runner', 'node'] as const, 'auto');
+  const downloadEtcd = booleanInput('download_etcd', true);
+  const downloadUrlInput = optionalInput('etcd_download_url');
+  const downloadUrl = downloadUrlInput ? parseDownloadUrl(downloadUrlInput, 'etcd_download_url') : undefined;
+  const lockWaitSeconds =
+    optionalInput('lock_wait') === '0' ? 0 : (durationInput('lock_wait') ?? 300_000) / 1000;
   const mode = choiceInput('mode', ['swap', 'new-dir'] as const, 'swap');
   const newDataDir = optionalInput('new_data_dir');
   if (newDataDir && mode !== 'new-dir') throw new InputError('new_data_dir', 'mode: new-dir as well');
@@ -65,11 +74,11 @@ export async function run(): Promise<void> {
   const dryRun = booleanInput('dry_run', false);
 
   const work = claimWorkDir();
+  const interrupt = abortOnSignals(actionsLogger);
   try {
     const started = Date.now();
     let report: RestoreReport;
     try {
-      const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
       report = await restore({
         store,
         selector,
@@ -77,7 +86,15 @@ export async function run(): Promise<void> {
         keys,
         nodes,
         etcd,
-        tools,
+        tools: runnerTools({
+          ...(toolsDir ? { dir: toolsDir } : {}),
+          download: downloadEtcd,
+          ...(downloadUrl ? { downloadUrl } : {}),
+          log: actionsLogger,
+        }),
+        restoreOn,
+        lockWaitSeconds,
+        signal: interrupt.signal,
         mode,
         ...(newDataDir ? { newDataDir } : {}),
         bumpRevision,
@@ -96,6 +113,7 @@ export async function run(): Promise<void> {
     setRestoreOutputs(report);
     await writeRestoreSummary(report, { durationMs: Date.now() - started });
   } finally {
+    interrupt.dispose();
     work.dispose();
   }
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors';
-import { findEtcdTools } from '../../restore/find-tools';
-import { restore as runRestore } from '../../restore/restore';
+import { parseDownloadUrl } from '../../restore/download-tools';
+import { runnerTools } from '../../restore/find-tools';
+import { abortOnSignals } from '../../restore/interrupt';
+import { type RestoreOn, restore as runRestore } from '../../restore/restore';
 import type { ConnectOptions } from '../../ssh';
 import { parseSelector } from '../../store/catalog';
 import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
+import { parseDuration } from '../../store/retention';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
 import { OPENING_KEYS_HELP, openingKeyOptionSpec, openingKeysFrom } from '../opening-keys';
@@ -15,7 +18,7 @@ const HELP = `usage: etcd-backup restore --store S (--host H[:P] ... | --nodes F
 
 Puts a stored backup back into a kubeadm- or kind-style control plane, every etcd member at once: fetches and
 verifies it, plans (prints every node's member, data dir and etcd version), restores each member's data dir
-with the etcd tools on this machine and ships it over SSH, stops kube-apiserver then etcd on every node,
+(on the node with its own etcdutl, or on this machine and ships it over SSH), stops kube-apiserver then etcd on every node,
 swaps the data, starts etcd, checks every key against the snapshot, then starts kube-apiserver. If anything
 fails after the first stop, every node is put back as it was. Nothing is deleted: the old data dir is kept
 as <dir>.before-restore-<UTC time>. Exit 0 when restored; 6 refused before touching anything; 7 failed and
@@ -34,11 +37,22 @@ Restore
                         etcd-data hostPath in etcd.yaml at it (--new-data-dir PATH, default <dir>-restored-<time>)
   --bump-revision N|auto   jump revisions forward so Kubernetes watch caches relist instead of going back in
                         time; auto (default) = max(1e9, 2 × revisions written since the snapshot); 0 disables
+  --restore-on runner|node|auto   where \`snapshot restore\` runs: node = each node's own etcdutl (etcdctl on
+                        3.4) of the snapshot's major.minor, only the snapshot is shipped; runner = here, the
+                        restored data dirs are shipped; auto (default) = node when every node has one
   --etcd-tools DIR      etcd and etcdutl (etcdctl on 3.4) of the cluster's version (default: PATH)
+  --download-etcd       when PATH has no etcd tools of the snapshot's major.minor, download etcd's release of
+                        the exact version, check it against its SHA256SUMS and keep it in the tool cache
+                        (RUNNER_TOOL_CACHE, default ~/.cache/etcd-backup-action/tool-cache); off by default
+  --etcd-download-url U base URL of etcd's releases (default https://github.com/etcd-io/etcd/releases/download;
+                        https, or http to loopback only)
+  --lock-wait D         wait this long for the cluster's node lock if a backup holds it, then refuse (default
+                        5m; 0 refuses at once)
   --allow-version-skew  restore with tools or onto members of another etcd minor version than the snapshot's
   --force               restore even if the running cluster has members no given node covers
   --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
-  --dry-run             stop after the plan (the restore tools still run, on this machine only)
+  --dry-run             stop after the plan (the restore tools still run when restoring on this machine,
+                        on this machine only)
   --cluster C           only this cluster's backups (and the node lock's name)
 ${STORE_HELP}
 ${OPENING_KEYS_HELP}
@@ -129,6 +143,10 @@ export const restore: Command = {
       'new-data-dir': { type: 'string' },
       'bump-revision': { type: 'string' },
       'etcd-tools': { type: 'string' },
+      'restore-on': { type: 'string' },
+      'download-etcd': { type: 'boolean' },
+      'etcd-download-url': { type: 'string' },
+      'lock-wait': { type: 'string' },
       'allow-version-skew': { type: 'boolean' },
       force: { type: 'boolean' },
       'restart-controllers': { type: 'boolean' },
@@ -145,14 +163,32 @@ export const restore: Command = {
     if (mode !== 'swap' && mode !== 'new-dir') throw new InputError('--mode', "'swap' or 'new-dir'");
     if (values['new-data-dir'] && mode !== 'new-dir')
       throw new InputError('--new-data-dir', 'only with --mode new-dir');
+    const restoreOn = values['restore-on'] ?? 'auto';
+    if (restoreOn !== 'runner' && restoreOn !== 'node' && restoreOn !== 'auto')
+      throw new InputError('--restore-on', "'runner', 'node' or 'auto'");
+    const downloadUrl = values['etcd-download-url']
+      ? parseDownloadUrl(values['etcd-download-url'])
+      : undefined;
+    const lockWait = values['lock-wait'];
+    const lockWaitSeconds =
+      lockWait === undefined ? 300 : lockWait === '0' ? 0 : parseDuration(lockWait, '--lock-wait') / 1000;
     const nodes = nodeConnectOptions(values);
+    const interrupt = abortOnSignals(stderrLogger);
     const report = await runRestore({
       store: storeFromOptions(values),
       selector: parseSelector(positionals[0] ?? 'latest'),
       ...(values.cluster ? { cluster: values.cluster } : {}),
       keys: openingKeysFrom(values),
       nodes,
-      tools: await findEtcdTools(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
+      tools: runnerTools({
+        ...(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
+        download: values['download-etcd'] ?? false,
+        ...(downloadUrl ? { downloadUrl } : {}),
+        log: stderrLogger,
+      }),
+      restoreOn: restoreOn as RestoreOn,
+      lockWaitSeconds,
+      signal: interrupt.signal,
       mode,
       ...(values['new-data-dir'] ? { newDataDir: values['new-data-dir'] } : {}),
       bumpRevision: parseBump(values['bump-revision']),
@@ -161,7 +197,7 @@ export const restore: Command = {
       restartControllers: values['restart-controllers'] ?? false,
       dryRun: values['dry-run'] ?? false,
       log: stderrLogger,
-    });
+    }).finally(interrupt.dispose);
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else if (report.dryRun) console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
     else {

@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs';
+import { posix } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { firstLine, SshCommandError } from '../ssh/errors';
+import type { SshSession } from '../ssh/session';
+import type { Logger } from '../util/log';
+import { formatProgress, ProgressMeter } from '../util/progress';
+import { EtcdToolError } from './etcd-tools';
+import { NodeActionError } from './node-ops';
+import type { NodeTool } from './node-tools';
+import { type SnapshotRestoreOptions, snapshotRestoreArgs } from './snapshot-restore';
+
+const RECEIVE = [
+  'dir=$1',
+  'umask 077',
+  'mkdir -m 0700 -- "$dir" || exit 70',
+  'if gzip -dc >"$dir/snapshot.db"; then exit 0; fi',
+  'rm -rf -- "$dir"',
+  'exit 71',
+].join('\n');
+
+/** Only dirs named like our own staging (`.<name>.restore-<stamp>[.snapshot]`) are ever removed. */
+export const OUR_STAGING = /\/\.[^/]+\.restore-\d{8}T\d{6}Z(\.snapshot)?$/;
+
+export async function removeOurDir(session: SshSession, dir: string): Promise<void> {
+  if (!OUR_STAGING.test(dir)) return;
+  await session.exec(['rm', '-rf', '--', dir], { sudo: true, check: true });
+}
+
+/**
+ * Copies the verified snapshot into `dir` (made here, 0700; the file 0600, root's), gzip'd on the wire.
+ * Returns the bytes sent. A failed copy removes `dir`.
+ */
+export async function shipSnapshot(
+  session: SshSession,
+  localPath: string,
+  dir: string,
+  log: Logger,
+): Promise<number> {
+  const body = new PassThrough();
+  const meter = new ProgressMeter(`snapshot to ${session.target}`, (r) => log.info(formatProgress(r)));
+  const gzip = createGzip({ level: 1 });
+  const packing = pipeline(createReadStream(localPath), meter, gzip, body).catch((e: unknown) => e);
+  // Counted once the pipe is in place, so this listener only watches what flows into body.
+  let sent = 0;
+  gzip.on('data', (chunk: Buffer) => {
+    sent += chunk.length;
+  });
+  const { done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir], { sudo: true, stdin: body });
+  try {
+    await done;
+  } catch (error) {
+    body.destroy();
+    if (error instanceof SshCommandError) {
+      throw new NodeActionError(
+        `cannot copy the snapshot into ${dir} on ${session.target}: ${firstLine(error.stderr) || `exit ${error.remoteExitCode}`}`,
+        {
+          hint: /space/i.test(error.stderr)
+            ? 'free space on the node (the snapshot and the restored data dir need room next to the old one), then run again'
+            : 'nothing was changed on the cluster; check the node',
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+  const packed = await packing;
+  if (packed instanceof Error) throw new NodeActionError(`cannot read ${localPath}: ${packed.message}`);
+  return sent;
+}
+
+/**
+ * Runs the node's own `snapshot restore` on the shipped snapshot into `options.dataDir` (which must not exist),
+ * then gives the restored dir the data dir's owner and mode 0700. The tool's output goes to the log. A failed
+ * restore removes its partial output.
+ */
+export async function restoreOnNode(
+  session: SshSession,
+  tool: NodeTool,
+  owner: string,
+  options: SnapshotRestoreOptions,
+): Promise<void> {
+  const args = snapshotRestoreArgs(tool, options);
+  const r = await session.exec(['env', 'ETCDCTL_API=3', tool.path, ...args], { sudo: true });
+  const output = `${r.stdout.toString('utf8')}\n${r.stderr}`.trim();
+  for (const line of output.split('\n'))
+    if (line.trim()) options.log.debug(`${session.target} ${tool.kind}: ${line}`);
+  if (r.exitCode !== 0) {
+    await removeOurDir(session, options.dataDir).catch(() => {});
+    const last = output.split('\n').filter(Boolean).pop() ?? '';
+    throw new EtcdToolError(
+      `${tool.kind} snapshot restore failed on ${session.target} (exit ${r.exitCode ?? r.signal}): ${last}`,
+      {
+        hint: /space/i.test(output)
+          ? 'free space on the node next to the data dir, or restore on the runner (--restore-on runner)'
+          : 'nothing was changed on the cluster; the tool output is in the log above',
+      },
+    );
+  }
+  const own = await session.exec(
+    ['sh', '-c', 'chown -R -- "$2" "$1" && chmod 0700 -- "$1"', 'sh', options.dataDir, owner],
+    { sudo: true },
+  );
+  if (own.exitCode !== 0) {
+    await removeOurDir(session, options.dataDir).catch(() => {});
+    throw new NodeActionError(
+      `cannot give ${options.dataDir} on ${session.target} to ${owner}: ${firstLine(own.stderr)}`,
+    );
+  }
+}
+
+/** The snapshot's place on the node: a private dir next to the staging dir, removed as soon as it is used. */
+export function snapshotDirFor(staging: string): string {
+  return `${staging}.snapshot`;
+}
+
+export function shippedSnapshotPath(dir: string): string {
+  return posix.join(dir, 'snapshot.db');
+}

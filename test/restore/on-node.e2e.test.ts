@@ -1,0 +1,132 @@
+import { expect, it } from 'vitest';
+import { EtcdToolError } from '../../src/restore/etcd-tools';
+import { RestoreRefusedError } from '../../src/restore/plan';
+import { restore } from '../../src/restore/restore';
+import type { Logger } from '../../src/util/log';
+import { restoreCase, testLog } from './sandbox-context';
+
+/** The restore's log, kept for the assertions (and echoed when RESTORE_E2E_LOG=1). */
+function recordingLog(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => {
+      lines.push(m);
+      testLog.info(m);
+    },
+    warn: (m) => {
+      lines.push(`warning: ${m}`);
+      testLog.warn(m);
+    },
+    debug: (m) => {
+      lines.push(`debug: ${m}`);
+      testLog.debug(m);
+    },
+  };
+}
+
+const leftovers = "ls -A /var/lib /srv 2>/dev/null | grep -E '^\\.etcd.*\\.restore-' || true";
+
+restoreCase('3.5', 1, (ctx) => {
+  it('restores on the node with its own etcdutl: only the snapshot travels, its copy is removed, keys are back', async () => {
+    const b = await ctx.backupBetween('onnode');
+    const node = ctx.nodes[0]!;
+    const log = recordingLog();
+    const started = Date.now();
+    const report = await restore(await ctx.request(b.name, { restoreOn: 'node', log }));
+    const took = Date.now() - started;
+    expect(report.restoredOn).toBe('node');
+    const text = log.lines.join('\n');
+    expect(text).toMatch(/snapshot restore runs on the nodes: asked for; every node has etcdutl 3\.5\.\d+/);
+    expect(text).toMatch(
+      /restored there by \/usr\/local\/bin\/etcdutl \(etcdutl 3\.5\.\d+\) from a copy of the snapshot in \/var\/lib\/\.etcd\.restore-\d{8}T\d{6}Z\.snapshot/,
+    );
+    // The tool's own output is in the log, attributed to the node.
+    expect(text).toMatch(/debug: .* etcdutl: .*restored snapshot/);
+    const after = await ctx.read([b.before, b.after]);
+    expect(after.values).toEqual(['in the backup', undefined]);
+    expect(after.revision).toBeGreaterThanOrEqual(b.revision + report.bump);
+    expect(report.keys).toMatchObject({ missing: 0, unexpected: 0, changed: 0 });
+    // Neither the shipped snapshot nor a staging dir is left; the restored dir is etcd's and 0700.
+    expect((await ctx.sh(node, leftovers)).stdout).toBe('');
+    expect((await ctx.sh(node, 'stat -c "%a %U" /var/lib/etcd')).stdout.trim()).toBe('700 root');
+    await ctx.sandbox.waitForLog(node, /container-started pod=kube-apiserver/, { timeoutMs: 20_000 });
+    process.stderr.write(
+      `on-node restore: ${report.bytesShipped} bytes shipped, ${took} ms in all, ${report.timingsMs.shipAndRestoreOnNodes} ms to ship and restore\n`,
+    );
+
+    // The same backup restored on the runner ships the whole data dir, for comparison.
+    const runner = await restore(await ctx.request(b.name, { restoreOn: 'runner', log: recordingLog() }));
+    expect(runner.restoredOn).toBe('runner');
+    expect(runner.bytesShipped).toBeGreaterThan(report.bytesShipped);
+    process.stderr.write(
+      `runner restore: ${runner.bytesShipped} bytes shipped, ${(runner.timingsMs.restoreData ?? 0) + (runner.timingsMs.ship ?? 0)} ms to restore and ship\n`,
+    );
+  }, 120_000);
+
+  it('chooses the runner in auto mode when a node has no matching etcdutl, says why, and refuses node mode there', async () => {
+    const b = await ctx.backupBetween('noutl');
+    const node = ctx.nodes[0]!;
+    await ctx.sh(node, 'mv /usr/local/bin/etcdutl /usr/local/bin/etcdutl.hidden');
+    try {
+      const offset = ctx.sandbox.logOffset(node);
+      const refused = await restore(await ctx.request(b.name, { restoreOn: 'node' })).catch(
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(RestoreRefusedError);
+      // Its etcdctl 3.5 (and Debian's 3.4 in /usr/bin) cannot stand in for etcdutl 3.5.
+      expect((refused as Error).message).toMatch(
+        /^cannot restore on the nodes: root@127\.0\.\d+\.1:\d+: it has etcdctl 3\.5\.\d+.*, not etcdutl 3\.5\.x$/,
+      );
+      expect((refused as RestoreRefusedError).hint).toMatch(/--restore-on runner/);
+      expect(ctx.sandbox.supervisorLog(node).slice(offset)).not.toMatch(/pod-stopped/);
+
+      const log = recordingLog();
+      const report = await restore(await ctx.request(b.name, { log }));
+      expect(report.restoredOn).toBe('runner');
+      expect(report.restoredOnReason).toMatch(
+        /^not every node has a matching etcdutl \(.*not etcdutl 3\.5\.x\)$/,
+      );
+      expect(log.lines.join('\n')).toContain(
+        `snapshot restore runs on the runner: ${report.restoredOnReason}`,
+      );
+      expect((await ctx.read([b.before, b.after])).values).toEqual(['in the backup', undefined]);
+    } finally {
+      await ctx.sh(node, 'mv /usr/local/bin/etcdutl.hidden /usr/local/bin/etcdutl');
+    }
+  }, 120_000);
+
+  it('removes the shipped snapshot and its partial output when etcdutl fails on the node, before stopping anything', async () => {
+    const b = await ctx.backupBetween('utlfail');
+    const node = ctx.nodes[0]!;
+    await ctx.sh(node, 'mkdir -p /srv/small && mount -t tmpfs -o size=96m tmpfs /srv/small');
+    try {
+      const offset = ctx.sandbox.logOffset(node);
+      const error = await restore(
+        await ctx.request(b.name, {
+          restoreOn: 'node',
+          mode: 'new-dir',
+          newDataDir: '/srv/small/etcd',
+          onStep: async (step) => {
+            // Room for the snapshot, not for the restored data dir (etcd preallocates a 64 MiB WAL).
+            if (step === 'planned')
+              await ctx.sh(
+                node,
+                'kb=$(df -k --output=avail /srv/small | tail -n 1); fallocate -l $(( (kb - 16384) * 1024 )) /srv/small/filler',
+              );
+          },
+        }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EtcdToolError);
+      expect((error as Error).message).toMatch(
+        /^etcdutl snapshot restore failed on root@127\.0\.\d+\.1:\d+ \(exit \d+\): /,
+      );
+      expect((error as EtcdToolError).hint).toMatch(/free space on the node/);
+      expect(await ctx.ls(node, '/srv/small')).toEqual(['filler']);
+      expect(ctx.sandbox.supervisorLog(node).slice(offset)).not.toMatch(/pod-stopped/);
+      expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
+    } finally {
+      await ctx.sh(node, 'umount /srv/small');
+    }
+  }, 90_000);
+});
