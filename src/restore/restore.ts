@@ -311,21 +311,22 @@ async function lockAll(links: NodeLink[], name: string, request: RestoreRequest)
       await link.lock(name, 0);
       continue;
     } catch (error) {
-      if (!(error instanceof RemoteLockBusyError) || wait === 0) throw refusedForLock(error, link, wait);
-      request.log.info(`${link.target}: ${describe(error)}; waiting up to ${wait}s for it`);
+      if (!(error instanceof RemoteLockBusyError) || wait === 0) throw refusedForLock(error, wait);
+      request.log.info(`${describe(error)}; waiting up to ${wait}s for it`);
     }
     try {
       await link.lock(name, wait);
     } catch (error) {
-      throw refusedForLock(error, link, wait);
+      throw refusedForLock(error, wait);
     }
   }
 }
 
-function refusedForLock(error: unknown, link: NodeLink, waited: number): unknown {
+/** The lock error names the node already (`ssh user@host:port: lock … is held by …`). */
+function refusedForLock(error: unknown, waited: number): unknown {
   if (!(error instanceof RemoteLockBusyError)) return error;
   return new RestoreRefusedError(
-    `${describe(error)} on ${link.target}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`,
+    `${describe(error)}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`,
     'a backup or restore of this cluster is running; run again when it is done, or wait longer (--lock-wait / lock_wait)',
   );
 }
