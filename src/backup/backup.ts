@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupMetadata, Compression, Inventory, MetadataDraft } from '../backup/metadata';
@@ -8,14 +9,13 @@ import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
 import { seal } from '../envelope/seal';
 import { EtcdBackupError } from '../errors';
-import type { EtcdTls } from '../etcd/client';
 import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
 import { analyseSnapshot } from '../snapshot/verify';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
-import { formatProgress, type ProgressSink } from '../util/progress';
+import { formatBytes, formatProgress, type ProgressSink } from '../util/progress';
 import { VERSION } from '../version';
 import { acquireViaEtcdctl } from './acquire-etcdctl';
 import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
@@ -70,6 +70,27 @@ export class SnapshotRejectedError extends EtcdBackupError {
   }
 }
 
+/** The runner has no room for the snapshot in its temp dir. */
+export class RunnerDiskFullError extends EtcdBackupError {
+  constructor(dir: string, dbSize: bigint | undefined, cause: unknown) {
+    const size = dbSize === undefined ? '' : ` (the database is ${formatBytes(Number(dbSize))})`;
+    super(`no space left on the runner in ${dir} for the snapshot${size}`, {
+      hint: 'nothing was stored; free space there, or point RUNNER_TEMP (or TMPDIR) at a disk with room for the snapshot and its sealed copy',
+      cause,
+    });
+  }
+}
+
+/** Whether the error, or one it was caused by, is a system error with one of these codes. */
+function hasErrorCode(error: unknown, codes: string[]): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (codes.includes((e as NodeJS.ErrnoException).code ?? '')) return true;
+  }
+  return false;
+}
+
+const firstLineOf = (message: string | undefined) => message?.split('\n')[0] ?? 'no status';
+
 /** discover → acquire → verify → envelope → store, on one SSH connection, under the node's backup lock. */
 export async function backup(request: BackupRequest): Promise<BackupResult> {
   const { log } = request;
@@ -119,12 +140,32 @@ async function backupLocked(
         hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
       });
     }
+    const answering = health.members.filter((m) => m.status).map((m) => m.name);
+    if (!member.status) {
+      throw new EtcdBackupError(
+        `member ${member.name} does not answer at ${member.clientURLs.join(', ')}: ${firstLineOf(member.error)}`,
+        {
+          hint: `it may be down; snapshot a member that answers (${answering.join(', ') || 'none'}) instead`,
+        },
+      );
+    }
+    for (const other of health.members) {
+      if (!other.status) log.warn(`member ${other.name} does not answer (${firstLineOf(other.error)})`);
+    }
     log.info(
       `cluster ${health.clusterId.toString(16)}: ${health.members.length} members, leader ${health.leader?.name ?? 'none'}; snapshotting ${member.name}`,
     );
 
     started = Date.now();
     const path = temp.file('snapshot.db');
+    // The snapshot and its sealed copy are written under the runner's temp dir; a full disk there is the
+    // runner's problem, not the link's, and the message says so.
+    const onRunnerDisk = <T>(step: () => Promise<T>): Promise<T> =>
+      step().catch((error: unknown) => {
+        throw hasErrorCode(error, ['ENOSPC', 'EDQUOT'])
+          ? new RunnerDiskFullError(dirname(temp.path), member.status?.dbSize, error)
+          : error;
+      });
     // The envelope (zstd + age) works while the snapshot arrives, into a private file; it is stored only
     // once the snapshot has passed verification.
     const sealInput = new PassThrough();
@@ -141,17 +182,19 @@ async function backupLocked(
       const source =
         member.id === health.localMemberId ? local : await connectToAnyUrl(session, member.clientURLs, tls);
       if (source !== local) connections.push(source);
-      acquired = await acquireViaGrpc(source.client, { path, progress, also: sealInput });
+      acquired = await onRunnerDisk(() => acquireViaGrpc(source.client, { path, progress, also: sealInput }));
     } else {
       const containerTls = containerTlsOf(access);
-      const viaEtcdctl = await acquireViaEtcdctl(
-        session,
-        {
-          ...access,
-          endpoint: access.clientUrl,
-          ...(containerTls ? { containerTls } : {}),
-        },
-        { path, progress, also: sealInput },
+      const viaEtcdctl = await onRunnerDisk(() =>
+        acquireViaEtcdctl(
+          session,
+          {
+            ...access,
+            endpoint: access.clientUrl,
+            ...(containerTls ? { containerTls } : {}),
+          },
+          { path, progress, also: sealInput },
+        ),
       );
       log.info(
         `snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`,
@@ -167,10 +210,12 @@ async function backupLocked(
 
     log.debug(`snapshot written: ${acquired.bytes} bytes, sha256 ${acquired.sha256}`);
     started = Date.now();
-    const [analysis] = await Promise.all([
-      analyseSnapshot(path, { liveKeys: 'detailed', databaseSha256: acquired.databaseSha256 }),
-      sealing,
-    ]);
+    const [analysis] = await onRunnerDisk(() =>
+      Promise.all([
+        analyseSnapshot(path, { liveKeys: 'detailed', databaseSha256: acquired.databaseSha256 }),
+        sealing,
+      ]),
+    );
     const report = analysis.report;
     timings.verify = Date.now() - started;
     const sealedDigest = await sealed.snapshot;

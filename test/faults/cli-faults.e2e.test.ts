@@ -1,0 +1,316 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
+import { DirStore } from '../../src/store/dir-store';
+import {
+  type CliRun,
+  eventually,
+  expectNodeClean,
+  expectOneLineFailure,
+  expectServing,
+  filesUnder,
+  nodeSnapshotLeftovers,
+  runCli,
+  waitFor,
+} from './support';
+
+const skip = sandboxSkipReason('3.5');
+
+/**
+ * Faults on the link and in etcd, driven through the CLI as a user runs it, against one 3-member sandbox.
+ * Each case checks the one-line error, that the runner's temp dir and the node are clean afterwards, that the
+ * cluster still serves, and that nothing half-made was stored.
+ */
+describe.skipIf(skip !== undefined)(
+  `faults on the link and in etcd, through the CLI (etcd 3.5, 3 members)${skip ? ` (skipped: ${skip})` : ''}`,
+  () => {
+    let sandbox: Sandbox;
+    let work: string;
+    let recipient: string;
+    let caseCount = 0;
+
+    beforeAll(async () => {
+      work = await mkdtemp(join(tmpdir(), 'cli-faults-'));
+      recipient = await identityToRecipient(await generateIdentity());
+      // A few MiB of data, so a throttled snapshot takes seconds and a tiny temp dir cannot hold it.
+      sandbox = await startSandbox({ etcd: '3.5', members: 3, fill: 4 * 1024 * 1024 });
+    });
+    afterAll(async () => {
+      await sandbox?.stop();
+      if (work) await rm(work, { recursive: true, force: true });
+    });
+
+    /** Snapshot files already on the node (its /tmp is shared) before each case, so a case sees only its own. */
+    let nodeBefore: string[] = [];
+    beforeEach(async () => {
+      nodeBefore = await nodeSnapshotLeftovers(sandbox, sandbox.node(0));
+    });
+
+    /** A fresh runner temp dir and store for one case. */
+    function newCase(name: string) {
+      const dir = join(work, `${++caseCount}-${name}`);
+      const runnerTemp = join(dir, 'runner-temp');
+      mkdirSync(runnerTemp, { recursive: true });
+      return { runnerTemp, storeDir: join(dir, 'store') };
+    }
+
+    function backupArgs(node: SandboxNodeInfo, storeDir: string, extra: string[] = []): string[] {
+      return [
+        'backup',
+        '--host',
+        node.host,
+        '--port',
+        String(node.port),
+        '--key',
+        node.users.root.privateKeyPath,
+        '--fingerprint',
+        node.hostKeyFingerprint,
+        '--store',
+        `dir:${storeDir}`,
+        '--recipient',
+        recipient,
+        '--cluster',
+        'faults',
+        ...extra,
+      ];
+    }
+
+    async function storedNames(storeDir: string): Promise<string[]> {
+      return (await new DirStore(storeDir).list()).backups.map((b) => b.name);
+    }
+
+    async function leaderAndFollower(): Promise<{ leader: string; follower: string }> {
+      const client = sandbox.etcdClientFor(sandbox.node(0));
+      try {
+        const status = await client.status();
+        const members = await client.memberList();
+        const leader = members.find((m) => m.id === status.leader)!;
+        const follower = members.find((m) => m.id !== status.leader)!;
+        return { leader: leader.name, follower: follower.name };
+      } finally {
+        client.close();
+      }
+    }
+
+    it('backs up over a very slow link, showing progress with rate and ETA while the snapshot crawls in', async () => {
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase('slow');
+      await sandbox.setLink(node, { bytesPerSecond: 512 * 1024 });
+      let result: CliRun;
+      try {
+        result = await runCli(backupArgs(node, storeDir), { env: { RUNNER_TEMP: runnerTemp } });
+      } finally {
+        await sandbox.setLink(node, {});
+      }
+      expect(result.code, result.stderr).toBe(0);
+      expect(await storedNames(storeDir)).toEqual([result.stdout.trim()]);
+      const progress = result.stderr.split('\n').filter((l) => /^snapshot.*: .* at .*\/s/.test(l));
+      expect(progress.length, result.stderr).toBeGreaterThan(1);
+      expect(
+        progress.some((l) => /ETA \d/.test(l)),
+        result.stderr,
+      ).toBe(true);
+      expect(filesUnder(runnerTemp)).toEqual([]);
+      await expectNodeClean(sandbox, node, nodeBefore);
+    });
+
+    it('gives up on a link too slow for the SSH handshake after the connect timeout, with one line saying so', async () => {
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase('slow-handshake');
+      await sandbox.setLink(node, { bytesPerSecond: 500 });
+      let result: CliRun;
+      try {
+        result = await runCli(backupArgs(node, storeDir, ['--connect-timeout', '2s']), {
+          env: { RUNNER_TEMP: runnerTemp },
+        });
+      } finally {
+        await sandbox.setLink(node, {});
+      }
+      expectOneLineFailure(result, 'backup', /timed? ?out|timeout/i);
+      expect(await storedNames(storeDir)).toEqual([]);
+      expect(filesUnder(runnerTemp)).toEqual([]);
+      await expectNodeClean(sandbox, node, nodeBefore);
+    });
+
+    it('snapshots a named member that is not the leader, and records who led', async () => {
+      const { leader, follower } = await leaderAndFollower();
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase('follower');
+      const result = await runCli(backupArgs(node, storeDir, ['--member', follower, '--json']), {
+        env: { RUNNER_TEMP: runnerTemp },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const metadata = JSON.parse(result.stdout) as { member: { name: string }; etcd: { leader: string } };
+      expect(metadata.member.name).toBe(follower);
+      expect(metadata.etcd.leader).toBe(leader);
+      expect(metadata.member.name).not.toBe(metadata.etcd.leader);
+      expect(filesUnder(runnerTemp)).toEqual([]);
+    });
+
+    it('refuses a member name that is not in the cluster with one line listing the members', async () => {
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase('no-such-member');
+      const result = await runCli(backupArgs(node, storeDir, ['--member', 'no-such-member']), {
+        env: { RUNNER_TEMP: runnerTemp },
+      });
+      const line = expectOneLineFailure(result, 'backup', /member 'no-such-member' is not in the cluster/);
+      for (const n of sandbox.info.nodes) expect(line).toContain(n.name);
+      expect(await storedNames(storeDir)).toEqual([]);
+      expect(filesUnder(runnerTemp)).toEqual([]);
+      await expectNodeClean(sandbox, node, nodeBefore);
+    });
+
+    describe('with etcd down on the third node', () => {
+      const held = '/etc/kubernetes/etcd.yaml.held';
+      beforeAll(async () => {
+        const node = sandbox.node(2);
+        const after = sandbox.logOffset(node);
+        await sandbox.runOnNode(node, ['mv', '/etc/kubernetes/manifests/etcd.yaml', held]);
+        await sandbox.waitForLog(node, /pod-stopped .*etcd/, { after });
+      });
+      afterAll(async () => {
+        const node = sandbox.node(2);
+        await sandbox.runOnNode(node, ['mv', held, '/etc/kubernetes/manifests/etcd.yaml']);
+        await sandbox.waitForEtcd(node, 60_000);
+      });
+
+      it('fails on that node with one line saying its etcd does not answer', async () => {
+        const node = sandbox.node(2);
+        // The manifest is gone with the pod; point discovery at the held copy as an operator would.
+        const { runnerTemp, storeDir } = newCase('etcd-down-local');
+        const result = await runCli(backupArgs(node, storeDir, ['--etcd-manifest', held]), {
+          env: { RUNNER_TEMP: runnerTemp },
+        });
+        expectOneLineFailure(result, 'backup', /127\.0\.0\.1:2379|etcd/);
+        expect(await storedNames(storeDir)).toEqual([]);
+        expect(filesUnder(runnerTemp)).toEqual([]);
+        await expectNodeClean(sandbox, node, nodeBefore);
+      });
+
+      it('refuses to snapshot that member from a healthy node, naming it, while the cluster keeps serving', async () => {
+        const node = sandbox.node(0);
+        const down = sandbox.node(2).name;
+        const { runnerTemp, storeDir } = newCase('etcd-down-member');
+        const result = await runCli(backupArgs(node, storeDir, ['--member', down]), {
+          env: { RUNNER_TEMP: runnerTemp },
+        });
+        expectOneLineFailure(result, 'backup', new RegExp(`member ${down} does not answer.*may be down`));
+        expect(await storedNames(storeDir)).toEqual([]);
+        expect(filesUnder(runnerTemp)).toEqual([]);
+        await expectNodeClean(sandbox, node, nodeBefore);
+        await expectServing(sandbox, node);
+      });
+
+      it('still backs up the node’s own member while one of three is down (quorum holds)', async () => {
+        const node = sandbox.node(0);
+        const { runnerTemp, storeDir } = newCase('etcd-down-quorum');
+        const result = await runCli(backupArgs(node, storeDir), { env: { RUNNER_TEMP: runnerTemp } });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toContain(`warning: member ${sandbox.node(2).name} does not answer`);
+        expect(await storedNames(storeDir)).toHaveLength(1);
+      });
+    });
+
+    /** Starts a throttled backup, cuts every SSH connection once the snapshot is arriving, and returns the run. */
+    async function backupCutMidStream(method: 'grpc' | 'etcdctl') {
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase(`cut-${method}`);
+      await sandbox.setLink(node, { bytesPerSecond: 512 * 1024 });
+      try {
+        const result = await runCli(backupArgs(node, storeDir, ['--method', method]), {
+          env: { RUNNER_TEMP: runnerTemp },
+          whileRunning: async () => {
+            await waitFor('the snapshot to start arriving', () =>
+              filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
+            );
+            await sandbox.cutConnections(node);
+          },
+        });
+        return { node, result, runnerTemp, storeDir };
+      } finally {
+        await sandbox.setLink(node, {});
+      }
+    }
+
+    for (const method of ['grpc', 'etcdctl'] as const) {
+      it(`fails a snapshot stream cut mid-transfer (${method}) with one line, stores nothing and leaves nothing on the runner`, async () => {
+        const { node, result, runnerTemp, storeDir } = await backupCutMidStream(method);
+        expectOneLineFailure(
+          result,
+          'backup',
+          /stream broke|connection lost|lost the connection|closed|reset/i,
+        );
+        expect(await storedNames(storeDir)).toEqual([]);
+        expect(filesUnder(runnerTemp)).toEqual([]);
+        // The node notices the dead connection and its backup lock is freed; the cluster keeps serving.
+        // (etcdctl's file on the node is the known bug below; it is removed here so later cases start clean.)
+        const known = method === 'etcdctl' ? await nodeSnapshotLeftovers(sandbox, node) : [];
+        for (const dir of known.filter((f) => !nodeBefore.includes(f)))
+          await sandbox.runOnNode(node, ['rm', '-rf', '--', dir]);
+        await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
+        await expectServing(sandbox, node);
+      });
+    }
+
+    // Known bug, kept visible: etcdctl's snapshot file on the node is removed by a command sent after the
+    // transfer, which a cut connection never delivers (src/backup/acquire-etcdctl.ts; see docs/RELIABILITY.md).
+    it.fails('KNOWN BUG: removes the etcdctl snapshot file from the node when the stream is cut', async () => {
+      const { node } = await backupCutMidStream('etcdctl');
+      const added = () =>
+        nodeSnapshotLeftovers(sandbox, node).then((all) => all.filter((f) => !nodeBefore.includes(f)));
+      try {
+        await eventually(async () => expect(await added()).toEqual([]), 5_000);
+      } finally {
+        // Remove what the bug left, so the other cases start clean.
+        for (const dir of await added()) await sandbox.runOnNode(node, ['rm', '-rf', '--', dir]);
+      }
+    });
+
+    it('leaves no plaintext behind when interrupted by SIGINT (Ctrl-C) mid-snapshot, and frees the node lock', async () => {
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase('sigint');
+      await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
+      let result: CliRun;
+      try {
+        result = await runCli(backupArgs(node, storeDir), {
+          env: { RUNNER_TEMP: runnerTemp },
+          whileRunning: async (child) => {
+            await waitFor('the snapshot to start arriving', () =>
+              filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
+            );
+            child.kill('SIGINT');
+          },
+        });
+      } finally {
+        await sandbox.setLink(node, {});
+      }
+      expect(result.signal, result.stderr).toBe('SIGINT');
+      expect(filesUnder(runnerTemp)).toEqual([]);
+      expect(await storedNames(storeDir)).toEqual([]);
+      await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
+    });
+
+    it('fails with one line naming the full runner temp dir when it has no room for the snapshot', async () => {
+      const node = sandbox.node(0);
+      const { storeDir } = newCase('runner-full');
+      const tiny = join(work, 'tiny-runner-temp');
+      mkdirSync(tiny, { recursive: true });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k,mode=0700', 'tmpfs', tiny]);
+      try {
+        const result = await runCli(backupArgs(node, storeDir), { env: { RUNNER_TEMP: tiny } });
+        const line = expectOneLineFailure(result, 'backup', /no space left|ENOSPC/i);
+        expect(line).toContain(`no space left on the runner in ${tiny}`);
+        expect(await storedNames(storeDir)).toEqual([]);
+        expect(filesUnder(tiny)).toEqual([]);
+      } finally {
+        execFileSync('umount', [tiny]);
+      }
+      await expectNodeClean(sandbox, node, nodeBefore);
+    });
+  },
+);
