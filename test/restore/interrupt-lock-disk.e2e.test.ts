@@ -187,6 +187,36 @@ restoreCase('3.5', 1, (ctx) => {
     });
   }, 120_000);
 
+  it('rolls back through the CLI when SIGINT arrives while the pods are being stopped', async () => {
+    const b = await ctx.backupBetween('sigint');
+    const node = ctx.nodes[0]!;
+    const runnerTemp = await mkdtemp(join(ctx.work, 'runner-temp-'));
+    const varLibBefore = await ctx.ls(node, '/var/lib');
+    const offset = ctx.sandbox.logOffset(node);
+    const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
+    try {
+      await cli.waitFor(/stopping kube-apiserver on every node, then etcd/);
+      cli.child.kill('SIGINT');
+      const code = await cli.exited;
+      expect(cli.stderr).toMatch(/restore failed and was rolled back: .*interrupted by SIGINT/);
+      expect(code).toBe(7);
+    } finally {
+      cli.kill();
+    }
+    expect(ctx.sandbox.supervisorLog(node).slice(offset)).toMatch(/pod-stopped pod=kube-apiserver/);
+    expect((await ctx.read([b.before, b.after])).values).toEqual([
+      'in the backup',
+      'written after the backup',
+    ]);
+    // Interrupted before the data was touched: /var/lib is as it was (the staged copy, ours, is removed).
+    expect(await ctx.ls(node, '/var/lib')).toEqual(varLibBefore);
+    expect(await readdir(runnerTemp)).toEqual([]);
+    await ctx.sandbox.waitForLog(node, /container-started pod=kube-apiserver/, {
+      after: offset,
+      timeoutMs: 20_000,
+    });
+  }, 90_000);
+
   it('waits a bounded time for the node lock a backup holds, then refuses without touching anything', async () => {
     const b = await ctx.backupBetween('locked');
     const node = ctx.nodes[0]!;
