@@ -419,7 +419,8 @@ async function restoreOnNodes(
           log,
         });
       } finally {
-        await removeOurDir(session, m.snapshotDir).catch((error: unknown) =>
+        // Through a fresh connection if this one dropped: the copy holds every Secret.
+        await removeOurDir(await links[i]!.live(), m.snapshotDir).catch((error: unknown) =>
           log.warn(
             `${m.node}: could not remove the shipped snapshot ${m.snapshotDir}: ${describe(error)}; remove it by hand, it holds every Secret`,
           ),
