@@ -186,12 +186,22 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     for (const member of plan.members) request.onSecret?.(member.tls.key.toString('utf8'));
     timings.plan = Date.now() - started;
 
+    // Before the first stop an interrupt changes nothing; whatever it broke (a killed etcdutl, a torn
+    // copy) is reported as the interrupt it was.
+    const interruptible = async <T>(work: Promise<T>): Promise<T> => {
+      try {
+        return await work;
+      } catch (error) {
+        notInterrupted(request.signal);
+        throw error;
+      }
+    };
     started = Date.now();
     let localDirs: string[] = [];
     let restoredBytes: number;
     let neededBytes: number;
     if (place.on === 'runner') {
-      localDirs = await restoreLocally(plan, fetched, place.tools, request, temp.path);
+      localDirs = await interruptible(restoreLocally(plan, fetched, place.tools, request, temp.path));
       restoredBytes = await dirSize(localDirs[0]!);
       neededBytes = restoredBytes;
       timings.restoreData = Date.now() - started;
@@ -234,10 +244,11 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     notInterrupted(request.signal);
     await request.onStep?.('planned', plan);
     started = Date.now();
-    report.bytesShipped =
+    report.bytesShipped = await interruptible(
       place.on === 'runner'
-        ? await ship(links, plan, localDirs, log)
-        : await restoreOnNodes(links, plan, fetched, request);
+        ? ship(links, plan, localDirs, log)
+        : restoreOnNodes(links, plan, fetched, request),
+    );
     timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
     // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
     temp.dispose();

@@ -217,6 +217,28 @@ restoreCase('3.5', 1, (ctx) => {
     });
   }, 90_000);
 
+  it('stops through the CLI on SIGTERM right after the plan, before anything is stopped or left on the node', async () => {
+    const b = await ctx.backupBetween('sigplan');
+    const node = ctx.nodes[0]!;
+    const runnerTemp = await mkdtemp(join(ctx.work, 'runner-temp-'));
+    const varLibBefore = await ctx.ls(node, '/var/lib');
+    const offset = ctx.sandbox.logOffset(node);
+    const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
+    try {
+      await cli.waitFor(/restore plan: /);
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(7);
+      expect(cli.stderr).toMatch(
+        /etcd-backup restore: restore interrupted by SIGTERM before anything on the cluster was changed/,
+      );
+    } finally {
+      cli.kill();
+    }
+    expect(ctx.sandbox.supervisorLog(node).slice(offset)).not.toMatch(/pod-stopped/);
+    expect(await ctx.ls(node, '/var/lib')).toEqual(varLibBefore);
+    expect(await readdir(runnerTemp)).toEqual([]);
+  }, 60_000);
+
   it('waits a bounded time for the node lock a backup holds, then refuses without touching anything', async () => {
     const b = await ctx.backupBetween('locked');
     const node = ctx.nodes[0]!;
