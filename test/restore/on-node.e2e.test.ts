@@ -1,8 +1,13 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { type EtcdBinaries, findEtcd } from '../../sandbox/etcd-binaries';
+import { main } from '../../src/cli/main';
 import { EtcdToolError } from '../../src/restore/etcd-tools';
 import { RestoreRefusedError } from '../../src/restore/plan';
 import { restore } from '../../src/restore/restore';
 import type { Logger } from '../../src/util/log';
+import { ReleaseServer } from './release-server';
 import { restoreCase, testLog } from './sandbox-context';
 
 /** The restore's log, kept for the assertions (and echoed when RESTORE_E2E_LOG=1). */
@@ -127,6 +132,59 @@ restoreCase('3.5', 1, (ctx) => {
       expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
     } finally {
       await ctx.sh(node, 'umount /srv/small');
+    }
+  }, 90_000);
+
+  it('restores on the runner through the CLI with --download-etcd: the exact version fetched, checked and cached', async () => {
+    const b = await ctx.backupBetween('download');
+    const node = ctx.nodes[0]!;
+    const work = await mkdtemp(join(ctx.work, 'download-'));
+    const releases = await new ReleaseServer(findEtcd('3.5') as EtcdBinaries, work).start();
+    const identityFile = join(ctx.work, 'identity.txt');
+    await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
+    const keys = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP'] as const;
+    const saved = keys.map((k) => process.env[k]);
+    // A runner with no etcd 3.5 tools of its own: only the system folders on PATH (Debian's 3.4 at most).
+    process.env.PATH = '/usr/bin:/bin';
+    process.env.RUNNER_TOOL_CACHE = join(work, 'tool-cache');
+    process.env.RUNNER_TEMP = await mkdtemp(join(work, 'temp-'));
+    try {
+      const code = await main([
+        'restore',
+        '--store',
+        `dir:${join(ctx.work, 'store')}`,
+        '--identity',
+        identityFile,
+        '--host',
+        `${node.host}:${node.port}`,
+        '--key',
+        node.users.root.privateKeyPath,
+        '--fingerprint',
+        node.hostKeyFingerprint,
+        '--restore-on',
+        'runner',
+        '--download-etcd',
+        '--etcd-download-url',
+        `${releases.base}/good`,
+        b.name,
+      ]);
+      expect(code).toBe(0);
+      const version = (findEtcd('3.5') as EtcdBinaries).version;
+      expect(releases.requests).toEqual([
+        `/good/v${version}/SHA256SUMS`,
+        `/good/v${version}/${releases.name}.tar.gz`,
+      ]);
+      expect(await readdir(join(work, 'tool-cache', 'etcd', version, 'amd64'))).toEqual(
+        expect.arrayContaining(['etcd', 'etcdutl']),
+      );
+      expect(await readdir(process.env.RUNNER_TEMP!)).toEqual([]);
+      expect((await ctx.read([b.before, b.after])).values).toEqual(['in the backup', undefined]);
+    } finally {
+      keys.forEach((k, i) => {
+        if (saved[i] === undefined) delete process.env[k];
+        else process.env[k] = saved[i];
+      });
+      await releases.stop();
     }
   }, 90_000);
 });

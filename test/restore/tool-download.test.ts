@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findEtcd } from '../../sandbox/etcd-binaries';
+import { type EtcdBinaries, findEtcd } from '../../sandbox/etcd-binaries';
 import { InputError } from '../../src/errors';
 import { downloadEtcdTools, parseDownloadUrl } from '../../src/restore/download-tools';
 import { EtcdToolError } from '../../src/restore/etcd-tools';
 import { runnerTools } from '../../src/restore/find-tools';
 import { silentLogger } from '../../src/util/log';
+import { ReleaseServer } from './release-server';
 
 const etcd35 = findEtcd('3.5');
 const VERSION = 'missing' in etcd35 ? '3.5.21' : etcd35.version;
@@ -21,48 +20,15 @@ describe.skipIf(skip !== undefined)(
   `etcd tools downloaded with tool-cache from a release server${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
     const work = mkdtempSync(join(tmpdir(), 'tool-download-'));
-    const requests: string[] = [];
-    let server: Server;
+    let releases: ReleaseServer;
+    let requests: string[];
     let base: string;
-    let tarball: Buffer;
     const savedEnv = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
 
     beforeAll(async () => {
-      // etcd's release layout, packed from the locally built binaries.
-      const found = etcd35 as Exclude<typeof etcd35, { missing: string }>;
-      const dir = join(work, 'release', NAME);
-      mkdirSync(dir, { recursive: true });
-      for (const tool of ['etcd', 'etcdctl', 'etcdutl'] as const) copyFileSync(found[tool]!, join(dir, tool));
-      execFileSync('tar', [
-        '-C',
-        join(work, 'release'),
-        '-I',
-        'gzip -1',
-        '-cf',
-        join(work, 'r.tar.gz'),
-        NAME,
-      ]);
-      tarball = readFileSync(join(work, 'r.tar.gz'));
-      const good = createHash('sha256').update(tarball).digest('hex');
-      const sums = (hash: string) =>
-        `${'0'.repeat(64)}  etcd-v${VERSION}-darwin-amd64.zip\n${hash}  ${NAME}.tar.gz\n`;
-      server = createServer((req, res) => {
-        const url = req.url ?? '';
-        requests.push(url);
-        const [, flavour, version, file] = url.split('/');
-        if (version !== `v${VERSION}`) {
-          res.writeHead(404).end('Not Found');
-        } else if (file === 'SHA256SUMS') {
-          res
-            .writeHead(200)
-            .end(sums(flavour === 'tampered' ? good.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) : good));
-        } else if (file === `${NAME}.tar.gz`) {
-          res.writeHead(200, { 'content-length': tarball.length }).end(tarball);
-        } else res.writeHead(404).end('Not Found');
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const address = server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      releases = await new ReleaseServer(etcd35 as EtcdBinaries, work).start();
+      requests = releases.requests;
+      base = releases.base;
     }, 60_000);
 
     beforeEach(() => {
@@ -73,7 +39,7 @@ describe.skipIf(skip !== undefined)(
     });
 
     afterAll(async () => {
-      await new Promise((resolve) => server?.close(resolve));
+      await releases?.stop();
       for (const [name, value] of [
         ['RUNNER_TOOL_CACHE', savedEnv.cache],
         ['RUNNER_TEMP', savedEnv.temp],
