@@ -18,8 +18,8 @@ const HELP = `usage: etcd-backup restore --store S (--host H[:P] ... | --nodes F
 
 Puts a stored backup back into a kubeadm- or kind-style control plane, every etcd member at once: fetches and
 verifies it, plans (prints every node's member, data dir and etcd version), restores each member's data dir
-(on the node with its own etcdutl, or on this machine and ships it over SSH), stops kube-apiserver then etcd on every node,
-swaps the data, starts etcd, checks every key against the snapshot, then starts kube-apiserver. If anything
+(on the node with its own etcdutl, or here and ships it over SSH), stops kube-apiserver then etcd on every
+node, swaps the data, starts etcd, checks every key against the snapshot, then starts kube-apiserver. If anything
 fails after the first stop, every node is put back as it was. Nothing is deleted: the old data dir is kept
 as <dir>.before-restore-<UTC time>. Exit 0 when restored; 6 refused before touching anything; 7 failed and
 rolled back; 8 failed and the rollback did not finish (the message says what is left).
@@ -51,8 +51,7 @@ Restore
   --allow-version-skew  restore with tools or onto members of another etcd minor version than the snapshot's
   --force               restore even if the running cluster has members no given node covers
   --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
-  --dry-run             stop after the plan (the restore tools still run when restoring on this machine,
-                        on this machine only)
+  --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
   --cluster C           only this cluster's backups (and the node lock's name)
 ${STORE_HELP}
 ${OPENING_KEYS_HELP}
