@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors';
 import { parseDuration } from '../store/retention';
+import { shown } from '../util/shown';
+
+export { shown };
 
 /**
  * Reading action inputs: every value is checked here, and every failure names the input (as it is spelt in
@@ -49,14 +52,14 @@ export function booleanInput(name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (/^true$/i.test(value)) return true;
   if (/^false$/i.test(value)) return false;
-  throw new InputError(name, `'true' or 'false' (got '${value}')`);
+  throw new InputError(name, `'true' or 'false' (got ${shown(value)})`);
 }
 
 export function choiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const value = optionalInput(name);
   if (value === undefined) return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new InputError(name, `${choices.map((c) => `'${c}'`).join(' or ')} (got '${value}')`);
+  throw new InputError(name, `${choices.map((c) => `'${c}'`).join(' or ')} (got ${shown(value)})`);
 }
 
 export function integerInput(
@@ -67,7 +70,7 @@ export function integerInput(
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < range.min || n > range.max) {
-    throw new InputError(name, `${range.what} from ${range.min} to ${range.max} (got '${value}')`);
+    throw new InputError(name, `${range.what} from ${range.min} to ${range.max} (got ${shown(value)})`);
   }
   return n;
 }

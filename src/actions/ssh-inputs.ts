@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { InputError } from '../errors';
 import {
   type ConnectOptions,
@@ -6,7 +7,15 @@ import {
   parseKnownHosts,
   type SshEndpoint,
 } from '../ssh';
-import { booleanInput, durationInput, listInput, optionalInput, portInput, secretInput } from './inputs';
+import {
+  booleanInput,
+  durationInput,
+  listInput,
+  optionalInput,
+  portInput,
+  secretInput,
+  shown,
+} from './inputs';
 
 /** Re-labels an input error raised by shared parsing code with the input's name as action.yml spells it. */
 function asInput<T>(name: string, parse: () => T): T {
@@ -59,11 +68,24 @@ function proxyHostKeyPolicy(knownHosts: string | undefined): HostKeyPolicy {
 
 function hostAndPort(entry: string, defaultPort: number): { host: string; port: number } {
   const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(entry);
-  if (!match) throw new InputError('host', `host or host:port (got '${entry}')`);
+  if (!match) throw new InputError('host', `host or host:port (got ${shown(entry)})`);
   const port = match[2] === undefined ? defaultPort : Number(match[2]);
   if (port < 1 || port > 65535)
-    throw new InputError('host', `a port from 1 to 65535 after the colon (got '${entry}')`);
-  return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+    throw new InputError('host', `a port from 1 to 65535 after the colon (got ${shown(entry)})`);
+  const host = match[1]!.replace(/^\[|\]$/g, '');
+  checkHostName('host', host);
+  return { host, port };
+}
+
+/**
+ * A DNS name or an IP address, nothing else: a value that is neither never reaches a resolver or a log line
+ * as if it were one.
+ */
+function checkHostName(input: string, host: string): void {
+  const label = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
+  const name = new RegExp(`^${label}(?:\\.${label})*\\.?$`);
+  if (host.length <= 253 && (name.test(host) || isIP(host) !== 0)) return;
+  throw new InputError(input, `a host name or IP address (got ${shown(host)})`);
 }
 
 /**
@@ -100,6 +122,7 @@ export function sshNodesFromInputs(options: { several: boolean }): ConnectOption
 
   let jump: SshEndpoint | undefined;
   const proxyHost = optionalInput('proxy_host');
+  if (proxyHost) checkHostName('proxy_host', proxyHost);
   if (proxyHost) {
     const proxyKey = secretInput('proxy_key') ?? key;
     const proxyPassphrase =

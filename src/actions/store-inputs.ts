@@ -1,4 +1,5 @@
 import type { DiscoveryOverrides } from '../controlplane';
+import { validateOverrides } from '../controlplane/discover';
 import {
   chooseEncryption,
   type EncryptionChoice,
@@ -11,7 +12,15 @@ import { parseSelector, type Selector } from '../store/catalog';
 import { openStore, parseStoreSpec } from '../store/open-store';
 import type { RetentionPolicy } from '../store/retention';
 import type { BackupStore } from '../store/store';
-import { choiceInput, durationInput, integerInput, listInput, optionalInput, secretInput } from './inputs';
+import {
+  choiceInput,
+  durationInput,
+  integerInput,
+  listInput,
+  optionalInput,
+  secretInput,
+  shown,
+} from './inputs';
 
 /** `store` (artifact, release, release:TAG, dir:PATH) plus the GitHub context it needs. */
 export function storeFromInputs(options: { writes: boolean }): { store: BackupStore; spec: string } {
@@ -20,7 +29,7 @@ export function storeFromInputs(options: { writes: boolean }): { store: BackupSt
   const token = secretInput('github_token');
   const repository = optionalInput('repository');
   if (repository !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-    throw new InputError('repository', `owner/name (got '${repository}')`);
+    throw new InputError('repository', `owner/name (got ${shown(repository)})`);
   }
   let runId: number | undefined;
   if (!options.writes) {
@@ -107,7 +116,7 @@ export function selectorFromInputs(): Selector {
   try {
     return parseSelector(value);
   } catch {
-    throw new InputError('backup', `latest, a backup name or an ISO 8601 time (got '${value}')`);
+    throw new InputError('backup', `latest, a backup name or an ISO 8601 time (got ${shown(value)})`);
   }
 }
 
@@ -126,10 +135,22 @@ export function etcdOverridesFromInputs(): DiscoveryOverrides {
     const value = optionalInput(input);
     return value === undefined ? {} : { [key]: value };
   };
-  return {
+  const overrides: DiscoveryOverrides = {
     ...pick('etcd_endpoint', 'clientUrl'),
     ...pick('etcd_ca_file', 'caFile'),
     ...pick('etcd_cert_file', 'certFile'),
     ...pick('etcd_key_file', 'keyFile'),
   };
+  // Checked here, before connecting, and named as action.yml spells them (discovery uses the CLI's dashes).
+  try {
+    validateOverrides(overrides);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(
+      /^input '([^']*)'/.exec(error.message)![1]!.replace(/-/g, '_'),
+      error.message.replace(/^input '[^']*': expected /, ''),
+      error.hint ? { hint: error.hint } : {},
+    );
+  }
+  return overrides;
 }

@@ -4,11 +4,11 @@ import { dirname } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupMetadata, Compression, Inventory, MetadataDraft } from '../backup/metadata';
-import { backupName } from '../backup/metadata';
+import { backupName, isValidClusterName } from '../backup/metadata';
 import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
 import { seal } from '../envelope/seal';
-import { EtcdBackupError } from '../errors';
+import { EtcdBackupError, InputError } from '../errors';
 import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
 import { analyseSnapshot } from '../snapshot/verify';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
@@ -16,6 +16,7 @@ import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
 import { formatBytes, formatProgress, type ProgressSink } from '../util/progress';
+import { shown } from '../util/shown';
 import { VERSION } from '../version';
 import { acquireViaEtcdctl } from './acquire-etcdctl';
 import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
@@ -89,11 +90,25 @@ function hasErrorCode(error: unknown, codes: string[]): boolean {
   return false;
 }
 
+/**
+ * The cluster name becomes part of every backup's name and of the node lock's file name, so it is checked before
+ * anything else happens; `input` is how the caller spells it (cluster, --cluster).
+ */
+export function checkClusterName(cluster: string, input: string): void {
+  if (!isValidClusterName(cluster)) {
+    throw new InputError(
+      input,
+      `1-63 letters, digits, dots, underscores or hyphens, starting with a letter or digit (got ${shown(cluster)})`,
+    );
+  }
+}
+
 const firstLineOf = (message: string | undefined) => message?.split('\n')[0] ?? 'no status';
 
 /** discover → acquire → verify → envelope → store, on one SSH connection, under the node's backup lock. */
 export async function backup(request: BackupRequest): Promise<BackupResult> {
   const { log } = request;
+  checkClusterName(request.cluster, 'cluster');
   const progress = request.progress ?? ((r) => log.info(formatProgress(r)));
   const session = await connect({ ...request.ssh, warn: log.warn });
   try {

@@ -1,4 +1,5 @@
 import { describeError } from '../errors';
+import { oneLine } from '../util/shown';
 import type { Command } from './command';
 import { commands } from './commands';
 
@@ -29,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    console.error(`etcd-backup ${name}: ${describeError(error)}`);
+    console.error(`etcd-backup ${name}: ${oneLine(describeError(error))}`);
     if (process.env.ETCD_BACKUP_DEBUG && error instanceof Error) console.error(error.stack);
     return typeof (error as { exitCode?: unknown }).exitCode === 'number'
       ? (error as { exitCode: number }).exitCode

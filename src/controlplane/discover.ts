@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { EtcdBackupError, InputError } from '../errors';
+import { shown } from '../util/shown';
 import { DiscoveryError, OVERRIDE_INPUTS } from './errors';
 import { parseFlags, splitList } from './flags';
 import {
@@ -168,7 +169,8 @@ export async function discoverControlPlane(
   };
 }
 
-function validateOverrides(overrides: DiscoveryOverrides): void {
+/** Checks the explicit inputs before anything is read on the node; errors name the CLI spelling of the input. */
+export function validateOverrides(overrides: DiscoveryOverrides): void {
   for (const key of [
     'kubeletConfigPath',
     'staticPodPath',
@@ -180,7 +182,7 @@ function validateOverrides(overrides: DiscoveryOverrides): void {
   ] as const) {
     const value = overrides[key];
     if (value !== undefined && !posix.isAbsolute(value)) {
-      throw new InputError(OVERRIDE_INPUTS[key], `an absolute path on the node (got '${value}')`);
+      throw new InputError(OVERRIDE_INPUTS[key], `an absolute path on the node (got ${shown(value)})`);
     }
   }
   if (overrides.clientUrl !== undefined) parseClientUrl(overrides.clientUrl, OVERRIDE_INPUTS.clientUrl);
@@ -426,10 +428,10 @@ export function parseClientUrl(
   try {
     parsed = new URL(url);
   } catch {
-    throw new InputError(input, `a URL like https://127.0.0.1:2379 (got '${url}')`);
+    throw new InputError(input, `a URL like https://127.0.0.1:2379 (got ${shown(url)})`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new InputError(input, `an https:// or http:// URL (got '${url}')`);
+    throw new InputError(input, `an https:// or http:// URL (got ${shown(url)})`);
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   return { host, port: Number(parsed.port || 2379), tls: parsed.protocol === 'https:' };

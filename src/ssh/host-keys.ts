@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../errors';
+import { shown } from '../util/shown';
 import { type SshError, SshHostKeyMismatchError, SshHostKeyUnknownError } from './errors';
 
 /** How the server's host key is checked. At least one pin, or the explicit, loud opt-out. */
@@ -42,7 +43,7 @@ export function normalizeFingerprint(input: string): string {
   if (!match) {
     throw new InputError(
       'host-key-fingerprint',
-      `a SHA256 fingerprint like SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 (got '${trimmed.slice(0, 60)}')`,
+      `a SHA256 fingerprint like SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 (got ${shown(trimmed)})`,
       { hint: 'print it on the node with: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' },
     );
   }

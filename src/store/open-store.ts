@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { shown } from '../util/shown';
 import { ArtifactStore } from './artifact-store';
 import { DirStore } from './dir-store';
 import { StoreError } from './errors';
@@ -17,7 +18,7 @@ export function parseStoreSpec(spec: string, input = '--store'): StoreSpec {
   if (value === 'artifact') return { kind: 'artifact' };
   if (value === 'release') return { kind: 'release', tag: undefined };
   if (value.startsWith('release:') && value.length > 8) return { kind: 'release', tag: value.slice(8) };
-  throw new InputError(input, `dir:PATH, artifact, release or release:TAG (got '${spec}')`);
+  throw new InputError(input, `dir:PATH, artifact, release or release:TAG (got ${shown(spec)})`);
 }
 
 export interface StoreContext {

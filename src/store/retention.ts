@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupMetadata } from '../backup/metadata';
 import { InputError } from '../errors';
+import { shown } from '../util/shown';
 import { backupTime, newestFirst } from './catalog';
 import type { BackupStore } from './store';
 
@@ -23,7 +24,7 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 export function parseDuration(text: string, input = 'max-age'): number {
   const match = /^(\d+)([smhdw])$/.exec(text.trim());
   if (!match || Number(match[1]) === 0)
-    throw new InputError(input, `a duration like 30d, 12h or 2w (got '${text}')`);
+    throw new InputError(input, `a duration like 30d, 12h or 2w (got ${shown(text)})`);
   return Number(match[1]) * UNIT_MS[match[2]!]!;
 }
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { backup } from '../../backup/backup';
+import { backup, checkClusterName } from '../../backup/backup';
 import { prune } from '../../store/retention';
 import { booleanInput, choiceInput, maskSecret, optionalInput } from '../inputs';
 import { locateStored } from '../locate';
@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   const method = choiceInput('method', ['grpc', 'etcdctl'] as const, 'grpc');
   const force = booleanInput('force', false);
   const cluster = optionalInput('cluster') ?? 'kubernetes';
+  checkClusterName(cluster, 'cluster');
   const encryption = encryptionFromInputs();
   const policy = retentionFromInputs();
   const { store, spec } = storeFromInputs({ writes: true });

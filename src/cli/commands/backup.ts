@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { backup as runBackup } from '../../backup/backup';
+import { checkClusterName, backup as runBackup } from '../../backup/backup';
 import { chooseEncryption } from '../../envelope/encryption';
 import { InputError } from '../../errors';
 import {
@@ -101,6 +101,8 @@ export const backup: Command = {
     if (encryptionMode !== undefined && encryptionMode !== 'age' && encryptionMode !== 'none') {
       throw new InputError('--encryption', "'age' (the default) or 'none'");
     }
+    const cluster = values.cluster ?? 'kubernetes';
+    checkClusterName(cluster, '--cluster');
     const policy = retentionPolicyFrom(values);
 
     const encryption = chooseEncryption({
@@ -114,7 +116,7 @@ export const backup: Command = {
       etcd: discoveryOverridesFrom(values),
       ...(values.member ? { member: values.member } : {}),
       method,
-      cluster: values.cluster ?? 'kubernetes',
+      cluster,
       force: values.force ?? false,
       store,
       encryption,
