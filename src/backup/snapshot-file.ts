@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { type Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DigestStream } from '../envelope/digest';
 import { EtcdBackupError } from '../errors';
 import { SnapshotTrailerCheck } from '../snapshot';
 import { ProgressMeter, type ProgressSink } from '../util/progress';
@@ -72,11 +71,10 @@ export async function writeSnapshotFile(options: {
 }): Promise<WrittenSnapshot> {
   const meter = new ProgressMeter(options.label, options.progress, options.totalBytes);
   const trailer = new SnapshotTrailerCheck();
-  const digest = new DigestStream();
   try {
     const file = createWriteStream(options.path, { mode: 0o600, flags: 'wx' });
-    if (options.also) await pipeline(options.source, meter, trailer, digest, new Tee(options.also), file);
-    else await pipeline(options.source, meter, trailer, digest, file);
+    if (options.also) await pipeline(options.source, meter, trailer, new Tee(options.also), file);
+    else await pipeline(options.source, meter, trailer, file);
   } catch (error) {
     options.onError?.();
     options.also?.destroy(error as Error);
@@ -94,7 +92,7 @@ export async function writeSnapshotFile(options: {
   return {
     path: options.path,
     bytes: meter.transferred,
-    sha256: digest.digest.sha256,
+    sha256: trailer.result.fileSha256,
     trailerOk: trailer.result.trailer === 'ok',
     databaseSha256: trailer.result.sha256,
   };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import type { SnapshotFile } from './file';
 
 /** etcd appends the SHA-256 of the database bytes to every snapshot it streams: 32 bytes, nothing else. */
 export const TRAILER_SIZE = 32;
@@ -15,94 +14,13 @@ export function hasTrailerBySize(size: number): boolean {
   return size % 512 === TRAILER_SIZE;
 }
 
-const CHUNK = 4 << 20;
-
-/**
- * SHA-256 of the file's first `cuts[i]` bytes for each (ascending) cut, in one sequential pass of 4 MiB reads
- * outside the page cache: the trailer covers everything before it, the reported sha256 only the database.
- */
-export function sha256Prefixes(file: SnapshotFile, cuts: number[]): Buffer[] {
-  const hash = createHash('sha256');
-  const digests: Buffer[] = [];
-  const end = cuts.at(-1) ?? 0;
-  const chunk = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(end, 1)));
-  let done = 0;
-  let next = 0;
-  while (next < cuts.length) {
-    const cut = cuts[next]!;
-    if (done >= cut) {
-      digests.push(hash.copy().digest());
-      next++;
-      continue;
-    }
-    const want = Math.min(chunk.length, cut - done);
-    const n = file.readInto(chunk.subarray(0, want), done);
-    if (n <= 0) {
-      done = cut;
-      continue;
-    }
-    hash.update(chunk.subarray(0, n));
-    done += n;
-  }
-  return digests;
-}
-
-// The same pass in a worker thread, so hashing overlaps the tree walk on another core. Plain JS source so it
-// survives bundling; it reads the already-open descriptor by position (no shared file offset).
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { readSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const { fd, cuts } = workerData;
-const hash = createHash('sha256');
-const chunk = Buffer.allocUnsafe(${CHUNK});
-const digests = [];
-let done = 0;
-for (const cut of cuts) {
-  while (done < cut) {
-    const n = readSync(fd, chunk, 0, Math.min(chunk.length, cut - done), done);
-    if (n <= 0) { done = cut; break; }
-    hash.update(chunk.subarray(0, n));
-    done += n;
-  }
-  digests.push(hash.copy().digest());
-}
-parentPort.postMessage(digests);
-`;
-
-/** Files above this size are hashed in a worker thread; below it a worker's start-up costs more than it saves. */
-export const WORKER_HASH_THRESHOLD = 64 << 20;
-
-export async function sha256PrefixesInWorker(file: SnapshotFile, cuts: number[]): Promise<Buffer[]> {
-  const { Worker } = await import('node:worker_threads');
-  return new Promise<Buffer[]>((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd: file.descriptor, cuts } });
-    worker.once('message', (digests: Uint8Array[]) => {
-      resolve(digests.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`hash worker exited with code ${code}`)));
-  });
-}
-
-/** Hashes in a worker for large files (falling back to this thread if no worker can run), inline otherwise. */
-export async function hashPrefixes(file: SnapshotFile, cuts: number[]): Promise<Buffer[]> {
-  if ((cuts.at(-1) ?? 0) >= WORKER_HASH_THRESHOLD) {
-    try {
-      return await sha256PrefixesInWorker(file, cuts);
-    } catch {
-      // fall through: same result, one core
-    }
-  }
-  return sha256Prefixes(file, cuts);
-}
-
 export interface StreamTrailerResult {
   /** Bytes of the database part (everything before the last 32 bytes). */
   databaseBytes: number;
   /** Hex SHA-256 of the database part. */
   sha256: string;
+  /** Hex SHA-256 of every byte that passed, trailer included (what `sha256sum` of the file prints). */
+  fileSha256: string;
   trailer: TrailerVerdict;
 }
 
@@ -141,14 +59,16 @@ export class SnapshotTrailerCheck extends Transform {
   private finish(): StreamTrailerResult {
     const databaseBytes = this.bytes - this.tail.length;
     const digest = this.hash.copy().digest();
+    // One hash pass serves both digests: the database's is a copy taken before the tail goes in.
+    const fileSha256 = this.hash.copy().update(this.tail).digest('hex');
     if (!hasTrailerBySize(this.bytes) || this.tail.length < TRAILER_SIZE) {
       // No trailer: the tail is database bytes too.
-      const whole = this.hash.copy().update(this.tail).digest('hex');
-      return { databaseBytes: this.bytes, sha256: whole, trailer: 'missing' };
+      return { databaseBytes: this.bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
     }
     return {
       databaseBytes,
       sha256: digest.toString('hex'),
+      fileSha256,
       trailer: digest.equals(this.tail) ? 'ok' : 'mismatch',
     };
   }

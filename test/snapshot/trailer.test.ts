@@ -46,6 +46,7 @@ describe('SnapshotTrailerCheck on a stream', () => {
       expect(check.result).toEqual({
         databaseBytes: bytes.length - 32,
         sha256: createHash('sha256').update(bytes.subarray(0, -32)).digest('hex'),
+        fileSha256: createHash('sha256').update(bytes).digest('hex'),
         trailer: 'ok',
       });
     }
@@ -64,6 +65,7 @@ describe('SnapshotTrailerCheck on a stream', () => {
     expect(check.result).toEqual({
       databaseBytes: 8192,
       sha256: createHash('sha256').update(raw).digest('hex'),
+      fileSha256: createHash('sha256').update(raw).digest('hex'),
       trailer: 'missing',
     });
   });
