@@ -1,17 +1,33 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type ChunkHasher, hashByPosition, startChunkHasher } from './chunk-hasher';
 import { SNAPSHOT_EXIT, SnapshotError } from './errors';
 
 const BLOCK_SIZE = 1 << 20;
-const MAX_BLOCKS = 16;
+const MAX_BLOCKS = 8;
+/** The sequential pass reads the file in chunks of this size into a ring of RING_CHUNKS of them. */
+export const CHUNK_SIZE = 512 << 10;
+const RING_CHUNKS = 32;
+/** How far past what has been read a page may lie and still be reached by reading on sequentially. */
+const LOOKAHEAD = 8 << 20;
 
 /**
- * A snapshot file read by position, never as a whole: 1 MiB blocks in a small LRU cache (16 MiB at most),
- * so a tree walk that is mostly sequential costs one read per block and memory stays flat with file size.
- * Block memory is recycled: a view returned by read() is valid only until the next read(); copy to keep.
+ * A snapshot file read in pieces, never as a whole, with memory flat whatever its size.
+ *
+ * Once `startSequential` is called, the file is read once from the start in 2 MiB chunks into a 32 MiB ring;
+ * each chunk also goes to the SHA-256 (in a worker thread for large files, sharing the ring's memory), and a
+ * page that lies in the ring, or a little past it, is served from there. A tree walk of an etcd snapshot
+ * mostly moves forward through the file, so it and the hash share one read of each byte. Pages elsewhere
+ * (behind the ring, or far ahead) are read by position through a small cache of 1 MiB blocks.
+ *
+ * A view returned by read() is valid only until the next read(); copy to keep.
  */
 export class SnapshotFile {
   readonly size: number;
   private readonly blocks = new Map<number, Buffer>();
+  private ring: Ring | undefined;
+  private scratch = Buffer.alloc(0);
+  /** Where the sequential pass hashes, once started with cuts. */
+  hashThread: ChunkHasher['thread'] | undefined;
 
   private constructor(
     readonly path: string,
@@ -38,10 +54,62 @@ export class SnapshotFile {
     }
   }
 
+  /**
+   * Starts the one sequential pass. With `hashCuts` (ascending byte counts), returns the SHA-256 of the
+   * file's first `cut` bytes for each cut, available once `finishSequential` has read up to the last cut.
+   */
+  startSequential(hashCuts: number[] = []): Promise<Buffer[]> | undefined {
+    if (this.ring) throw new Error('the sequential pass has already started');
+    const hashEnd = Math.min(hashCuts.at(-1) ?? 0, this.size);
+    const chunks = Math.max(1, Math.min(RING_CHUNKS, Math.ceil(this.size / CHUNK_SIZE)));
+    const hasher =
+      hashCuts.length > 0
+        ? startChunkHasher(hashCuts, hashEnd, chunks, CHUNK_SIZE, (cuts) =>
+            hashByPosition(cuts, (target, position) => this.readInto(target, position)),
+          )
+        : undefined;
+    this.hashThread = hasher?.thread;
+    const memory = hasher?.memory ?? new ArrayBuffer(chunks * CHUNK_SIZE);
+    this.ring = new Ring(this.fd, this.size, memory, chunks, hasher, this.path);
+    return hasher?.digests;
+  }
+
+  /** Reads on to the last hash cut, so that the digests promised by `startSequential` arrive. */
+  finishSequential(): void {
+    this.ring?.finish();
+  }
+
   /** `length` bytes at `position`, or fewer if the file ends first. May be a view valid until the next read. */
   read(position: number, length: number): Buffer {
     const end = Math.min(position + length, this.size);
     if (position >= end) return Buffer.alloc(0);
+    const ring = this.ring;
+    if (ring && position >= ring.start && end - position <= ring.reach) {
+      if (end > ring.end && end <= ring.end + LOOKAHEAD) ring.advanceTo(end);
+      if (end <= ring.end) return ring.view(position, end, this.scratchOf(end - position));
+    }
+    return this.readByPosition(position, end);
+  }
+
+  /** Reads straight into `target` by position, bypassing every cache (for a hash pass of its own). */
+  readInto(target: Buffer, position: number): number {
+    return readSync(this.fd, target, 0, target.length, position);
+  }
+
+  close(): void {
+    this.ring?.abort();
+    this.ring = undefined;
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    this.blocks.clear();
+  }
+
+  private scratchOf(length: number): Buffer {
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, 64 << 10));
+    return this.scratch;
+  }
+
+  private readByPosition(position: number, end: number): Buffer {
     const first = Math.floor(position / BLOCK_SIZE);
     const last = Math.floor((end - 1) / BLOCK_SIZE);
     if (first === last) {
@@ -59,16 +127,6 @@ export class SnapshotFile {
       done += to - from;
     }
     return out;
-  }
-
-  /** The open descriptor, for a hashing worker thread that reads by position alongside the walk. */
-  get descriptor(): number {
-    return this.fd;
-  }
-
-  /** Reads straight into `target` without touching the cache (for the sequential SHA-256 pass). */
-  readInto(target: Buffer, position: number): number {
-    return readSync(this.fd, target, 0, target.length, position);
   }
 
   private block(index: number): Buffer {
@@ -90,20 +148,100 @@ export class SnapshotFile {
         buffer = Buffer.from(evicted.buffer, 0, length);
     }
     buffer ??= Buffer.allocUnsafeSlow(BLOCK_SIZE).subarray(0, length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd, buffer, done, length - done, start + done);
-      if (n === 0) break;
-      done += n;
-    }
+    const done = readFully(this.fd, buffer, length, start);
     const block = done === length ? buffer : buffer.subarray(0, done);
     this.blocks.set(index, block);
     return block;
   }
+}
 
-  close(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    this.blocks.clear();
+function readFully(fd: number, target: Buffer, length: number, position: number): number {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, target, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+/** Chunks [first, next) of the file, chunk k in slot k % slots; every chunk is handed to the hasher in order. */
+class Ring {
+  private readonly slots: Buffer[] = [];
+  private readonly lengths: number[] = [];
+  /** Index of the next chunk to read. */
+  private next = 0;
+  /** Bytes [0, end) have been read; the last `slots` chunks of them are in the ring. */
+  end = 0;
+  private hasher: ChunkHasher | undefined;
+
+  constructor(
+    private readonly fd: number,
+    private readonly size: number,
+    memory: ArrayBufferLike,
+    private readonly count: number,
+    hasher: ChunkHasher | undefined,
+    private readonly path: string,
+  ) {
+    for (let i = 0; i < count; i++) this.slots.push(Buffer.from(memory, i * CHUNK_SIZE, CHUNK_SIZE));
+    this.hasher = hasher;
+  }
+
+  /** The first byte still in the ring. */
+  get start(): number {
+    return Math.max(0, this.next - this.count) * CHUNK_SIZE;
+  }
+
+  /** The longest piece the ring can always serve after reading on to its end. */
+  get reach(): number {
+    return (this.count - 1) * CHUNK_SIZE;
+  }
+
+  advanceTo(target: number): void {
+    while (this.end < target && this.end < this.size) {
+      const index = this.next;
+      const slot = index % this.count;
+      this.hasher?.beforeOverwrite(index - this.count);
+      const length = Math.min(CHUNK_SIZE, this.size - index * CHUNK_SIZE);
+      const got = readFully(this.fd, this.slots[slot]!, length, index * CHUNK_SIZE);
+      if (got < length) {
+        throw new SnapshotError(`cannot read snapshot '${this.path}': it shrank while being read`, {
+          exitCode: SNAPSHOT_EXIT.unreadable,
+          hint: 'verify a copy that nothing else is writing to',
+        });
+      }
+      this.lengths[slot] = length;
+      this.next++;
+      this.end += length;
+      this.hasher?.produced(index, slot, this.slots[slot]!.subarray(0, length));
+    }
+  }
+
+  view(position: number, end: number, scratch: Buffer): Buffer {
+    const first = Math.floor(position / CHUNK_SIZE);
+    const last = Math.floor((end - 1) / CHUNK_SIZE);
+    const from = position - first * CHUNK_SIZE;
+    if (first === last) return this.slots[first % this.count]!.subarray(from, from + (end - position));
+    let done = 0;
+    for (let k = first; k <= last; k++) {
+      const slot = this.slots[k % this.count]!;
+      const a = k === first ? from : 0;
+      const b = Math.min(this.lengths[k % this.count]!, end - k * CHUNK_SIZE);
+      slot.copy(scratch, done, a, b);
+      done += b - a;
+    }
+    return scratch.subarray(0, done);
+  }
+
+  finish(): void {
+    if (!this.hasher) return;
+    this.advanceTo(this.hasher.end);
+    this.hasher.allProduced(this.next);
+    this.hasher = undefined;
+  }
+
+  abort(): void {
+    this.hasher?.abort();
+    this.hasher = undefined;
   }
 }

@@ -11,7 +11,7 @@ import { BUCKET_HEADER_SIZE, PAGE_FLAG, pageTypeName } from './page';
 import type { Problem, ProblemKind } from './problem';
 import type { EtcdCompat, PageCounts, SnapshotReport } from './report';
 import { normaliseStorageVersion } from './semver';
-import { hashPrefixes, hasTrailerBySize, TRAILER_SIZE, type TrailerVerdict } from './trailer';
+import { hasTrailerBySize, TRAILER_SIZE, type TrailerVerdict } from './trailer';
 import { type BucketRoot, type EntryVisitor, MAX_REGION_BYTES, type StatusHash, TreeWalker } from './walk';
 
 export interface VerifyOptions {
@@ -58,9 +58,8 @@ export async function verifySnapshot(path: string, options: VerifyOptions = {}):
 
 export async function analyseSnapshot(path: string, options: VerifyOptions = {}): Promise<SnapshotAnalysis> {
   const file = SnapshotFile.open(path);
-  const pending: Array<Promise<unknown>> = [];
   try {
-    return await analyse(file, options, pending);
+    return await analyse(file, options);
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     // A reader bug must still end as one line, not a stack trace.
@@ -72,8 +71,7 @@ export async function analyseSnapshot(path: string, options: VerifyOptions = {})
       },
     );
   } finally {
-    // A hashing worker may still be reading this descriptor.
-    await Promise.allSettled(pending);
+    // Also stops a hashing worker that is still at work if the walk failed.
     file.close();
   }
 }
@@ -103,11 +101,7 @@ interface TopBucket {
   page: number;
 }
 
-async function analyse(
-  file: SnapshotFile,
-  options: VerifyOptions,
-  pending: Array<Promise<unknown>>,
-): Promise<SnapshotAnalysis> {
+async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<SnapshotAnalysis> {
   const findings = new Findings(options.maxProblems ?? 100);
   const report: SnapshotReport = {
     hash: null,
@@ -166,7 +160,7 @@ async function analyse(
         ? `not an etcd snapshot: no bbolt meta page at offset 0 or ${metas.pageSize} (${m0.invalid})`
         : `both meta pages are invalid: meta 0 at offset 0: ${m0.invalid}; meta 1 at offset ${metas.pageSize}: ${m1.invalid}`,
     });
-    await checkTrailer(file, undefined, metas.pageSize, report, findings);
+    await startTrailerCheck(file, undefined, metas.pageSize, report, findings)();
     return finish();
   }
   for (const m of metas.metas) {
@@ -182,9 +176,16 @@ async function analyse(
   const pageSize = chosen.pageSize;
   report.pageSize = pageSize;
   const dbBytes = chosen.pgid * BigInt(pageSize);
-  // Size checks happen now; hashing runs (in a worker for large files) while the trees are walked.
-  const trailerChecked = checkTrailer(file, dbBytes, pageSize, report, findings, options.databaseSha256);
-  pending.push(trailerChecked);
+  // Size checks happen now; the file is then read once, front to back, for the hash (in a worker for large
+  // files) and for the walk, which mostly moves forward too.
+  const concludeTrailer = startTrailerCheck(
+    file,
+    dbBytes,
+    pageSize,
+    report,
+    findings,
+    options.databaseSha256,
+  );
 
   const pgid = chosen.pgid > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(chosen.pgid);
   if (pgid < 3) {
@@ -195,7 +196,7 @@ async function analyse(
       offset: chosen.page * pageSize + PAGE_HEADER_SIZE + 40,
       message: `meta page ${chosen.page}: pgid ${pgid} leaves no room for a root page`,
     });
-    await trailerChecked;
+    await concludeTrailer();
     return finish();
   }
 
@@ -298,7 +299,7 @@ async function analyse(
   report.revision = lastRevision;
   report.totalKey = strict ? liveKeys!.size : entries;
   report.totalSize = Number(dbBytes);
-  await trailerChecked;
+  await concludeTrailer();
   return finish();
 }
 
@@ -458,17 +459,19 @@ function countPages(
 }
 
 /**
- * Decides whether the file ends in a trailer, checks it, and records size problems: a snapshot must be
- * exactly pgid × pageSize + 32 bytes; a raw data-dir copy may be longer than its database (preallocated).
+ * Decides whether the file ends in a trailer and records size problems: a snapshot must be exactly
+ * pgid × pageSize + 32 bytes; a raw data-dir copy may be longer than its database (preallocated). Starts
+ * the file's sequential pass, hashing it unless the digest is known; the function it returns reads on to
+ * the end of the hashed part and checks the trailer.
  */
-async function checkTrailer(
+function startTrailerCheck(
   file: SnapshotFile,
   dbBytes: bigint | undefined,
   pageSize: number,
   report: SnapshotReport,
   findings: Findings,
   knownDatabaseSha256?: string,
-) {
+): () => Promise<void> {
   const size = file.size;
   const trailer = hasTrailerBySize(size);
   const available = trailer ? size - TRAILER_SIZE : size;
@@ -514,23 +517,29 @@ async function checkTrailer(
     knownDatabaseSha256 && trailer && expected === available
       ? Buffer.from(knownDatabaseSha256, 'hex')
       : undefined;
-  const digests = known ? [known] : await hashPrefixes(file, cuts);
-  const digest = digests.at(-1)!;
-  report.sha256 = digests[0]!.toString('hex');
-  let verdict: TrailerVerdict = 'missing';
-  if (trailer) {
-    const stored = file.read(available, TRAILER_SIZE);
-    verdict = stored.equals(digest) ? 'ok' : 'mismatch';
-    if (verdict === 'mismatch') {
-      findings.add({
-        severity: 'error',
-        kind: 'trailer-mismatch',
-        offset: available,
-        message: `integrity trailer at offset ${available} does not match: SHA-256 of the first ${available} bytes is ${digest.toString('hex').slice(0, 16)}…, the trailer says ${stored.toString('hex').slice(0, 16)}…`,
-      });
+  const hashing = file.startSequential(known ? [] : cuts);
+  // Settled as rejected if the walk fails and the file is closed first; that needs no handling.
+  hashing?.catch(() => {});
+  return async () => {
+    file.finishSequential();
+    const digests = known ? [known] : await hashing!;
+    const digest = digests.at(-1)!;
+    report.sha256 = digests[0]!.toString('hex');
+    let verdict: TrailerVerdict = 'missing';
+    if (trailer) {
+      const stored = file.read(available, TRAILER_SIZE);
+      verdict = stored.equals(digest) ? 'ok' : 'mismatch';
+      if (verdict === 'mismatch') {
+        findings.add({
+          severity: 'error',
+          kind: 'trailer-mismatch',
+          offset: available,
+          message: `integrity trailer at offset ${available} does not match: SHA-256 of the first ${available} bytes is ${digest.toString('hex').slice(0, 16)}…, the trailer says ${stored.toString('hex').slice(0, 16)}…`,
+        });
+      }
     }
-  }
-  report.trailer = verdict;
+    report.trailer = verdict;
+  };
 }
 
 /** A key for a message: printable ASCII as is, anything else as hex. */

@@ -33,6 +33,15 @@ interface Frame {
 }
 
 /**
+ * A u64 page id as a number, without a BigInt per page: exact below 2^53, MAX_SAFE_INTEGER above (which
+ * is past any database's end, so it is reported as out of bounds and never equals a real page id).
+ */
+function readPgid(buf: Buffer, at: number): number {
+  const high = buf.readUInt32LE(at + 4);
+  return high >= 0x200000 ? Number.MAX_SAFE_INTEGER : high * 0x100000000 + buf.readUInt32LE(at);
+}
+
+/**
  * Walks bbolt B+trees in key order with an explicit stack, checking every page it reaches like bbolt's
  * tx.Check (bounds, type, id, multiple references, key order) and remembering which pages were reached.
  * A page is entered at most once, so a corrupt tree that points back at itself ends instead of looping.
@@ -133,7 +142,7 @@ export class TreeWalker {
       return undefined;
     }
     const header = this.file.read(offset, PAGE_HEADER_SIZE);
-    const storedId = header.readBigUInt64LE(0);
+    const storedId = readPgid(header, 0);
     const flags = header.readUInt16LE(8);
     const count = header.readUInt16LE(10);
     const overflow = header.readUInt32LE(12);
@@ -160,13 +169,13 @@ export class TreeWalker {
       });
       return undefined;
     }
-    if (storedId !== BigInt(id)) {
+    if (storedId !== id) {
       this.report({
         severity: 'error',
         kind: 'page-id-mismatch',
         page: id,
         offset,
-        message: `page ${id} at offset ${offset}: header says page ${storedId}`,
+        message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
       });
       return undefined;
     }
@@ -230,7 +239,7 @@ export class TreeWalker {
     const r = frame.region;
     const pos = r.readUInt32LE(at);
     const ksize = r.readUInt32LE(at + 4);
-    const child = r.readBigUInt64LE(at + 8);
+    const child = readPgid(r, at + 8);
     const start = at + pos;
     if (start + ksize > r.length || ksize === 0) {
       if (!quiet) {
@@ -244,8 +253,7 @@ export class TreeWalker {
       }
       return undefined;
     }
-    const id = child > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(child);
-    return { key: r.subarray(start, start + ksize), child: id };
+    return { key: r.subarray(start, start + ksize), child };
   }
 
   private visitLeaf(
