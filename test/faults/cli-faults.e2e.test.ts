@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 import { DirStore } from '../../src/store/dir-store';
+import { newJobDir, runStep, type StepResult } from '../actions/runner';
 import {
   type CliRun,
   eventually,
@@ -292,6 +293,47 @@ describe.skipIf(skip !== undefined)(
       expect(result.signal, result.stderr).toBe('SIGINT');
       expect(filesUnder(runnerTemp)).toEqual([]);
       expect(await storedNames(storeDir)).toEqual([]);
+      await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
+    });
+
+    it('the backup action stopped by SIGINT mid-snapshot leaves no plaintext, and its post step removes the rest', async () => {
+      const node = sandbox.node(0);
+      const jobDir = newJobDir(work, 'action-sigint');
+      const github = { token: 'ghs_unused', repository: 'octo/cluster', env: {} };
+      await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
+      let step: StepResult;
+      try {
+        step = await runStep('backup', 'main', {
+          jobDir,
+          github,
+          inputs: {
+            host: node.host,
+            port: String(node.port),
+            key: readFileSync(node.users.root.privateKeyPath, 'utf8'),
+            fingerprint: node.hostKeyFingerprint,
+            store: `dir:${join(jobDir, 'store')}`,
+            age_recipients: recipient,
+          },
+          whileRunning: async (child) => {
+            await waitFor('the snapshot to start arriving', () =>
+              filesUnder(join(jobDir, '_temp')).some(
+                (f) => f.endsWith('snapshot.db') && statSync(f).size > 0,
+              ),
+            );
+            child.kill('SIGINT');
+          },
+        });
+      } finally {
+        await sandbox.setLink(node, {});
+      }
+      expect(step.signal, step.stdout + step.stderr).toBe('SIGINT');
+      // The core removed its private dir (the plaintext) on the way out; only the empty work dir is left.
+      expect(filesUnder(join(jobDir, '_temp'))).toEqual([]);
+      const recorded = JSON.parse(step.state.work_dirs!) as string[];
+      const post = await runStep('backup', 'post', { jobDir, github, state: step.state });
+      expect(post.exitCode).toBe(0);
+      expect(post.stdout).toContain(`removed ${recorded[0]}`);
+      expect(existsSync(recorded[0]!)).toBe(false);
       await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
     });
 

@@ -218,7 +218,8 @@ describe.skipIf(skip !== undefined)(
               c.command = ['/bin/sh', '-c', `exec ${(c.command as string[]).join(' ')}`];
               return pod;
             },
-            outcome: /etcd/,
+            // Found by its container name; the client certificate comes from kube-apiserver's flags.
+            outcome: 'backup',
           },
           {
             name: 'a YAML list instead of a Pod',
