@@ -12,22 +12,27 @@ export interface Digest {
  * consumer never sees a clean end on bytes that did not match.
  */
 export class DigestStream extends Transform {
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash: Hash | undefined;
   private bytes = 0;
   private result: Digest | undefined;
 
-  constructor(private readonly check?: (digest: Digest) => Error | undefined) {
+  /** `hash: false` only counts the bytes (`digest.sha256` is then ''). */
+  constructor(
+    private readonly check?: (digest: Digest) => Error | undefined,
+    options: { hash?: boolean } = {},
+  ) {
     super();
+    this.hash = options.hash === false ? undefined : createHash('sha256');
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     this.bytes += chunk.length;
     done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {
-    this.result = { sha256: this.hash.digest('hex'), size: this.bytes };
+    this.result = { sha256: this.hash?.digest('hex') ?? '', size: this.bytes };
     done(this.check?.(this.result) ?? null);
   }
 

@@ -19,28 +19,40 @@ export interface SealOptions {
   zstdLevel?: number;
   /** When the snapshot was already verified on disk, its digest; a changed file then fails the seal. */
   expectedSnapshot?: Digest;
+  /**
+   * false when the caller hashes these very bytes itself (the seal reads a tee of a stream it digests): the seal
+   * then only counts them, which saves a SHA-256 pass over the whole snapshot. Default true.
+   */
+  hashInput?: boolean;
 }
 
 export interface SealedSnapshot {
   /** The bytes to store: `zstd` then `age`, both standard formats (`age -d | zstd -d` opens them by hand). */
   blob: Readable;
   envelope: Omit<EnvelopeDescription, 'blob'>;
-  /** The plaintext snapshot's digest; resolves once `blob` has been read to its end. */
-  snapshot: Promise<Digest>;
+  /** The plaintext snapshot's digest (sha256 undefined with `hashInput: false`); resolves once `blob` has been read to its end. */
+  snapshot: Promise<{ size: number; sha256: string | undefined }>;
 }
 
 /** Streams a snapshot through zstd and age. Memory stays bounded: every stage is a stream with backpressure. */
 export async function seal(snapshot: Readable, options: SealOptions): Promise<SealedSnapshot> {
   const compression = options.compression ?? 'zstd';
   const expected = options.expectedSnapshot;
-  const plain = new DigestStream((d) =>
-    expected && (d.sha256 !== expected.sha256 || d.size !== expected.size)
-      ? new EnvelopeError(
-          'snapshot-mismatch',
-          `the snapshot changed between verification and sealing (sha256 ${d.sha256.slice(0, 12)}…, expected ${expected.sha256.slice(0, 12)}…)`,
-          { hint: 'take the backup again; something else wrote to the snapshot file' },
-        )
-      : undefined,
+  const hashing = options.hashInput !== false;
+  const plain = new DigestStream(
+    (d) =>
+      expected && ((hashing && d.sha256 !== expected.sha256) || d.size !== expected.size)
+        ? new EnvelopeError(
+            'snapshot-mismatch',
+            `the snapshot changed between verification and sealing (${
+              d.size !== expected.size
+                ? `${d.size} bytes, expected ${expected.size}`
+                : `sha256 ${d.sha256.slice(0, 12)}…, expected ${expected.sha256.slice(0, 12)}…`
+            })`,
+            { hint: 'take the backup again; something else wrote to the snapshot file' },
+          )
+        : undefined,
+    { hash: hashing },
   );
   // A few MiB of slack between zstd (libuv threads) and age (main thread) lets the two run side by side.
   const compressed = new PassThrough({ highWaterMark: 8 << 20 });
@@ -52,7 +64,10 @@ export async function seal(snapshot: Readable, options: SealOptions): Promise<Se
     );
   }
   const upstream = pipeline(snapshot, ...(stages as [NodeJS.ReadWriteStream]), compressed);
-  const snapshotDigest = finished(plain).then(() => plain.digest);
+  const snapshotDigest = finished(plain).then(() => ({
+    size: plain.size,
+    sha256: hashing ? plain.digest.sha256 : undefined,
+  }));
   // Both are observed through `blob`; these handlers only keep an early failure from being "unhandled".
   upstream.catch(() => {});
   snapshotDigest.catch(() => {});

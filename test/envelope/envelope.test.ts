@@ -114,6 +114,28 @@ describe('sealing and opening a snapshot', () => {
     const error = await envelopeFailure(collect(sealed.blob));
     expect(error.reason).toBe('snapshot-mismatch');
   });
+
+  it('only counts the bytes when the caller hashes them itself, and still round-trips', async () => {
+    const sealed = await seal(Readable.from([plain]), {
+      encryption: { kind: 'recipients', recipients: [recipient] },
+      hashInput: false,
+    });
+    const blob = await collect(sealed.blob);
+    expect(await sealed.snapshot).toEqual({ sha256: undefined, size: plain.length });
+    const envelope = { ...sealed.envelope, blob: { sha256: sha256(blob), size: blob.length } };
+    const opened = await openBuffer(blob, { keys: { identities: [identity] }, envelope });
+    expect(opened.equals(plain)).toBe(true);
+  });
+
+  it('fails an unhashed seal whose byte count differs from the verified snapshot', async () => {
+    const sealed = await seal(Readable.from([plain]), {
+      encryption: { kind: 'recipients', recipients: [recipient] },
+      expectedSnapshot: { sha256: sha256(plain), size: plain.length + 1 },
+      hashInput: false,
+    });
+    const error = await envelopeFailure(collect(sealed.blob));
+    expect(error.reason).toBe('snapshot-mismatch');
+  });
 });
 
 describe('opening a damaged or foreign blob', () => {

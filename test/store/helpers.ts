@@ -60,7 +60,10 @@ export async function roundTrip(
   snapshot: () => Readable,
   keys: Keys,
   draft: MetadataDraft,
-): Promise<{ stored: Awaited<ReturnType<BackupStore['put']>>; original: { sha256: string; size: number } }> {
+): Promise<{
+  stored: Awaited<ReturnType<BackupStore['put']>>;
+  original: { sha256: string | undefined; size: number };
+}> {
   const sealed = await seal(snapshot(), { encryption: { kind: 'recipients', recipients: [keys.recipient] } });
   const stored = await store.put(draft.name, sealed.blob, draft);
   const original = await sealed.snapshot;
