@@ -187,7 +187,11 @@ describe.skipIf(skip !== undefined)(
         const result = await runCli(backupArgs(node, storeDir, ['--etcd-manifest', held]), {
           env: { RUNNER_TEMP: runnerTemp },
         });
-        expectOneLineFailure(result, 'backup', /127\.0\.0\.1:2379|etcd/);
+        expectOneLineFailure(
+          result,
+          'backup',
+          /etcd does not answer at https:\/\/127\.0\.0\.1:2379 on root@.*\(Connection refused\).*etcd pod/,
+        );
         expect(await storedNames(storeDir)).toEqual([]);
         expect(filesUnder(runnerTemp)).toEqual([]);
         await expectNodeClean(sandbox, node, nodeBefore);

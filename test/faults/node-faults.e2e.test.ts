@@ -160,7 +160,7 @@ describe.skipIf(skip !== undefined)(
         await sandbox.runOnNode(node, ['mv', `${config}.held`, config]);
       }
       expect(result.stderr).toMatch(/warning: .*config\.yaml, but that file is missing/);
-      expectOneLineFailure(result, 'backup', /127\.0\.0\.1:2379/);
+      expectOneLineFailure(result, 'backup', /etcd does not answer at https:\/\/127\.0\.0\.1:2379 on /);
       expect(await storedNames(storeDir)).toEqual([]);
       expect(filesUnder(runnerTemp)).toEqual([]);
       await expectServing(sandbox, node);
