@@ -8,7 +8,7 @@ import {
   SshConnectionLostError,
   SshConnectTimeoutError,
   SshDnsError,
-  type SshError,
+  SshError,
   SshHostKeyMismatchError,
   SshJumpError,
   SshKeyError,
@@ -57,11 +57,33 @@ export function targetName(endpoint: Pick<SshEndpoint, 'host' | 'port' | 'userna
   return `${endpoint.username}@${host}:${endpoint.port ?? 22}`;
 }
 
+/**
+ * A bastion that cannot be reached is the jump host's problem, not the target's: say so, instead of the
+ * direct-connection advice (which even suggests a jump host).
+ */
+function asJumpHostError(error: unknown, target: string): unknown {
+  if (!(error instanceof SshError)) return error;
+  if (error.code !== 'unreachable' && error.code !== 'connect-timeout' && error.code !== 'dns') return error;
+  return new SshError(
+    error.code,
+    error.target,
+    `${error.message.replace(/^ssh \S+: /, '')} (the jump host for ${target})`,
+    {
+      hint: 'check that the jump host is up, that sshd runs there and that the runner can reach it, then run again',
+      cause: error,
+    },
+  );
+}
+
 /** Opens an authenticated, host-key-checked SSH connection (through a jump host if given). */
 export async function connect(options: ConnectOptions): Promise<SshSession> {
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   let bastion: Connected | undefined;
-  if (options.jump) bastion = await openPinned(options.jump, options, async () => undefined, warn);
+  if (options.jump) {
+    bastion = await openPinned(options.jump, options, async () => undefined, warn).catch((error: unknown) => {
+      throw asJumpHostError(error, targetName(options));
+    });
+  }
   try {
     const target = await openPinned(
       options,

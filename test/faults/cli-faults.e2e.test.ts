@@ -138,6 +138,40 @@ describe.skipIf(skip !== undefined)(
       await expectNodeClean(sandbox, node, nodeBefore);
     });
 
+    it('fails with one line naming the bastion when the jump host is down', async () => {
+      // Node 2 is the bastion, reaching node 1 over the sandbox bridge; its SSH link is then taken down.
+      const [target, bastion] = [sandbox.node(0), sandbox.node(1)];
+      const { runnerTemp, storeDir } = newCase('jump-down');
+      const throughBastion = [
+        ...backupArgs({ ...target, host: target.ip, port: 22 }, storeDir),
+        '--jump',
+        `root@${bastion.host}:${bastion.port}`,
+        '--jump-fingerprint',
+        bastion.hostKeyFingerprint,
+      ];
+      // The route works while the bastion is up, so the failure below is the bastion's.
+      const up = await runCli(throughBastion, { env: { RUNNER_TEMP: runnerTemp } });
+      expect(up.code, up.stderr).toBe(0);
+      const stored = await storedNames(storeDir);
+      await sandbox.setLink(bastion, { down: true });
+      let result: CliRun;
+      try {
+        result = await runCli(throughBastion, { env: { RUNNER_TEMP: runnerTemp } });
+      } finally {
+        await sandbox.setLink(bastion, {});
+      }
+      expectOneLineFailure(
+        result,
+        'backup',
+        new RegExp(
+          `^etcd-backup backup: ssh root@${bastion.host}:22: cannot connect .*\\(the jump host for root@${target.ip}:22\\) \\(check that the jump host is up`,
+        ),
+      );
+      expect(await storedNames(storeDir)).toEqual(stored);
+      expect(filesUnder(runnerTemp)).toEqual([]);
+      await expectNodeClean(sandbox, target, nodeBefore);
+    });
+
     it('snapshots a named member that is not the leader, and records who led', async () => {
       const { leader, follower } = await leaderAndFollower();
       const node = sandbox.node(0);
