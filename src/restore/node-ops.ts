@@ -208,14 +208,24 @@ export async function shipDir(
   gzip.on('data', (chunk: Buffer) => {
     sent += chunk.length;
   });
-  const { done } = await session.execStream(['sh', '-c', UNPACK, 'sh', staging, owner], {
+  const { stdout, done } = await session.execStream(['sh', '-c', UNPACK, 'sh', staging, owner], {
     sudo: true,
     stdin: body,
+  });
+  // A failed pack destroys body without an end, so the node would wait for more forever: stop the command.
+  void packing.then((e) => {
+    if (e instanceof Error) stdout.destroy(e);
   });
   try {
     await done;
   } catch (error) {
     tar.kill();
+    const packed = await Promise.race([packing, Promise.resolve(undefined)]);
+    if (packed instanceof Error)
+      throw new NodeActionError(`cannot pack ${localDir}: ${firstLine(tarError) || packed.message}`, {
+        hint: 'nothing was changed on the cluster',
+        cause: packed,
+      });
     if (error instanceof SshCommandError) {
       throw new NodeActionError(
         `cannot unpack the restored data into ${staging} on ${session.target}: ${firstLine(error.stderr) || `exit ${error.remoteExitCode}`}`,

@@ -48,11 +48,27 @@ export async function shipSnapshot(
   gzip.on('data', (chunk: Buffer) => {
     sent += chunk.length;
   });
-  const { done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir], { sudo: true, stdin: body });
+  const { stdout, done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir], {
+    sudo: true,
+    stdin: body,
+  });
+  // A failed read destroys body without an end, so the node would wait for more forever: stop the command.
+  void packing.then((e) => {
+    if (e instanceof Error) stdout.destroy(e);
+  });
   try {
     await done;
   } catch (error) {
     body.destroy();
+    const packed = await Promise.race([packing, Promise.resolve(undefined)]);
+    if (packed instanceof Error)
+      throw new NodeActionError(
+        `cannot read ${localPath} to send it to ${session.target}: ${packed.message}`,
+        {
+          hint: 'nothing was changed on the cluster',
+          cause: packed,
+        },
+      );
     if (error instanceof SshCommandError) {
       throw new NodeActionError(
         `cannot copy the snapshot into ${dir} on ${session.target}: ${firstLine(error.stderr) || `exit ${error.remoteExitCode}`}`,

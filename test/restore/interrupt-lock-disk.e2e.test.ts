@@ -187,7 +187,7 @@ restoreCase('3.5', 1, (ctx) => {
     });
   }, 120_000);
 
-  it('rolls back through the CLI when SIGINT arrives while the pods are being stopped', async () => {
+  it('rolls back through the CLI when SIGINT arrives after kube-apiserver was stopped', async () => {
     const b = await ctx.backupBetween('sigint');
     const node = ctx.nodes[0]!;
     const runnerTemp = await mkdtemp(join(ctx.work, 'runner-temp-'));
@@ -195,7 +195,12 @@ restoreCase('3.5', 1, (ctx) => {
     const offset = ctx.sandbox.logOffset(node);
     const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
     try {
+      // Once kube-apiserver is down (the first stop), while etcd is being stopped.
       await cli.waitFor(/stopping kube-apiserver on every node, then etcd/);
+      await ctx.sandbox.waitForLog(node, /pod-stopped pod=kube-apiserver/, {
+        after: offset,
+        timeoutMs: 30_000,
+      });
       cli.child.kill('SIGINT');
       const code = await cli.exited;
       expect(cli.stderr).toMatch(/restore failed and was rolled back: .*interrupted by SIGINT/);
@@ -203,7 +208,6 @@ restoreCase('3.5', 1, (ctx) => {
     } finally {
       cli.kill();
     }
-    expect(ctx.sandbox.supervisorLog(node).slice(offset)).toMatch(/pod-stopped pod=kube-apiserver/);
     expect((await ctx.read([b.before, b.after])).values).toEqual([
       'in the backup',
       'written after the backup',

@@ -4,11 +4,13 @@ import { expect, it } from 'vitest';
 import { type EtcdBinaries, findEtcd } from '../../sandbox/etcd-binaries';
 import { main } from '../../src/cli/main';
 import { EtcdToolError } from '../../src/restore/etcd-tools';
+import { shipSnapshot } from '../../src/restore/on-node';
 import { RestoreRefusedError } from '../../src/restore/plan';
 import { restore } from '../../src/restore/restore';
+import { connect } from '../../src/ssh';
 import type { Logger } from '../../src/util/log';
 import { ReleaseServer } from './release-server';
-import { restoreCase, testLog } from './sandbox-context';
+import { restoreCase, sshTo, testLog } from './sandbox-context';
 
 /** The restore's log, kept for the assertions (and echoed when RESTORE_E2E_LOG=1). */
 function recordingLog(): Logger & { lines: string[] } {
@@ -187,4 +189,24 @@ restoreCase('3.5', 1, (ctx) => {
       await releases.stop();
     }
   }, 90_000);
+
+  it('fails at once, and leaves nothing on the node, when the snapshot cannot be read on the runner', async () => {
+    const node = ctx.nodes[0]!;
+    const session = await connect(await sshTo(node, node.users.root));
+    try {
+      const started = Date.now();
+      const error = await shipSnapshot(
+        session,
+        join(ctx.work, 'gone.db'),
+        '/var/lib/.etcd.restore-20260101T000000Z.snapshot',
+        testLog,
+      ).catch((e: unknown) => e);
+      // Without an end on its stdin the node would wait for the rest of the file forever.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((error as Error).message).toMatch(/^cannot read .*gone\.db to send it to root@\S+: ENOENT/);
+      expect((await ctx.sh(node, leftovers)).stdout).toBe('');
+    } finally {
+      await session.close();
+    }
+  }, 30_000);
 });
