@@ -63,6 +63,8 @@ export async function runStepInProcess(
   action: ActionName,
   jobDir: string,
   inputs: Record<string, string>,
+  /** What else the runner injects (the results service's URL and runtime token, say). */
+  env: Record<string, string> = {},
 ): Promise<InProcessStep> {
   const step = `${++counter}-${action}`;
   const files = join(jobDir, '_runner_file_commands');
@@ -81,7 +83,7 @@ export async function runStepInProcess(
     if (key.startsWith('INPUT_') || key.startsWith('STATE_') || key.startsWith('GITHUB_'))
       delete process.env[key];
   }
-  Object.assign(process.env, paths, { RUNNER_TEMP: runnerTemp, GITHUB_ACTIONS: 'true' });
+  Object.assign(process.env, env, paths, { RUNNER_TEMP: runnerTemp, GITHUB_ACTIONS: 'true' });
   for (const [name, value] of Object.entries({ ...actionDefaults(action, GITHUB), ...inputs })) {
     process.env[`INPUT_${name.toUpperCase()}`] = value;
   }
