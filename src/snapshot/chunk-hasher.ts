@@ -8,27 +8,22 @@ import { Worker } from 'node:worker_threads';
 export interface ChunkHasher {
   /** Where the hashing runs. */
   readonly thread: 'worker' | 'main';
-  /** Ring memory to read chunks into (shared with a worker), or undefined to let the reader choose. */
-  readonly memory: ArrayBufferLike | undefined;
-  /** Bytes the hash needs: the last cut. */
+  /** Whether the sequential pass should hand its chunks over, and read on to `end` when it finishes. */
+  readonly wantsChunks: boolean;
+  /** Bytes the hash needs from the sequential pass: the last cut. */
   readonly end: number;
-  /** Resolves once all chunks up to `end` are produced and hashed. */
+  /** Resolves once every cut is hashed. */
   readonly digests: Promise<Buffer[]>;
-  /** Blocks until chunk `index` has been hashed, so its slot may be overwritten. */
-  beforeOverwrite(index: number): void;
-  /** Chunk `index` (starting at byte index × chunk size) now lies in ring slot `slot`. */
-  produced(index: number, slot: number, bytes: Uint8Array): void;
-  /** No more chunks will come (`count` in all). */
-  allProduced(count: number): void;
-  /** The verification failed elsewhere: stop, and settle `digests` as rejected. */
-  abort(): void;
+  /** The next chunk of the file, in order from byte 0. */
+  produced(bytes: Uint8Array): void;
+  /** No more chunks will come. */
+  allProduced(): void;
+  /** The verification failed elsewhere: stop, settle `digests` as rejected; resolves once nothing reads the file. */
+  abort(): Promise<void>;
 }
 
 /** Below this many bytes a worker's start-up costs more than hashing on the main thread saves. */
 export const WORKER_HASH_THRESHOLD = 64 << 20;
-
-/** How long the reader waits for a hashing worker that makes no progress before hashing without it. */
-const STALL_LIMIT_MS = 30_000;
 
 /**
  * A SHA-256 fed piecewise that takes a digest each time the byte count passes a cut. Shared by the
@@ -75,64 +70,45 @@ function makeCutHasher(cuts: number[]): CutHasher {
   return cutHasherFactory(createHash, cuts);
 }
 
-// Control words shared with the worker.
-const PRODUCED = 0;
-const CONSUMED = 1;
-const STATE = 2;
-const LENGTHS = 4;
-const ALL_PRODUCED = 1;
-const ABORTED = 2;
-const FAILED = 3;
+/** The worker's read size: small enough that each piece is still in this core's cache when it is hashed. */
+const WORKER_READ = 512 << 10;
 
-// Plain JS so it survives bundling. Waits for chunks, hashes each from the shared ring, says which it has
-// finished with; times out its waits now and then so an abandoned reader cannot leave it blocked forever.
+// Plain JS so it survives bundling. Reads the already-open descriptor by position (no shared offset) into
+// one small buffer and hashes it; stops between reads once told to.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { readSync } = require('node:fs');
 const { createHash } = require('node:crypto');
-const { memory, control, chunkSize, slots, cuts } = workerData;
-const ctrl = new Int32Array(control);
-try {
-  const hasher = ${CUT_HASHER}(createHash, cuts);
-  let next = 0;
-  for (;;) {
-    const produced = Atomics.load(ctrl, ${PRODUCED});
-    if (next < produced) {
-      const slot = next % slots;
-      hasher.update(new Uint8Array(memory, slot * chunkSize, ctrl[${LENGTHS} + slot]));
-      next++;
-      Atomics.store(ctrl, ${CONSUMED}, next);
-      Atomics.notify(ctrl, ${CONSUMED});
-      continue;
-    }
-    const state = Atomics.load(ctrl, ${STATE});
-    if (state === ${ABORTED}) break;
-    // Chunks produced just before the last one was announced are still to be hashed.
-    if (state === ${ALL_PRODUCED} && next >= Atomics.load(ctrl, ${PRODUCED})) {
-      parentPort.postMessage(hasher.end());
-      break;
-    }
-    if (state === ${ALL_PRODUCED}) continue;
-    Atomics.wait(ctrl, ${PRODUCED}, produced, 1000);
-  }
-} catch (error) {
-  Atomics.store(ctrl, ${STATE}, ${FAILED});
-  Atomics.notify(ctrl, ${CONSUMED});
-  throw error;
+const { fd, cuts, stop } = workerData;
+const stopped = new Int32Array(stop);
+const hasher = ${CUT_HASHER}(createHash, cuts);
+const end = cuts[cuts.length - 1];
+const chunk = Buffer.allocUnsafe(${WORKER_READ});
+let done = 0;
+while (done < end && Atomics.load(stopped, 0) === 0) {
+  const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - done), done);
+  if (n <= 0) break;
+  hasher.update(chunk.subarray(0, n));
+  done += n;
 }
+if (Atomics.load(stopped, 0) === 0) parentPort.postMessage(hasher.end());
 `;
 
-/** The hasher for a sequential pass: in a worker for large files, on this thread otherwise. */
+/**
+ * The hasher for a file's SHA-256 prefixes: for large files a worker thread that reads the file by itself
+ * (on the other core, alongside the walk: hashing data another core has just written into shared memory
+ * measured a third slower than reading it again here), for small ones the sequential pass's own chunks.
+ */
 export function startChunkHasher(
   cuts: number[],
   end: number,
-  slots: number,
-  chunkSize: number,
-  /** Hashes the file again by position: the fallback if the worker fails part way. */
+  fd: number,
+  /** Hashes the file by position on this thread: the fallback if the worker fails. */
   rehash: (cuts: number[]) => Buffer[],
 ): ChunkHasher {
   if (end >= WORKER_HASH_THRESHOLD) {
     try {
-      return new WorkerHasher(cuts, end, slots, chunkSize, rehash);
+      return new WorkerHasher(cuts, fd, rehash);
     } catch {
       // no worker threads here: same result on one core
     }
@@ -168,7 +144,6 @@ class Deferred<T> {
 
 class InlineHasher implements ChunkHasher {
   readonly thread = 'main';
-  readonly memory = undefined;
   private readonly hasher: CutHasher;
   private readonly result = new Deferred<Buffer[]>();
   readonly digests = this.result.promise;
@@ -180,9 +155,11 @@ class InlineHasher implements ChunkHasher {
     this.hasher = makeCutHasher(cuts);
   }
 
-  beforeOverwrite(): void {}
+  get wantsChunks(): boolean {
+    return !this.result.settled;
+  }
 
-  produced(_index: number, _slot: number, bytes: Uint8Array): void {
+  produced(bytes: Uint8Array): void {
     this.hasher.update(bytes);
   }
 
@@ -190,106 +167,57 @@ class InlineHasher implements ChunkHasher {
     this.result.settle(() => this.hasher.end());
   }
 
-  abort(): void {
+  abort(): Promise<void> {
     this.result.fail(new Error('verification stopped'));
+    return Promise.resolve();
   }
 }
 
 class WorkerHasher implements ChunkHasher {
   readonly thread = 'worker';
-  readonly memory: SharedArrayBuffer;
-  private readonly control = new Int32Array(new SharedArrayBuffer((LENGTHS + 256) * 4));
+  readonly end = 0;
+  readonly wantsChunks = false;
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
   private readonly result = new Deferred<Buffer[]>();
   readonly digests = this.result.promise;
-  /** The worker stopped making progress: chunks are no longer given to it; `rehash` runs at the end. */
-  private failed = false;
+  private lost = false;
   private finished = false;
 
   constructor(
     private readonly cuts: number[],
-    readonly end: number,
-    slots: number,
-    chunkSize: number,
+    fd: number,
     private readonly rehash: (cuts: number[]) => Buffer[],
   ) {
-    if (slots > 256) throw new Error('too many ring slots for the control block');
-    this.memory = new SharedArrayBuffer(slots * chunkSize);
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: {
-        memory: this.memory,
-        control: this.control.buffer,
-        chunkSize,
-        slots,
-        cuts,
-      },
+      workerData: { fd, cuts, stop: this.stop.buffer },
     });
     this.worker.once('message', (digests: Uint8Array[]) => {
-      if (this.failed) return;
       this.result.settle(() => digests.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
-      void this.worker.terminate();
     });
     const lost = () => {
-      this.failed = true;
+      this.lost = true;
       if (this.finished) this.result.settle(() => this.rehash(this.cuts));
     };
     this.worker.once('error', lost);
-    this.worker.once('exit', lost);
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    void this.exited.then(lost);
   }
 
-  beforeOverwrite(index: number): void {
-    if (index < 0 || this.failed) return;
-    const ctrl = this.control;
-    let progressAt = Date.now();
-    let seen = Atomics.load(ctrl, CONSUMED);
-    while (seen <= index) {
-      if (Atomics.load(ctrl, STATE) === FAILED) {
-        this.giveUp();
-        return;
-      }
-      Atomics.wait(ctrl, CONSUMED, seen, 1000);
-      const now = Atomics.load(ctrl, CONSUMED);
-      if (now !== seen) {
-        seen = now;
-        progressAt = Date.now();
-      } else if (Date.now() - progressAt > STALL_LIMIT_MS) {
-        this.giveUp();
-        return;
-      }
-    }
-  }
-
-  produced(index: number, slot: number, bytes: Uint8Array): void {
-    if (this.failed) return;
-    this.control[LENGTHS + slot] = bytes.length;
-    Atomics.store(this.control, PRODUCED, index + 1);
-    Atomics.notify(this.control, PRODUCED);
-  }
+  produced(): void {}
 
   allProduced(): void {
     this.finished = true;
-    if (this.failed) {
-      this.result.settle(() => this.rehash(this.cuts));
-      return;
-    }
-    Atomics.store(this.control, STATE, ALL_PRODUCED);
-    Atomics.notify(this.control, PRODUCED);
+    if (this.lost) this.result.settle(() => this.rehash(this.cuts));
   }
 
-  abort(): void {
-    this.failed = true;
-    Atomics.store(this.control, STATE, ABORTED);
-    Atomics.notify(this.control, PRODUCED);
-    void this.worker.terminate();
+  /** Tells the worker to stop reading; resolves once it has (then the descriptor may be closed). */
+  abort(): Promise<void> {
+    Atomics.store(this.stop, 0, 1);
     this.result.fail(new Error('verification stopped'));
-  }
-
-  private giveUp(): void {
-    this.failed = true;
-    Atomics.store(this.control, STATE, ABORTED);
-    Atomics.notify(this.control, PRODUCED);
-    void this.worker.terminate();
+    return this.exited;
   }
 }
 

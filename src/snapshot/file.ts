@@ -13,11 +13,12 @@ const LOOKAHEAD = 8 << 20;
 /**
  * A snapshot file read in pieces, never as a whole, with memory flat whatever its size.
  *
- * Once `startSequential` is called, the file is read once from the start in 2 MiB chunks into a 32 MiB ring;
- * each chunk also goes to the SHA-256 (in a worker thread for large files, sharing the ring's memory), and a
- * page that lies in the ring, or a little past it, is served from there. A tree walk of an etcd snapshot
- * mostly moves forward through the file, so it and the hash share one read of each byte. Pages elsewhere
- * (behind the ring, or far ahead) are read by position through a small cache of 1 MiB blocks.
+ * Once `startSequential` is called, the file is read from the start in 512 KiB chunks into a 16 MiB ring,
+ * and a page that lies in the ring, or a little past it, is served from there: a tree walk of an etcd
+ * snapshot mostly moves forward through the file, so this is one large read per chunk instead of a read per
+ * page. Pages elsewhere (behind the ring, or far ahead) are read by position through a small cache of
+ * 1 MiB blocks. The SHA-256 of a large file is computed meanwhile by a worker thread reading on its own;
+ * that of a small one from the ring's chunks.
  *
  * A view returned by read() is valid only until the next read(); copy to keep.
  */
@@ -61,16 +62,15 @@ export class SnapshotFile {
   startSequential(hashCuts: number[] = []): Promise<Buffer[]> | undefined {
     if (this.ring) throw new Error('the sequential pass has already started');
     const hashEnd = Math.min(hashCuts.at(-1) ?? 0, this.size);
-    const chunks = Math.max(1, Math.min(RING_CHUNKS, Math.ceil(this.size / CHUNK_SIZE)));
     const hasher =
       hashCuts.length > 0
-        ? startChunkHasher(hashCuts, hashEnd, chunks, CHUNK_SIZE, (cuts) =>
+        ? startChunkHasher(hashCuts, hashEnd, this.fd, (cuts) =>
             hashByPosition(cuts, (target, position) => this.readInto(target, position)),
           )
         : undefined;
     this.hashThread = hasher?.thread;
-    const memory = hasher?.memory ?? new ArrayBuffer(chunks * CHUNK_SIZE);
-    this.ring = new Ring(this.fd, this.size, memory, chunks, hasher, this.path);
+    const chunks = Math.max(1, Math.min(RING_CHUNKS, Math.ceil(this.size / CHUNK_SIZE)));
+    this.ring = new Ring(this.fd, this.size, chunks, hasher, this.path);
     return hasher?.digests;
   }
 
@@ -97,11 +97,15 @@ export class SnapshotFile {
   }
 
   close(): void {
-    this.ring?.abort();
-    this.ring = undefined;
-    if (this.fd >= 0) closeSync(this.fd);
+    const fd = this.fd;
     this.fd = -1;
     this.blocks.clear();
+    const stopping = this.ring?.abort();
+    this.ring = undefined;
+    if (fd < 0) return;
+    // A hashing worker may be between reads of this descriptor: close it once the worker has stopped.
+    if (stopping) void stopping.then(() => closeSync(fd));
+    else closeSync(fd);
   }
 
   private scratchOf(length: number): Buffer {
@@ -165,25 +169,25 @@ function readFully(fd: number, target: Buffer, length: number, position: number)
   return done;
 }
 
-/** Chunks [first, next) of the file, chunk k in slot k % slots; every chunk is handed to the hasher in order. */
+/** The last `count` chunks read, chunk k in slot k % count; every chunk goes to the hasher in order, if it wants them. */
 class Ring {
   private readonly slots: Buffer[] = [];
   private readonly lengths: number[] = [];
   /** Index of the next chunk to read. */
   private next = 0;
-  /** Bytes [0, end) have been read; the last `slots` chunks of them are in the ring. */
+  /** Bytes [0, end) have been read; the last `count` chunks of them are in the ring. */
   end = 0;
   private hasher: ChunkHasher | undefined;
 
   constructor(
     private readonly fd: number,
     private readonly size: number,
-    memory: ArrayBufferLike,
     private readonly count: number,
     hasher: ChunkHasher | undefined,
     private readonly path: string,
   ) {
-    for (let i = 0; i < count; i++) this.slots.push(Buffer.from(memory, i * CHUNK_SIZE, CHUNK_SIZE));
+    const memory = Buffer.allocUnsafeSlow(count * CHUNK_SIZE);
+    for (let i = 0; i < count; i++) this.slots.push(memory.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE));
     this.hasher = hasher;
   }
 
@@ -198,10 +202,10 @@ class Ring {
   }
 
   advanceTo(target: number): void {
+    const feed = this.hasher?.wantsChunks ? this.hasher : undefined;
     while (this.end < target && this.end < this.size) {
       const index = this.next;
       const slot = index % this.count;
-      this.hasher?.beforeOverwrite(index - this.count);
       const length = Math.min(CHUNK_SIZE, this.size - index * CHUNK_SIZE);
       const got = readFully(this.fd, this.slots[slot]!, length, index * CHUNK_SIZE);
       if (got < length) {
@@ -213,7 +217,7 @@ class Ring {
       this.lengths[slot] = length;
       this.next++;
       this.end += length;
-      this.hasher?.produced(index, slot, this.slots[slot]!.subarray(0, length));
+      feed?.produced(this.slots[slot]!.subarray(0, length));
     }
   }
 
@@ -234,14 +238,15 @@ class Ring {
   }
 
   finish(): void {
-    if (!this.hasher) return;
-    this.advanceTo(this.hasher.end);
-    this.hasher.allProduced(this.next);
-    this.hasher = undefined;
+    const hasher = this.hasher;
+    if (!hasher) return;
+    if (hasher.wantsChunks) this.advanceTo(hasher.end);
+    hasher.allProduced();
   }
 
-  abort(): void {
-    this.hasher?.abort();
+  abort(): Promise<void> | undefined {
+    const hasher = this.hasher;
     this.hasher = undefined;
+    return hasher?.abort();
   }
 }

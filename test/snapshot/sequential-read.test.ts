@@ -9,7 +9,7 @@ import { analyseSnapshot } from '../../src/snapshot/verify';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
-describe('one sequential pass shared by the SHA-256 and the page reads', () => {
+describe('the sequential pass: page reads served from the ring, SHA-256 of every cut', () => {
   let dir: string;
   let large: Buffer;
   let largePath: string;
@@ -72,7 +72,7 @@ describe('one sequential pass shared by the SHA-256 and the page reads', () => {
     await expect(digests).rejects.toThrow('verification stopped');
   });
 
-  it('checks the trailer of a large file through the shared pass: intact, then one byte changed', async () => {
+  it('checks the trailer of a large file hashed in the worker: intact, then one byte changed', async () => {
     const database = large.subarray(0, large.length - (large.length % 512));
     const path = join(dir, 'trailer.bin');
     await writeFile(path, Buffer.concat([database, sha256(database)]));
