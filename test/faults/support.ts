@@ -89,6 +89,8 @@ export function expectOneLineFailure(result: CliRun, verb: string, cause: RegExp
   ).toEqual([]);
   // The error line is the last thing printed: nothing after it half-finished.
   expect(lines.filter(Boolean).at(-1), context).toBe(errors[0]);
+  // FAULTS_SHOW_ERRORS=1 prints each error line, to see what users see (docs/RELIABILITY.md quotes them).
+  if (process.env.FAULTS_SHOW_ERRORS) console.log(`[${verb} error] ${errors[0]}`);
   return errors[0]!;
 }
 
