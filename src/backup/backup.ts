@@ -160,11 +160,13 @@ async function backupLocked(
     const member = request.member
       ? health.members.find((m) => m.name === request.member)
       : health.members.find((m) => m.id === health.localMemberId);
-    const memberName = request.member ?? 'local member';
     if (!member) {
-      throw new EtcdBackupError(`member '${memberName}' is not in the cluster`, {
-        hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
-      });
+      throw new EtcdBackupError(
+        `member ${request.member ? shown(request.member) : 'local member'} is not in the cluster`,
+        {
+          hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
+        },
+      );
     }
     const answering = health.members.filter((m) => m.status).map((m) => m.name);
     if (!member.status) {

@@ -245,6 +245,31 @@ describe.skipIf(skip !== undefined)(
       }
     });
 
+    it('runs none of the hostile CLI values it is given: each is refused by name or passed on as plain data', async () => {
+      const tag = `faults-cli-canary-${Date.now()}`;
+      const hostile = `x; touch /tmp/${tag}-semi $(touch /tmp/${tag}-subst) \`touch /tmp/${tag}-tick\``;
+      const cases: Array<[string[], RegExp]> = [
+        [['--cluster', hostile], /input '--cluster': expected 1-63 letters/],
+        [['--member', hostile], /member 'x; touch .* is not in the cluster/],
+        [['--etcd-ca-file', `/etc/kubernetes/pki/etcd/ca.crt ${hostile}`], /ca\.crt x; touch/],
+        [['--etcd-endpoint', hostile], /input 'etcd-endpoint': expected a URL/],
+        [['--user', hostile], /authentication refused|invalid user|cannot/i],
+      ];
+      for (const [extra, cause] of cases) {
+        const { runnerTemp, storeDir } = newCase('cli-hostile');
+        const result = await backup(storeDir, runnerTemp, extra);
+        expectOneLineFailure(result, 'backup', cause);
+        expect(filesUnder(runnerTemp)).toEqual([]);
+      }
+      const found = await sandbox.runOnNode(node, [
+        'sh',
+        '-c',
+        `ls -d /tmp/${tag}* /root/${tag}* 2>/dev/null; exit 0`,
+      ]);
+      expect(found.stdout.trim()).toBe('');
+      await expectNodeClean(sandbox, node, nodeBefore);
+    });
+
     it('tells a user without sudo, who cannot read the root-only manifests, what it needs, in one line', async () => {
       const { runnerTemp, storeDir } = newCase('no-sudo');
       const keysDir = join(sandbox.info.stateDir, 'keys');
