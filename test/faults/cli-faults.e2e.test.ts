@@ -310,29 +310,32 @@ describe.skipIf(skip !== undefined)(
       }
     });
 
-    it('leaves no plaintext behind when interrupted by SIGINT (Ctrl-C) mid-snapshot, and frees the node lock', async () => {
-      const node = sandbox.node(0);
-      const { runnerTemp, storeDir } = newCase('sigint');
-      await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
-      let result: CliRun;
-      try {
-        result = await runCli(backupArgs(node, storeDir), {
-          env: { RUNNER_TEMP: runnerTemp },
-          whileRunning: async (child) => {
-            await waitFor('the snapshot to start arriving', () =>
-              filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
-            );
-            child.kill('SIGINT');
-          },
-        });
-      } finally {
-        await sandbox.setLink(node, {});
-      }
-      expect(result.signal, result.stderr).toBe('SIGINT');
-      expect(filesUnder(runnerTemp)).toEqual([]);
-      expect(await storedNames(storeDir)).toEqual([]);
-      await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
-    });
+    // SIGINT is Ctrl-C at a terminal; SIGTERM is what a CI system or a service manager sends.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      it(`leaves no plaintext behind when the CLI is interrupted by ${signal} mid-snapshot, and frees the node lock`, async () => {
+        const node = sandbox.node(0);
+        const { runnerTemp, storeDir } = newCase(signal);
+        await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
+        let result: CliRun;
+        try {
+          result = await runCli(backupArgs(node, storeDir), {
+            env: { RUNNER_TEMP: runnerTemp },
+            whileRunning: async (child) => {
+              await waitFor('the snapshot to start arriving', () =>
+                filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
+              );
+              child.kill(signal);
+            },
+          });
+        } finally {
+          await sandbox.setLink(node, {});
+        }
+        expect(result.signal, result.stderr).toBe(signal);
+        expect(filesUnder(runnerTemp)).toEqual([]);
+        expect(await storedNames(storeDir)).toEqual([]);
+        await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
+      });
+    }
 
     it('the backup action stopped by SIGINT mid-snapshot leaves no plaintext, and its post step removes the rest', async () => {
       const node = sandbox.node(0);
