@@ -61,13 +61,15 @@ export async function acquireViaEtcdctl(
   const tls = tlsFlags(target);
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
   let remoteFile: string;
-  let cleanup: string[];
+  /** What to remove on the node afterwards: the private temp dir (etcdctl) or the file itself (crictl). */
+  let leftover: string;
+  const cleanUp = () => session.exec(['rm', '-rf', '--', leftover], { sudo: true }).catch(() => {});
   let how: 'etcdctl' | 'crictl';
   if (await hasCommand(session, 'etcdctl')) {
     how = 'etcdctl';
     const dir = (await run(session, ['mktemp', '-d', '/tmp/etcd-backup.XXXXXXXX'], 'mktemp')).trim();
     remoteFile = posix.join(dir, name);
-    cleanup = ['rm', '-rf', '--', dir];
+    leftover = dir;
     try {
       await run(
         session,
@@ -75,7 +77,7 @@ export async function acquireViaEtcdctl(
         'etcdctl snapshot save',
       );
     } catch (error) {
-      await session.exec(cleanup, { sudo: true }).catch(() => {});
+      await cleanUp();
       throw error;
     }
   } else if (await hasCommand(session, 'crictl')) {
@@ -89,7 +91,7 @@ export async function acquireViaEtcdctl(
     if (!id) throw new EtcdctlError(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
     // Written into the data dir, which the container shares with the node through its hostPath volume.
     remoteFile = posix.join(target.dataHostPath, name);
-    cleanup = ['rm', '-f', '--', remoteFile];
+    leftover = remoteFile;
     try {
       await run(
         session,
@@ -106,7 +108,7 @@ export async function acquireViaEtcdctl(
         'etcdctl snapshot save in the etcd container',
       );
     } catch (error) {
-      await session.exec(cleanup, { sudo: true }).catch(() => {});
+      await cleanUp();
       throw error;
     }
   } else {
@@ -116,7 +118,12 @@ export async function acquireViaEtcdctl(
   }
   try {
     const size = Number((await run(session, ['stat', '-c', '%s', '--', remoteFile], 'stat')).trim());
-    const stream = await session.execStream(['cat', '--', remoteFile], { sudo: true });
+    // The node removes the plaintext itself once cat ends for any reason: a cut connection never delivers
+    // the cleanup command sent from here afterwards.
+    const stream = await session.execStream(
+      ['sh', '-c', 'trap \'rm -rf -- "$1"\' EXIT; cat -- "$2"', 'sh', leftover, remoteFile],
+      { sudo: true },
+    );
     const written = await writeSnapshotFile({
       source: stream.stdout,
       path: options.path,
@@ -128,6 +135,6 @@ export async function acquireViaEtcdctl(
     await stream.done;
     return { ...written, serverVersion: '', durationMs: Date.now() - started, how };
   } finally {
-    await session.exec(cleanup, { sudo: true }).catch(() => {});
+    await cleanUp();
   }
 }
