@@ -4,6 +4,7 @@ import { crc32cFinal, crc32cInit, crc32cUpdate } from './crc32c';
 import { SnapshotError } from './errors';
 import { SnapshotFile } from './file';
 import { readFreelistIds } from './freelist';
+import { LiveKeyCount } from './live-key-count';
 import { LiveKeys } from './live-keys';
 import { MAGIC, type Meta, PAGE_HEADER_SIZE, PGID_NO_FREELIST, readMetas } from './meta';
 import { decodeKeyValue, mainRevision, parseRevisionKey } from './mvcc';
@@ -34,7 +35,7 @@ export interface VerifyOptions {
 
 export interface SnapshotAnalysis {
   report: SnapshotReport;
-  /** Present when asked for (or in 3.6 mode) and the `key` bucket could be read. */
+  /** Present when asked for and the `key` bucket could be read. */
   liveKeys: LiveKeys | undefined;
 }
 
@@ -233,7 +234,9 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   const strict = report.etcdCompat === '3.6';
   if (strict) report.version = normaliseStorageVersion(report.storageVersion ?? '');
 
-  if (strict || options.liveKeys) liveKeys = new LiveKeys(options.liveKeys === 'detailed');
+  if (options.liveKeys) liveKeys = new LiveKeys(options.liveKeys === 'detailed');
+  // 3.6's totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
+  const liveCount = strict && !liveKeys ? new LiveKeyCount() : undefined;
   const statusHash: StatusHash = { state: crc32cInit };
   let entries = 0;
   let lastRevision = 0;
@@ -281,6 +284,7 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
           return;
         }
         liveKeys?.apply(kv, revision.tombstone);
+        liveCount?.apply(kv.key, revision.tombstone);
       };
       walker.walk(root, bucket.label, visit, statusHash);
     }
@@ -297,7 +301,7 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   report.pages = countPages(walker, freed, chosen, findings);
   report.hash = crc32cFinal(statusHash.state);
   report.revision = lastRevision;
-  report.totalKey = strict ? liveKeys!.size : entries;
+  report.totalKey = strict ? (liveKeys?.size ?? liveCount!.size) : entries;
   report.totalSize = Number(dbBytes);
   await concludeTrailer();
   return finish();
