@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Takes the file's chunks in order, as the sequential pass reads them (see file.ts), and hashes them:
- * SHA-256 of the first `cut` bytes for each of the ascending `cuts`.
+ * SHA-256 of a snapshot file's first `cut` bytes for each of the ascending `cuts`, computed alongside the
+ * tree walk: either from the chunks of the walk's sequential pass (see file.ts), or by a worker thread that
+ * reads the file itself.
  */
 export interface ChunkHasher {
   /** Where the hashing runs. */
