@@ -18,8 +18,11 @@ export interface DrillRequest {
   selector: Selector;
   cluster?: string;
   keys: OpeningKeys;
-  /** etcd and its restore tool on the runner, matching the backup's etcd version. */
-  tools: EtcdTools;
+  /**
+   * etcd and its restore tool on the runner, matching the backup's etcd version; or how to get them once that
+   * version is known (`runnerTools`: a folder, PATH, or a checked download).
+   */
+  tools: EtcdTools | ((backupEtcdVersion: string) => Promise<EtcdTools>);
   /** Use tools of another etcd minor version than the backup's. */
   allowVersionSkew?: boolean;
   log: Logger;
@@ -63,7 +66,7 @@ export class DrillFailedError extends EtcdBackupError {
  * and compare it with the snapshot's own live keys. Everything is torn down afterwards.
  */
 export async function drill(request: DrillRequest): Promise<DrillReport> {
-  const { log, tools } = request;
+  const { log } = request;
   const temp = createPrivateTempDir('etcd-drill-');
   const timings: Record<string, number> = {};
   try {
@@ -78,6 +81,8 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
     });
     timings.fetch = Date.now() - started;
     const metadata: BackupMetadata = fetched.metadata;
+    const tools =
+      typeof request.tools === 'function' ? await request.tools(metadata.etcd.version) : request.tools;
     checkVersions(metadata.etcd.version, tools, request.allowVersionSkew ?? false);
     const live = fetched.analysis.liveKeys;
     if (!live) throw new EtcdBackupError(`${metadata.name}: the snapshot's keys could not be read`);

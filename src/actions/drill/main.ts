@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { DrillFailedError, type DrillReport, drill } from '../../drill/drill';
 import { describeError } from '../../errors';
-import { findEtcdTools } from '../../restore/find-tools';
+import { parseDownloadUrl } from '../../restore/download-tools';
+import { runnerTools } from '../../restore/find-tools';
 import { booleanInput, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
@@ -35,6 +36,9 @@ export async function run(): Promise<void> {
   const cluster = optionalInput('cluster');
   const keys = openingKeysFromInputs();
   const toolsDir = optionalInput('etcd_tools');
+  const downloadEtcd = booleanInput('download_etcd', true);
+  const downloadUrlInput = optionalInput('etcd_download_url');
+  const downloadUrl = downloadUrlInput ? parseDownloadUrl(downloadUrlInput, 'etcd_download_url') : undefined;
   const allowVersionSkew = booleanInput('allow_version_skew', false);
 
   const work = claimWorkDir();
@@ -42,7 +46,12 @@ export async function run(): Promise<void> {
     const started = Date.now();
     let report: DrillReport;
     try {
-      const tools = await findEtcdTools(toolsDir ? { dir: toolsDir } : {});
+      const tools = runnerTools({
+        ...(toolsDir ? { dir: toolsDir } : {}),
+        download: downloadEtcd,
+        ...(downloadUrl ? { downloadUrl } : {}),
+        log: actionsLogger,
+      });
       report = await drill({
         store,
         selector,

@@ -1,12 +1,14 @@
 import { drill as runDrill } from '../../drill/drill';
-import { findEtcdTools } from '../../restore/find-tools';
+import { parseDownloadUrl } from '../../restore/download-tools';
+import { runnerTools } from '../../restore/find-tools';
 import { parseSelector } from '../../store/catalog';
 import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
 import { OPENING_KEYS_HELP, openingKeyOptionSpec, openingKeysFrom } from '../opening-keys';
 
-const HELP = `usage: etcd-backup drill --store S [--identity FILE] [--etcd-tools DIR] [--cluster C] [--json] [latest|NAME|ISO-TIME]
+const HELP = `usage: etcd-backup drill --store S [--identity FILE] [--etcd-tools DIR | --download-etcd] [--cluster C] [--json]
+                          [latest|NAME|ISO-TIME]
 
 Proves a stored backup restores, without touching the cluster: fetches and verifies it, restores it with the
 etcd tools into a scratch dir, boots a throw-away etcd on loopback, reads every key back and compares it with
@@ -15,6 +17,10 @@ the snapshot. Exit 0 when everything came back; 5 when it did not.
 ${STORE_HELP}
 ${OPENING_KEYS_HELP}
   --etcd-tools DIR  folder with etcd and etcdutl (or etcdctl for 3.4) of the backup's version (default: PATH)
+  --download-etcd   when PATH has no etcd tools of the backup's major.minor, download etcd's release of the
+                    exact version, check it against its SHA256SUMS and keep it in the tool cache; off by default
+  --etcd-download-url U  base URL of etcd's releases (default https://github.com/etcd-io/etcd/releases/download;
+                    https, or http to loopback only)
   --allow-version-skew   restore with tools of another etcd minor version than the backup's
   --cluster C       only this cluster's backups
   --json            the report as JSON on stdout`;
@@ -26,6 +32,8 @@ export const drill: Command = {
       ...STORE_OPTIONS,
       ...openingKeyOptionSpec,
       'etcd-tools': { type: 'string' },
+      'download-etcd': { type: 'boolean' },
+      'etcd-download-url': { type: 'string' },
       'allow-version-skew': { type: 'boolean' },
       cluster: { type: 'string' },
       json: { type: 'boolean' },
@@ -35,12 +43,20 @@ export const drill: Command = {
       console.log(HELP);
       return 0;
     }
+    const downloadUrl = values['etcd-download-url']
+      ? parseDownloadUrl(values['etcd-download-url'])
+      : undefined;
     const report = await runDrill({
       store: storeFromOptions(values),
       selector: parseSelector(positionals[0] ?? 'latest'),
       ...(values.cluster ? { cluster: values.cluster } : {}),
       keys: openingKeysFrom(values),
-      tools: await findEtcdTools(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
+      tools: runnerTools({
+        ...(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
+        download: values['download-etcd'] ?? false,
+        ...(downloadUrl ? { downloadUrl } : {}),
+        log: stderrLogger,
+      }),
       allowVersionSkew: values['allow-version-skew'] ?? false,
       log: stderrLogger,
     });
