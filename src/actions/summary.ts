@@ -137,6 +137,10 @@ export async function writeRestoreSummary(
     rows([
       ['Backup', report.backup],
       ['Mode', report.mode],
+      [
+        'snapshot restore ran on',
+        `${report.restoredOn === 'node' ? 'the nodes' : 'the runner'}: ${report.restoredOnReason}; ${formatBytes(report.bytesShipped)} shipped`,
+      ],
       ['Duration', seconds(extras.durationMs)],
       ['Revision in the backup', String(report.snapshotRevision)],
       ['Revision bump', String(report.bump)],

@@ -401,6 +401,11 @@ describe.skipIf(skip !== undefined)(
         expect(o.restored_keys).toBe(o.expected_keys);
         expect(o.old_data_dirs).not.toBe('');
         expect(step.summary).toContain(`Restored ${o.backup}`);
+        expect(step.summary).toMatch(
+          new RegExp(
+            `<tr><td>snapshot restore ran on</td><td>the ${o.restored_on === 'node' ? 'nodes' : 'runner'}: [^<]+; [\\d.]+ [KMG]?i?B shipped</td></tr>`,
+          ),
+        );
         expect(step.summary).toContain(
           `<tr><td>Keys</td><td>${o.expected_keys}</td><td>${o.restored_keys}</td><td>✅</td></tr>`,
         );
