@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { EtcdBackupError } from '../errors';
 import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
 import { formatProgress, ProgressMeter } from '../util/progress';
+import { wireCodec } from './wire';
 
 /** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
 
@@ -130,6 +130,12 @@ export async function isRunning(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * How often a stop or start is checked: each check is one short command on the node, and every interval of
+ * waiting here is the cluster standing still (the timeouts stay as they are).
+ */
+const POLL_MS = 100;
+
 /** Polls until the program is gone (and its port closed), or fails after the timeout. */
 export async function waitUntilGone(
   session: SshSession,
@@ -153,7 +159,7 @@ export async function waitUntilGone(
         },
       );
     }
-    await sleep(500);
+    await sleep(POLL_MS);
   }
 }
 
@@ -166,23 +172,23 @@ export async function waitUntilRunning(
   for (;;) {
     if (await isRunning(session, program)) return true;
     if (Date.now() > deadline) return false;
-    await sleep(500);
+    await sleep(POLL_MS);
   }
 }
 
 const UNPACK = [
-  'staging=$1 owner=$2',
+  'staging=$1 owner=$2 unpack=$3',
   'umask 077',
   'mkdir -m 0700 -- "$staging" || exit 70',
-  'if tar -xzf - -C "$staging" --no-same-owner && chown -R -- "$owner" "$staging" && chmod 0700 -- "$staging"; then exit 0; fi',
+  'if tar "$unpack" -xf - -C "$staging" --no-same-owner && chown -R -- "$owner" "$staging" && chmod 0700 -- "$staging"; then exit 0; fi',
   // Only our own staging dir, which holds nothing but the copy being shipped.
   'rm -rf -- "$staging"',
   'exit 71',
 ].join('\n');
 
 /**
- * Ships a local dir to the node as a gzip'd tar stream on the command's stdin (no temp file on either side;
- * etcd's 64 MB preallocated WAL compresses to almost nothing) and unpacks it into `staging`, which must not
+ * Ships a local dir to the node as a tar stream on the command's stdin, packed with zstd or gzip (wire.ts; no
+ * temp file on either side; etcd's 64 MB preallocated WAL compresses to almost nothing) and unpacks it into `staging`, which must not
  * exist, then makes it 0700 and owned by `owner`. A failed unpack removes the partial staging dir. Returns
  * the bytes sent (compressed).
  */
@@ -193,6 +199,7 @@ export async function shipDir(
   owner: string,
   log: Logger,
 ): Promise<number> {
+  const codec = await wireCodec(session);
   const tar = spawn('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let tarError = '';
   tar.stderr.on('data', (d: Buffer) => {
@@ -201,17 +208,20 @@ export async function shipDir(
   const tarDone = new Promise<number | null>((resolve) => tar.on('close', resolve));
   const body = new PassThrough();
   const meter = new ProgressMeter(`ship to ${session.target}`, (r) => log.info(formatProgress(r)));
-  const gzip = createGzip({ level: 1 });
-  const packing = pipeline(tar.stdout, meter, gzip, body).catch((e: unknown) => e);
+  const packer = codec.pack();
+  const packing = pipeline(tar.stdout, meter, packer, body).catch((e: unknown) => e);
   // Counted once the pipe is in place, so this listener only watches what flows into body.
   let sent = 0;
-  gzip.on('data', (chunk: Buffer) => {
+  packer.on('data', (chunk: Buffer) => {
     sent += chunk.length;
   });
-  const { stdout, done } = await session.execStream(['sh', '-c', UNPACK, 'sh', staging, owner], {
-    sudo: true,
-    stdin: body,
-  });
+  const { stdout, done } = await session.execStream(
+    ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
+    {
+      sudo: true,
+      stdin: body,
+    },
+  );
   // A failed pack destroys body without an end, so the node would wait for more forever: stop the command.
   void packing.then((e) => {
     if (e instanceof Error) stdout.destroy(e);

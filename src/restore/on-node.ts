@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { posix } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
@@ -11,12 +10,14 @@ import { EtcdToolError } from './etcd-tools';
 import { NodeActionError } from './node-ops';
 import type { NodeTool } from './node-tools';
 import { type SnapshotRestoreOptions, snapshotRestoreArgs } from './snapshot-restore';
+import { wireCodec } from './wire';
 
 const RECEIVE = [
   'dir=$1',
   'umask 077',
   'mkdir -m 0700 -- "$dir" || exit 70',
-  'if gzip -dc >"$dir/snapshot.db"; then exit 0; fi',
+  // $2 is one of our fixed unpack commands (wire.ts), split into words on purpose.
+  'if $2 >"$dir/snapshot.db"; then exit 0; fi',
   'rm -rf -- "$dir"',
   'exit 71',
 ].join('\n');
@@ -30,7 +31,8 @@ export async function removeOurDir(session: SshSession, dir: string): Promise<vo
 }
 
 /**
- * Copies the verified snapshot into `dir` (made here, 0700; the file 0600, root's), gzip'd on the wire.
+ * Copies the verified snapshot into `dir` (made here, 0700; the file 0600, root's), packed on the wire with
+ * zstd or gzip (wire.ts).
  * Returns the bytes sent. A failed copy removes `dir`.
  */
 export async function shipSnapshot(
@@ -39,16 +41,17 @@ export async function shipSnapshot(
   dir: string,
   log: Logger,
 ): Promise<number> {
+  const codec = await wireCodec(session);
   const body = new PassThrough();
   const meter = new ProgressMeter(`snapshot to ${session.target}`, (r) => log.info(formatProgress(r)));
-  const gzip = createGzip({ level: 1 });
-  const packing = pipeline(createReadStream(localPath), meter, gzip, body).catch((e: unknown) => e);
+  const packer = codec.pack();
+  const packing = pipeline(createReadStream(localPath), meter, packer, body).catch((e: unknown) => e);
   // Counted once the pipe is in place, so this listener only watches what flows into body.
   let sent = 0;
-  gzip.on('data', (chunk: Buffer) => {
+  packer.on('data', (chunk: Buffer) => {
     sent += chunk.length;
   });
-  const { stdout, done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir], {
+  const { stdout, done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir, codec.unpack], {
     sudo: true,
     stdin: body,
   });
