@@ -36,7 +36,7 @@ import {
   RestoreRefusedError,
 } from './plan';
 import { restoreSnapshot } from './snapshot-restore';
-import { compareWithSnapshot, type KeyComparison } from './verify-keys';
+import { compareKeysWithSnapshot, type KeyComparison } from './verify-keys';
 
 export type RestoreStep = 'planned' | 'shipped' | 'stopped' | 'swapped' | 'started';
 
@@ -262,7 +262,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
 
     started = Date.now();
     try {
-      const verified = await swapAndStart(links, plan, fetched, request);
+      const verified = await swapAndStart(links, plan, fetched, request, timings);
       report.restoredRevision = verified.revision;
       report.keys = verified.keys;
     } catch (error) {
@@ -285,7 +285,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     }
     timings.swap = Date.now() - started;
     log.info(
-      `restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys equal to the snapshot`,
+      `restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`,
     );
     return report;
   } finally {
@@ -539,8 +539,14 @@ async function swapAndStart(
   plan: RestorePlan,
   fetched: FetchedBackup,
   request: RestoreRequest,
+  timings: Record<string, number>,
 ): Promise<{ revision: number; keys: KeyComparison }> {
   const { log } = request;
+  let since = Date.now();
+  const lap = (name: string) => {
+    timings[name] = Date.now() - since;
+    since = Date.now();
+  };
   const stopMs = request.timeouts?.stopMs ?? 90_000;
   const each = (fn: (session: SshSession, m: MemberPlan) => Promise<void>) =>
     Promise.all(plan.members.map((m, i) => fn(links[i]!.session, m)));
@@ -554,6 +560,7 @@ async function swapAndStart(
   });
   stopIfInterrupted(signal);
   await each((session, m) => stopPod(session, m, m.etcdManifest, 'etcd', m.clientPort, stopMs, signal));
+  lap('swap.stop');
   await request.onStep?.('stopped', plan);
   stopIfInterrupted(signal);
 
@@ -561,6 +568,7 @@ async function swapAndStart(
     if (m.aside) await move(session, m.dataHostPath, m.aside);
     await move(session, m.staging, m.target);
   });
+  lap('swap.moveData');
   await request.onStep?.('swapped', plan);
   stopIfInterrupted(signal);
 
@@ -584,11 +592,13 @@ async function swapAndStart(
     log,
     signal,
   );
+  lap('swap.startEtcd');
   try {
     await request.onStep?.('started', plan);
     stopIfInterrupted(signal);
     // Verify before kube-apiserver writes anything, so the comparison is exact and a rollback loses nothing.
     const verified = await verifyRestored(connections[0]!, plan, fetched);
+    lap('swap.verify');
     // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
     stopIfInterrupted(signal);
     log.info('etcd verified; starting kube-apiserver');
@@ -600,6 +610,7 @@ async function swapAndStart(
       if (m.apiServerManifest && !(await waitUntilRunning(session, 'kube-apiserver', 60_000)))
         log.warn(`kube-apiserver has not started on ${m.node} within 60s; check the kubelet`);
     });
+    lap('swap.startApiServer');
     if (request.restartControllers) await bounceControllers(links, plan, stopMs, log);
     await each(async (session, m) => {
       if (!m.rewrittenManifest) await removeEmptyDir(session, m.holding);
@@ -672,7 +683,8 @@ async function waitForHealthyCluster(
         );
       }
       stopIfInterrupted(signal);
-      await sleep(1_000);
+      // etcd answers within a few hundred ms of being up; a longer pause is only time the cluster is down.
+      await sleep(150);
     }
   } catch (error) {
     await Promise.all(connections.map((c) => c?.close()));
@@ -699,7 +711,7 @@ async function verifyRestored(
     problems.push(`members are ${got.join(' ')}, planned ${want.join(' ')}`);
   const live = fetched.analysis.liveKeys;
   if (!live) throw new VerificationError('the snapshot has no key inventory to compare with');
-  const keys = await compareWithSnapshot(client, live);
+  const keys = await compareKeysWithSnapshot(client, live);
   if (keys.missing || keys.unexpected || keys.changed)
     problems.push(
       `keys differ from the snapshot: ${keys.missing} missing, ${keys.unexpected} unexpected, ${keys.changed} changed`,

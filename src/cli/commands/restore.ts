@@ -201,7 +201,7 @@ export const restore: Command = {
     else if (report.dryRun) console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
     else {
       console.log(
-        `RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys equal to the snapshot`,
+        `RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`,
       );
     }
     return 0;
