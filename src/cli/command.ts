@@ -2,7 +2,6 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { InputError } from '../errors';
 
 export interface Command {
-  summary: string;
   /** Returns the process exit code; throws EtcdBackupError for failures the user can act on. */
   run(argv: string[]): Promise<number>;
 }

@@ -1,6 +1,5 @@
 import { describeError } from '../errors';
 import { oneLine } from '../util/shown';
-import type { Command } from './command';
 import { commands } from './commands';
 
 function usage(): string {
@@ -22,13 +21,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 2;
   }
-  const command: Command | undefined = commands[name];
-  if (!command) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     console.error(`etcd-backup: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (await entry.load()).run(rest);
   } catch (error) {
     console.error(`etcd-backup ${name}: ${oneLine(describeError(error))}`);
     if (process.env.ETCD_BACKUP_DEBUG && error instanceof Error) console.error(error.stack);

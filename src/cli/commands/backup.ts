@@ -65,7 +65,6 @@ function recipientsFrom(values: { recipient?: string[]; 'recipients-file'?: stri
 }
 
 export const backup: Command = {
-  summary: 'snapshot a cluster over SSH, verify, encrypt and store it',
   async run(argv) {
     const { values } = parseCommandArgs(
       argv,

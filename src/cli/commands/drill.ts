@@ -26,7 +26,6 @@ ${OPENING_KEYS_HELP}
   --json            the report as JSON on stdout`;
 
 export const drill: Command = {
-  summary: 'prove a stored backup restores, in a throw-away etcd, without touching the cluster',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       ...STORE_OPTIONS,

@@ -27,7 +27,6 @@ exit codes: 0 intact, 3 damaged, 4 no integrity trailer (raw member/snap/db), 2 
 const COMPAT: readonly string[] = ['3.4', '3.5', '3.6'];
 
 export const inspect: Command = {
-  summary: 'verify a snapshot file; status, Kubernetes inventory, diff',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       json: { type: 'boolean' },

@@ -13,7 +13,6 @@ ${STORE_HELP}
   --json            {"backups": [...], "problems": [...]} on stdout`;
 
 export const list: Command = {
-  summary: 'list the backups in a store, newest first',
   async run(argv) {
     const { values } = parseCommandArgs(
       argv,

@@ -22,7 +22,6 @@ ${STORE_HELP}
   --json            the plan as JSON on stdout`;
 
 export const prune: Command = {
-  summary: 'delete old backups by keep-last and/or max age, never the newest good one',
   async run(argv) {
     const { values } = parseCommandArgs(
       argv,

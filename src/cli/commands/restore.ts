@@ -130,7 +130,6 @@ function parseBump(value: string | undefined): number | 'auto' {
 }
 
 export const restore: Command = {
-  summary: 'put a stored backup back into every etcd member of a control plane, with rollback',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       ...sshOptionSpec,
