@@ -1,3 +1,5 @@
+import { hashKeyBytes } from './key-hash';
+
 /**
  * The number of live keys after replaying revisions in order (a put adds, a tombstone removes): etcd 3.6's
  * `totalKey`, when nothing else about the keys is wanted. An exact set, byte for byte, like a Map of the
@@ -18,7 +20,7 @@ export class LiveKeyCount {
   size = 0;
 
   apply(key: Uint8Array, tombstone: boolean): void {
-    const hash = fnv1a32(key);
+    const hash = hashKeyBytes(key);
     const mask = this.table.length - 1;
     let slot = hash & mask;
     for (;;) {
@@ -88,14 +90,4 @@ export class LiveKeyCount {
 function grow<T extends Float64Array | Uint32Array | Uint8Array>(old: T, next: T): T {
   next.set(old);
   return next;
-}
-
-/** FNV-1a, 32 bits, mixed at the end so that the low bits (the table index) depend on every byte. */
-function fnv1a32(key: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key[i]!, 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h >>> 0;
 }
