@@ -1,7 +1,7 @@
 // Rebuilds dist/ from the sources: one ncc bundle per entry point. CI compares the result with what is committed.
 // Type checking is `npm run typecheck`'s job; ncc only transpiles (it would otherwise check every file in the project).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 // Some bundled CommonJS code (ssh2's poly1305 module) reads __dirname and require, which an ESM bundle lacks.
 const banner =
@@ -33,6 +33,9 @@ for (const [name, entry] of Object.entries(entries)) {
     '--transpile-only',
   ];
   execFileSync('ncc', args, { stdio: 'inherit' });
-  const file = `${out}/index.js`;
-  writeFileSync(file, banner + readFileSync(file, 'utf8'));
+  // The entry and every chunk it imports on demand (e.g. one per CLI verb) are ES modules that need the banner.
+  for (const chunk of readdirSync(out).filter((f) => f.endsWith('.js'))) {
+    const file = `${out}/${chunk}`;
+    writeFileSync(file, banner + readFileSync(file, 'utf8'));
+  }
 }
