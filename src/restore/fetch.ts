@@ -15,6 +15,8 @@ export interface FetchedBackup {
   /** The plaintext snapshot, in the caller's private temp dir. */
   path: string;
   analysis: SnapshotAnalysis;
+  /** download + decrypt + decompress to disk, then the full verification. */
+  timingsMs: { open: number; verify: number };
 }
 
 export class BackupRejectedError extends EtcdBackupError {
@@ -45,6 +47,7 @@ export async function fetchBackup(options: {
     location: store.location,
   });
   log.info(`fetching ${chosen.name} (revision ${chosen.etcd.revision}) from ${store.location}`);
+  const started = Date.now();
   const stored = await store.get(chosen.name);
   const plain = await open(stored.blob, {
     keys: options.keys,
@@ -54,7 +57,9 @@ export async function fetchBackup(options: {
   });
   const meter = new ProgressMeter('fetch', (r) => log.info(formatProgress(r)), stored.metadata.snapshot.size);
   await pipeline(plain, meter, createWriteStream(options.path, { mode: 0o600, flags: 'wx' }));
+  const opened = Date.now();
   const analysis = await analyseSnapshot(options.path, { liveKeys: 'detailed' });
+  const timingsMs = { open: opened - started, verify: Date.now() - opened };
   const report = analysis.report;
   if (!report.integrity.ok || report.trailer !== 'ok') {
     const first = report.integrity.problems[0];
@@ -67,5 +72,5 @@ export async function fetchBackup(options: {
       `${chosen.name} holds revision ${report.revision} but its metadata says ${stored.metadata.etcd.revision}`,
     );
   }
-  return { metadata: stored.metadata, path: options.path, analysis };
+  return { metadata: stored.metadata, path: options.path, analysis, timingsMs };
 }

@@ -161,9 +161,13 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
       log,
     });
     timings.fetch = Date.now() - started;
+    timings['fetch.open'] = fetched.timingsMs.open;
+    timings['fetch.verify'] = fetched.timingsMs.verify;
     notInterrupted(request.signal);
+    started = Date.now();
     await Promise.all(links.map((l) => l.open()));
     await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
+    timings.connectAndLock = Date.now() - started;
     notInterrupted(request.signal);
 
     started = Date.now();
