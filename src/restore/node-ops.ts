@@ -6,7 +6,7 @@ import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
 import { formatProgress, ProgressMeter } from '../util/progress';
-import { wireCodec } from './wire';
+import { wireCodecs } from './wire';
 
 /** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
 
@@ -199,7 +199,7 @@ export async function shipDir(
   owner: string,
   log: Logger,
 ): Promise<number> {
-  const codec = await wireCodec(session);
+  const codec = (await wireCodecs(session)).tar;
   const tar = spawn('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let tarError = '';
   tar.stderr.on('data', (d: Buffer) => {

@@ -10,7 +10,7 @@ import { EtcdToolError } from './etcd-tools';
 import { NodeActionError } from './node-ops';
 import type { NodeTool } from './node-tools';
 import { type SnapshotRestoreOptions, snapshotRestoreArgs } from './snapshot-restore';
-import { wireCodec } from './wire';
+import { wireCodecs } from './wire';
 
 const RECEIVE = [
   'dir=$1',
@@ -41,7 +41,7 @@ export async function shipSnapshot(
   dir: string,
   log: Logger,
 ): Promise<number> {
-  const codec = await wireCodec(session);
+  const codec = (await wireCodecs(session)).file;
   const body = new PassThrough();
   const meter = new ProgressMeter(`snapshot to ${session.target}`, (r) => log.info(formatProgress(r)));
   const packer = codec.pack();

@@ -31,17 +31,30 @@ const GZIP: WireCodec = {
   tarOption: '-z',
 };
 
-const chosen = new WeakMap<SshSession, Promise<WireCodec>>();
+export interface WireCodecs {
+  /** For a single file piped through `unpack`. */
+  file: WireCodec;
+  /** For a tar stream: zstd only where tar is GNU tar (BusyBox tar has no --use-compress-program). */
+  tar: WireCodec;
+}
 
-/** zstd when the node has it on root's PATH, else gzip; asked once per connection. */
-export function wireCodec(session: SshSession): Promise<WireCodec> {
-  let codec = chosen.get(session);
-  if (!codec) {
-    codec = session
-      .exec(['sh', '-c', 'command -v zstd >/dev/null 2>&1'], { sudo: true })
-      .then((r) => (r.exitCode === 0 ? ZSTD : GZIP))
-      .catch(() => GZIP);
-    chosen.set(session, codec);
+const PROBE =
+  'command -v zstd >/dev/null 2>&1 || exit 1; tar --version 2>/dev/null | grep -q "GNU tar" || exit 2';
+
+const chosen = new WeakMap<SshSession, Promise<WireCodecs>>();
+
+/** zstd where the node has it on root's PATH, else gzip; asked once per connection. */
+export function wireCodecs(session: SshSession): Promise<WireCodecs> {
+  let codecs = chosen.get(session);
+  if (!codecs) {
+    codecs = session
+      .exec(['sh', '-c', PROBE], { sudo: true })
+      .then((r) => ({
+        file: r.exitCode === 0 || r.exitCode === 2 ? ZSTD : GZIP,
+        tar: r.exitCode === 0 ? ZSTD : GZIP,
+      }))
+      .catch(() => ({ file: GZIP, tar: GZIP }));
+    chosen.set(session, codecs);
   }
-  return codec;
+  return codecs;
 }
