@@ -103,24 +103,17 @@ try {
     ].join(' && ');
     return timed(['bash', '-c', script]);
   };
+  /** Our CLI against the sandbox node and a folder store. */
+  const ourCli = (verb: 'backup' | 'restore', store: string, extra: string[]) => [
+    nodeBin,
+    cli,
+    verb,
+    ...['--host', node.host, '--key', key, '--known-hosts', knownHosts, '--store', `dir:${store}`],
+    ...extra,
+  ];
   const ours = (extra: string[] = ['--recipient', recipient], keep?: string) => {
     const dir = keep ?? join(work, `store-${Date.now()}`);
-    const m = timed([
-      nodeBin,
-      cli,
-      'backup',
-      '--host',
-      node.host,
-      '--key',
-      key,
-      '--known-hosts',
-      knownHosts,
-      '--store',
-      `dir:${dir}`,
-      '--cluster',
-      'bench',
-      ...extra,
-    ]);
+    const m = timed(ourCli('backup', dir, ['--cluster', 'bench', ...extra]));
     const stored = readdirSync(dir)
       .filter((f) => f.endsWith('.age'))
       .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
@@ -155,23 +148,7 @@ try {
     return timed(['bash', '-c', script]);
   };
   const oursRestore = (store: string, extra: string[]) =>
-    timed([
-      nodeBin,
-      cli,
-      'restore',
-      '--host',
-      node.host,
-      '--key',
-      key,
-      '--known-hosts',
-      knownHosts,
-      '--store',
-      `dir:${store}`,
-      '--identity',
-      identityFile,
-      ...extra,
-      'latest',
-    ]);
+    timed(ourCli('restore', store, ['--identity', identityFile, ...extra, 'latest']));
   // Every restore keeps the old data dir (ours names it with the time); the bench drops them between runs.
   const dropOldDataDirs = () =>
     spawnSync(
