@@ -1,3 +1,4 @@
+import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);const __filename = __fu(import.meta.url);const __dirname = __dn(__filename);
 export const id = 645;
 export const ids = [645];
 export const modules = {
@@ -23432,7 +23433,7 @@ module.exports = function isAsyncFunction(fn) {
 
 /***/ }),
 
-/***/ 17788:
+/***/ 95407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -24146,7 +24147,7 @@ if (hasSymbols) {
 
 
 
-var whichTypedArray = __webpack_require__(54768);
+var whichTypedArray = __webpack_require__(32387);
 
 /** @type {import('.')} */
 module.exports = function isTypedArray(value) {
@@ -43599,7 +43600,7 @@ function trailingBytesSeen(data) {
 /***/ 62958:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var whichTypedArray = __webpack_require__(54768);
+var whichTypedArray = __webpack_require__(32387);
 var taSlice = __webpack_require__(39013);
 var gopd = __webpack_require__(33170);
 var defineDataProperty = __webpack_require__(31316);
@@ -45697,7 +45698,7 @@ var isString = __webpack_require__(57970);
 var isNumber = __webpack_require__(33670);
 var isBoolean = __webpack_require__(10823);
 var isSymbol = __webpack_require__(63927);
-var isBigInt = __webpack_require__(17788);
+var isBigInt = __webpack_require__(95407);
 
 /** @type {import('.')} */
 // eslint-disable-next-line consistent-return
@@ -45733,7 +45734,7 @@ module.exports = function whichBoxedPrimitive(value) {
 
 var whichBoxedPrimitive = __webpack_require__(70516);
 var whichCollection = __webpack_require__(16260);
-var whichTypedArray = __webpack_require__(54768);
+var whichTypedArray = __webpack_require__(32387);
 var isArray = __webpack_require__(82513);
 var isDate = __webpack_require__(86253);
 var isRegex = __webpack_require__(86622);
@@ -45897,7 +45898,7 @@ module.exports = function whichCollection(/** @type {unknown} */ value) {
 
 /***/ }),
 
-/***/ 54768:
+/***/ 32387:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -47914,7 +47915,7 @@ module.exports = function TypedArrayCreateFromConstructor(constructor, argumentL
 var $SyntaxError = __webpack_require__(80105);
 var $TypeError = __webpack_require__(73314);
 var isInteger = __webpack_require__(3647);
-var whichTypedArray = __webpack_require__(54768);
+var whichTypedArray = __webpack_require__(32387);
 
 // https://262.ecma-international.org/13.0/#sec-typedarrayelementsize
 
@@ -47944,7 +47945,7 @@ module.exports = function TypedArrayElementSize(O) {
 var $SyntaxError = __webpack_require__(80105);
 var $TypeError = __webpack_require__(73314);
 
-var whichTypedArray = __webpack_require__(54768);
+var whichTypedArray = __webpack_require__(32387);
 
 // https://262.ecma-international.org/13.0/#sec-typedarrayelementtype
 
@@ -48032,7 +48033,7 @@ module.exports = function TypedArrayLength(taRecord) {
 var $SyntaxError = __webpack_require__(80105);
 var $TypeError = __webpack_require__(73314);
 
-var whichTypedArray = __webpack_require__(54768);
+var whichTypedArray = __webpack_require__(32387);
 var availableTypedArrays = __webpack_require__(51506)();
 
 var IsArray = __webpack_require__(94041);
@@ -57785,8 +57786,8 @@ __webpack_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/artifact/lib/internal/shared/config.js

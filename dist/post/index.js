@@ -28375,7 +28375,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5495);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2732);
 /* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2841);
 
 
@@ -28481,7 +28481,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 5495:
+/***/ 2732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28525,7 +28525,30 @@ function describeError(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/util/shown.ts
+/**
+ * A value as an error message quotes it: on one line, control and invisible characters escaped, and cut short,
+ * so a hostile or huge input cannot break the one-line error or flood the log.
+ */
+function shown(value, max = 60) {
+    const escaped = JSON.stringify(value.length > max ? value.slice(0, max) : value)
+        .slice(1, -1)
+        .replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/'/g, "\\'");
+    return value.length > max ? `'${escaped}…' (${value.length} characters)` : `'${escaped}'`;
+}
+/**
+ * An error message made fit for one log line: line breaks become spaces and any single token longer than
+ * `maxToken` (an oversized input quoted back, say) is cut, keeping the rest of the message and its hint.
+ */
+function oneLine(message, maxToken = 120) {
+    return message
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(new RegExp(`\\S{${maxToken + 1},}`, 'g'), (token) => `${token.slice(0, 60)}…(${token.length} characters)`);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/run.ts
+
 
 
 /** Runs an action's main and fails the step with one line (and the hint) instead of a stack trace. */
@@ -28534,7 +28557,7 @@ async function runAction(main) {
         await main();
     }
     catch (error) {
-        core/* setFailed */.C1(describeError(error));
+        core/* setFailed */.C1(oneLine(describeError(error)));
         if (core/* isDebug */._o() && error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
     }

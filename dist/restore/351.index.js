@@ -1,3 +1,4 @@
+import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);const __filename = __fu(import.meta.url);const __dirname = __dn(__filename);
 export const id = 351;
 export const ids = [351];
 export const modules = {
