@@ -23,13 +23,17 @@ const reps = Number(opt('reps', '3'));
 const minor = opt('etcd', '3.5') as EtcdMinor;
 const cli = join(process.cwd(), 'dist/cli/index.js');
 const nodeBin = join(process.cwd(), 'node_modules/.bin/node');
+const ownRss = join(process.cwd(), 'bench/own-rss.mjs');
 
 interface Measure {
   seconds: number;
   maxRssKiB: number;
 }
 
-/** Runs a command under /usr/bin/time -v: wall seconds and the peak RSS of the command and its children. */
+/**
+ * Runs a command under /usr/bin/time -v: wall seconds and peak RSS — of our CLI itself when it runs with
+ * bench/own-rss.mjs preloaded, else of the largest process of the command's tree.
+ */
 function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const r = spawnSync('/usr/bin/time', ['-v', ...argv], {
     env: { ...process.env, ...env },
@@ -38,7 +42,8 @@ function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
   if (r.status !== 0)
     throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.split('\n').slice(-8).join(' | ')}`);
   const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const own = /bench-own-max-rss-kib (\d+)/.exec(r.stderr);
+  const rss = own ?? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
   return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN) };
 }
@@ -106,6 +111,8 @@ try {
   /** Our CLI against the sandbox node and a folder store. */
   const ourCli = (verb: 'backup' | 'restore', store: string, extra: string[]) => [
     nodeBin,
+    '--import',
+    ownRss,
     cli,
     verb,
     ...['--host', node.host, '--key', key, '--known-hosts', knownHosts, '--store', `dir:${store}`],
@@ -200,7 +207,10 @@ try {
       'inspect: etcdutl snapshot status',
       timed([statusTool, 'snapshot', 'status', snapshot, '-w', 'json'], { ETCDCTL_API: '3' }),
     );
-    record('inspect: etcd-backup inspect', timed([nodeBin, cli, 'inspect', snapshot, '--json']));
+    record(
+      'inspect: etcd-backup inspect',
+      timed([nodeBin, '--import', ownRss, cli, 'inspect', snapshot, '--json']),
+    );
   }
 } finally {
   await sandbox.stop();
