@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,7 @@ describe.skipIf(skip !== undefined)(
     let node: SandboxNodeInfo;
     let work: string;
     let recipient: string;
+    let identity: string;
     let etcdManifest: string;
     let apiserverManifest: string;
     let caseCount = 0;
@@ -45,7 +46,8 @@ describe.skipIf(skip !== undefined)(
 
     beforeAll(async () => {
       work = await mkdtemp(join(tmpdir(), 'node-faults-'));
-      recipient = await identityToRecipient(await generateIdentity());
+      identity = await generateIdentity();
+      recipient = await identityToRecipient(identity);
       sandbox = await startSandbox({ etcd: '3.5', fill: 2 * 1024 * 1024 });
       node = sandbox.node(0);
       const cat = (path: string) => sandbox.runOnNode(node, ['cat', path]).then((r) => r.stdout);
@@ -268,6 +270,56 @@ describe.skipIf(skip !== undefined)(
       ]);
       expect(found.stdout.trim()).toBe('');
       await expectNodeClean(sandbox, node, nodeBefore);
+    });
+
+    it('plans a restore with hostile paths as plain data, running none of them on the node or the runner', async () => {
+      const tag = `faults-restore-canary-${Date.now()}`;
+      const hostile = `x; touch /tmp/${tag}-semi $(touch /tmp/${tag}-subst) \`touch /tmp/${tag}-tick\``;
+      const { runnerTemp, storeDir } = newCase('restore-hostile');
+      expect((await backup(storeDir, runnerTemp)).code).toBe(0);
+      const identityFile = join(work, 'restore-hostile.agekey');
+      writeFileSync(identityFile, `${identity}\n`, { mode: 0o600 });
+      const restore = (extra: string[]) =>
+        runCli(
+          [
+            'restore',
+            '--host',
+            `${node.host}:${node.port}`,
+            '--key',
+            node.users.root.privateKeyPath,
+            '--fingerprint',
+            node.hostKeyFingerprint,
+            '--store',
+            `dir:${storeDir}`,
+            '--identity',
+            identityFile,
+            '--dry-run',
+            ...extra,
+            'latest',
+          ],
+          { env: { RUNNER_TEMP: runnerTemp } },
+        );
+      const results = [
+        await restore(['--mode', 'new-dir', '--new-data-dir', `/var/lib/etcd-${hostile}`]),
+        await restore([
+          '--mode',
+          'new-dir',
+          '--new-data-dir',
+          `/var/lib/../../tmp/${tag}-dotdot\nsecond line`,
+        ]),
+        await restore(['--cluster', hostile]),
+      ];
+      for (const result of results) {
+        // Refused by name in one line, or planned with the value as data; never run.
+        if (result.code !== 0) expectOneLineFailure(result, 'restore', /./);
+        expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+        expect(filesUnder(runnerTemp)).toEqual([]);
+      }
+      const found = await sandbox.runOnNode(node, ['sh', '-c', `ls -d /tmp/${tag}* 2>/dev/null; exit 0`]);
+      expect(found.stdout.trim()).toBe('');
+      expect(readdirSync('/tmp').filter((f) => f.startsWith(tag))).toEqual([]);
+      await expectNodeClean(sandbox, node, nodeBefore);
+      await expectServing(sandbox, node);
     });
 
     it('tells a user without sudo, who cannot read the root-only manifests, what it needs, in one line', async () => {

@@ -60,5 +60,40 @@ describe.skipIf(missing !== undefined)(
       expect(Date.now() - started).toBeLessThan(90_000);
       console.log(`${tries.length} tries in ${((Date.now() - started) / 1000).toFixed(1)} s: ${error}`);
     }, 120_000);
+
+    it('retries a 429 from the artifact service and goes on with the answer that follows', async () => {
+      // A service of its own: the case above leaves its 503s queued.
+      const fresh = await startLocalGitHub({ releases: false });
+      try {
+        await drillThrough429(fresh);
+      } finally {
+        await fresh.stop();
+      }
+    }, 60_000);
+
+    async function drillThrough429(github: LocalGitHub): Promise<void> {
+      const run = github.run();
+      const before = github.requests.length;
+      github.results!.failNext('ListArtifacts', 429, 1);
+      const jobDir = join(work, 'drill-429');
+      const step = await runStepInProcess(
+        'drill',
+        jobDir,
+        {
+          store: 'artifact',
+          age_identity: await generateIdentity(),
+          etcd_tools: dirname((tools as { etcd: string }).etcd),
+        },
+        github.runnerEnv(run),
+      );
+      const tries = github.requests.slice(before).filter((r) => r.url.endsWith('/ListArtifacts'));
+      expect(tries.map((r) => r.status)).toEqual([429, 200]);
+      // The run has no backups: the drill now fails for that reason, not for the 429.
+      expect(step.failed).toBe(true);
+      expect(step.errors).toHaveLength(1);
+      expect(step.errors[0]).not.toMatch(/429|too many/i);
+      expect(step.errors[0]).toMatch(/no backup/i);
+      expect(filesUnder(join(jobDir, '_temp'))).toEqual([]);
+    }
   },
 );
