@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
-import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { EtcdBackupError } from '../errors';
 import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
-import { formatProgress, ProgressMeter } from '../util/progress';
-import { wireCodecs } from './wire';
+import { LocalSendError, sendPacked, wireCodecs } from './wire';
 
 /** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
 
@@ -206,35 +203,21 @@ export async function shipDir(
     tarError += d.toString('utf8');
   });
   const tarDone = new Promise<number | null>((resolve) => tar.on('close', resolve));
-  const body = new PassThrough();
-  const meter = new ProgressMeter(`ship to ${session.target}`, (r) => log.info(formatProgress(r)));
-  const packer = codec.pack();
-  const packing = pipeline(tar.stdout, meter, packer, body).catch((e: unknown) => e);
-  // Counted once the pipe is in place, so this listener only watches what flows into body.
-  let sent = 0;
-  packer.on('data', (chunk: Buffer) => {
-    sent += chunk.length;
-  });
-  const { stdout, done } = await session.execStream(
-    ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
-    {
-      sudo: true,
-      stdin: body,
-    },
-  );
-  // A failed pack destroys body without an end, so the node would wait for more forever: stop the command.
-  void packing.then((e) => {
-    if (e instanceof Error) stdout.destroy(e);
-  });
+  let sent: number;
   try {
-    await done;
+    sent = await sendPacked(session, {
+      source: tar.stdout,
+      pack: codec.pack(),
+      argv: ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
+      label: `ship to ${session.target}`,
+      log,
+    });
   } catch (error) {
     tar.kill();
-    const packed = await Promise.race([packing, Promise.resolve(undefined)]);
-    if (packed instanceof Error)
-      throw new NodeActionError(`cannot pack ${localDir}: ${firstLine(tarError) || packed.message}`, {
+    if (error instanceof LocalSendError)
+      throw new NodeActionError(`cannot pack ${localDir}: ${firstLine(tarError) || error.message}`, {
         hint: 'nothing was changed on the cluster',
-        cause: packed,
+        cause: error.failure,
       });
     if (error instanceof SshCommandError) {
       throw new NodeActionError(
@@ -249,9 +232,8 @@ export async function shipDir(
     }
     throw error;
   }
-  const [code, packed] = await Promise.all([tarDone, packing]);
-  if (code !== 0 || packed instanceof Error) {
-    throw new NodeActionError(`cannot pack ${localDir}: ${firstLine(tarError) || String(packed)}`);
-  }
+  const code = await tarDone;
+  if (code !== 0)
+    throw new NodeActionError(`cannot pack ${localDir}: ${firstLine(tarError) || `tar exit ${code}`}`);
   return sent;
 }

@@ -1,16 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { posix } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
-import { formatProgress, ProgressMeter } from '../util/progress';
 import { EtcdToolError } from './etcd-tools';
 import { NodeActionError } from './node-ops';
 import type { NodeTool } from './node-tools';
 import { type SnapshotRestoreOptions, snapshotRestoreArgs } from './snapshot-restore';
-import { wireCodecs } from './wire';
+import { LocalSendError, sendPacked, wireCodecs } from './wire';
 
 const RECEIVE = [
   'dir=$1',
@@ -42,35 +39,19 @@ export async function shipSnapshot(
   log: Logger,
 ): Promise<number> {
   const codec = (await wireCodecs(session)).file;
-  const body = new PassThrough();
-  const meter = new ProgressMeter(`snapshot to ${session.target}`, (r) => log.info(formatProgress(r)));
-  const packer = codec.pack();
-  const packing = pipeline(createReadStream(localPath), meter, packer, body).catch((e: unknown) => e);
-  // Counted once the pipe is in place, so this listener only watches what flows into body.
-  let sent = 0;
-  packer.on('data', (chunk: Buffer) => {
-    sent += chunk.length;
-  });
-  const { stdout, done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir, codec.unpack], {
-    sudo: true,
-    stdin: body,
-  });
-  // A failed read destroys body without an end, so the node would wait for more forever: stop the command.
-  void packing.then((e) => {
-    if (e instanceof Error) stdout.destroy(e);
-  });
   try {
-    await done;
+    return await sendPacked(session, {
+      source: createReadStream(localPath),
+      pack: codec.pack(),
+      argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
+      label: `snapshot to ${session.target}`,
+      log,
+    });
   } catch (error) {
-    body.destroy();
-    const packed = await Promise.race([packing, Promise.resolve(undefined)]);
-    if (packed instanceof Error)
+    if (error instanceof LocalSendError)
       throw new NodeActionError(
-        `cannot read ${localPath} to send it to ${session.target}: ${packed.message}`,
-        {
-          hint: 'nothing was changed on the cluster',
-          cause: packed,
-        },
+        `cannot read ${localPath} to send it to ${session.target}: ${error.message}`,
+        { hint: 'nothing was changed on the cluster', cause: error.failure },
       );
     if (error instanceof SshCommandError) {
       throw new NodeActionError(
@@ -85,9 +66,6 @@ export async function shipSnapshot(
     }
     throw error;
   }
-  const packed = await packing;
-  if (packed instanceof Error) throw new NodeActionError(`cannot read ${localPath}: ${packed.message}`);
-  return sent;
 }
 
 /**

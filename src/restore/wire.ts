@@ -1,6 +1,9 @@
-import type { Transform } from 'node:stream';
+import { PassThrough, type Readable, type Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { constants, createGzip, createZstdCompress } from 'node:zlib';
 import type { SshSession } from '../ssh/session';
+import type { Logger } from '../util/log';
+import { formatProgress, ProgressMeter } from '../util/progress';
 
 /**
  * How the data is packed for the trip to a node. zstd -1 (when the node has a `zstd` to unpack it) keeps up
@@ -57,4 +60,45 @@ export function wireCodecs(session: SshSession): Promise<WireCodecs> {
     chosen.set(session, codecs);
   }
   return codecs;
+}
+
+/** The local side of a packed send failed: reading the source or packing it. */
+export class LocalSendError extends Error {
+  constructor(readonly failure: Error) {
+    super(failure.message, { cause: failure });
+  }
+}
+
+/**
+ * Streams `source` through `pack` into the stdin of `argv` run (with sudo) on the node, with progress, and
+ * returns the packed bytes sent. If the local side fails, the remote command is stopped — it would otherwise
+ * wait for the end of its input forever — and a LocalSendError is thrown; a failure of the command itself
+ * (SshCommandError and the like) is thrown as it is.
+ */
+export async function sendPacked(
+  session: SshSession,
+  options: { source: Readable; pack: Transform; argv: string[]; label: string; log: Logger },
+): Promise<number> {
+  const body = new PassThrough();
+  const meter = new ProgressMeter(options.label, (r) => options.log.info(formatProgress(r)));
+  const packing = pipeline(options.source, meter, options.pack, body).catch((e: unknown) => e);
+  // Counted once the pipe is in place, so this listener only watches what flows into body.
+  let sent = 0;
+  options.pack.on('data', (chunk: Buffer) => {
+    sent += chunk.length;
+  });
+  const { stdout, done } = await session.execStream(options.argv, { sudo: true, stdin: body });
+  void packing.then((e) => {
+    if (e instanceof Error) stdout.destroy(e);
+  });
+  try {
+    await done;
+  } catch (error) {
+    body.destroy();
+    const packed = await Promise.race([packing, Promise.resolve(undefined)]);
+    throw packed instanceof Error ? new LocalSendError(packed) : error;
+  }
+  const packed = await packing;
+  if (packed instanceof Error) throw new LocalSendError(packed);
+  return sent;
 }
