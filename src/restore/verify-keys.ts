@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import type { EtcdClient } from '../etcd/client';
+import type { EtcdClient, KeyValue } from '../etcd/client';
 import type { LiveKeys } from '../snapshot/live-keys';
 
 export interface KeyComparison {
@@ -17,20 +17,39 @@ export interface KeyComparison {
 const ALL = Buffer.from([0]);
 
 /**
- * Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys.
- * Ranging from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that
- * marker is etcd bookkeeping, not a user key.
+ * Every key from \0 on, page by page, all read at the revision of the first page (one consistent view). Ranging
+ * from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that marker is
+ * etcd bookkeeping, not a user key.
  */
+async function* pagesOf(
+  client: EtcdClient,
+  options: { limit: number; keysOnly?: boolean },
+): AsyncGenerator<{ kvs: KeyValue[]; revision: bigint }> {
+  let from = ALL;
+  let revision = 0n;
+  for (;;) {
+    const page = await client.range(from, {
+      rangeEnd: ALL,
+      limit: options.limit,
+      ...(options.keysOnly ? { keysOnly: true } : {}),
+      ...(revision ? { revision } : {}),
+    });
+    revision ||= page.revision;
+    yield { kvs: page.kvs, revision };
+    if (!page.more || page.kvs.length === 0) return;
+    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
+  }
+}
+
+/** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
 export async function compareWithSnapshot(client: EtcdClient, live: LiveKeys): Promise<KeyComparison> {
   let restored = 0;
   let unexpected = 0;
   let changed = 0;
   let seen = 0;
-  let from = ALL;
   let revision = 0n;
-  for (;;) {
-    const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-    revision ||= page.revision;
+  for await (const page of pagesOf(client, { limit: 1000 })) {
+    revision = page.revision;
     for (const kv of page.kvs) {
       restored++;
       const want = live.get(kv.key.toString('latin1'));
@@ -40,8 +59,6 @@ export async function compareWithSnapshot(client: EtcdClient, live: LiveKeys): P
         if (want !== null && want.valueCrc !== crc32(kv.value)) changed++;
       }
     }
-    if (!page.more || page.kvs.length === 0) break;
-    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
   }
   // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
   const expected = live.size - (live.has('') ? 1 : 0);
@@ -79,21 +96,14 @@ export async function compareKeysWithSnapshot(
   let unexpected = 0;
   let changed = 0;
   let seen = 0;
-  let from = ALL;
   let revision = 0n;
   const expected = live.size - (live.has('') ? 1 : 0);
   // Where the samples start: evenly spaced positions in the sorted key space, picked while listing.
   const positions = new Set<number>();
   for (let i = 0; i < samples; i++) positions.add(Math.floor((i * expected) / samples));
   const starts: Buffer[] = [];
-  for (;;) {
-    const page = await client.range(from, {
-      rangeEnd: ALL,
-      limit: 10_000,
-      keysOnly: true,
-      ...(revision ? { revision } : {}),
-    });
-    revision ||= page.revision;
+  for await (const page of pagesOf(client, { limit: 10_000, keysOnly: true })) {
+    revision = page.revision;
     for (const kv of page.kvs) {
       restored++;
       const want = live.get(kv.key.toString('latin1'));
@@ -104,8 +114,6 @@ export async function compareKeysWithSnapshot(
       }
       if (positions.has(restored - 1)) starts.push(kv.key);
     }
-    if (!page.more || page.kvs.length === 0) break;
-    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
   }
   const compared = new Set<string>();
   await Promise.all(
