@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import * as tc from '@actions/tool-cache';
 import { InputError } from '../errors';
 import type { Logger } from '../util/log';
+import { shown } from '../util/shown';
 import { EtcdToolError } from './etcd-tools';
 
 export const DEFAULT_ETCD_DOWNLOAD_URL = 'https://github.com/etcd-io/etcd/releases/download';
@@ -28,12 +29,12 @@ export function parseDownloadUrl(value: string, input = '--etcd-download-url'): 
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(input, `an https:// URL (got '${value}')`);
+    throw new InputError(input, `an https:// URL (got ${shown(value)})`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
-    throw new InputError(input, `an https:// URL, or http:// to a loopback address (got '${value}')`);
+    throw new InputError(input, `an https:// URL, or http:// to a loopback address (got ${shown(value)})`);
   if (url.search || url.hash)
-    throw new InputError(input, `a URL without ?query or #fragment (got '${value}')`);
+    throw new InputError(input, `a URL without ?query or #fragment (got ${shown(value)})`);
   return url.href.replace(/\/+$/, '');
 }
 

@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Logger } from '../util/log';
+import { shown } from '../util/shown';
 import { downloadEtcdTools } from './download-tools';
 import { EtcdToolError, type EtcdTools, etcdVersionOf, minorOf } from './etcd-tools';
 
@@ -35,7 +36,7 @@ export async function findEtcdTools(
     }
     return onPath(name, env);
   };
-  const where = options.dir ? `in ${options.dir}` : 'on PATH';
+  const where = options.dir ? `in ${shown(options.dir, 200)}` : 'on PATH';
   const etcd = find('etcd');
   const etcdutl = find('etcdutl');
   const etcdctl = find('etcdctl');

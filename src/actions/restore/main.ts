@@ -4,6 +4,7 @@ import { parseDownloadUrl } from '../../restore/download-tools';
 import { runnerTools } from '../../restore/find-tools';
 import { abortOnSignals } from '../../restore/interrupt';
 import { type RestoreReport, restore } from '../../restore/restore';
+import { shown } from '../../util/shown';
 import { booleanInput, choiceInput, durationInput, maskSecret, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { sshNodesFromInputs } from '../ssh-inputs';
@@ -22,7 +23,7 @@ function bumpInput(): number | 'auto' {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
     throw new InputError(
       'bump_revision',
-      `'auto' or a whole number of revisions, 0 to disable (got '${value}')`,
+      `'auto' or a whole number of revisions, 0 to disable (got ${shown(value)})`,
     );
   }
   return Number(value);
