@@ -12,7 +12,6 @@ import { EtcdBackupError, InputError } from '../errors';
 import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
 import { analyseSnapshot } from '../snapshot/verify';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
-import { SshForwardError } from '../ssh/errors';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
@@ -136,17 +135,7 @@ async function backupLocked(
   const connections: MemberConnection[] = [];
   const temp = createPrivateTempDir();
   try {
-    const local = await connectThroughNode(session, access.clientUrl, tls).catch((error: unknown) => {
-      // Refused at the client URL the manifest names: etcd is not running there (or listens elsewhere).
-      if (!(error instanceof SshForwardError)) throw error;
-      throw new EtcdBackupError(
-        `etcd does not answer at ${access.clientUrl} on ${session.target} (${error.message.replace(/^.*\((.*)\)$/, '$1')})`,
-        {
-          hint: 'check that the etcd pod runs on that node (crictl ps, the kubelet log), or give the etcd endpoint it listens on',
-          cause: error,
-        },
-      );
-    });
+    const local = await connectThroughNode(session, access.clientUrl, tls);
     connections.push(local);
     let started = Date.now();
     const health = await inspectCluster(local.client, async (member) => {

@@ -2,6 +2,7 @@ import { parseClientUrl } from '../controlplane/discover';
 import { EtcdBackupError } from '../errors';
 import { EtcdClient, type EtcdTls } from '../etcd/client';
 import type { SshSession } from '../ssh';
+import { SshForwardError } from '../ssh/errors';
 
 export interface MemberConnection {
   client: EtcdClient;
@@ -30,7 +31,14 @@ export async function connectThroughNode(
   tls: EtcdTls,
 ): Promise<MemberConnection> {
   const { host, port, tls: secure } = parseClientUrl(url);
-  const tunnel = await session.openTunnel(host, port);
+  const tunnel = await session.openTunnel(host, port).catch((error: unknown) => {
+    // sshd could not connect to the client URL on the node: etcd is not running there (or listens elsewhere).
+    if (!(error instanceof SshForwardError)) throw error;
+    throw new EtcdBackupError(`etcd does not answer at ${url} on ${session.target} (${error.reason})`, {
+      hint: 'check that the etcd pod runs on that node (crictl ps, the kubelet log), or give the etcd endpoint it listens on',
+      cause: error,
+    });
+  });
   const client = EtcdClient.connect({
     address: tunnel.address,
     ...(secure ? { tls: { ...tls, serverName: host } } : {}),

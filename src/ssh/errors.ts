@@ -197,7 +197,12 @@ export class SshConnectionLostError extends SshError {
 }
 
 export class SshForwardError extends SshError {
-  constructor(target: string, destination: string, reason: string, cause?: unknown) {
+  constructor(
+    target: string,
+    destination: string,
+    readonly reason: string,
+    cause?: unknown,
+  ) {
     super('forward-failed', target, `cannot forward to ${destination} (${reason})`, {
       hint: 'check that the address is listening on the node and that sshd allows TCP forwarding (AllowTcpForwarding)',
       cause,
