@@ -1,10 +1,9 @@
 import { drill as runDrill } from '../../drill/drill';
-import { parseDownloadUrl } from '../../restore/download-tools';
-import { runnerTools } from '../../restore/find-tools';
 import { parseSelector } from '../../store/catalog';
 import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
+import { etcdToolOptionSpec, etcdToolsFrom } from '../etcd-tool-options';
 import { OPENING_KEYS_HELP, openingKeyOptionSpec, openingKeysFrom } from '../opening-keys';
 
 const HELP = `usage: etcd-backup drill --store S [--identity FILE] [--etcd-tools DIR | --download-etcd] [--cluster C] [--json]
@@ -30,9 +29,7 @@ export const drill: Command = {
     const { values, positionals } = parseCommandArgs(argv, {
       ...STORE_OPTIONS,
       ...openingKeyOptionSpec,
-      'etcd-tools': { type: 'string' },
-      'download-etcd': { type: 'boolean' },
-      'etcd-download-url': { type: 'string' },
+      ...etcdToolOptionSpec,
       'allow-version-skew': { type: 'boolean' },
       cluster: { type: 'string' },
       json: { type: 'boolean' },
@@ -42,20 +39,12 @@ export const drill: Command = {
       console.log(HELP);
       return 0;
     }
-    const downloadUrl = values['etcd-download-url']
-      ? parseDownloadUrl(values['etcd-download-url'])
-      : undefined;
     const report = await runDrill({
       store: storeFromOptions(values),
       selector: parseSelector(positionals[0] ?? 'latest'),
       ...(values.cluster ? { cluster: values.cluster } : {}),
       keys: openingKeysFrom(values),
-      tools: runnerTools({
-        ...(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
-        download: values['download-etcd'] ?? false,
-        ...(downloadUrl ? { downloadUrl } : {}),
-        log: stderrLogger,
-      }),
+      tools: etcdToolsFrom(values),
       allowVersionSkew: values['allow-version-skew'] ?? false,
       log: stderrLogger,
     });

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors';
-import { parseDownloadUrl } from '../../restore/download-tools';
-import { runnerTools } from '../../restore/find-tools';
 import { abortOnSignals } from '../../restore/interrupt';
 import { type RestoreOn, restore as runRestore } from '../../restore/restore';
 import type { ConnectOptions } from '../../ssh';
@@ -10,6 +8,7 @@ import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-opt
 import { parseDuration } from '../../store/retention';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
+import { etcdToolOptionSpec, etcdToolsFrom } from '../etcd-tool-options';
 import { OPENING_KEYS_HELP, openingKeyOptionSpec, openingKeysFrom } from '../opening-keys';
 import { SSH_ENV, sshConnectOptions, sshOptionSpec } from '../ssh-options';
 
@@ -140,10 +139,8 @@ export const restore: Command = {
       mode: { type: 'string' },
       'new-data-dir': { type: 'string' },
       'bump-revision': { type: 'string' },
-      'etcd-tools': { type: 'string' },
+      ...etcdToolOptionSpec,
       'restore-on': { type: 'string' },
-      'download-etcd': { type: 'boolean' },
-      'etcd-download-url': { type: 'string' },
       'lock-wait': { type: 'string' },
       'allow-version-skew': { type: 'boolean' },
       force: { type: 'boolean' },
@@ -164,9 +161,6 @@ export const restore: Command = {
     const restoreOn = values['restore-on'] ?? 'auto';
     if (restoreOn !== 'runner' && restoreOn !== 'node' && restoreOn !== 'auto')
       throw new InputError('--restore-on', "'runner', 'node' or 'auto'");
-    const downloadUrl = values['etcd-download-url']
-      ? parseDownloadUrl(values['etcd-download-url'])
-      : undefined;
     const lockWait = values['lock-wait'];
     const lockWaitSeconds =
       lockWait === undefined ? 300 : lockWait === '0' ? 0 : parseDuration(lockWait, '--lock-wait') / 1000;
@@ -178,12 +172,7 @@ export const restore: Command = {
       ...(values.cluster ? { cluster: values.cluster } : {}),
       keys: openingKeysFrom(values),
       nodes,
-      tools: runnerTools({
-        ...(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
-        download: values['download-etcd'] ?? false,
-        ...(downloadUrl ? { downloadUrl } : {}),
-        log: stderrLogger,
-      }),
+      tools: etcdToolsFrom(values),
       restoreOn: restoreOn as RestoreOn,
       lockWaitSeconds,
       signal: interrupt.signal,
