@@ -15,20 +15,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _restore_download_tools__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68214);
-/* harmony import */ var _restore_find_tools__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78237);
-/* harmony import */ var _restore_interrupt__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(40081);
-/* harmony import */ var _restore_restore__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17848);
-/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(754);
-/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(41913);
-/* harmony import */ var _store_retention__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89311);
-/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29906);
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3567);
-/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(37271);
-/* harmony import */ var _ssh_options__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(75911);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore_restore__WEBPACK_IMPORTED_MODULE_4__]);
-_restore_restore__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
+/* harmony import */ var _restore_interrupt__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(40081);
+/* harmony import */ var _restore_restore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17848);
+/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(754);
+/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41913);
+/* harmony import */ var _store_retention__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89311);
+/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3567);
+/* harmony import */ var _etcd_tool_options__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26111);
+/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37271);
+/* harmony import */ var _ssh_options__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(75911);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore_restore__WEBPACK_IMPORTED_MODULE_2__]);
+_restore_restore__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 
@@ -58,7 +56,7 @@ Nodes (one per etcd member)
   --nodes FILE          or a JSON list: [{"host": "10.0.0.1", "port": 22, "user": "root",
                         "fingerprint": "SHA256:…"}, …] (user and port default to --user and --port)
   --user U (root), --port P (22), --key FILE, --jump …, --connect-timeout D, --command-timeout D
-                        as for backup; secrets in ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.passphrase}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.password}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.sudoPassword}
+                        as for backup; secrets in ${_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .SSH_ENV */ .LJ.passphrase}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .SSH_ENV */ .LJ.password}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .SSH_ENV */ .LJ.sudoPassword}
 Restore
   --mode swap|new-dir   swap (default): move the old data dir aside and put the restored one at the same
                         path; new-dir (the runbook's): restore to a new dir and point --data-dir and the
@@ -81,8 +79,8 @@ Restore
   --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
   --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
   --cluster C           only this cluster's backups (and the node lock's name)
-${_store_cli_options__WEBPACK_IMPORTED_MODULE_6__/* .STORE_HELP */ .UJ}
-${_opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .OPENING_KEYS_HELP */ .qh}
+${_store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .STORE_HELP */ .UJ}
+${_opening_keys__WEBPACK_IMPORTED_MODULE_9__/* .OPENING_KEYS_HELP */ .qh}
   --json                the report as JSON on stdout`;
 function hostAndPort(value) {
     const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(value);
@@ -128,7 +126,7 @@ function nodeConnectOptions(values) {
     }
     return specs.map((spec) => {
         const pin = spec.fingerprint === undefined ? fingerprints : [].concat(spec.fingerprint);
-        return (0,_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .sshConnectOptions */ .bf)({
+        return (0,_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .sshConnectOptions */ .bf)({
             ...values,
             host: spec.host,
             ...(spec.port !== undefined ? { port: String(spec.port) } : {}),
@@ -147,19 +145,17 @@ function parseBump(value) {
 }
 const restore = {
     async run(argv) {
-        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Q)(argv, {
-            ..._ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .sshOptionSpec */ .ZD,
+        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Q)(argv, {
+            ..._ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .sshOptionSpec */ .ZD,
             host: { type: 'string', multiple: true },
             nodes: { type: 'string' },
-            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_6__/* .STORE_OPTIONS */ .n0,
-            ..._opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .openingKeyOptionSpec */ .c3,
+            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .STORE_OPTIONS */ .n0,
+            ..._opening_keys__WEBPACK_IMPORTED_MODULE_9__/* .openingKeyOptionSpec */ .c3,
             mode: { type: 'string' },
             'new-data-dir': { type: 'string' },
             'bump-revision': { type: 'string' },
-            'etcd-tools': { type: 'string' },
+            ..._etcd_tool_options__WEBPACK_IMPORTED_MODULE_8__/* .etcdToolOptionSpec */ .t,
             'restore-on': { type: 'string' },
-            'download-etcd': { type: 'boolean' },
-            'etcd-download-url': { type: 'string' },
             'lock-wait': { type: 'string' },
             'allow-version-skew': { type: 'boolean' },
             force: { type: 'boolean' },
@@ -181,25 +177,17 @@ const restore = {
         const restoreOn = values['restore-on'] ?? 'auto';
         if (restoreOn !== 'runner' && restoreOn !== 'node' && restoreOn !== 'auto')
             throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--restore-on', "'runner', 'node' or 'auto'");
-        const downloadUrl = values['etcd-download-url']
-            ? (0,_restore_download_tools__WEBPACK_IMPORTED_MODULE_2__/* .parseDownloadUrl */ .nh)(values['etcd-download-url'])
-            : undefined;
         const lockWait = values['lock-wait'];
-        const lockWaitSeconds = lockWait === undefined ? 300 : lockWait === '0' ? 0 : (0,_store_retention__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(lockWait, '--lock-wait') / 1000;
+        const lockWaitSeconds = lockWait === undefined ? 300 : lockWait === '0' ? 0 : (0,_store_retention__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait, '--lock-wait') / 1000;
         const nodes = nodeConnectOptions(values);
-        const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_12__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_8__/* .stderrLogger */ .D);
-        const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_4__/* .restore */ .PF)({
-            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_6__/* .storeFromOptions */ .o1)(values),
-            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_5__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
+        const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_11__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_6__/* .stderrLogger */ .D);
+        const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_2__/* .restore */ .PF)({
+            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .storeFromOptions */ .o1)(values),
+            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_3__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
             ...(values.cluster ? { cluster: values.cluster } : {}),
-            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .openingKeysFrom */ .LY)(values),
+            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_9__/* .openingKeysFrom */ .LY)(values),
             nodes,
-            tools: (0,_restore_find_tools__WEBPACK_IMPORTED_MODULE_3__/* .runnerTools */ .U)({
-                ...(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
-                download: values['download-etcd'] ?? false,
-                ...(downloadUrl ? { downloadUrl } : {}),
-                log: _util_log__WEBPACK_IMPORTED_MODULE_8__/* .stderrLogger */ .D,
-            }),
+            tools: (0,_etcd_tool_options__WEBPACK_IMPORTED_MODULE_8__/* .etcdToolsFrom */ .y)(values),
             restoreOn: restoreOn,
             lockWaitSeconds,
             signal: interrupt.signal,
@@ -210,7 +198,7 @@ const restore = {
             force: values.force ?? false,
             restartControllers: values['restart-controllers'] ?? false,
             dryRun: values['dry-run'] ?? false,
-            log: _util_log__WEBPACK_IMPORTED_MODULE_8__/* .stderrLogger */ .D,
+            log: _util_log__WEBPACK_IMPORTED_MODULE_6__/* .stderrLogger */ .D,
         }).finally(interrupt.dispose);
         if (values.json)
             console.log(JSON.stringify(report, null, 2));
@@ -366,23 +354,15 @@ class NodeLink {
 /* unused harmony export isRunning */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26079);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65365);
-/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96937);
-
-
-
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26079);
+/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96937);
 
 
 
 
 /** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
-class NodeActionError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld {
+class NodeActionError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld {
 }
 const STAT_DIR = 'stat -c "%u:%g %d" -- "$1" && stat -c "%d" -- "$(dirname -- "$1")"';
 async function statDir(session, path) {
@@ -392,7 +372,7 @@ async function statDir(session, path) {
     if (r.exitCode === 66)
         return undefined;
     if (r.exitCode !== 0)
-        throw new NodeActionError(`cannot stat ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(r.stderr)}`);
+        throw new NodeActionError(`cannot stat ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
     const [first, second] = r.stdout.toString('utf8').trim().split('\n');
     const [owner, device] = (first ?? '').split(' ');
     return { owner: owner, mountPoint: device !== second?.trim() };
@@ -431,7 +411,7 @@ async function move(session, from, to, options = {}) {
         return false;
     if (r.exitCode === 66)
         throw new NodeActionError(`${from} does not exist on ${session.target}`);
-    throw new NodeActionError(`cannot move ${from} to ${to} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(r.stderr)}`);
+    throw new NodeActionError(`cannot move ${from} to ${to} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
 }
 async function makeDir(session, path) {
     await session.exec(['mkdir', '-p', '-m', '0700', '--', path], { sudo: true, check: true });
@@ -445,7 +425,7 @@ async function writeFileAtomically(session, path, content) {
     const script = 'umask 077; t="$1.tmp-$$"; cat >"$t" && mv -- "$t" "$1" || { rm -f -- "$t"; exit 1; }';
     const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, stdin: content });
     if (r.exitCode !== 0)
-        throw new NodeActionError(`cannot write ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(r.stderr)}`);
+        throw new NodeActionError(`cannot write ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
 }
 /**
  * Whether a program runs on the node (argv[0]'s base name, read from /proc so no ps is needed) or, for etcd,
@@ -477,7 +457,7 @@ async function isRunning(session, program, port) {
         return r.stdout.toString('utf8').trim();
     if (r.exitCode === 1)
         return undefined;
-    throw new NodeActionError(`cannot list processes on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(r.stderr)}`);
+    throw new NodeActionError(`cannot list processes on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
@@ -529,44 +509,32 @@ const UNPACK = [
  * the bytes sent (compressed).
  */
 async function shipDir(session, localDir, staging, owner, log) {
-    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_6__/* .wireCodecs */ .p)(session)).tar;
+    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_3__/* .wireCodecs */ .p7)(session)).tar;
     const tar = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let tarError = '';
     tar.stderr.on('data', (d) => {
         tarError += d.toString('utf8');
     });
     const tarDone = new Promise((resolve) => tar.on('close', resolve));
-    const body = new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough();
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_5__/* .ProgressMeter */ .Z3(`ship to ${session.target}`, (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_5__/* .formatProgress */ .Vu)(r)));
-    const packer = codec.pack();
-    const packing = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(tar.stdout, meter, packer, body).catch((e) => e);
-    // Counted once the pipe is in place, so this listener only watches what flows into body.
-    let sent = 0;
-    packer.on('data', (chunk) => {
-        sent += chunk.length;
-    });
-    const { stdout, done } = await session.execStream(['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption], {
-        sudo: true,
-        stdin: body,
-    });
-    // A failed pack destroys body without an end, so the node would wait for more forever: stop the command.
-    void packing.then((e) => {
-        if (e instanceof Error)
-            stdout.destroy(e);
-    });
+    let sent;
     try {
-        await done;
+        sent = await (0,_wire__WEBPACK_IMPORTED_MODULE_3__/* .sendPacked */ .h$)(session, {
+            source: tar.stdout,
+            pack: codec.pack(),
+            argv: ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
+            label: `ship to ${session.target}`,
+            log,
+        });
     }
     catch (error) {
         tar.kill();
-        const packed = await Promise.race([packing, Promise.resolve(undefined)]);
-        if (packed instanceof Error)
-            throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(tarError) || packed.message}`, {
+        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_3__/* .LocalSendError */ .Y1)
+            throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(tarError) || error.message}`, {
                 hint: 'nothing was changed on the cluster',
-                cause: packed,
+                cause: error.failure,
             });
-        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .SshCommandError */ .qu) {
-            throw new NodeActionError(`cannot unpack the restored data into ${staging} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
+        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu) {
+            throw new NodeActionError(`cannot unpack the restored data into ${staging} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
                 hint: /space/i.test(error.stderr)
                     ? 'free space on the node (the restored data dir needs room next to the old one), then run again'
                     : 'nothing was changed on the cluster; check the node',
@@ -575,10 +543,9 @@ async function shipDir(session, localDir, staging, owner, log) {
         }
         throw error;
     }
-    const [code, packed] = await Promise.all([tarDone, packing]);
-    if (code !== 0 || packed instanceof Error) {
-        throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(tarError) || String(packed)}`);
-    }
+    const code = await tarDone;
+    if (code !== 0)
+        throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(tarError) || `tar exit ${code}`}`);
     return sent;
 }
 
@@ -667,19 +634,11 @@ function matchingNodeTool(tools, snapshotVersion, needsBump) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26079);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65365);
-/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80151);
-/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92317);
-/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55403);
-/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96937);
-
-
-
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26079);
+/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80151);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92317);
+/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55403);
+/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96937);
 
 
 
@@ -709,38 +668,21 @@ async function removeOurDir(session, dir) {
  * Returns the bytes sent. A failed copy removes `dir`.
  */
 async function shipSnapshot(session, localPath, dir, log) {
-    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_9__/* .wireCodecs */ .p)(session)).file;
-    const body = new node_stream__WEBPACK_IMPORTED_MODULE_2__.PassThrough();
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_5__/* .ProgressMeter */ .Z3(`snapshot to ${session.target}`, (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_5__/* .formatProgress */ .Vu)(r)));
-    const packer = codec.pack();
-    const packing = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath), meter, packer, body).catch((e) => e);
-    // Counted once the pipe is in place, so this listener only watches what flows into body.
-    let sent = 0;
-    packer.on('data', (chunk) => {
-        sent += chunk.length;
-    });
-    const { stdout, done } = await session.execStream(['sh', '-c', RECEIVE, 'sh', dir, codec.unpack], {
-        sudo: true,
-        stdin: body,
-    });
-    // A failed read destroys body without an end, so the node would wait for more forever: stop the command.
-    void packing.then((e) => {
-        if (e instanceof Error)
-            stdout.destroy(e);
-    });
+    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_6__/* .wireCodecs */ .p7)(session)).file;
     try {
-        await done;
+        return await (0,_wire__WEBPACK_IMPORTED_MODULE_6__/* .sendPacked */ .h$)(session, {
+            source: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath),
+            pack: codec.pack(),
+            argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
+            label: `snapshot to ${session.target}`,
+            log,
+        });
     }
     catch (error) {
-        body.destroy();
-        const packed = await Promise.race([packing, Promise.resolve(undefined)]);
-        if (packed instanceof Error)
-            throw new _node_ops__WEBPACK_IMPORTED_MODULE_7__/* .NodeActionError */ .HE(`cannot read ${localPath} to send it to ${session.target}: ${packed.message}`, {
-                hint: 'nothing was changed on the cluster',
-                cause: packed,
-            });
-        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .SshCommandError */ .qu) {
-            throw new _node_ops__WEBPACK_IMPORTED_MODULE_7__/* .NodeActionError */ .HE(`cannot copy the snapshot into ${dir} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
+        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_6__/* .LocalSendError */ .Y1)
+            throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot read ${localPath} to send it to ${session.target}: ${error.message}`, { hint: 'nothing was changed on the cluster', cause: error.failure });
+        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu) {
+            throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot copy the snapshot into ${dir} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
                 hint: /space/i.test(error.stderr)
                     ? 'free space on the node (the snapshot and the restored data dir need room next to the old one), then run again'
                     : 'nothing was changed on the cluster; check the node',
@@ -749,10 +691,6 @@ async function shipSnapshot(session, localPath, dir, log) {
         }
         throw error;
     }
-    const packed = await packing;
-    if (packed instanceof Error)
-        throw new _node_ops__WEBPACK_IMPORTED_MODULE_7__/* .NodeActionError */ .HE(`cannot read ${localPath}: ${packed.message}`);
-    return sent;
 }
 /**
  * Runs the node's own `snapshot restore` on the shipped snapshot into `options.dataDir` (which must not exist),
@@ -760,7 +698,7 @@ async function shipSnapshot(session, localPath, dir, log) {
  * restore removes its partial output.
  */
 async function restoreOnNode(session, tool, owner, options) {
-    const args = (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_8__/* .snapshotRestoreArgs */ ._)(tool, options);
+    const args = (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_5__/* .snapshotRestoreArgs */ ._)(tool, options);
     const r = await session.exec(['env', 'ETCDCTL_API=3', tool.path, ...args], { sudo: true });
     const output = `${r.stdout.toString('utf8')}\n${r.stderr}`.trim();
     for (const line of output.split('\n'))
@@ -769,7 +707,7 @@ async function restoreOnNode(session, tool, owner, options) {
     if (r.exitCode !== 0) {
         await removeOurDir(session, options.dataDir).catch(() => { });
         const last = output.split('\n').filter(Boolean).pop() ?? '';
-        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_6__/* .EtcdToolError */ .n5(`${tool.kind} snapshot restore failed on ${session.target} (exit ${r.exitCode ?? r.signal}): ${last}`, {
+        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .EtcdToolError */ .n5(`${tool.kind} snapshot restore failed on ${session.target} (exit ${r.exitCode ?? r.signal}): ${last}`, {
             hint: /space/i.test(output)
                 ? 'free space on the node next to the data dir, or restore on the runner (--restore-on runner)'
                 : 'nothing was changed on the cluster; the tool output is in the log above',
@@ -778,7 +716,7 @@ async function restoreOnNode(session, tool, owner, options) {
     const own = await session.exec(['sh', '-c', 'chown -R -- "$2" "$1" && chmod 0700 -- "$1"', 'sh', options.dataDir, owner], { sudo: true });
     if (own.exitCode !== 0) {
         await removeOurDir(session, options.dataDir).catch(() => { });
-        throw new _node_ops__WEBPACK_IMPORTED_MODULE_7__/* .NodeActionError */ .HE(`cannot give ${options.dataDir} on ${session.target} to ${owner}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(own.stderr)}`);
+        throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot give ${options.dataDir} on ${session.target} to ${owner}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(own.stderr)}`);
     }
 }
 /** The snapshot's place on the node: a private dir next to the staging dir, removed as soon as it is used. */
@@ -1843,20 +1781,30 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ wireCodecs)
+/* harmony export */   Y1: () => (/* binding */ LocalSendError),
+/* harmony export */   h$: () => (/* binding */ sendPacked),
+/* harmony export */   p7: () => (/* binding */ wireCodecs)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65365);
+
+
+
 
 const ZSTD = {
     name: 'zstd',
-    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.createZstdCompress)({ chunkSize: 1 << 20, params: { [node_zlib__WEBPACK_IMPORTED_MODULE_0__.constants.ZSTD_c_compressionLevel]: 1 } }),
+    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdCompress)({ chunkSize: 1 << 20, params: { [node_zlib__WEBPACK_IMPORTED_MODULE_2__.constants.ZSTD_c_compressionLevel]: 1 } }),
     unpack: 'zstd -dcq',
     tarOption: '--use-compress-program=zstd',
 };
 const GZIP = {
     name: 'gzip',
-    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.createGzip)({ level: 1 }),
+    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip)({ level: 1 }),
     unpack: 'gzip -dc',
     tarOption: '-z',
 };
@@ -1876,6 +1824,47 @@ function wireCodecs(session) {
         chosen.set(session, codecs);
     }
     return codecs;
+}
+/** The local side of a packed send failed: reading the source or packing it. */
+class LocalSendError extends Error {
+    failure;
+    constructor(failure) {
+        super(failure.message, { cause: failure });
+        this.failure = failure;
+    }
+}
+/**
+ * Streams `source` through `pack` into the stdin of `argv` run (with sudo) on the node, with progress, and
+ * returns the packed bytes sent. If the local side fails, the remote command is stopped — it would otherwise
+ * wait for the end of its input forever — and a LocalSendError is thrown; a failure of the command itself
+ * (SshCommandError and the like) is thrown as it is.
+ */
+async function sendPacked(session, options) {
+    const body = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_3__/* .ProgressMeter */ .Z3(options.label, (r) => options.log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_3__/* .formatProgress */ .Vu)(r)));
+    const packing = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, options.pack, body).catch((e) => e);
+    // Counted once the pipe is in place, so this listener only watches what flows into body.
+    let sent = 0;
+    options.pack.on('data', (chunk) => {
+        sent += chunk.length;
+    });
+    const { stdout, done } = await session.execStream(options.argv, { sudo: true, stdin: body });
+    void packing.then((e) => {
+        if (e instanceof Error)
+            stdout.destroy(e);
+    });
+    try {
+        await done;
+    }
+    catch (error) {
+        body.destroy();
+        const packed = await Promise.race([packing, Promise.resolve(undefined)]);
+        throw packed instanceof Error ? new LocalSendError(packed) : error;
+    }
+    const packed = await packing;
+    if (packed instanceof Error)
+        throw new LocalSendError(packed);
+    return sent;
 }
 
 

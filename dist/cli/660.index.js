@@ -14,6 +14,8 @@ export const modules = {
 /* harmony import */ var _controlplane_discover__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96822);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53974);
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26079);
+
 
 
 
@@ -28,7 +30,15 @@ async function readClientTls(session, paths) {
  */
 async function connectThroughNode(session, url, tls) {
     const { host, port, tls: secure } = (0,_controlplane_discover__WEBPACK_IMPORTED_MODULE_0__/* .parseClientUrl */ .EP)(url);
-    const tunnel = await session.openTunnel(host, port);
+    const tunnel = await session.openTunnel(host, port).catch((error) => {
+        // sshd could not connect to the client URL on the node: etcd is not running there (or listens elsewhere).
+        if (!(error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .SshForwardError */ .c5))
+            throw error;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld(`etcd does not answer at ${url} on ${session.target} (${error.reason})`, {
+            hint: 'check that the etcd pod runs on that node (crictl ps, the kubelet log), or give the etcd endpoint it listens on',
+            cause: error,
+        });
+    });
     const client = _etcd_client__WEBPACK_IMPORTED_MODULE_2__/* .EtcdClient */ .iY.connect({
         address: tunnel.address,
         ...(secure ? { tls: { ...tls, serverName: host } } : {}),
@@ -1243,11 +1253,13 @@ class SshConnectionLostError extends SshError {
     }
 }
 class SshForwardError extends SshError {
+    reason;
     constructor(target, destination, reason, cause) {
         super('forward-failed', target, `cannot forward to ${destination} (${reason})`, {
             hint: 'check that the address is listening on the node and that sshd allows TCP forwarding (AllowTcpForwarding)',
             cause,
         });
+        this.reason = reason;
     }
 }
 class SshProtocolError extends SshError {

@@ -12,16 +12,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   drill: () => (/* binding */ drill)
 /* harmony export */ });
 /* harmony import */ var _drill_drill__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55948);
-/* harmony import */ var _restore_download_tools__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68214);
-/* harmony import */ var _restore_find_tools__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78237);
-/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(754);
-/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41913);
-/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29906);
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3567);
-/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37271);
+/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(754);
+/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41913);
+/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29906);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3567);
+/* harmony import */ var _etcd_tool_options__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26111);
+/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(37271);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_drill_drill__WEBPACK_IMPORTED_MODULE_0__]);
 _drill_drill__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
 
 
 
@@ -36,8 +34,8 @@ Proves a stored backup restores, without touching the cluster: fetches and verif
 etcd tools into a scratch dir, boots a throw-away etcd on loopback, reads every key back and compares it with
 the snapshot. Exit 0 when everything came back; 5 when it did not.
 
-${_store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .STORE_HELP */ .UJ}
-${_opening_keys__WEBPACK_IMPORTED_MODULE_7__/* .OPENING_KEYS_HELP */ .qh}
+${_store_cli_options__WEBPACK_IMPORTED_MODULE_2__/* .STORE_HELP */ .UJ}
+${_opening_keys__WEBPACK_IMPORTED_MODULE_6__/* .OPENING_KEYS_HELP */ .qh}
   --etcd-tools DIR  folder with etcd and etcdutl (or etcdctl for 3.4) of the backup's version (default: PATH)
   --download-etcd   when PATH has no etcd tools of the backup's major.minor, download etcd's release of the
                     exact version, check it against its SHA256SUMS and keep it in the tool cache; off by default
@@ -48,12 +46,10 @@ ${_opening_keys__WEBPACK_IMPORTED_MODULE_7__/* .OPENING_KEYS_HELP */ .qh}
   --json            the report as JSON on stdout`;
 const drill = {
     async run(argv) {
-        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Q)(argv, {
-            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .STORE_OPTIONS */ .n0,
-            ..._opening_keys__WEBPACK_IMPORTED_MODULE_7__/* .openingKeyOptionSpec */ .c3,
-            'etcd-tools': { type: 'string' },
-            'download-etcd': { type: 'boolean' },
-            'etcd-download-url': { type: 'string' },
+        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(argv, {
+            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_2__/* .STORE_OPTIONS */ .n0,
+            ..._opening_keys__WEBPACK_IMPORTED_MODULE_6__/* .openingKeyOptionSpec */ .c3,
+            ..._etcd_tool_options__WEBPACK_IMPORTED_MODULE_5__/* .etcdToolOptionSpec */ .t,
             'allow-version-skew': { type: 'boolean' },
             cluster: { type: 'string' },
             json: { type: 'boolean' },
@@ -63,22 +59,14 @@ const drill = {
             console.log(HELP);
             return 0;
         }
-        const downloadUrl = values['etcd-download-url']
-            ? (0,_restore_download_tools__WEBPACK_IMPORTED_MODULE_1__/* .parseDownloadUrl */ .nh)(values['etcd-download-url'])
-            : undefined;
         const report = await (0,_drill_drill__WEBPACK_IMPORTED_MODULE_0__/* .drill */ .E)({
-            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .storeFromOptions */ .o1)(values),
-            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_3__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
+            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_2__/* .storeFromOptions */ .o1)(values),
+            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_1__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
             ...(values.cluster ? { cluster: values.cluster } : {}),
-            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_7__/* .openingKeysFrom */ .LY)(values),
-            tools: (0,_restore_find_tools__WEBPACK_IMPORTED_MODULE_2__/* .runnerTools */ .U)({
-                ...(values['etcd-tools'] ? { dir: values['etcd-tools'] } : {}),
-                download: values['download-etcd'] ?? false,
-                ...(downloadUrl ? { downloadUrl } : {}),
-                log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
-            }),
+            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_6__/* .openingKeysFrom */ .LY)(values),
+            tools: (0,_etcd_tool_options__WEBPACK_IMPORTED_MODULE_5__/* .etcdToolsFrom */ .y)(values),
             allowVersionSkew: values['allow-version-skew'] ?? false,
-            log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
+            log: _util_log__WEBPACK_IMPORTED_MODULE_3__/* .stderrLogger */ .D,
         });
         if (values.json)
             console.log(JSON.stringify(report, null, 2));

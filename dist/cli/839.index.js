@@ -191,19 +191,17 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _etcd_health__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19186);
 /* harmony import */ var _snapshot_verify__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34247);
 /* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74883);
-/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26079);
-/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(70898);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(65365);
-/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(98161);
-/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(311);
-/* harmony import */ var _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3256);
-/* harmony import */ var _acquire_grpc__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(74351);
-/* harmony import */ var _inventory__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4762);
-/* harmony import */ var _members__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(66005);
-/* harmony import */ var _target__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(2149);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_15__, _inventory__WEBPACK_IMPORTED_MODULE_16__]);
-([_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_15__, _inventory__WEBPACK_IMPORTED_MODULE_16__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
-
+/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(70898);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(65365);
+/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(98161);
+/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(311);
+/* harmony import */ var _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3256);
+/* harmony import */ var _acquire_grpc__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(74351);
+/* harmony import */ var _inventory__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4762);
+/* harmony import */ var _members__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(66005);
+/* harmony import */ var _target__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(2149);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_14__, _inventory__WEBPACK_IMPORTED_MODULE_15__]);
+([_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_14__, _inventory__WEBPACK_IMPORTED_MODULE_15__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 
 
 
@@ -241,7 +239,7 @@ class SnapshotRejectedError extends _errors__WEBPACK_IMPORTED_MODULE_7__/* .Etcd
 /** The runner has no room for the snapshot in its temp dir. */
 class RunnerDiskFullError extends _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld {
     constructor(dir, dbSize, cause) {
-        const size = dbSize === undefined ? '' : ` (the database is ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_13__/* .formatBytes */ .z3)(Number(dbSize))})`;
+        const size = dbSize === undefined ? '' : ` (the database is ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z3)(Number(dbSize))})`;
         super(`no space left on the runner in ${dir} for the snapshot${size}`, {
             hint: 'nothing was stored; free space there, or point RUNNER_TEMP (or TMPDIR) at a disk with room for the snapshot and its sealed copy',
             cause,
@@ -262,7 +260,7 @@ function hasErrorCode(error, codes) {
  */
 function checkClusterName(cluster, input) {
     if (!(0,_backup_metadata__WEBPACK_IMPORTED_MODULE_5__/* .isValidClusterName */ .oO)(cluster)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(input, `1-63 letters, digits, dots, underscores or hyphens, starting with a letter or digit (got ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_19__/* .shown */ .S)(cluster)})`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(input, `1-63 letters, digits, dots, underscores or hyphens, starting with a letter or digit (got ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_18__/* .shown */ .S)(cluster)})`);
     }
 }
 const firstLineOf = (message) => message?.split('\n')[0] ?? 'no status';
@@ -270,11 +268,11 @@ const firstLineOf = (message) => message?.split('\n')[0] ?? 'no status';
 async function backup(request) {
     const { log } = request;
     checkClusterName(request.cluster, 'cluster');
-    const progress = request.progress ?? ((r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_13__/* .formatProgress */ .Vu)(r)));
+    const progress = request.progress ?? ((r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_12__/* .formatProgress */ .Vu)(r)));
     const session = await (0,_ssh__WEBPACK_IMPORTED_MODULE_10__/* .connect */ .Ng)({ ...request.ssh, warn: log.warn });
     try {
         log.info(`connected to ${session.target} (host key ${session.hostKeyFingerprint})`);
-        const access = await (0,_target__WEBPACK_IMPORTED_MODULE_18__/* .locateEtcd */ .h)(session, request.etcd ?? {}, log);
+        const access = await (0,_target__WEBPACK_IMPORTED_MODULE_17__/* .locateEtcd */ .h)(session, request.etcd ?? {}, log);
         return await (0,_ssh__WEBPACK_IMPORTED_MODULE_10__/* .withRemoteLock */ .UV)(session, `cluster-${request.cluster}`, () => backupLocked(session, access, request, progress));
     }
     finally {
@@ -284,24 +282,16 @@ async function backup(request) {
 async function backupLocked(session, access, request, progress) {
     const { log } = request;
     const timings = {};
-    const tls = await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .readClientTls */ .Z$)(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
+    const tls = await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .readClientTls */ .Z$)(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
     request.onSecret?.(tls.key.toString('utf8'));
     const connections = [];
-    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_12__/* .createPrivateTempDir */ .f)();
+    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_11__/* .createPrivateTempDir */ .f)();
     try {
-        const local = await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .connectThroughNode */ .eZ)(session, access.clientUrl, tls).catch((error) => {
-            // Refused at the client URL the manifest names: etcd is not running there (or listens elsewhere).
-            if (!(error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_11__/* .SshForwardError */ .c5))
-                throw error;
-            throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld(`etcd does not answer at ${access.clientUrl} on ${session.target} (${error.message.replace(/^.*\((.*)\)$/, '$1')})`, {
-                hint: 'check that the etcd pod runs on that node (crictl ps, the kubelet log), or give the etcd endpoint it listens on',
-                cause: error,
-            });
-        });
+        const local = await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .connectThroughNode */ .eZ)(session, access.clientUrl, tls);
         connections.push(local);
         let started = Date.now();
         const health = await (0,_etcd_health__WEBPACK_IMPORTED_MODULE_8__/* .inspectCluster */ .FX)(local.client, async (member) => {
-            const c = await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
+            const c = await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
             connections.push(c);
             return c.client;
         });
@@ -311,7 +301,7 @@ async function backupLocked(session, access, request, progress) {
             ? health.members.find((m) => m.name === request.member)
             : health.members.find((m) => m.id === health.localMemberId);
         if (!member) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld(`member ${request.member ? (0,_util_shown__WEBPACK_IMPORTED_MODULE_19__/* .shown */ .S)(request.member) : 'local member'} is not in the cluster`, {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld(`member ${request.member ? (0,_util_shown__WEBPACK_IMPORTED_MODULE_18__/* .shown */ .S)(request.member) : 'local member'} is not in the cluster`, {
                 hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
             });
         }
@@ -350,14 +340,14 @@ async function backupLocked(session, access, request, progress) {
         sealed.snapshot.catch(() => { });
         let acquired;
         if ((request.method ?? 'grpc') === 'grpc') {
-            const source = member.id === health.localMemberId ? local : await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
+            const source = member.id === health.localMemberId ? local : await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
             if (source !== local)
                 connections.push(source);
-            acquired = await onRunnerDisk(() => (0,_acquire_grpc__WEBPACK_IMPORTED_MODULE_15__/* .acquireViaGrpc */ .X)(source.client, { path, progress, also: sealInput }));
+            acquired = await onRunnerDisk(() => (0,_acquire_grpc__WEBPACK_IMPORTED_MODULE_14__/* .acquireViaGrpc */ .X)(source.client, { path, progress, also: sealInput }));
         }
         else {
             const containerTls = containerTlsOf(access);
-            const viaEtcdctl = await onRunnerDisk(() => (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__/* .acquireViaEtcdctl */ .A)(session, {
+            const viaEtcdctl = await onRunnerDisk(() => (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__/* .acquireViaEtcdctl */ .A)(session, {
                 ...access,
                 endpoint: access.clientUrl,
                 ...(containerTls ? { containerTls } : {}),
@@ -389,7 +379,7 @@ async function backupLocked(session, access, request, progress) {
             throw new SnapshotRejectedError(`the snapshot failed verification: ${first ? first.message : `trailer ${report.trailer}`}`);
         }
         const inventory = analysis.liveKeys
-            ? (0,_inventory__WEBPACK_IMPORTED_MODULE_16__/* .summarizeInventory */ .C)(analysis.liveKeys)
+            ? (0,_inventory__WEBPACK_IMPORTED_MODULE_15__/* .summarizeInventory */ .C)(analysis.liveKeys)
             : undefined;
         const status = member.status;
         const createdAt = (request.now ?? (() => new Date()))();
@@ -414,7 +404,7 @@ async function backupLocked(session, access, request, progress) {
             snapshot: { sha256: acquired.sha256, size: acquired.bytes },
             ...(inventory ? { inventory } : {}),
             timings,
-            toolVersion: `etcd-backup ${_version__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x} on ${(0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)()}`,
+            toolVersion: `etcd-backup ${_version__WEBPACK_IMPORTED_MODULE_19__/* .VERSION */ .x} on ${(0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)()}`,
             envelope: { compression: 'zstd', encryption: { kind: 'none' } },
         };
         log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);

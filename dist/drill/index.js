@@ -84392,9 +84392,12 @@ function _unique(values) {
 //# sourceMappingURL=tool-cache.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/util/shown.ts
+var shown = __nccwpck_require__(98161);
 // EXTERNAL MODULE: ./src/restore/etcd-tools.ts
 var etcd_tools = __nccwpck_require__(2532);
 ;// CONCATENATED MODULE: ./src/restore/download-tools.ts
+
 
 
 
@@ -84421,12 +84424,12 @@ function parseDownloadUrl(value, input = '--etcd-download-url') {
         url = new URL(value);
     }
     catch {
-        throw new errors/* InputError */.dz(input, `an https:// URL (got '${value}')`);
+        throw new errors/* InputError */.dz(input, `an https:// URL (got ${(0,shown/* shown */.S)(value)})`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
-        throw new errors/* InputError */.dz(input, `an https:// URL, or http:// to a loopback address (got '${value}')`);
+        throw new errors/* InputError */.dz(input, `an https:// URL, or http:// to a loopback address (got ${(0,shown/* shown */.S)(value)})`);
     if (url.search || url.hash)
-        throw new errors/* InputError */.dz(input, `a URL without ?query or #fragment (got '${value}')`);
+        throw new errors/* InputError */.dz(input, `a URL without ?query or #fragment (got ${(0,shown/* shown */.S)(value)})`);
     return url.href.replace(/\/+$/, '');
 }
 async function sha256Of(path) {
@@ -84689,8 +84692,10 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(98161);
 /* harmony import */ var _download_tools__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(67927);
 /* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2532);
+
 
 
 
@@ -84724,7 +84729,7 @@ async function findEtcdTools(options = {}) {
         }
         return onPath(name, env);
     };
-    const where = options.dir ? `in ${options.dir}` : 'on PATH';
+    const where = options.dir ? `in ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .S)(options.dir, 200)}` : 'on PATH';
     const etcd = find('etcd');
     const etcdutl = find('etcdutl');
     const etcdctl = find('etcdctl');
@@ -84865,20 +84870,36 @@ async function restoreSnapshot(tools, options) {
 
 const ALL = Buffer.from([0]);
 /**
- * Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys.
- * Ranging from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that
- * marker is etcd bookkeeping, not a user key.
+ * Every key from \0 on, page by page, all read at the revision of the first page (one consistent view). Ranging
+ * from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that marker is
+ * etcd bookkeeping, not a user key.
  */
+async function* pagesOf(client, options) {
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.range(from, {
+            rangeEnd: ALL,
+            limit: options.limit,
+            ...(options.keysOnly ? { keysOnly: true } : {}),
+            ...(revision ? { revision } : {}),
+        });
+        revision ||= page.revision;
+        yield { kvs: page.kvs, revision };
+        if (!page.more || page.kvs.length === 0)
+            return;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+}
+/** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
 async function compareWithSnapshot(client, live) {
     let restored = 0;
     let unexpected = 0;
     let changed = 0;
     let seen = 0;
-    let from = ALL;
     let revision = 0n;
-    for (;;) {
-        const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-        revision ||= page.revision;
+    for await (const page of pagesOf(client, { limit: 1000 })) {
+        revision = page.revision;
         for (const kv of page.kvs) {
             restored++;
             const want = live.get(kv.key.toString('latin1'));
@@ -84890,9 +84911,6 @@ async function compareWithSnapshot(client, live) {
                     changed++;
             }
         }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
     // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
     const expected = live.size - (live.has('') ? 1 : 0);
@@ -84925,7 +84943,6 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     let unexpected = 0;
     let changed = 0;
     let seen = 0;
-    let from = ALL;
     let revision = 0n;
     const expected = live.size - (live.has('') ? 1 : 0);
     // Where the samples start: evenly spaced positions in the sorted key space, picked while listing.
@@ -84933,14 +84950,8 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    for (;;) {
-        const page = await client.range(from, {
-            rangeEnd: ALL,
-            limit: 10_000,
-            keysOnly: true,
-            ...(revision ? { revision } : {}),
-        });
-        revision ||= page.revision;
+    for await (const page of pagesOf(client, { limit: 10_000, keysOnly: true })) {
+        revision = page.revision;
         for (const kv of page.kvs) {
             restored++;
             const want = live.get(kv.key.toString('latin1'));
@@ -84954,9 +84965,6 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
             if (positions.has(restored - 1))
                 starts.push(kv.key);
         }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
     const compared = new Set();
     await Promise.all(starts.map(async (start) => {

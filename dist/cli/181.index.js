@@ -1,7 +1,309 @@
 import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);const __filename = __fu(import.meta.url);const __dirname = __dn(__filename);
-export const id = 669;
-export const ids = [669];
+export const id = 181;
+export const ids = [181];
 export const modules = {
+
+/***/ 26111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ etcdToolOptionSpec),
+  y: () => (/* binding */ etcdToolsFrom)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/shown.ts
+var shown = __webpack_require__(98161);
+// EXTERNAL MODULE: ./src/restore/etcd-tools.ts
+var etcd_tools = __webpack_require__(80151);
+;// CONCATENATED MODULE: ./src/restore/download-tools.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_ETCD_DOWNLOAD_URL = 'https://github.com/etcd-io/etcd/releases/download';
+const ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+};
+function isLoopback(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '');
+    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+/** The base URL of etcd's release assets: https, or plain http to loopback only (a local mirror or a test). */
+function parseDownloadUrl(value, input = '--etcd-download-url') {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `an https:// URL (got ${(0,shown/* shown */.S)(value)})`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+        throw new errors/* InputError */.dz(input, `an https:// URL, or http:// to a loopback address (got ${(0,shown/* shown */.S)(value)})`);
+    if (url.search || url.hash)
+        throw new errors/* InputError */.dz(input, `a URL without ?query or #fragment (got ${(0,shown/* shown */.S)(value)})`);
+    return url.href.replace(/\/+$/, '');
+}
+async function sha256Of(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+/** Outside a GitHub runner tool-cache has no folders of its own; give it ours. */
+function ensureToolCacheEnv() {
+    process.env.RUNNER_TOOL_CACHE ||= (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'etcd-backup-action', 'tool-cache');
+    process.env.RUNNER_TEMP ||= (0,external_node_os_.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
+}
+function describeDownloadError(error, url, version) {
+    const status = error.httpStatusCode;
+    const why = status
+        ? `HTTP ${status}`
+        : error instanceof Error
+            ? error.message.split('\n')[0]
+            : String(error);
+    return new etcd_tools/* EtcdToolError */.n5(`cannot download etcd ${version} from ${url}: ${why}`, {
+        hint: status === 404
+            ? `check that etcd v${version} is published there (--etcd-download-url / etcd_download_url), or put etcd and etcdutl ${version} on PATH or name their folder with --etcd-tools / etcd_tools`
+            : 'check the network and the download URL, or put the etcd tools on the runner yourself (--etcd-tools / etcd_tools)',
+        cause: error,
+    });
+}
+/**
+ * tool-cache reports through @actions/core, which writes `::debug::` lines to stdout. On a runner those are
+ * workflow commands; from the CLI they would mix into its output (--json), so they are dropped there.
+ */
+async function withoutToolkitDebug(fn) {
+    if (process.env.GITHUB_ACTIONS === 'true')
+        return fn();
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk, ...rest) => {
+        if (String(chunk).startsWith('::debug::')) {
+            const done = rest.find((r) => typeof r === 'function');
+            done?.();
+            return true;
+        }
+        return write.call(process.stdout, chunk, ...rest);
+    });
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+/**
+ * etcd's release tarball for exactly `version`, checked against the release's SHA256SUMS, unpacked and kept in
+ * the tool cache (RUNNER_TOOL_CACHE); a second call finds it there without a request. Returns the folder with
+ * etcd, etcdctl and (from 3.5) etcdutl.
+ */
+async function downloadEtcdTools(options) {
+    return withoutToolkitDebug(() => download(options));
+}
+async function download(options) {
+    ensureToolCacheEnv();
+    const { version, log } = options;
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+        throw new etcd_tools/* EtcdToolError */.n5(`cannot download etcd tools for version '${version}'`, {
+            hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
+        });
+    const arch = options.arch ?? ARCH[process.arch];
+    if (!arch)
+        throw new etcd_tools/* EtcdToolError */.n5(`etcd publishes no release for this runner's architecture (${process.arch})`, {
+            hint: 'give the tools with --etcd-tools / etcd_tools',
+        });
+    const cached = tool_cache/* find */.I6('etcd', version, arch);
+    if (cached && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cached, 'etcd'))) {
+        log.info(`etcd ${version} tools from the tool cache: ${cached}`);
+        return cached;
+    }
+    const base = parseDownloadUrl(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL);
+    const name = `etcd-v${version}-linux-${arch}`;
+    const tarUrl = `${base}/v${version}/${name}.tar.gz`;
+    const sumsUrl = `${base}/v${version}/SHA256SUMS`;
+    log.info(`downloading etcd ${version} tools from ${tarUrl}`);
+    let sumsFile;
+    let tarball;
+    let unpacked;
+    try {
+        try {
+            sumsFile = await tool_cache/* downloadTool */.bq(sumsUrl);
+        }
+        catch (error) {
+            throw describeDownloadError(error, sumsUrl, version);
+        }
+        const want = (0,external_node_fs_.readFileSync)(sumsFile, 'utf8')
+            .split('\n')
+            .map((line) => line.trim().split(/\s+/))
+            .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
+            ?.toLowerCase();
+        if (!want || !/^[0-9a-f]{64}$/.test(want))
+            throw new etcd_tools/* EtcdToolError */.n5(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
+                hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
+            });
+        try {
+            tarball = await tool_cache/* downloadTool */.bq(tarUrl);
+        }
+        catch (error) {
+            throw describeDownloadError(error, tarUrl, version);
+        }
+        const got = await sha256Of(tarball);
+        if (got !== want)
+            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`, {
+                hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
+            });
+        unpacked = await tool_cache/* extractTar */.nN(tarball, undefined, 'xz');
+        const dir = (0,external_node_path_.join)(unpacked, name);
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, t))))
+            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
+                hint: 'check that the download URL points at etcd releases',
+            });
+        const kept = await tool_cache/* cacheDir */.e8(dir, 'etcd', version, arch);
+        log.info(`etcd ${version} tools verified (sha256 ${want.slice(0, 16)}…) and cached in ${kept}`);
+        return kept;
+    }
+    finally {
+        for (const path of [sumsFile, tarball, unpacked])
+            if (path)
+                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/find-tools.ts
+
+
+
+
+
+function executable(path) {
+    try {
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function onPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter)) {
+        if (dir && executable((0,external_node_path_.join)(dir, name)))
+            return (0,external_node_path_.join)(dir, name);
+    }
+    return undefined;
+}
+/**
+ * The etcd tools to restore with on this runner: from a folder the user names (e.g. an unpacked etcd release),
+ * else from PATH. etcdutl is preferred; etcd 3.4 has `snapshot restore` in etcdctl.
+ */
+async function findEtcdTools(options = {}) {
+    const env = options.env ?? process.env;
+    const find = (name) => {
+        if (options.dir) {
+            const path = (0,external_node_path_.join)(options.dir, name);
+            return executable(path) ? path : undefined;
+        }
+        return onPath(name, env);
+    };
+    const where = options.dir ? `in ${(0,shown/* shown */.S)(options.dir, 200)}` : 'on PATH';
+    const etcd = find('etcd');
+    const etcdutl = find('etcdutl');
+    const etcdctl = find('etcdctl');
+    if (!etcd || !(etcdutl || etcdctl)) {
+        throw new etcd_tools/* EtcdToolError */.n5(`no etcd and etcdutl (or etcdctl) ${where}`, {
+            hint: `put the etcd ${options.wantVersion ? `${(0,etcd_tools/* minorOf */.Hs)(options.wantVersion)}.x ` : ''}release binaries ${options.dir ? 'there' : 'on PATH'}, or name their folder with the etcd tools input`,
+        });
+    }
+    const version = await (0,etcd_tools/* etcdVersionOf */.yO)(etcd);
+    const restoreTool = etcdutl ?? etcdctl;
+    return { etcd, restoreTool, restoreToolKind: etcdutl ? 'etcdutl' : 'etcdctl', version };
+}
+/**
+ * How a restore gets the runner's etcd tools once it knows the snapshot's version: the named folder, else
+ * PATH when it has the same major.minor, else (if allowed) etcd's release for that version, downloaded and
+ * verified. When nothing fits, PATH's tools (or the error) are returned and the plan says what is wrong.
+ */
+function runnerTools(options) {
+    return async (snapshotVersion) => {
+        if (options.dir)
+            return findEtcdTools({ dir: options.dir, wantVersion: snapshotVersion });
+        let onPathTools;
+        let onPathError;
+        try {
+            onPathTools = await findEtcdTools({
+                wantVersion: snapshotVersion,
+                ...(options.env ? { env: options.env } : {}),
+            });
+            if ((0,etcd_tools/* minorOf */.Hs)(onPathTools.version) === (0,etcd_tools/* minorOf */.Hs)(snapshotVersion))
+                return onPathTools;
+        }
+        catch (error) {
+            onPathError = error;
+        }
+        if (!options.download) {
+            if (onPathTools)
+                return onPathTools;
+            throw onPathError;
+        }
+        if (onPathTools)
+            options.log.info(`etcd tools on PATH are ${onPathTools.version}, the snapshot is from ${snapshotVersion}: downloading ${snapshotVersion}`);
+        const dir = await downloadEtcdTools({
+            version: snapshotVersion,
+            ...(options.downloadUrl ? { baseUrl: options.downloadUrl } : {}),
+            log: options.log,
+        });
+        return findEtcdTools({ dir, wantVersion: snapshotVersion });
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
+;// CONCATENATED MODULE: ./src/cli/etcd-tool-options.ts
+
+
+
+/** How restore and drill get the etcd tools they run here: a folder, PATH, or (when allowed) a checked download. */
+const etcdToolOptionSpec = {
+    'etcd-tools': { type: 'string' },
+    'download-etcd': { type: 'boolean' },
+    'etcd-download-url': { type: 'string' },
+};
+function etcdToolsFrom(values) {
+    const dir = values['etcd-tools'];
+    const url = values['etcd-download-url'];
+    const downloadUrl = typeof url === 'string' && url ? parseDownloadUrl(url) : undefined;
+    return runnerTools({
+        ...(typeof dir === 'string' && dir ? { dir } : {}),
+        download: values['download-etcd'] === true,
+        ...(downloadUrl ? { downloadUrl } : {}),
+        log: log/* stderrLogger */.D,
+    });
+}
+
+
+/***/ }),
 
 /***/ 37271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -206,189 +508,6 @@ class MagicCheck extends node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough {
 
 /***/ }),
 
-/***/ 68214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qe: () => (/* binding */ downloadEtcdTools),
-/* harmony export */   nh: () => (/* binding */ parseDownloadUrl)
-/* harmony export */ });
-/* unused harmony export DEFAULT_ETCD_DOWNLOAD_URL */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59805);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80151);
-
-
-
-
-
-
-
-
-const DEFAULT_ETCD_DOWNLOAD_URL = 'https://github.com/etcd-io/etcd/releases/download';
-const ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-};
-function isLoopback(hostname) {
-    const h = hostname.replace(/^\[|\]$/g, '');
-    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-/** The base URL of etcd's release assets: https, or plain http to loopback only (a local mirror or a test). */
-function parseDownloadUrl(value, input = '--etcd-download-url') {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(input, `an https:// URL (got '${value}')`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
-        throw new _errors__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(input, `an https:// URL, or http:// to a loopback address (got '${value}')`);
-    if (url.search || url.hash)
-        throw new _errors__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(input, `a URL without ?query or #fragment (got '${value}')`);
-    return url.href.replace(/\/+$/, '');
-}
-async function sha256Of(path) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-/** Outside a GitHub runner tool-cache has no folders of its own; give it ours. */
-function ensureToolCacheEnv() {
-    process.env.RUNNER_TOOL_CACHE ||= (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.cache', 'etcd-backup-action', 'tool-cache');
-    process.env.RUNNER_TEMP ||= (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
-}
-function describeDownloadError(error, url, version) {
-    const status = error.httpStatusCode;
-    const why = status
-        ? `HTTP ${status}`
-        : error instanceof Error
-            ? error.message.split('\n')[0]
-            : String(error);
-    return new _etcd_tools__WEBPACK_IMPORTED_MODULE_7__/* .EtcdToolError */ .n5(`cannot download etcd ${version} from ${url}: ${why}`, {
-        hint: status === 404
-            ? `check that etcd v${version} is published there (--etcd-download-url / etcd_download_url), or put etcd and etcdutl ${version} on PATH or name their folder with --etcd-tools / etcd_tools`
-            : 'check the network and the download URL, or put the etcd tools on the runner yourself (--etcd-tools / etcd_tools)',
-        cause: error,
-    });
-}
-/**
- * tool-cache reports through @actions/core, which writes `::debug::` lines to stdout. On a runner those are
- * workflow commands; from the CLI they would mix into its output (--json), so they are dropped there.
- */
-async function withoutToolkitDebug(fn) {
-    if (process.env.GITHUB_ACTIONS === 'true')
-        return fn();
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk, ...rest) => {
-        if (String(chunk).startsWith('::debug::')) {
-            const done = rest.find((r) => typeof r === 'function');
-            done?.();
-            return true;
-        }
-        return write.call(process.stdout, chunk, ...rest);
-    });
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-}
-/**
- * etcd's release tarball for exactly `version`, checked against the release's SHA256SUMS, unpacked and kept in
- * the tool cache (RUNNER_TOOL_CACHE); a second call finds it there without a request. Returns the folder with
- * etcd, etcdctl and (from 3.5) etcdutl.
- */
-async function downloadEtcdTools(options) {
-    return withoutToolkitDebug(() => download(options));
-}
-async function download(options) {
-    ensureToolCacheEnv();
-    const { version, log } = options;
-    if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_7__/* .EtcdToolError */ .n5(`cannot download etcd tools for version '${version}'`, {
-            hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
-        });
-    const arch = options.arch ?? ARCH[process.arch];
-    if (!arch)
-        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_7__/* .EtcdToolError */ .n5(`etcd publishes no release for this runner's architecture (${process.arch})`, {
-            hint: 'give the tools with --etcd-tools / etcd_tools',
-        });
-    const cached = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .find */ .I6('etcd', version, arch);
-    if (cached && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(cached, 'etcd'))) {
-        log.info(`etcd ${version} tools from the tool cache: ${cached}`);
-        return cached;
-    }
-    const base = parseDownloadUrl(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL);
-    const name = `etcd-v${version}-linux-${arch}`;
-    const tarUrl = `${base}/v${version}/${name}.tar.gz`;
-    const sumsUrl = `${base}/v${version}/SHA256SUMS`;
-    log.info(`downloading etcd ${version} tools from ${tarUrl}`);
-    let sumsFile;
-    let tarball;
-    let unpacked;
-    try {
-        try {
-            sumsFile = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .downloadTool */ .bq(sumsUrl);
-        }
-        catch (error) {
-            throw describeDownloadError(error, sumsUrl, version);
-        }
-        const want = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(sumsFile, 'utf8')
-            .split('\n')
-            .map((line) => line.trim().split(/\s+/))
-            .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
-            ?.toLowerCase();
-        if (!want || !/^[0-9a-f]{64}$/.test(want))
-            throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_7__/* .EtcdToolError */ .n5(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
-                hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
-            });
-        try {
-            tarball = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .downloadTool */ .bq(tarUrl);
-        }
-        catch (error) {
-            throw describeDownloadError(error, tarUrl, version);
-        }
-        const got = await sha256Of(tarball);
-        if (got !== want)
-            throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_7__/* .EtcdToolError */ .n5(`${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`, {
-                hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
-            });
-        unpacked = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .extractTar */ .nN(tarball, undefined, 'xz');
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(unpacked, name);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, t))))
-            throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_7__/* .EtcdToolError */ .n5(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
-                hint: 'check that the download URL points at etcd releases',
-            });
-        const kept = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8(dir, 'etcd', version, arch);
-        log.info(`etcd ${version} tools verified (sha256 ${want.slice(0, 16)}…) and cached in ${kept}`);
-        return kept;
-    }
-    finally {
-        for (const path of [sumsFile, tarball, unpacked])
-            if (path)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { recursive: true, force: true });
-    }
-}
-
-
-/***/ }),
-
 /***/ 80151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -510,106 +629,6 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 78237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ runnerTools)
-/* harmony export */ });
-/* unused harmony export findEtcdTools */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _download_tools__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68214);
-/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80151);
-
-
-
-
-function executable(path) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function onPath(name, env) {
-    for (const dir of (env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-        if (dir && executable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)))
-            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-    }
-    return undefined;
-}
-/**
- * The etcd tools to restore with on this runner: from a folder the user names (e.g. an unpacked etcd release),
- * else from PATH. etcdutl is preferred; etcd 3.4 has `snapshot restore` in etcdctl.
- */
-async function findEtcdTools(options = {}) {
-    const env = options.env ?? process.env;
-    const find = (name) => {
-        if (options.dir) {
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, name);
-            return executable(path) ? path : undefined;
-        }
-        return onPath(name, env);
-    };
-    const where = options.dir ? `in ${options.dir}` : 'on PATH';
-    const etcd = find('etcd');
-    const etcdutl = find('etcdutl');
-    const etcdctl = find('etcdctl');
-    if (!etcd || !(etcdutl || etcdctl)) {
-        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .EtcdToolError */ .n5(`no etcd and etcdutl (or etcdctl) ${where}`, {
-            hint: `put the etcd ${options.wantVersion ? `${(0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .minorOf */ .Hs)(options.wantVersion)}.x ` : ''}release binaries ${options.dir ? 'there' : 'on PATH'}, or name their folder with the etcd tools input`,
-        });
-    }
-    const version = await (0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .etcdVersionOf */ .yO)(etcd);
-    const restoreTool = etcdutl ?? etcdctl;
-    return { etcd, restoreTool, restoreToolKind: etcdutl ? 'etcdutl' : 'etcdctl', version };
-}
-/**
- * How a restore gets the runner's etcd tools once it knows the snapshot's version: the named folder, else
- * PATH when it has the same major.minor, else (if allowed) etcd's release for that version, downloaded and
- * verified. When nothing fits, PATH's tools (or the error) are returned and the plan says what is wrong.
- */
-function runnerTools(options) {
-    return async (snapshotVersion) => {
-        if (options.dir)
-            return findEtcdTools({ dir: options.dir, wantVersion: snapshotVersion });
-        let onPathTools;
-        let onPathError;
-        try {
-            onPathTools = await findEtcdTools({
-                wantVersion: snapshotVersion,
-                ...(options.env ? { env: options.env } : {}),
-            });
-            if ((0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .minorOf */ .Hs)(onPathTools.version) === (0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .minorOf */ .Hs)(snapshotVersion))
-                return onPathTools;
-        }
-        catch (error) {
-            onPathError = error;
-        }
-        if (!options.download) {
-            if (onPathTools)
-                return onPathTools;
-            throw onPathError;
-        }
-        if (onPathTools)
-            options.log.info(`etcd tools on PATH are ${onPathTools.version}, the snapshot is from ${snapshotVersion}: downloading ${snapshotVersion}`);
-        const dir = await (0,_download_tools__WEBPACK_IMPORTED_MODULE_2__/* .downloadEtcdTools */ .Qe)({
-            version: snapshotVersion,
-            ...(options.downloadUrl ? { baseUrl: options.downloadUrl } : {}),
-            log: options.log,
-        });
-        return findEtcdTools({ dir, wantVersion: snapshotVersion });
-    };
-}
-
-
-/***/ }),
-
 /***/ 55403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -697,20 +716,36 @@ async function restoreSnapshot(tools, options) {
 
 const ALL = Buffer.from([0]);
 /**
- * Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys.
- * Ranging from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that
- * marker is etcd bookkeeping, not a user key.
+ * Every key from \0 on, page by page, all read at the revision of the first page (one consistent view). Ranging
+ * from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that marker is
+ * etcd bookkeeping, not a user key.
  */
+async function* pagesOf(client, options) {
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.range(from, {
+            rangeEnd: ALL,
+            limit: options.limit,
+            ...(options.keysOnly ? { keysOnly: true } : {}),
+            ...(revision ? { revision } : {}),
+        });
+        revision ||= page.revision;
+        yield { kvs: page.kvs, revision };
+        if (!page.more || page.kvs.length === 0)
+            return;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+}
+/** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
 async function compareWithSnapshot(client, live) {
     let restored = 0;
     let unexpected = 0;
     let changed = 0;
     let seen = 0;
-    let from = ALL;
     let revision = 0n;
-    for (;;) {
-        const page = await client.range(from, { rangeEnd: ALL, limit: 1000, ...(revision ? { revision } : {}) });
-        revision ||= page.revision;
+    for await (const page of pagesOf(client, { limit: 1000 })) {
+        revision = page.revision;
         for (const kv of page.kvs) {
             restored++;
             const want = live.get(kv.key.toString('latin1'));
@@ -722,9 +757,6 @@ async function compareWithSnapshot(client, live) {
                     changed++;
             }
         }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
     // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
     const expected = live.size - (live.has('') ? 1 : 0);
@@ -757,7 +789,6 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     let unexpected = 0;
     let changed = 0;
     let seen = 0;
-    let from = ALL;
     let revision = 0n;
     const expected = live.size - (live.has('') ? 1 : 0);
     // Where the samples start: evenly spaced positions in the sorted key space, picked while listing.
@@ -765,14 +796,8 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    for (;;) {
-        const page = await client.range(from, {
-            rangeEnd: ALL,
-            limit: 10_000,
-            keysOnly: true,
-            ...(revision ? { revision } : {}),
-        });
-        revision ||= page.revision;
+    for await (const page of pagesOf(client, { limit: 10_000, keysOnly: true })) {
+        revision = page.revision;
         for (const kv of page.kvs) {
             restored++;
             const want = live.get(kv.key.toString('latin1'));
@@ -786,9 +811,6 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
             if (positions.has(restored - 1))
                 starts.push(kv.key);
         }
-        if (!page.more || page.kvs.length === 0)
-            break;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
     const compared = new Set();
     await Promise.all(starts.map(async (start) => {
