@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { DrillFailedError, type DrillReport, drill } from '../../drill/drill';
 import { describeError } from '../../errors';
-import { parseDownloadUrl } from '../../restore/download-tools';
-import { runnerTools } from '../../restore/find-tools';
+import { etcdToolsFromInputs } from '../etcd-tool-inputs';
 import { booleanInput, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
@@ -35,10 +34,7 @@ export async function run(): Promise<void> {
   const selector = selectorFromInputs();
   const cluster = optionalInput('cluster');
   const keys = openingKeysFromInputs();
-  const toolsDir = optionalInput('etcd_tools');
-  const downloadEtcd = booleanInput('download_etcd', true);
-  const downloadUrlInput = optionalInput('etcd_download_url');
-  const downloadUrl = downloadUrlInput ? parseDownloadUrl(downloadUrlInput, 'etcd_download_url') : undefined;
+  const tools = etcdToolsFromInputs();
   const allowVersionSkew = booleanInput('allow_version_skew', false);
 
   const work = claimWorkDir();
@@ -46,12 +42,6 @@ export async function run(): Promise<void> {
     const started = Date.now();
     let report: DrillReport;
     try {
-      const tools = runnerTools({
-        ...(toolsDir ? { dir: toolsDir } : {}),
-        download: downloadEtcd,
-        ...(downloadUrl ? { downloadUrl } : {}),
-        log: actionsLogger,
-      });
       report = await drill({
         store,
         selector,

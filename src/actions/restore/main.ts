@@ -1,10 +1,9 @@
 import * as core from '@actions/core';
 import { describeError, InputError } from '../../errors';
-import { parseDownloadUrl } from '../../restore/download-tools';
-import { runnerTools } from '../../restore/find-tools';
 import { abortOnSignals } from '../../restore/interrupt';
 import { type RestoreReport, restore } from '../../restore/restore';
 import { shown } from '../../util/shown';
+import { etcdToolsFromInputs } from '../etcd-tool-inputs';
 import { booleanInput, choiceInput, durationInput, maskSecret, optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { sshNodesFromInputs } from '../ssh-inputs';
@@ -58,11 +57,8 @@ export async function run(): Promise<void> {
   const selector = selectorFromInputs();
   const cluster = optionalInput('cluster');
   const keys = openingKeysFromInputs();
-  const toolsDir = optionalInput('etcd_tools');
+  const tools = etcdToolsFromInputs();
   const restoreOn = choiceInput('restore_on', ['auto', 'runner', 'node'] as const, 'auto');
-  const downloadEtcd = booleanInput('download_etcd', true);
-  const downloadUrlInput = optionalInput('etcd_download_url');
-  const downloadUrl = downloadUrlInput ? parseDownloadUrl(downloadUrlInput, 'etcd_download_url') : undefined;
   const lockWaitSeconds =
     optionalInput('lock_wait') === '0' ? 0 : (durationInput('lock_wait') ?? 300_000) / 1000;
   const mode = choiceInput('mode', ['swap', 'new-dir'] as const, 'swap');
@@ -87,12 +83,7 @@ export async function run(): Promise<void> {
         keys,
         nodes,
         etcd,
-        tools: runnerTools({
-          ...(toolsDir ? { dir: toolsDir } : {}),
-          download: downloadEtcd,
-          ...(downloadUrl ? { downloadUrl } : {}),
-          log: actionsLogger,
-        }),
+        tools,
         restoreOn,
         lockWaitSeconds,
         signal: interrupt.signal,
