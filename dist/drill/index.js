@@ -61532,16 +61532,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _drill_drill__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55948);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
-/* harmony import */ var _restore_download_tools__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(67927);
-/* harmony import */ var _restore_find_tools__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(78237);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83876);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(15577);
-/* harmony import */ var _store_inputs__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8916);
-/* harmony import */ var _summary__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(66295);
-/* harmony import */ var _work_dir__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(25772);
+/* harmony import */ var _etcd_tool_inputs__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48807);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83876);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(15577);
+/* harmony import */ var _store_inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8916);
+/* harmony import */ var _summary__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(66295);
+/* harmony import */ var _work_dir__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(25772);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_drill_drill__WEBPACK_IMPORTED_MODULE_1__]);
 _drill_drill__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
 
 
 
@@ -61573,26 +61571,17 @@ function setDrillOutputs(report) {
 }
 /** inputs → drill() → outputs and the job summary; a failed drill still reports what it found, then fails. */
 async function run() {
-    const { store } = (0,_store_inputs__WEBPACK_IMPORTED_MODULE_7__/* .storeFromInputs */ .zc)({ writes: false });
-    const selector = (0,_store_inputs__WEBPACK_IMPORTED_MODULE_7__/* .selectorFromInputs */ .jx)();
-    const cluster = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .optionalInput */ .$m)('cluster');
-    const keys = (0,_store_inputs__WEBPACK_IMPORTED_MODULE_7__/* .openingKeysFromInputs */ .KH)();
-    const toolsDir = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .optionalInput */ .$m)('etcd_tools');
-    const downloadEtcd = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('download_etcd', true);
-    const downloadUrlInput = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .optionalInput */ .$m)('etcd_download_url');
-    const downloadUrl = downloadUrlInput ? (0,_restore_download_tools__WEBPACK_IMPORTED_MODULE_3__/* .parseDownloadUrl */ .nh)(downloadUrlInput, 'etcd_download_url') : undefined;
-    const allowVersionSkew = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('allow_version_skew', false);
-    const work = (0,_work_dir__WEBPACK_IMPORTED_MODULE_9__/* .claimWorkDir */ .JG)();
+    const { store } = (0,_store_inputs__WEBPACK_IMPORTED_MODULE_6__/* .storeFromInputs */ .zc)({ writes: false });
+    const selector = (0,_store_inputs__WEBPACK_IMPORTED_MODULE_6__/* .selectorFromInputs */ .jx)();
+    const cluster = (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .optionalInput */ .$m)('cluster');
+    const keys = (0,_store_inputs__WEBPACK_IMPORTED_MODULE_6__/* .openingKeysFromInputs */ .KH)();
+    const tools = (0,_etcd_tool_inputs__WEBPACK_IMPORTED_MODULE_3__/* .etcdToolsFromInputs */ .x)();
+    const allowVersionSkew = (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .booleanInput */ .tE)('allow_version_skew', false);
+    const work = (0,_work_dir__WEBPACK_IMPORTED_MODULE_8__/* .claimWorkDir */ .JG)();
     try {
         const started = Date.now();
         let report;
         try {
-            const tools = (0,_restore_find_tools__WEBPACK_IMPORTED_MODULE_4__/* .runnerTools */ .U)({
-                ...(toolsDir ? { dir: toolsDir } : {}),
-                download: downloadEtcd,
-                ...(downloadUrl ? { downloadUrl } : {}),
-                log: _log__WEBPACK_IMPORTED_MODULE_6__/* .actionsLogger */ .M,
-            });
             report = await (0,_drill_drill__WEBPACK_IMPORTED_MODULE_1__/* .drill */ .E)({
                 store,
                 selector,
@@ -61600,24 +61589,24 @@ async function run() {
                 keys,
                 tools,
                 allowVersionSkew,
-                log: _log__WEBPACK_IMPORTED_MODULE_6__/* .actionsLogger */ .M,
+                log: _log__WEBPACK_IMPORTED_MODULE_5__/* .actionsLogger */ .M,
             });
         }
         catch (error) {
             // A drill fails loudly: the verdict output and the summary say so too, for a follow-up step (an issue).
             if (error instanceof _drill_drill__WEBPACK_IMPORTED_MODULE_1__/* .DrillFailedError */ .B) {
                 setDrillOutputs(error.report);
-                await (0,_summary__WEBPACK_IMPORTED_MODULE_8__/* .writeDrillSummary */ .tP)(error.report, { durationMs: Date.now() - started });
+                await (0,_summary__WEBPACK_IMPORTED_MODULE_7__/* .writeDrillSummary */ .tP)(error.report, { durationMs: Date.now() - started });
             }
             else {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('verdict', 'fail');
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('reasons', (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error));
-                await (0,_summary__WEBPACK_IMPORTED_MODULE_8__/* .writeFailureSummary */ .KJ)('etcd DR drill', (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error));
+                await (0,_summary__WEBPACK_IMPORTED_MODULE_7__/* .writeFailureSummary */ .KJ)('etcd DR drill', (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error));
             }
             throw error;
         }
         setDrillOutputs(report);
-        await (0,_summary__WEBPACK_IMPORTED_MODULE_8__/* .writeDrillSummary */ .tP)(report, { durationMs: Date.now() - started });
+        await (0,_summary__WEBPACK_IMPORTED_MODULE_7__/* .writeDrillSummary */ .tP)(report, { durationMs: Date.now() - started });
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} keys restored and read back`);
     }
     finally {
@@ -61627,6 +61616,1127 @@ async function run() {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 48807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ etcdToolsFromInputs)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var lib_io = __nccwpck_require__(88701);
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(62088);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(35317);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+// Internal object for testability (allows mocking in ESM)
+const _internal = {
+    readLinuxVersionFile() {
+        const lsbReleaseFile = '/etc/lsb-release';
+        const osReleaseFile = '/etc/os-release';
+        let contents = '';
+        if (external_fs_.existsSync(lsbReleaseFile)) {
+            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
+        }
+        else if (external_fs_.existsSync(osReleaseFile)) {
+            contents = external_fs_.readFileSync(osReleaseFile).toString();
+        }
+        return contents;
+    }
+};
+function _findMatch(versionSpec, stable, candidates, archFilter) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const platFilter = os.platform();
+        let result;
+        let match;
+        let file;
+        for (const candidate of candidates) {
+            const version = candidate.version;
+            debug(`check ${version} satisfies ${versionSpec}`);
+            if (semver.satisfies(version, versionSpec) &&
+                (!stable || candidate.stable === stable)) {
+                file = candidate.files.find(item => {
+                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
+                    let chk = item.arch === archFilter && item.platform === platFilter;
+                    if (chk && item.platform_version) {
+                        const osVersion = _getOsVersion();
+                        if (osVersion === item.platform_version) {
+                            chk = true;
+                        }
+                        else {
+                            chk = semver.satisfies(osVersion, item.platform_version);
+                        }
+                    }
+                    return chk;
+                });
+                if (file) {
+                    debug(`matched ${candidate.version}`);
+                    match = candidate;
+                    break;
+                }
+            }
+        }
+        if (match && file) {
+            // clone since we're mutating the file list to be only the file that matches
+            result = Object.assign({}, match);
+            result.files = [file];
+        }
+        return result;
+    });
+}
+function _getOsVersion() {
+    // TODO: add windows and other linux, arm variants
+    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
+    const plat = os.platform();
+    let version = '';
+    if (plat === 'darwin') {
+        version = cp.execSync('sw_vers -productVersion').toString();
+    }
+    else if (plat === 'linux') {
+        // lsb_release process not in some containers, readfile
+        // Run cat /etc/lsb-release
+        // DISTRIB_ID=Ubuntu
+        // DISTRIB_RELEASE=18.04
+        // DISTRIB_CODENAME=bionic
+        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
+        const lsbContents = _internal.readLinuxVersionFile();
+        if (lsbContents) {
+            const lines = lsbContents.split('\n');
+            for (const line of lines) {
+                const parts = line.split('=');
+                if (parts.length === 2 &&
+                    (parts[0].trim() === 'VERSION_ID' ||
+                        parts[0].trim() === 'DISTRIB_RELEASE')) {
+                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
+                    break;
+                }
+            }
+        }
+    }
+    return version;
+}
+// Alias for backwards compatibility
+function _readLinuxVersionFile() {
+    return _internal.readLinuxVersionFile();
+}
+//# sourceMappingURL=manifest.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(44942);
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(39023);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(42613);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(75260);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
+var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    lib_core/* info */.pq(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                lib_core/* info */.pq(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+//# sourceMappingURL=retry-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
+var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const IS_WINDOWS = process.platform === 'win32';
+const IS_MAC = process.platform === 'darwin';
+const userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
+        yield lib_io/* mkdirP */.U$(external_path_.dirname(dest));
+        lib_core/* debug */.Yz(`Downloading ${url}`);
+        lib_core/* debug */.Yz(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (external_fs_.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new lib.HttpClient(userAgent, [], {
+            allowRetries: false
+        });
+        if (auth) {
+            lib_core/* debug */.Yz('set auth');
+            if (headers === undefined) {
+                headers = {};
+            }
+            headers.authorization = auth;
+        }
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            lib_core/* debug */.Yz(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = external_util_.promisify(external_stream_.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, external_fs_.createWriteStream(dest));
+            lib_core/* debug */.Yz('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                lib_core/* debug */.Yz('download failed');
+                try {
+                    yield lib_io/* rmRF */.Yz(dest);
+                }
+                catch (err) {
+                    lib_core/* debug */.Yz(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a .7z file
+ *
+ * @param file     path to the .7z file
+ * @param dest     destination directory. Optional.
+ * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
+ * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
+ * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
+ * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
+ * interface, it is smaller than the full command line interface, and it does support long paths. At the
+ * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
+ * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
+ * to 7zr.exe can be pass to this function.
+ * @returns        path to the destination directory
+ */
+function extract7z(file, dest, _7zPath) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        ok(IS_WINDOWS, 'extract7z() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        const originalCwd = process.cwd();
+        process.chdir(dest);
+        if (_7zPath) {
+            try {
+                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
+                const args = [
+                    'x', // eXtract files with full paths
+                    logLevel, // -bb[0-3] : set output log level
+                    '-bd', // disable progress indicator
+                    '-sccUTF-8', // set charset for for console input/output
+                    file
+                ];
+                const options = {
+                    silent: true
+                };
+                yield exec(`"${_7zPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        else {
+            const escapedScript = path
+                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
+                .replace(/'/g, "''")
+                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                command
+            ];
+            const options = {
+                silent: true
+            };
+            try {
+                const powershellPath = yield io.which('powershell', true);
+                yield exec(`"${powershellPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        return dest;
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        lib_core/* debug */.Yz('Checking tar --version');
+        let versionOutput = '';
+        yield (0,lib_exec/* exec */.m)('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        lib_core/* debug */.Yz(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield (0,lib_exec/* exec */.m)(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a xar compatible archive
+ *
+ * @param file     path to the archive
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the xar. Optional.
+ * @returns        path to the destination directory
+ */
+function extractXar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
+        ok(IS_MAC, 'extractXar() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        args.push('-x', '-C', dest, '-f', file);
+        if (core.isDebug()) {
+            args.push('-v');
+        }
+        const xarPath = yield io.which('xar', true);
+        yield exec(`"${xarPath}"`, _unique(args));
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield io.which('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            core.debug(`Using pwsh at path: ${pwshPath}`);
+            yield exec(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield io.which('powershell', true);
+            core.debug(`Using powershell at path: ${powershellPath}`);
+            yield exec(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield io.which('unzip', true);
+        const args = [file];
+        if (!core.isDebug()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield exec(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Caches a directory and installs it into the tool cacheDir
+ *
+ * @param sourceDir    the directory to cache into tools
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheDir(sourceDir, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = node_modules_semver.clean(version) || version;
+        arch = arch || external_os_.arch();
+        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
+        lib_core/* debug */.Yz(`source dir: ${sourceDir}`);
+        if (!external_fs_.statSync(sourceDir).isDirectory()) {
+            throw new Error('sourceDir is not a directory');
+        }
+        // Create the tool dir
+        const destPath = yield _createToolPath(tool, version, arch);
+        // copy each child item. do not move. move can fail on Windows
+        // due to anti-virus software having an open handle on a file.
+        for (const itemName of external_fs_.readdirSync(sourceDir)) {
+            const s = external_path_.join(sourceDir, itemName);
+            yield lib_io.cp(s, destPath, { recursive: true });
+        }
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destPath;
+    });
+}
+/**
+ * Caches a downloaded file (GUID) and installs it
+ * into the tool cache with a given targetName
+ *
+ * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
+ * @param targetFile    the name of the file name in the tools directory
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheFile(sourceFile, targetFile, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = semver.clean(version) || version;
+        arch = arch || os.arch();
+        core.debug(`Caching tool ${tool} ${version} ${arch}`);
+        core.debug(`source file: ${sourceFile}`);
+        if (!fs.statSync(sourceFile).isFile()) {
+            throw new Error('sourceFile is not a file');
+        }
+        // create the tool dir
+        const destFolder = yield _createToolPath(tool, version, arch);
+        // copy instead of move. move can fail on Windows due to
+        // anti-virus software having an open handle on a file.
+        const destPath = path.join(destFolder, targetFile);
+        core.debug(`destination file ${destPath}`);
+        yield io.cp(sourceFile, destPath);
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destFolder;
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!toolName) {
+        throw new Error('toolName parameter is required');
+    }
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || external_os_.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = node_modules_semver.clean(versionSpec) || '';
+        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
+        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
+            lib_core/* debug */.Yz(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            lib_core/* debug */.Yz('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || external_os_.arch();
+    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
+    if (external_fs_.existsSync(toolPath)) {
+        const children = external_fs_.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = external_path_.join(toolPath, child, arch || '');
+                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function getManifestFromRepo(owner_1, repo_1, auth_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
+        let releases = [];
+        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
+        const http = new httpm.HttpClient('tool-cache');
+        const headers = {};
+        if (auth) {
+            core.debug('set auth');
+            headers.authorization = auth;
+        }
+        const response = yield http.getJson(treeUrl, headers);
+        if (!response.result) {
+            return releases;
+        }
+        let manifestUrl = '';
+        for (const item of response.result.tree) {
+            if (item.path === 'versions-manifest.json') {
+                manifestUrl = item.url;
+                break;
+            }
+        }
+        headers['accept'] = 'application/vnd.github.VERSION.raw';
+        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
+        if (versionsRaw) {
+            // shouldn't be needed but protects against invalid json saved with BOM
+            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
+            try {
+                releases = JSON.parse(versionsRaw);
+            }
+            catch (_a) {
+                core.debug('Invalid json');
+            }
+        }
+        return releases;
+    });
+}
+function findFromManifest(versionSpec_1, stable_1, manifest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
+        // wrap the internal impl
+        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
+        return match;
+    });
+}
+function _createExtractFolder(dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
+        }
+        yield lib_io/* mkdirP */.U$(dest);
+        return dest;
+    });
+}
+function _createToolPath(tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+        lib_core/* debug */.Yz(`destination ${folderPath}`);
+        const markerPath = `${folderPath}.complete`;
+        yield lib_io/* rmRF */.Yz(folderPath);
+        yield lib_io/* rmRF */.Yz(markerPath);
+        yield lib_io/* mkdirP */.U$(folderPath);
+        return folderPath;
+    });
+}
+function _completeToolPath(tool, version, arch) {
+    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+    const markerPath = `${folderPath}.complete`;
+    external_fs_.writeFileSync(markerPath, '');
+    lib_core/* debug */.Yz('finished caching tool');
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = node_modules_semver.clean(versionSpec) || '';
+    lib_core/* debug */.Yz(`isExplicit: ${c}`);
+    const valid = node_modules_semver.valid(c) != null;
+    lib_core/* debug */.Yz(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (node_modules_semver.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        lib_core/* debug */.Yz(`matched: ${version}`);
+    }
+    else {
+        lib_core/* debug */.Yz('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+/**
+ * Returns an array of unique values.
+ * @param values Values to make unique.
+ */
+function _unique(values) {
+    return Array.from(new Set(values));
+}
+//# sourceMappingURL=tool-cache.js.map
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/util/shown.ts
+var shown = __nccwpck_require__(98161);
+// EXTERNAL MODULE: ./src/restore/etcd-tools.ts
+var etcd_tools = __nccwpck_require__(2532);
+;// CONCATENATED MODULE: ./src/restore/download-tools.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_ETCD_DOWNLOAD_URL = 'https://github.com/etcd-io/etcd/releases/download';
+const ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+};
+function isLoopback(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '');
+    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+/** The base URL of etcd's release assets: https, or plain http to loopback only (a local mirror or a test). */
+function parseDownloadUrl(value, input = '--etcd-download-url') {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `an https:// URL (got ${(0,shown/* shown */.S)(value)})`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+        throw new errors/* InputError */.dz(input, `an https:// URL, or http:// to a loopback address (got ${(0,shown/* shown */.S)(value)})`);
+    if (url.search || url.hash)
+        throw new errors/* InputError */.dz(input, `a URL without ?query or #fragment (got ${(0,shown/* shown */.S)(value)})`);
+    return url.href.replace(/\/+$/, '');
+}
+async function sha256Of(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+/** Outside a GitHub runner tool-cache has no folders of its own; give it ours. */
+function ensureToolCacheEnv() {
+    process.env.RUNNER_TOOL_CACHE ||= (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'etcd-backup-action', 'tool-cache');
+    process.env.RUNNER_TEMP ||= (0,external_node_os_.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
+}
+function describeDownloadError(error, url, version) {
+    const status = error.httpStatusCode;
+    const why = status
+        ? `HTTP ${status}`
+        : error instanceof Error
+            ? error.message.split('\n')[0]
+            : String(error);
+    return new etcd_tools/* EtcdToolError */.n5(`cannot download etcd ${version} from ${url}: ${why}`, {
+        hint: status === 404
+            ? `check that etcd v${version} is published there (--etcd-download-url / etcd_download_url), or put etcd and etcdutl ${version} on PATH or name their folder with --etcd-tools / etcd_tools`
+            : 'check the network and the download URL, or put the etcd tools on the runner yourself (--etcd-tools / etcd_tools)',
+        cause: error,
+    });
+}
+/**
+ * tool-cache reports through @actions/core, which writes `::debug::` lines to stdout. On a runner those are
+ * workflow commands; from the CLI they would mix into its output (--json), so they are dropped there.
+ */
+async function withoutToolkitDebug(fn) {
+    if (process.env.GITHUB_ACTIONS === 'true')
+        return fn();
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk, ...rest) => {
+        if (String(chunk).startsWith('::debug::')) {
+            const done = rest.find((r) => typeof r === 'function');
+            done?.();
+            return true;
+        }
+        return write.call(process.stdout, chunk, ...rest);
+    });
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+/**
+ * etcd's release tarball for exactly `version`, checked against the release's SHA256SUMS, unpacked and kept in
+ * the tool cache (RUNNER_TOOL_CACHE); a second call finds it there without a request. Returns the folder with
+ * etcd, etcdctl and (from 3.5) etcdutl.
+ */
+async function downloadEtcdTools(options) {
+    return withoutToolkitDebug(() => download(options));
+}
+async function download(options) {
+    ensureToolCacheEnv();
+    const { version, log } = options;
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+        throw new etcd_tools/* EtcdToolError */.n5(`cannot download etcd tools for version '${version}'`, {
+            hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
+        });
+    const arch = options.arch ?? ARCH[process.arch];
+    if (!arch)
+        throw new etcd_tools/* EtcdToolError */.n5(`etcd publishes no release for this runner's architecture (${process.arch})`, {
+            hint: 'give the tools with --etcd-tools / etcd_tools',
+        });
+    const cached = find('etcd', version, arch);
+    if (cached && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cached, 'etcd'))) {
+        log.info(`etcd ${version} tools from the tool cache: ${cached}`);
+        return cached;
+    }
+    const base = parseDownloadUrl(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL);
+    const name = `etcd-v${version}-linux-${arch}`;
+    const tarUrl = `${base}/v${version}/${name}.tar.gz`;
+    const sumsUrl = `${base}/v${version}/SHA256SUMS`;
+    log.info(`downloading etcd ${version} tools from ${tarUrl}`);
+    let sumsFile;
+    let tarball;
+    let unpacked;
+    try {
+        try {
+            sumsFile = await downloadTool(sumsUrl);
+        }
+        catch (error) {
+            throw describeDownloadError(error, sumsUrl, version);
+        }
+        const want = (0,external_node_fs_.readFileSync)(sumsFile, 'utf8')
+            .split('\n')
+            .map((line) => line.trim().split(/\s+/))
+            .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
+            ?.toLowerCase();
+        if (!want || !/^[0-9a-f]{64}$/.test(want))
+            throw new etcd_tools/* EtcdToolError */.n5(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
+                hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
+            });
+        try {
+            tarball = await downloadTool(tarUrl);
+        }
+        catch (error) {
+            throw describeDownloadError(error, tarUrl, version);
+        }
+        const got = await sha256Of(tarball);
+        if (got !== want)
+            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`, {
+                hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
+            });
+        unpacked = await extractTar(tarball, undefined, 'xz');
+        const dir = (0,external_node_path_.join)(unpacked, name);
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, t))))
+            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
+                hint: 'check that the download URL points at etcd releases',
+            });
+        const kept = await cacheDir(dir, 'etcd', version, arch);
+        log.info(`etcd ${version} tools verified (sha256 ${want.slice(0, 16)}…) and cached in ${kept}`);
+        return kept;
+    }
+    finally {
+        for (const path of [sumsFile, tarball, unpacked])
+            if (path)
+                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/find-tools.ts
+
+
+
+
+
+function executable(path) {
+    try {
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function onPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter)) {
+        if (dir && executable((0,external_node_path_.join)(dir, name)))
+            return (0,external_node_path_.join)(dir, name);
+    }
+    return undefined;
+}
+/**
+ * The etcd tools to restore with on this runner: from a folder the user names (e.g. an unpacked etcd release),
+ * else from PATH. etcdutl is preferred; etcd 3.4 has `snapshot restore` in etcdctl.
+ */
+async function findEtcdTools(options = {}) {
+    const env = options.env ?? process.env;
+    const find = (name) => {
+        if (options.dir) {
+            const path = (0,external_node_path_.join)(options.dir, name);
+            return executable(path) ? path : undefined;
+        }
+        return onPath(name, env);
+    };
+    const where = options.dir ? `in ${(0,shown/* shown */.S)(options.dir, 200)}` : 'on PATH';
+    const etcd = find('etcd');
+    const etcdutl = find('etcdutl');
+    const etcdctl = find('etcdctl');
+    if (!etcd || !(etcdutl || etcdctl)) {
+        throw new etcd_tools/* EtcdToolError */.n5(`no etcd and etcdutl (or etcdctl) ${where}`, {
+            hint: `put the etcd ${options.wantVersion ? `${(0,etcd_tools/* minorOf */.Hs)(options.wantVersion)}.x ` : ''}release binaries ${options.dir ? 'there' : 'on PATH'}, or name their folder with the etcd tools input`,
+        });
+    }
+    const version = await (0,etcd_tools/* etcdVersionOf */.yO)(etcd);
+    const restoreTool = etcdutl ?? etcdctl;
+    return { etcd, restoreTool, restoreToolKind: etcdutl ? 'etcdutl' : 'etcdctl', version };
+}
+/**
+ * How a restore gets the runner's etcd tools once it knows the snapshot's version: the named folder, else
+ * PATH when it has the same major.minor, else (if allowed) etcd's release for that version, downloaded and
+ * verified. When nothing fits, PATH's tools (or the error) are returned and the plan says what is wrong.
+ */
+function runnerTools(options) {
+    return async (snapshotVersion) => {
+        if (options.dir)
+            return findEtcdTools({ dir: options.dir, wantVersion: snapshotVersion });
+        let onPathTools;
+        let onPathError;
+        try {
+            onPathTools = await findEtcdTools({
+                wantVersion: snapshotVersion,
+                ...(options.env ? { env: options.env } : {}),
+            });
+            if ((0,etcd_tools/* minorOf */.Hs)(onPathTools.version) === (0,etcd_tools/* minorOf */.Hs)(snapshotVersion))
+                return onPathTools;
+        }
+        catch (error) {
+            onPathError = error;
+        }
+        if (!options.download) {
+            if (onPathTools)
+                return onPathTools;
+            throw onPathError;
+        }
+        if (onPathTools)
+            options.log.info(`etcd tools on PATH are ${onPathTools.version}, the snapshot is from ${snapshotVersion}: downloading ${snapshotVersion}`);
+        const dir = await downloadEtcdTools({
+            version: snapshotVersion,
+            ...(options.downloadUrl ? { baseUrl: options.downloadUrl } : {}),
+            log: options.log,
+        });
+        return findEtcdTools({ dir, wantVersion: snapshotVersion });
+    };
+}
+
+// EXTERNAL MODULE: ./src/actions/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(83876);
+// EXTERNAL MODULE: ./src/actions/log.ts
+var log = __nccwpck_require__(15577);
+;// CONCATENATED MODULE: ./src/actions/etcd-tool-inputs.ts
+
+
+
+
+/**
+ * The restore and drill actions' etcd tools: `etcd_tools`, else PATH, else (download_etcd, default true) etcd's
+ * release of the backup's version from `etcd_download_url`. Inputs are read and checked now, before any work.
+ */
+function etcdToolsFromInputs() {
+    const dir = (0,inputs/* optionalInput */.$m)('etcd_tools');
+    const download = (0,inputs/* booleanInput */.tE)('download_etcd', true);
+    const url = (0,inputs/* optionalInput */.$m)('etcd_download_url');
+    const downloadUrl = url ? parseDownloadUrl(url, 'etcd_download_url') : undefined;
+    return runnerTools({
+        ...(dir ? { dir } : {}),
+        download,
+        ...(downloadUrl ? { downloadUrl } : {}),
+        log: log/* actionsLogger */.M,
+    });
+}
+
 
 /***/ }),
 
@@ -83548,1018 +84658,6 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 67927:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qe: () => (/* binding */ downloadEtcdTools),
-  nh: () => (/* binding */ parseDownloadUrl)
-});
-
-// UNUSED EXPORTS: DEFAULT_ETCD_DOWNLOAD_URL
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(46466);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var lib_io = __nccwpck_require__(88701);
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(62088);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(35317);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// Internal object for testability (allows mocking in ESM)
-const _internal = {
-    readLinuxVersionFile() {
-        const lsbReleaseFile = '/etc/lsb-release';
-        const osReleaseFile = '/etc/os-release';
-        let contents = '';
-        if (external_fs_.existsSync(lsbReleaseFile)) {
-            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
-        }
-        else if (external_fs_.existsSync(osReleaseFile)) {
-            contents = external_fs_.readFileSync(osReleaseFile).toString();
-        }
-        return contents;
-    }
-};
-function _findMatch(versionSpec, stable, candidates, archFilter) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const platFilter = os.platform();
-        let result;
-        let match;
-        let file;
-        for (const candidate of candidates) {
-            const version = candidate.version;
-            debug(`check ${version} satisfies ${versionSpec}`);
-            if (semver.satisfies(version, versionSpec) &&
-                (!stable || candidate.stable === stable)) {
-                file = candidate.files.find(item => {
-                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
-                    let chk = item.arch === archFilter && item.platform === platFilter;
-                    if (chk && item.platform_version) {
-                        const osVersion = _getOsVersion();
-                        if (osVersion === item.platform_version) {
-                            chk = true;
-                        }
-                        else {
-                            chk = semver.satisfies(osVersion, item.platform_version);
-                        }
-                    }
-                    return chk;
-                });
-                if (file) {
-                    debug(`matched ${candidate.version}`);
-                    match = candidate;
-                    break;
-                }
-            }
-        }
-        if (match && file) {
-            // clone since we're mutating the file list to be only the file that matches
-            result = Object.assign({}, match);
-            result.files = [file];
-        }
-        return result;
-    });
-}
-function _getOsVersion() {
-    // TODO: add windows and other linux, arm variants
-    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = os.platform();
-    let version = '';
-    if (plat === 'darwin') {
-        version = cp.execSync('sw_vers -productVersion').toString();
-    }
-    else if (plat === 'linux') {
-        // lsb_release process not in some containers, readfile
-        // Run cat /etc/lsb-release
-        // DISTRIB_ID=Ubuntu
-        // DISTRIB_RELEASE=18.04
-        // DISTRIB_CODENAME=bionic
-        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
-        const lsbContents = _internal.readLinuxVersionFile();
-        if (lsbContents) {
-            const lines = lsbContents.split('\n');
-            for (const line of lines) {
-                const parts = line.split('=');
-                if (parts.length === 2 &&
-                    (parts[0].trim() === 'VERSION_ID' ||
-                        parts[0].trim() === 'DISTRIB_RELEASE')) {
-                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
-                    break;
-                }
-            }
-        }
-    }
-    return version;
-}
-// Alias for backwards compatibility
-function _readLinuxVersionFile() {
-    return _internal.readLinuxVersionFile();
-}
-//# sourceMappingURL=manifest.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(44942);
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(39023);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(42613);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(75260);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
-var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-/**
- * Internal class for retries
- */
-class RetryHelper {
-    constructor(maxAttempts, minSeconds, maxSeconds) {
-        if (maxAttempts < 1) {
-            throw new Error('max attempts should be greater than or equal to 1');
-        }
-        this.maxAttempts = maxAttempts;
-        this.minSeconds = Math.floor(minSeconds);
-        this.maxSeconds = Math.floor(maxSeconds);
-        if (this.minSeconds > this.maxSeconds) {
-            throw new Error('min seconds should be less than or equal to max seconds');
-        }
-    }
-    execute(action, isRetryable) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            let attempt = 1;
-            while (attempt < this.maxAttempts) {
-                // Try
-                try {
-                    return yield action();
-                }
-                catch (err) {
-                    if (isRetryable && !isRetryable(err)) {
-                        throw err;
-                    }
-                    lib_core/* info */.pq(err.message);
-                }
-                // Sleep
-                const seconds = this.getSleepAmount();
-                lib_core/* info */.pq(`Waiting ${seconds} seconds before trying again`);
-                yield this.sleep(seconds);
-                attempt++;
-            }
-            // Last attempt
-            return yield action();
-        });
-    }
-    getSleepAmount() {
-        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
-            this.minSeconds);
-    }
-    sleep(seconds) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
-        });
-    }
-}
-//# sourceMappingURL=retry-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class HTTPError extends Error {
-    constructor(httpStatusCode) {
-        super(`Unexpected HTTP response: ${httpStatusCode}`);
-        this.httpStatusCode = httpStatusCode;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-const IS_WINDOWS = process.platform === 'win32';
-const IS_MAC = process.platform === 'darwin';
-const userAgent = 'actions/tool-cache';
-/**
- * Download a tool from an url and stream it into a file
- *
- * @param url       url of tool to download
- * @param dest      path to download tool
- * @param auth      authorization header
- * @param headers   other headers
- * @returns         path to downloaded tool
- */
-function downloadTool(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        yield lib_io/* mkdirP */.U$(external_path_.dirname(dest));
-        lib_core/* debug */.Yz(`Downloading ${url}`);
-        lib_core/* debug */.Yz(`Destination ${dest}`);
-        const maxAttempts = 3;
-        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
-        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
-        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
-            return yield downloadToolAttempt(url, dest || '', auth, headers);
-        }), (err) => {
-            if (err instanceof HTTPError && err.httpStatusCode) {
-                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
-                if (err.httpStatusCode < 500 &&
-                    err.httpStatusCode !== 408 &&
-                    err.httpStatusCode !== 429) {
-                    return false;
-                }
-            }
-            // Otherwise retry
-            return true;
-        });
-    });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_.existsSync(dest)) {
-            throw new Error(`Destination file path ${dest} already exists`);
-        }
-        // Get the response headers
-        const http = new lib.HttpClient(userAgent, [], {
-            allowRetries: false
-        });
-        if (auth) {
-            lib_core/* debug */.Yz('set auth');
-            if (headers === undefined) {
-                headers = {};
-            }
-            headers.authorization = auth;
-        }
-        const response = yield http.get(url, headers);
-        if (response.message.statusCode !== 200) {
-            const err = new HTTPError(response.message.statusCode);
-            lib_core/* debug */.Yz(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-            throw err;
-        }
-        // Download the response body
-        const pipeline = external_util_.promisify(external_stream_.pipeline);
-        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
-        const readStream = responseMessageFactory();
-        let succeeded = false;
-        try {
-            yield pipeline(readStream, external_fs_.createWriteStream(dest));
-            lib_core/* debug */.Yz('download complete');
-            succeeded = true;
-            return dest;
-        }
-        finally {
-            // Error, delete dest before retry
-            if (!succeeded) {
-                lib_core/* debug */.Yz('download failed');
-                try {
-                    yield lib_io/* rmRF */.Yz(dest);
-                }
-                catch (err) {
-                    lib_core/* debug */.Yz(`Failed to delete '${dest}'. ${err.message}`);
-                }
-            }
-        }
-    });
-}
-/**
- * Extract a .7z file
- *
- * @param file     path to the .7z file
- * @param dest     destination directory. Optional.
- * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
- * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
- * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
- * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
- * interface, it is smaller than the full command line interface, and it does support long paths. At the
- * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
- * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
- * to 7zr.exe can be pass to this function.
- * @returns        path to the destination directory
- */
-function extract7z(file, dest, _7zPath) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        ok(IS_WINDOWS, 'extract7z() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        const originalCwd = process.cwd();
-        process.chdir(dest);
-        if (_7zPath) {
-            try {
-                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
-                const args = [
-                    'x', // eXtract files with full paths
-                    logLevel, // -bb[0-3] : set output log level
-                    '-bd', // disable progress indicator
-                    '-sccUTF-8', // set charset for for console input/output
-                    file
-                ];
-                const options = {
-                    silent: true
-                };
-                yield exec(`"${_7zPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        else {
-            const escapedScript = path
-                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
-                .replace(/'/g, "''")
-                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                command
-            ];
-            const options = {
-                silent: true
-            };
-            try {
-                const powershellPath = yield io.which('powershell', true);
-                yield exec(`"${powershellPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        return dest;
-    });
-}
-/**
- * Extract a compressed tar archive
- *
- * @param file     path to the tar
- * @param dest     destination directory. Optional.
- * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
- * @returns        path to the destination directory
- */
-function extractTar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        // Create dest
-        dest = yield _createExtractFolder(dest);
-        // Determine whether GNU tar
-        lib_core/* debug */.Yz('Checking tar --version');
-        let versionOutput = '';
-        yield (0,lib_exec/* exec */.m)('tar --version', [], {
-            ignoreReturnCode: true,
-            silent: true,
-            listeners: {
-                stdout: (data) => (versionOutput += data.toString()),
-                stderr: (data) => (versionOutput += data.toString())
-            }
-        });
-        lib_core/* debug */.Yz(versionOutput.trim());
-        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
-        // Initialize args
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
-            args.push('-v');
-        }
-        let destArg = dest;
-        let fileArg = file;
-        if (IS_WINDOWS && isGnuTar) {
-            args.push('--force-local');
-            destArg = dest.replace(/\\/g, '/');
-            // Technically only the dest needs to have `/` but for aesthetic consistency
-            // convert slashes in the file arg too.
-            fileArg = file.replace(/\\/g, '/');
-        }
-        if (isGnuTar) {
-            // Suppress warnings when using GNU tar to extract archives created by BSD tar
-            args.push('--warning=no-unknown-keyword');
-            args.push('--overwrite');
-        }
-        args.push('-C', destArg, '-f', fileArg);
-        yield (0,lib_exec/* exec */.m)(`tar`, args);
-        return dest;
-    });
-}
-/**
- * Extract a xar compatible archive
- *
- * @param file     path to the archive
- * @param dest     destination directory. Optional.
- * @param flags    flags for the xar. Optional.
- * @returns        path to the destination directory
- */
-function extractXar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        ok(IS_MAC, 'extractXar() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        args.push('-x', '-C', dest, '-f', file);
-        if (core.isDebug()) {
-            args.push('-v');
-        }
-        const xarPath = yield io.which('xar', true);
-        yield exec(`"${xarPath}"`, _unique(args));
-        return dest;
-    });
-}
-/**
- * Extract a zip
- *
- * @param file     path to the zip
- * @param dest     destination directory. Optional.
- * @returns        path to the destination directory
- */
-function extractZip(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        dest = yield _createExtractFolder(dest);
-        if (IS_WINDOWS) {
-            yield extractZipWin(file, dest);
-        }
-        else {
-            yield extractZipNix(file, dest);
-        }
-        return dest;
-    });
-}
-function extractZipWin(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        // build the powershell command
-        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io.which('pwsh', false);
-        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
-        //and the -Force flag for Expand-Archive as a fallback
-        if (pwshPath) {
-            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
-            const pwshCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                pwshCommand
-            ];
-            core.debug(`Using pwsh at path: ${pwshPath}`);
-            yield exec(`"${pwshPath}"`, args);
-        }
-        else {
-            const powershellCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                powershellCommand
-            ];
-            const powershellPath = yield io.which('powershell', true);
-            core.debug(`Using powershell at path: ${powershellPath}`);
-            yield exec(`"${powershellPath}"`, args);
-        }
-    });
-}
-function extractZipNix(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io.which('unzip', true);
-        const args = [file];
-        if (!core.isDebug()) {
-            args.unshift('-q');
-        }
-        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield exec(`"${unzipPath}"`, args, { cwd: dest });
-    });
-}
-/**
- * Caches a directory and installs it into the tool cacheDir
- *
- * @param sourceDir    the directory to cache into tools
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheDir(sourceDir, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = node_modules_semver.clean(version) || version;
-        arch = arch || external_os_.arch();
-        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
-        lib_core/* debug */.Yz(`source dir: ${sourceDir}`);
-        if (!external_fs_.statSync(sourceDir).isDirectory()) {
-            throw new Error('sourceDir is not a directory');
-        }
-        // Create the tool dir
-        const destPath = yield _createToolPath(tool, version, arch);
-        // copy each child item. do not move. move can fail on Windows
-        // due to anti-virus software having an open handle on a file.
-        for (const itemName of external_fs_.readdirSync(sourceDir)) {
-            const s = external_path_.join(sourceDir, itemName);
-            yield lib_io.cp(s, destPath, { recursive: true });
-        }
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destPath;
-    });
-}
-/**
- * Caches a downloaded file (GUID) and installs it
- * into the tool cache with a given targetName
- *
- * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
- * @param targetFile    the name of the file name in the tools directory
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheFile(sourceFile, targetFile, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source file: ${sourceFile}`);
-        if (!fs.statSync(sourceFile).isFile()) {
-            throw new Error('sourceFile is not a file');
-        }
-        // create the tool dir
-        const destFolder = yield _createToolPath(tool, version, arch);
-        // copy instead of move. move can fail on Windows due to
-        // anti-virus software having an open handle on a file.
-        const destPath = path.join(destFolder, targetFile);
-        core.debug(`destination file ${destPath}`);
-        yield io.cp(sourceFile, destPath);
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destFolder;
-    });
-}
-/**
- * Finds the path to a tool version in the local installed tool cache
- *
- * @param toolName      name of the tool
- * @param versionSpec   version of the tool
- * @param arch          optional arch.  defaults to arch of computer
- */
-function find(toolName, versionSpec, arch) {
-    if (!toolName) {
-        throw new Error('toolName parameter is required');
-    }
-    if (!versionSpec) {
-        throw new Error('versionSpec parameter is required');
-    }
-    arch = arch || external_os_.arch();
-    // attempt to resolve an explicit version
-    if (!isExplicitVersion(versionSpec)) {
-        const localVersions = findAllVersions(toolName, arch);
-        const match = evaluateVersions(localVersions, versionSpec);
-        versionSpec = match;
-    }
-    // check for the explicit version in the cache
-    let toolPath = '';
-    if (versionSpec) {
-        versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
-        lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
-        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
-            lib_core/* debug */.Yz(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
-            toolPath = cachePath;
-        }
-        else {
-            lib_core/* debug */.Yz('not found');
-        }
-    }
-    return toolPath;
-}
-/**
- * Finds the paths to all versions of a tool that are installed in the local tool cache
- *
- * @param toolName  name of the tool
- * @param arch      optional arch.  defaults to arch of computer
- */
-function findAllVersions(toolName, arch) {
-    const versions = [];
-    arch = arch || external_os_.arch();
-    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
-    if (external_fs_.existsSync(toolPath)) {
-        const children = external_fs_.readdirSync(toolPath);
-        for (const child of children) {
-            if (isExplicitVersion(child)) {
-                const fullPath = external_path_.join(toolPath, child, arch || '');
-                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
-                    versions.push(child);
-                }
-            }
-        }
-    }
-    return versions;
-}
-function getManifestFromRepo(owner_1, repo_1, auth_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
-        let releases = [];
-        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new httpm.HttpClient('tool-cache');
-        const headers = {};
-        if (auth) {
-            core.debug('set auth');
-            headers.authorization = auth;
-        }
-        const response = yield http.getJson(treeUrl, headers);
-        if (!response.result) {
-            return releases;
-        }
-        let manifestUrl = '';
-        for (const item of response.result.tree) {
-            if (item.path === 'versions-manifest.json') {
-                manifestUrl = item.url;
-                break;
-            }
-        }
-        headers['accept'] = 'application/vnd.github.VERSION.raw';
-        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
-        if (versionsRaw) {
-            // shouldn't be needed but protects against invalid json saved with BOM
-            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
-            try {
-                releases = JSON.parse(versionsRaw);
-            }
-            catch (_a) {
-                core.debug('Invalid json');
-            }
-        }
-        return releases;
-    });
-}
-function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
-        // wrap the internal impl
-        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
-        return match;
-    });
-}
-function _createExtractFolder(dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!dest) {
-            // create a temp dir
-            dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        }
-        yield lib_io/* mkdirP */.U$(dest);
-        return dest;
-    });
-}
-function _createToolPath(tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
-        lib_core/* debug */.Yz(`destination ${folderPath}`);
-        const markerPath = `${folderPath}.complete`;
-        yield lib_io/* rmRF */.Yz(folderPath);
-        yield lib_io/* rmRF */.Yz(markerPath);
-        yield lib_io/* mkdirP */.U$(folderPath);
-        return folderPath;
-    });
-}
-function _completeToolPath(tool, version, arch) {
-    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
-    const markerPath = `${folderPath}.complete`;
-    external_fs_.writeFileSync(markerPath, '');
-    lib_core/* debug */.Yz('finished caching tool');
-}
-/**
- * Check if version string is explicit
- *
- * @param versionSpec      version string to check
- */
-function isExplicitVersion(versionSpec) {
-    const c = node_modules_semver.clean(versionSpec) || '';
-    lib_core/* debug */.Yz(`isExplicit: ${c}`);
-    const valid = node_modules_semver.valid(c) != null;
-    lib_core/* debug */.Yz(`explicit? ${valid}`);
-    return valid;
-}
-/**
- * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
- *
- * @param versions        array of versions to evaluate
- * @param versionSpec     semantic version spec to satisfy
- */
-function evaluateVersions(versions, versionSpec) {
-    let version = '';
-    lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
-    versions = versions.sort((a, b) => {
-        if (node_modules_semver.gt(a, b)) {
-            return 1;
-        }
-        return -1;
-    });
-    for (let i = versions.length - 1; i >= 0; i--) {
-        const potential = versions[i];
-        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
-        if (satisfied) {
-            version = potential;
-            break;
-        }
-    }
-    if (version) {
-        lib_core/* debug */.Yz(`matched: ${version}`);
-    }
-    else {
-        lib_core/* debug */.Yz('match not found');
-    }
-    return version;
-}
-/**
- * Gets RUNNER_TOOL_CACHE
- */
-function _getCacheDirectory() {
-    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
-    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
-    return cacheDirectory;
-}
-/**
- * Gets RUNNER_TEMP
- */
-function _getTempDirectory() {
-    const tempDirectory = process.env['RUNNER_TEMP'] || '';
-    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
-    return tempDirectory;
-}
-/**
- * Gets a global variable
- */
-function _getGlobal(key, defaultValue) {
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const value = global[key];
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    return value !== undefined ? value : defaultValue;
-}
-/**
- * Returns an array of unique values.
- * @param values Values to make unique.
- */
-function _unique(values) {
-    return Array.from(new Set(values));
-}
-//# sourceMappingURL=tool-cache.js.map
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/util/shown.ts
-var shown = __nccwpck_require__(98161);
-// EXTERNAL MODULE: ./src/restore/etcd-tools.ts
-var etcd_tools = __nccwpck_require__(2532);
-;// CONCATENATED MODULE: ./src/restore/download-tools.ts
-
-
-
-
-
-
-
-
-
-const DEFAULT_ETCD_DOWNLOAD_URL = 'https://github.com/etcd-io/etcd/releases/download';
-const ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-};
-function isLoopback(hostname) {
-    const h = hostname.replace(/^\[|\]$/g, '');
-    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-/** The base URL of etcd's release assets: https, or plain http to loopback only (a local mirror or a test). */
-function parseDownloadUrl(value, input = '--etcd-download-url') {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `an https:// URL (got ${(0,shown/* shown */.S)(value)})`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
-        throw new errors/* InputError */.dz(input, `an https:// URL, or http:// to a loopback address (got ${(0,shown/* shown */.S)(value)})`);
-    if (url.search || url.hash)
-        throw new errors/* InputError */.dz(input, `a URL without ?query or #fragment (got ${(0,shown/* shown */.S)(value)})`);
-    return url.href.replace(/\/+$/, '');
-}
-async function sha256Of(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-/** Outside a GitHub runner tool-cache has no folders of its own; give it ours. */
-function ensureToolCacheEnv() {
-    process.env.RUNNER_TOOL_CACHE ||= (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'etcd-backup-action', 'tool-cache');
-    process.env.RUNNER_TEMP ||= (0,external_node_os_.tmpdir)();
-    (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
-}
-function describeDownloadError(error, url, version) {
-    const status = error.httpStatusCode;
-    const why = status
-        ? `HTTP ${status}`
-        : error instanceof Error
-            ? error.message.split('\n')[0]
-            : String(error);
-    return new etcd_tools/* EtcdToolError */.n5(`cannot download etcd ${version} from ${url}: ${why}`, {
-        hint: status === 404
-            ? `check that etcd v${version} is published there (--etcd-download-url / etcd_download_url), or put etcd and etcdutl ${version} on PATH or name their folder with --etcd-tools / etcd_tools`
-            : 'check the network and the download URL, or put the etcd tools on the runner yourself (--etcd-tools / etcd_tools)',
-        cause: error,
-    });
-}
-/**
- * tool-cache reports through @actions/core, which writes `::debug::` lines to stdout. On a runner those are
- * workflow commands; from the CLI they would mix into its output (--json), so they are dropped there.
- */
-async function withoutToolkitDebug(fn) {
-    if (process.env.GITHUB_ACTIONS === 'true')
-        return fn();
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk, ...rest) => {
-        if (String(chunk).startsWith('::debug::')) {
-            const done = rest.find((r) => typeof r === 'function');
-            done?.();
-            return true;
-        }
-        return write.call(process.stdout, chunk, ...rest);
-    });
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-}
-/**
- * etcd's release tarball for exactly `version`, checked against the release's SHA256SUMS, unpacked and kept in
- * the tool cache (RUNNER_TOOL_CACHE); a second call finds it there without a request. Returns the folder with
- * etcd, etcdctl and (from 3.5) etcdutl.
- */
-async function downloadEtcdTools(options) {
-    return withoutToolkitDebug(() => download(options));
-}
-async function download(options) {
-    ensureToolCacheEnv();
-    const { version, log } = options;
-    if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new etcd_tools/* EtcdToolError */.n5(`cannot download etcd tools for version '${version}'`, {
-            hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
-        });
-    const arch = options.arch ?? ARCH[process.arch];
-    if (!arch)
-        throw new etcd_tools/* EtcdToolError */.n5(`etcd publishes no release for this runner's architecture (${process.arch})`, {
-            hint: 'give the tools with --etcd-tools / etcd_tools',
-        });
-    const cached = find('etcd', version, arch);
-    if (cached && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cached, 'etcd'))) {
-        log.info(`etcd ${version} tools from the tool cache: ${cached}`);
-        return cached;
-    }
-    const base = parseDownloadUrl(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL);
-    const name = `etcd-v${version}-linux-${arch}`;
-    const tarUrl = `${base}/v${version}/${name}.tar.gz`;
-    const sumsUrl = `${base}/v${version}/SHA256SUMS`;
-    log.info(`downloading etcd ${version} tools from ${tarUrl}`);
-    let sumsFile;
-    let tarball;
-    let unpacked;
-    try {
-        try {
-            sumsFile = await downloadTool(sumsUrl);
-        }
-        catch (error) {
-            throw describeDownloadError(error, sumsUrl, version);
-        }
-        const want = (0,external_node_fs_.readFileSync)(sumsFile, 'utf8')
-            .split('\n')
-            .map((line) => line.trim().split(/\s+/))
-            .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
-            ?.toLowerCase();
-        if (!want || !/^[0-9a-f]{64}$/.test(want))
-            throw new etcd_tools/* EtcdToolError */.n5(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
-                hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
-            });
-        try {
-            tarball = await downloadTool(tarUrl);
-        }
-        catch (error) {
-            throw describeDownloadError(error, tarUrl, version);
-        }
-        const got = await sha256Of(tarball);
-        if (got !== want)
-            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`, {
-                hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
-            });
-        unpacked = await extractTar(tarball, undefined, 'xz');
-        const dir = (0,external_node_path_.join)(unpacked, name);
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, t))))
-            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
-                hint: 'check that the download URL points at etcd releases',
-            });
-        const kept = await cacheDir(dir, 'etcd', version, arch);
-        log.info(`etcd ${version} tools verified (sha256 ${want.slice(0, 16)}…) and cached in ${kept}`);
-        return kept;
-    }
-    finally {
-        for (const path of [sumsFile, tarball, unpacked])
-            if (path)
-                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
-    }
-}
-
-
-/***/ }),
-
 /***/ 2532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -84678,108 +84776,6 @@ async function fetchBackup(options) {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 78237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ runnerTools)
-/* harmony export */ });
-/* unused harmony export findEtcdTools */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(98161);
-/* harmony import */ var _download_tools__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(67927);
-/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2532);
-
-
-
-
-
-function executable(path) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function onPath(name, env) {
-    for (const dir of (env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-        if (dir && executable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)))
-            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-    }
-    return undefined;
-}
-/**
- * The etcd tools to restore with on this runner: from a folder the user names (e.g. an unpacked etcd release),
- * else from PATH. etcdutl is preferred; etcd 3.4 has `snapshot restore` in etcdctl.
- */
-async function findEtcdTools(options = {}) {
-    const env = options.env ?? process.env;
-    const find = (name) => {
-        if (options.dir) {
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, name);
-            return executable(path) ? path : undefined;
-        }
-        return onPath(name, env);
-    };
-    const where = options.dir ? `in ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .S)(options.dir, 200)}` : 'on PATH';
-    const etcd = find('etcd');
-    const etcdutl = find('etcdutl');
-    const etcdctl = find('etcdctl');
-    if (!etcd || !(etcdutl || etcdctl)) {
-        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .EtcdToolError */ .n5(`no etcd and etcdutl (or etcdctl) ${where}`, {
-            hint: `put the etcd ${options.wantVersion ? `${(0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .minorOf */ .Hs)(options.wantVersion)}.x ` : ''}release binaries ${options.dir ? 'there' : 'on PATH'}, or name their folder with the etcd tools input`,
-        });
-    }
-    const version = await (0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .etcdVersionOf */ .yO)(etcd);
-    const restoreTool = etcdutl ?? etcdctl;
-    return { etcd, restoreTool, restoreToolKind: etcdutl ? 'etcdutl' : 'etcdctl', version };
-}
-/**
- * How a restore gets the runner's etcd tools once it knows the snapshot's version: the named folder, else
- * PATH when it has the same major.minor, else (if allowed) etcd's release for that version, downloaded and
- * verified. When nothing fits, PATH's tools (or the error) are returned and the plan says what is wrong.
- */
-function runnerTools(options) {
-    return async (snapshotVersion) => {
-        if (options.dir)
-            return findEtcdTools({ dir: options.dir, wantVersion: snapshotVersion });
-        let onPathTools;
-        let onPathError;
-        try {
-            onPathTools = await findEtcdTools({
-                wantVersion: snapshotVersion,
-                ...(options.env ? { env: options.env } : {}),
-            });
-            if ((0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .minorOf */ .Hs)(onPathTools.version) === (0,_etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .minorOf */ .Hs)(snapshotVersion))
-                return onPathTools;
-        }
-        catch (error) {
-            onPathError = error;
-        }
-        if (!options.download) {
-            if (onPathTools)
-                return onPathTools;
-            throw onPathError;
-        }
-        if (onPathTools)
-            options.log.info(`etcd tools on PATH are ${onPathTools.version}, the snapshot is from ${snapshotVersion}: downloading ${snapshotVersion}`);
-        const dir = await (0,_download_tools__WEBPACK_IMPORTED_MODULE_2__/* .downloadEtcdTools */ .Qe)({
-            version: snapshotVersion,
-            ...(options.downloadUrl ? { baseUrl: options.downloadUrl } : {}),
-            log: options.log,
-        });
-        return findEtcdTools({ dir, wantVersion: snapshotVersion });
-    };
-}
-
 
 /***/ }),
 
