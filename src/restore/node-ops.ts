@@ -209,7 +209,7 @@ export async function shipDir(
       source: tar.stdout,
       pack: codec.pack(),
       argv: ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
-      label: `ship to ${session.target}`,
+      label: `ship to ${session.target}, packed with ${codec.name}`,
       log,
     });
   } catch (error) {

@@ -44,7 +44,7 @@ export async function shipSnapshot(
       source: createReadStream(localPath),
       pack: codec.pack(),
       argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
-      label: `snapshot to ${session.target}`,
+      label: `snapshot to ${session.target}, packed with ${codec.name}`,
       log,
     });
   } catch (error) {

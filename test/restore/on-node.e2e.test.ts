@@ -48,6 +48,7 @@ restoreCase('3.5', 1, (ctx) => {
     expect(text).toMatch(
       /restored there by \/usr\/local\/bin\/etcdutl \(etcdutl 3\.5\.\d+\) from a copy of the snapshot in \/var\/lib\/\.etcd\.restore-\d{8}T\d{6}Z\.snapshot/,
     );
+    expect(text).toMatch(/snapshot to \S+, packed with zstd/);
     // The tool's own output is in the log, attributed to the node.
     expect(text).toMatch(/debug: .* etcdutl: .*restored snapshot/);
     const after = await ctx.read([b.before, b.after]);
@@ -189,6 +190,33 @@ restoreCase('3.5', 1, (ctx) => {
       await releases.stop();
     }
   }, 90_000);
+
+  it('packs with gzip when the node has no zstd, both the snapshot and the shipped data dir, and the keys come back', async () => {
+    const b = await ctx.backupBetween('nozstd');
+    const node = ctx.nodes[0]!;
+    const zstd = (await ctx.sh(node, 'command -v zstd')).stdout.trim();
+    expect(zstd).toMatch(/^\//);
+    // Only in the node's own mount namespace: a file without an execute bit over zstd hides it from `command -v`.
+    await ctx.sh(node, `f=$(mktemp) && chmod 0644 "$f" && mount --bind "$f" ${zstd} && rm -f "$f"`);
+    try {
+      expect((await ctx.sh(node, 'command -v zstd || echo none')).stdout.trim()).toBe('none');
+      for (const [restoreOn, what] of [
+        ['node', 'snapshot'],
+        ['runner', 'ship'],
+      ] as const) {
+        const log = recordingLog();
+        const report = await restore(await ctx.request(b.name, { restoreOn, log }));
+        expect(report.restoredOn).toBe(restoreOn);
+        const text = log.lines.join('\n');
+        expect(text).toMatch(new RegExp(`${what} to \\S+, packed with gzip`));
+        expect(text).not.toMatch(/packed with zstd/);
+        expect((await ctx.read([b.before, b.after])).values).toEqual(['in the backup', undefined]);
+        expect((await ctx.sh(node, leftovers)).stdout).toBe('');
+      }
+    } finally {
+      await ctx.sh(node, `umount ${zstd}`);
+    }
+  }, 180_000);
 
   it('fails at once, and leaves nothing on the node, when the snapshot cannot be read on the runner', async () => {
     const node = ctx.nodes[0]!;
