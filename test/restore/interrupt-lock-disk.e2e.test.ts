@@ -160,8 +160,12 @@ restoreCase('3.5', 1, (ctx) => {
     const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
     try {
       await cli.waitFor(/starting etcd on every node/);
+      const signalled = Date.now();
       cli.child.kill('SIGTERM');
       const code = await cli.exited;
+      // GitHub sends SIGKILL about 10 s after a cancel's first signal; how long the rollback takes here is
+      // printed for that comparison, not asserted (no timed tests).
+      process.stderr.write(`rollback after SIGTERM at the swap: ${Date.now() - signalled} ms to exit\n`);
       expect(cli.stderr).toContain('SIGTERM received: stopping the restore');
       expect(cli.stderr).toMatch(/restore failed and was rolled back: interrupted by SIGTERM/);
       expect(code).toBe(7);
