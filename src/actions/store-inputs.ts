@@ -1,5 +1,6 @@
 import type { DiscoveryOverrides } from '../controlplane';
 import { validateOverrides } from '../controlplane/discover';
+import { OVERRIDE_INPUTS } from '../controlplane/errors';
 import {
   chooseEncryption,
   type EncryptionChoice,
@@ -141,16 +142,7 @@ export function etcdOverridesFromInputs(): DiscoveryOverrides {
     ...pick('etcd_cert_file', 'certFile'),
     ...pick('etcd_key_file', 'keyFile'),
   };
-  // Checked here, before connecting, and named as action.yml spells them (discovery uses the CLI's dashes).
-  try {
-    validateOverrides(overrides);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    throw new InputError(
-      /^input '([^']*)'/.exec(error.message)![1]!.replace(/-/g, '_'),
-      error.message.replace(/^input '[^']*': expected /, ''),
-      error.hint ? { hint: error.hint } : {},
-    );
-  }
+  // Checked here, before connecting, and named as action.yml spells them.
+  validateOverrides(overrides, (key) => OVERRIDE_INPUTS[key].replace(/-/g, '_'));
   return overrides;
 }

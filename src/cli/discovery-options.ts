@@ -1,4 +1,5 @@
 import type { DiscoveryOverrides } from '../controlplane';
+import { validateOverrides } from '../controlplane/discover';
 import { OVERRIDE_INPUTS } from '../controlplane/errors';
 
 type OverrideKey = keyof typeof OVERRIDE_INPUTS;
@@ -21,5 +22,7 @@ export function discoveryOverridesFrom(
     const value = values[option];
     if (typeof value === 'string' && value !== '') overrides[key] = value;
   }
+  // Checked before connecting, and named as the user typed them.
+  validateOverrides(overrides, (key) => `--${OVERRIDE_INPUTS[key]}`);
   return overrides;
 }

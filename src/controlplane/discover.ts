@@ -169,8 +169,14 @@ export async function discoverControlPlane(
   };
 }
 
-/** Checks the explicit inputs before anything is read on the node; errors name the CLI spelling of the input. */
-export function validateOverrides(overrides: DiscoveryOverrides): void {
+/**
+ * Checks the explicit inputs before anything is read on the node. Errors name each input by `nameOf`: the
+ * CLI's option or the action's input; by default discovery's own spelling (etcd-ca-file).
+ */
+export function validateOverrides(
+  overrides: DiscoveryOverrides,
+  nameOf: (key: keyof typeof OVERRIDE_INPUTS) => string = (key) => OVERRIDE_INPUTS[key],
+): void {
   for (const key of [
     'kubeletConfigPath',
     'staticPodPath',
@@ -182,12 +188,12 @@ export function validateOverrides(overrides: DiscoveryOverrides): void {
   ] as const) {
     const value = overrides[key];
     if (value !== undefined && !posix.isAbsolute(value)) {
-      throw new InputError(OVERRIDE_INPUTS[key], `an absolute path on the node (got ${shown(value)})`);
+      throw new InputError(nameOf(key), `an absolute path on the node (got ${shown(value)})`);
     }
   }
-  if (overrides.clientUrl !== undefined) parseClientUrl(overrides.clientUrl, OVERRIDE_INPUTS.clientUrl);
+  if (overrides.clientUrl !== undefined) parseClientUrl(overrides.clientUrl, nameOf('clientUrl'));
   if (Boolean(overrides.certFile) !== Boolean(overrides.keyFile)) {
-    const missing = overrides.certFile ? OVERRIDE_INPUTS.keyFile : OVERRIDE_INPUTS.certFile;
+    const missing = nameOf(overrides.certFile ? 'keyFile' : 'certFile');
     throw new InputError(missing, `a value too: a client certificate and its key are given together`);
   }
 }

@@ -254,7 +254,7 @@ describe.skipIf(skip !== undefined)(
         [['--cluster', hostile], /input '--cluster': expected 1-63 letters/],
         [['--member', hostile], /member 'x; touch .* is not in the cluster/],
         [['--etcd-ca-file', `/etc/kubernetes/pki/etcd/ca.crt ${hostile}`], /ca\.crt x; touch/],
-        [['--etcd-endpoint', hostile], /input 'etcd-endpoint': expected a URL/],
+        [['--etcd-endpoint', hostile], /input '--etcd-endpoint': expected a URL/],
         [['--user', hostile], /authentication refused|invalid user|cannot/i],
       ];
       for (const [extra, cause] of cases) {
