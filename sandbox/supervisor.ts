@@ -272,14 +272,15 @@ class Pod {
   }
 }
 
-function staticPodPath(): string | undefined {
+// Read once, at start, as kubelet does: a config file moved or edited later changes nothing until a restart.
+const staticPodPath = ((): string | undefined => {
   try {
     const config = parse(readFileSync(configPath, 'utf8')) as { staticPodPath?: string } | null;
     return config?.staticPodPath;
   } catch {
     return undefined;
   }
-}
+})();
 
 const pods = new Map<string, Pod>();
 const invalid = new Map<string, string>();
@@ -301,7 +302,7 @@ function readManifests(dir: string | undefined): Map<string, string> {
 }
 
 async function sync(): Promise<void> {
-  const manifests = readManifests(staticPodPath());
+  const manifests = readManifests(staticPodPath);
   for (const [file, pod] of pods) {
     const content = manifests.get(file);
     if (content === pod.content) continue;
