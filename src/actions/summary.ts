@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { BackupMetadata } from '../backup/metadata';
 import type { DrillReport } from '../drill/drill';
+import type { RecoverReport } from '../restore/recover';
 import type { RestoreReport } from '../restore/restore';
 import { formatBytes, formatDuration } from '../util/progress';
 
@@ -182,5 +183,16 @@ export async function writeFailureSummary(what: string, message: string): Promis
   await core.summary
     .addHeading(`❌ ${html(what)} failed`, 2)
     .addRaw(`<p>${html(message)}</p>`)
+    .write();
+}
+
+export async function writeRecoverySummary(report: RecoverReport): Promise<void> {
+  const text =
+    report.backup === undefined
+      ? 'No unfinished restore on these nodes: nothing to recover.'
+      : `The restore of ${report.backup} that was cut short is rolled back on ${report.recovered.join(', ')}: the old data dirs and manifests are back, etcd and kube-apiserver run on them. The restored data that had been swapped in is kept aside as <data dir>.failed-restore-<time>.`;
+  await core.summary
+    .addHeading('↩️ etcd restore recovery', 2)
+    .addRaw(`<p>${html(text)}</p>`)
     .write();
 }

@@ -10,6 +10,7 @@ import type { EncryptionChoice } from '../envelope/encryption';
 import { seal } from '../envelope/seal';
 import { EtcdBackupError, InputError } from '../errors';
 import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
+import { RestoreCutShortError, readJournal } from '../restore/journal';
 import { analyseSnapshot } from '../snapshot/verify';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
 import type { BackupStore } from '../store/store';
@@ -113,6 +114,7 @@ export async function backup(request: BackupRequest): Promise<BackupResult> {
   const session = await connect({ ...request.ssh, warn: log.warn });
   try {
     log.info(`connected to ${session.target} (host key ${session.hostKeyFingerprint})`);
+    await refuseIfRestoreUnfinished(session, request.cluster);
     const access = await locateEtcd(session, request.etcd ?? {}, log);
     return await withRemoteLock(session, `cluster-${request.cluster}`, () =>
       backupLocked(session, access, request, progress),
@@ -120,6 +122,24 @@ export async function backup(request: BackupRequest): Promise<BackupResult> {
   } finally {
     await session.close();
   }
+}
+
+/**
+ * A restore's journal on the node: a restore runs now (its lock says so) or was cut short, and then its
+ * manifests may be held aside and etcd may run on half-restored data. Either way this is no time to snapshot.
+ */
+async function refuseIfRestoreUnfinished(session: SshSession, cluster: string): Promise<void> {
+  const journal = await readJournal(session);
+  if (!journal) return;
+  // A few seconds' grace: the lock of a restore killed just now goes when the node notices the dead connection.
+  await withRemoteLock(
+    session,
+    `cluster-${cluster}`,
+    async () => {
+      throw new RestoreCutShortError(session.target, journal, 4);
+    },
+    { waitSeconds: 5 },
+  );
 }
 
 async function backupLocked(

@@ -61,6 +61,8 @@ export interface MemberPlan {
   /** etcd's --quota-backend-bytes (2 GiB when unset): the restored database must fit under it. */
   quotaBytes: number;
   tls: EtcdTls;
+  /** Where that client certificate is on the node (recorded in the restore journal). */
+  certFiles: { ca: string; cert: string; key: string };
 }
 
 /** Where `snapshot restore` runs, and why there. */
@@ -206,6 +208,7 @@ async function planMember(
     rewrittenManifest,
     quotaBytes: Number(etcd.flags['quota-backend-bytes'] ?? 0) || DEFAULT_QUOTA,
     tls: await readTls(link, plane),
+    certFiles: { ca: plane.etcd.certs!.ca, cert: plane.etcd.certs!.cert, key: plane.etcd.certs!.key },
   };
 }
 

@@ -12,6 +12,7 @@ import { createPrivateTempDir } from '../util/private-temp';
 import { formatBytes } from '../util/progress';
 import type { EtcdTools } from './etcd-tools';
 import { type FetchedBackup, fetchBackup } from './fetch';
+import { JOURNAL_PATH, journalOf, refuseIfCutShort, removeJournal, writeJournal } from './journal';
 import { NodeLink } from './node-link';
 import {
   existing,
@@ -167,6 +168,10 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     started = Date.now();
     await Promise.all(links.map((l) => l.open()));
     await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
+    await refuseIfCutShort(
+      links.map((l) => l.session),
+      6,
+    );
     timings.connectAndLock = Date.now() - started;
     notInterrupted(request.signal);
 
@@ -247,51 +252,61 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
 
     notInterrupted(request.signal);
     await request.onStep?.('planned', plan);
-    started = Date.now();
-    report.bytesShipped = await interruptible(
-      place.on === 'runner'
-        ? ship(links, plan, localDirs, log)
-        : restoreOnNodes(links, plan, fetched, request),
-    );
-    timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
-    // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
-    temp.dispose();
-    await request.onStep?.('shipped', plan);
-    if (request.signal?.aborted) {
-      await Promise.all(
-        plan.members.map((m, i) => removeOurStaging(links[i]!.session, m.staging).catch(() => {})),
-      );
-      notInterrupted(request.signal);
-    }
-
-    started = Date.now();
+    await startJournals(links, plan);
+    let keepJournals = false;
     try {
-      const verified = await swapAndStart(links, plan, fetched, request, timings);
-      report.restoredRevision = verified.revision;
-      report.keys = verified.keys;
-    } catch (error) {
-      log.warn(`restore failed after the cluster was stopped: ${describe(error)}; rolling back`);
-      const problems = await rollback(links, plan, request);
-      if (problems.length > 0) {
-        throw new RestoreFailedError(
-          `restore failed (${describe(error)}) and the rollback did not finish: ${problems.join('; ')}`,
-          false,
-          {
-            hint: `the old data dirs are kept (${plan.members.map((m) => m.aside ?? m.dataHostPath).join(', ')}) and the manifests wait in ${plan.members[0]!.holding}; put them back by hand`,
-            cause: error,
-          },
+      started = Date.now();
+      report.bytesShipped = await interruptible(
+        place.on === 'runner'
+          ? ship(links, plan, localDirs, log)
+          : restoreOnNodes(links, plan, fetched, request),
+      );
+      timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
+      // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
+      temp.dispose();
+      await request.onStep?.('shipped', plan);
+      if (request.signal?.aborted) {
+        await Promise.all(
+          plan.members.map((m, i) => removeOurStaging(links[i]!.session, m.staging).catch(() => {})),
         );
+        notInterrupted(request.signal);
       }
-      throw new RestoreFailedError(`restore failed and was rolled back: ${describe(error)}`, true, {
-        hint: 'the cluster runs on its old data again; nothing was lost. Fix the cause and run again',
-        cause: error,
-      });
+
+      started = Date.now();
+      try {
+        const verified = await swapAndStart(links, plan, fetched, request, timings);
+        report.restoredRevision = verified.revision;
+        report.keys = verified.keys;
+      } catch (error) {
+        log.warn(`restore failed after the cluster was stopped: ${describe(error)}; rolling back`);
+        const problems = await rollback(links, plan, request);
+        if (problems.length > 0) {
+          throw new RestoreFailedError(
+            `restore failed (${describe(error)}) and the rollback did not finish: ${problems.join('; ')}`,
+            false,
+            {
+              hint: `the old data dirs are kept (${plan.members.map((m) => m.aside ?? m.dataHostPath).join(', ')}) and the manifests wait in ${plan.members[0]!.holding}; once the cause is fixed, run 'etcd-backup restore --recover' with the same nodes to put them back`,
+              cause: error,
+            },
+          );
+        }
+        throw new RestoreFailedError(`restore failed and was rolled back: ${describe(error)}`, true, {
+          hint: 'the cluster runs on its old data again; nothing was lost. Fix the cause and run again',
+          cause: error,
+        });
+      }
+      timings.swap = Date.now() - started;
+      log.info(
+        `restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`,
+      );
+      return report;
+    } catch (error) {
+      // A rollback that did not finish leaves the journals for `restore --recover`.
+      keepJournals = error instanceof RestoreFailedError && !error.rolledBack;
+      throw error;
+    } finally {
+      if (!keepJournals) await endJournals(links, log);
     }
-    timings.swap = Date.now() - started;
-    log.info(
-      `restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`,
-    );
-    return report;
   } finally {
     await Promise.all(links.map((l) => l.close().catch(() => {})));
     temp.dispose();
@@ -319,7 +334,11 @@ function stopIfInterrupted(signal: AbortSignal | undefined): void {
  * Takes the cluster's node lock on every node, in the order given (so two restores cannot deadlock). A busy
  * lock (a backup is running) is waited for, up to lockWaitSeconds, then the restore is refused untouched.
  */
-async function lockAll(links: NodeLink[], name: string, request: RestoreRequest): Promise<void> {
+export async function lockAll(
+  links: NodeLink[],
+  name: string,
+  request: Pick<RestoreRequest, 'log' | 'lockWaitSeconds'>,
+): Promise<void> {
   const wait = Math.max(0, Math.round(request.lockWaitSeconds ?? 300));
   for (const link of links) {
     try {
@@ -519,7 +538,8 @@ async function ship(links: NodeLink[], plan: RestorePlan, localDirs: string[], l
   throw failed.reason;
 }
 
-const inHolding = (m: MemberPlan, manifest: string) => posix.join(m.holding, posix.basename(manifest));
+const inHolding = (m: Pick<MemberPlan, 'holding'>, manifest: string) =>
+  posix.join(m.holding, posix.basename(manifest));
 
 async function stopPod(
   session: SshSession,
@@ -647,7 +667,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits until every member answers through its own node and all agree on one leader and the planned members. */
 async function waitForHealthyCluster(
   links: NodeLink[],
-  plan: RestorePlan,
+  plan: { members: Array<Pick<MemberPlan, 'clientUrl' | 'tls'>> },
   timeoutMs: number,
   log: Logger,
   signal?: AbortSignal,
@@ -725,12 +745,68 @@ async function verifyRestored(
   return { revision: Number(status.revision), keys };
 }
 
+/** Before anything is shipped: every node records its part of the restore (see journal.ts). */
+async function startJournals(links: NodeLink[], plan: RestorePlan): Promise<void> {
+  const written = await Promise.allSettled(
+    plan.members.map((m, i) => writeJournal(links[i]!.session, journalOf(plan, m, m.certFiles))),
+  );
+  const failed = written.find((r) => r.status === 'rejected');
+  if (!failed) return;
+  await Promise.all(links.map((l) => removeJournal(l.session).catch(() => {})));
+  throw new RestoreFailedError(
+    `restore stopped before anything on the cluster was changed: ${describe(failed.reason)}`,
+    true,
+    { hint: 'nothing was changed; check the node (is /var/lib writable, is its disk full?) and run again' },
+  );
+}
+
+/** The restore is over (done, refused or rolled back): the journals go, through a new connection if need be. */
+async function endJournals(links: NodeLink[], log: Logger): Promise<void> {
+  await Promise.all(
+    links.map(async (link) => {
+      try {
+        await removeJournal(await link.live());
+      } catch (error) {
+        log.warn(
+          `${link.target}: could not remove ${JOURNAL_PATH} (${describe(error)}); remove it by hand, or the next backup will refuse`,
+        );
+      }
+    }),
+  );
+}
+
 /**
  * Puts every node back as it was before the first stop, judging by what is on disk (a dropped connection
  * leaves us unsure which of our moves happened): etcd stopped if it runs on restored data, the old data dir
  * back in its place, the held manifests back, etcd healthy, then kube-apiserver. Returns what it could not do.
  */
-async function rollback(links: NodeLink[], plan: RestorePlan, request: RestoreRequest): Promise<string[]> {
+/** What a rollback reads of a plan: the plan itself, or what a restore journal recorded (recover.ts). */
+export interface RollbackPlan {
+  stamp: string;
+  members: Array<
+    Pick<
+      MemberPlan,
+      | 'node'
+      | 'clientUrl'
+      | 'clientPort'
+      | 'tls'
+      | 'dataHostPath'
+      | 'etcdManifest'
+      | 'apiServerManifest'
+      | 'holding'
+      | 'staging'
+      | 'snapshotDir'
+      | 'target'
+      | 'aside'
+    > & { rewrittenManifest: string | undefined }
+  >;
+}
+
+export async function rollback(
+  links: NodeLink[],
+  plan: RollbackPlan,
+  request: Pick<RestoreRequest, 'log' | 'timeouts'>,
+): Promise<string[]> {
   const { log } = request;
   const stopMs = request.timeouts?.stopMs ?? 90_000;
   const problems: string[] = [];
@@ -771,8 +847,8 @@ async function rollback(links: NodeLink[], plan: RestorePlan, request: RestoreRe
 
 async function rollbackNode(
   session: SshSession,
-  m: MemberPlan,
-  plan: RestorePlan,
+  m: RollbackPlan['members'][number],
+  plan: RollbackPlan,
   stopMs: number,
   log: Logger,
 ) {
@@ -787,7 +863,7 @@ async function rollbackNode(
     if (m.aside && there.has(m.aside) && !there.has(held)) {
       await move(session, m.etcdManifest, held);
       stopped = true;
-    } else if (m.rewrittenManifest && there.has(held)) {
+    } else if (m.rewrittenManifest !== undefined && there.has(held)) {
       await move(session, m.etcdManifest, `${held}.restored-${plan.stamp}`);
     }
   }

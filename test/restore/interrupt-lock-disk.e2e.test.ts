@@ -1,74 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { RestoreRefusedError } from '../../src/restore/plan';
 import { RestoreFailedError, restore } from '../../src/restore/restore';
 import { connect, withRemoteLock } from '../../src/ssh';
-import { etcdToolsFor } from '../support/etcd-tools';
-import { type Context, restoreCase, sshTo } from './sandbox-context';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const NODE24 = join(ROOT, 'node_modules/.bin/node');
-
-/** The CLI from source, in its own process (no tsx wrapper process, so signals reach it directly). */
-class CliRun {
-  readonly child: ChildProcess;
-  stderr = '';
-  stdout = '';
-  readonly exited: Promise<number | null>;
-
-  constructor(args: string[], env: NodeJS.ProcessEnv) {
-    this.child = spawn(NODE24, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout!.on('data', (d: Buffer) => {
-      this.stdout += d.toString('utf8');
-    });
-    this.child.stderr!.on('data', (d: Buffer) => {
-      this.stderr += d.toString('utf8');
-      if (process.env.RESTORE_E2E_LOG) process.stderr.write(d);
-    });
-    this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
-  }
-
-  async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(this.stderr)) {
-      if (Date.now() > deadline || this.child.exitCode !== null)
-        throw new Error(`CLI never logged ${pattern}; its stderr:\n${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  kill() {
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-  }
-}
-
-async function cliArgs(ctx: Context, name: string): Promise<string[]> {
-  const node = ctx.nodes[0]!;
-  const identityFile = join(ctx.work, 'identity.txt');
-  await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
-  return [
-    'restore',
-    '--store',
-    `dir:${join(ctx.work, 'store')}`,
-    '--identity',
-    identityFile,
-    '--host',
-    `${node.host}:${node.port}`,
-    '--key',
-    node.users.root.privateKeyPath,
-    '--fingerprint',
-    node.hostKeyFingerprint,
-    '--etcd-tools',
-    etcdToolsFor('3.5')!.etcd.replace(/\/etcd$/, ''),
-    name,
-  ];
-}
+import { CliRun, cliArgs } from './cli-run';
+import { restoreCase, sshTo } from './sandbox-context';
 
 restoreCase('3.5', 1, (ctx) => {
   it('rolls back when the disk holding the manifests fills up after the first stop: the old cluster serves, nothing lost', async () => {

@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { describeError, InputError } from '../../errors';
 import { abortOnSignals } from '../../restore/interrupt';
+import { recoverCutRestore } from '../../restore/recover';
 import { type RestoreReport, restore } from '../../restore/restore';
+import type { ConnectOptions } from '../../ssh';
 import { shown } from '../../util/shown';
 import { etcdToolsFromInputs } from '../etcd-tool-inputs';
 import { booleanInput, choiceInput, durationInput, maskSecret, optionalInput } from '../inputs';
@@ -13,7 +15,7 @@ import {
   selectorFromInputs,
   storeFromInputs,
 } from '../store-inputs';
-import { writeFailureSummary, writeRestoreSummary } from '../summary';
+import { writeFailureSummary, writeRecoverySummary, writeRestoreSummary } from '../summary';
 import { claimWorkDir } from '../work-dir';
 
 function bumpInput(): number | 'auto' {
@@ -52,6 +54,7 @@ function setRestoreOutputs(report: RestoreReport): void {
 /** inputs → restore() → outputs and the job summary. */
 export async function run(): Promise<void> {
   const nodes = sshNodesFromInputs({ several: true });
+  if (booleanInput('recover', false)) return recover(nodes);
   const etcd = etcdOverridesFromInputs();
   const { store } = storeFromInputs({ writes: false });
   const selector = selectorFromInputs();
@@ -107,5 +110,21 @@ export async function run(): Promise<void> {
   } finally {
     interrupt.dispose();
     work.dispose();
+  }
+}
+
+/** recover: true — roll back a restore that was cut short (see restore/recover.ts); no store or key needed. */
+async function recover(nodes: ConnectOptions[]): Promise<void> {
+  const lockWaitSeconds =
+    optionalInput('lock_wait') === '0' ? 0 : (durationInput('lock_wait') ?? 300_000) / 1000;
+  try {
+    const report = await recoverCutRestore({ nodes, lockWaitSeconds, log: actionsLogger });
+    core.setOutput('verdict', report.backup === undefined ? 'nothing-to-recover' : 'recovered');
+    core.setOutput('backup', report.backup ?? '');
+    await writeRecoverySummary(report);
+  } catch (error) {
+    core.setOutput('verdict', 'failed');
+    await writeFailureSummary('etcd restore recovery', describeError(error));
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors';
 import { abortOnSignals } from '../../restore/interrupt';
+import { recoverCutRestore } from '../../restore/recover';
 import { type RestoreOn, restore as runRestore } from '../../restore/restore';
 import type { ConnectOptions } from '../../ssh';
 import { parseSelector } from '../../store/catalog';
@@ -51,6 +52,10 @@ Restore
   --force               restore even if the running cluster has members no given node covers
   --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
   --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
+  --recover             roll back a restore that was cut short (the runner killed, a job cancelled past its
+                        grace time): every node with its journal gets its old data dir and manifests back,
+                        then etcd and kube-apiserver start; no backup, store or key is needed. A backup or
+                        restore that finds such a journal refuses and points here
   --cluster C           only this cluster's backups (and the node lock's name)
 ${STORE_HELP}
 ${OPENING_KEYS_HELP}
@@ -146,6 +151,7 @@ export const restore: Command = {
       force: { type: 'boolean' },
       'restart-controllers': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      recover: { type: 'boolean' },
       cluster: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -165,6 +171,17 @@ export const restore: Command = {
     const lockWaitSeconds =
       lockWait === undefined ? 300 : lockWait === '0' ? 0 : parseDuration(lockWait, '--lock-wait') / 1000;
     const nodes = nodeConnectOptions(values);
+    if (values.recover) {
+      const recovered = await recoverCutRestore({ nodes, lockWaitSeconds, log: stderrLogger });
+      if (values.json) console.log(JSON.stringify(recovered, null, 2));
+      else if (recovered.backup === undefined)
+        console.log('NOTHING TO RECOVER: no unfinished restore on these nodes');
+      else
+        console.log(
+          `RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`,
+        );
+      return 0;
+    }
     const interrupt = abortOnSignals(stderrLogger);
     const report = await runRestore({
       store: storeFromOptions(values),

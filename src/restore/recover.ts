@@ -1,0 +1,109 @@
+import { readClientTls } from '../backup/members';
+import type { ConnectOptions } from '../ssh';
+import type { Logger } from '../util/log';
+import { type RestoreJournal, readJournal, removeJournal } from './journal';
+import { NodeLink } from './node-link';
+import { RestoreRefusedError } from './plan';
+import { lockAll, RestoreFailedError, type RollbackPlan, rollback } from './restore';
+
+export interface RecoverRequest {
+  nodes: ConnectOptions[];
+  log: Logger;
+  lockWaitSeconds?: number;
+  timeouts?: { stopMs?: number; startMs?: number };
+}
+
+export interface RecoverReport {
+  /** The backup the unfinished restore was putting back, when there was one. */
+  backup: string | undefined;
+  /** The nodes that were put back. */
+  recovered: string[];
+}
+
+/**
+ * `restore --recover`: finds the journals a restore cut short left on these nodes (journal.ts) and rolls that
+ * restore back the way a failed restore rolls back: old data dirs and manifests in place, etcd healthy, then
+ * kube-apiserver. Nothing is deleted; the restored data that was swapped in is kept aside.
+ */
+export async function recoverCutRestore(request: RecoverRequest): Promise<RecoverReport> {
+  const { log } = request;
+  if (request.nodes.length === 0)
+    throw new RestoreRefusedError('no control-plane node given', 'name every node of the restore to recover');
+  const links = request.nodes.map((n) => new NodeLink(n, log));
+  try {
+    await Promise.all(links.map((l) => l.open()));
+    const journals = await Promise.all(links.map((l) => readJournal(l.session)));
+    const found = links.flatMap((link, i) => (journals[i] ? [{ link, journal: journals[i] }] : []));
+    if (found.length === 0) {
+      log.info('no unfinished restore on these nodes: nothing to recover');
+      return { backup: undefined, recovered: [] };
+    }
+    const first = found[0]!.journal;
+    const other = found.find((f) => f.journal.stamp !== first.stamp);
+    if (other)
+      throw new RestoreRefusedError(
+        `the nodes hold journals of two different restores (${first.stamp} on ${found[0]!.link.target}, ${other.journal.stamp} on ${other.link.target})`,
+        'recover each restore with its own nodes (the journal names them), or check the nodes by hand',
+      );
+    await lockAll(
+      found.map((f) => f.link),
+      `cluster-${first.cluster}`,
+      request,
+    );
+    const without = links.filter((_, i) => !journals[i]).map((l) => l.target);
+    if (without.length > 0)
+      log.info(
+        `no journal on ${without.join(', ')}: that node's part had not started or was already put back`,
+      );
+    log.info(
+      `recovering the restore of ${first.backup} started ${first.startedAt} on ${found.map((f) => f.link.target).join(', ')}: putting the old data and manifests back`,
+    );
+    const plan: RollbackPlan = {
+      stamp: first.stamp,
+      members: await Promise.all(
+        found.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal))),
+      ),
+    };
+    const problems = await rollback(
+      found.map((f) => f.link),
+      plan,
+      request,
+    );
+    if (problems.length > 0)
+      throw new RestoreFailedError(`the recovery did not finish: ${problems.join('; ')}`, false, {
+        hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
+      });
+    await Promise.all(found.map(async (f) => removeJournal(await f.link.live())));
+    return { backup: first.backup, recovered: found.map((f) => f.link.target) };
+  } finally {
+    await Promise.all(links.map((l) => l.close().catch(() => {})));
+  }
+}
+
+function readTls(link: NodeLink, journal: RestoreJournal) {
+  return readClientTls(link.session, journal.member.certs);
+}
+
+function memberOf(
+  journal: RestoreJournal,
+  node: string,
+  tls: RollbackPlan['members'][number]['tls'],
+): RollbackPlan['members'][number] {
+  const m = journal.member;
+  return {
+    node,
+    clientUrl: m.clientUrl,
+    clientPort: m.clientPort,
+    tls,
+    dataHostPath: m.dataHostPath,
+    etcdManifest: m.etcdManifest,
+    apiServerManifest: m.apiServerManifest,
+    holding: m.holding,
+    staging: m.staging,
+    snapshotDir: m.snapshotDir,
+    target: m.target,
+    aside: m.aside,
+    // The rewritten text itself is not needed to roll back, only whether there was one.
+    rewrittenManifest: m.rewritten ? '' : undefined,
+  };
+}
