@@ -281,6 +281,18 @@ describe.skipIf(skip !== undefined)(
       expect(step.masked).toContain(other);
     });
 
+    it('the restore action with recover: true needs only the nodes, and says when there is nothing to recover', async () => {
+      const step = await runStep('restore', 'main', {
+        jobDir: newJobDir(work, 'restore-recover'),
+        github: context(github.run()),
+        inputs: { ...sshInputs, recover: 'true' },
+      });
+      expect(step.exitCode, step.errors.join('\n')).toBe(0);
+      expect(step.outputs.verdict).toBe('nothing-to-recover');
+      expect(step.outputs.backup).toBe('');
+      expect(step.summary).toContain('No unfinished restore on these nodes: nothing to recover.');
+    });
+
     it('a restore that cannot open the backup fails before touching the node: verdict failed and the summary says so', async () => {
       const step = await runStep('restore', 'main', {
         jobDir: newJobDir(work, 'restore-wrong-key'),
