@@ -1,24 +1,37 @@
 import { hashKeyBytes, hashKeyLatin1 } from './key-hash';
 
 type ColumnConstructor = Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor;
+type Column = Float64Array | Uint32Array | Uint8Array;
 type Columns<S extends Record<string, ColumnConstructor>> = { [K in keyof S]: InstanceType<S[K]> };
 
 const FIRST_ENTRIES = 1024;
 /** Dead entries are squeezed out once there are this many and more than live ones. */
 const COMPACT_AFTER = 4096;
+/** Key bytes are kept in segments of this size; a longer key gets a segment of its own. */
+export const KEY_SEGMENT_BYTES = 1 << 20;
+/** An entry's key address: segment number × this + offset in the segment (exact in a double). */
+const SEGMENT_STRIDE = 2 ** 32;
 
 /**
  * A map from byte-string keys to a fixed-size record (a few typed-array columns the caller names), held
- * without a JS object or string per key: key bytes packed into one growing arena, per entry an offset, a
- * length, a hash and a live flag plus the caller's columns, and an open-addressing table of entry numbers.
- * Iterates in insertion order like a Map: setting a live key keeps its place, a deleted key set again
- * goes to the end. Deleted entries stay in place (dead) until they outnumber the live ones, then are
+ * without a JS object or string per key: key bytes packed into fixed-size segments, per entry an address,
+ * a length, a hash and a live flag plus the caller's columns, and an open-addressing table of entry
+ * numbers. Iterates in insertion order like a Map: setting a live key keeps its place, a deleted key set
+ * again goes to the end. Deleted entries stay in place (dead) until they outnumber the live ones, then are
  * squeezed out in one pass that keeps the order.
+ *
+ * The key bytes, the bulk of it, grow one segment at a time and are never copied to a larger arena, so
+ * growing never holds two copies of them; only the per-entry arrays and the table double.
  */
 export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
-  private arena = Buffer.allocUnsafeSlow(1 << 16);
-  private arenaUsed = 0;
-  private offsets = new Float64Array(FIRST_ENTRIES);
+  /** Key bytes; a null segment was freed (a long key's, or one emptied by a squeeze). */
+  private segments: Array<Buffer | null> = [];
+  /** Numbers of the segments shared by short keys, in packing order. */
+  private shared: number[] = [];
+  /** Where the next short key goes: shared[sharedIndex], at sharedUsed. */
+  private sharedIndex = -1;
+  private sharedUsed = 0;
+  private addresses = new Float64Array(FIRST_ENTRIES);
   private lengths = new Uint32Array(FIRST_ENTRIES);
   private hashes = new Uint32Array(FIRST_ENTRIES);
   private live = new Uint8Array(FIRST_ENTRIES);
@@ -29,21 +42,32 @@ export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
   private table = new Uint32Array(FIRST_ENTRIES * 2);
   /** The caller's per-entry record; arrays are replaced as they grow, so read them after set(). */
   columns: Columns<S>;
+  /** The same arrays as `columns`, as a list (no allocation per entry to visit them). */
+  private columnList: Column[] = [];
   size = 0;
 
-  constructor(private readonly columnTypes: S) {
+  constructor(
+    private readonly columnTypes: S,
+    private readonly segmentBytes = KEY_SEGMENT_BYTES,
+  ) {
     this.columns = {} as Columns<S>;
     for (const name of Object.keys(columnTypes) as Array<keyof S>)
       this.columns[name] = new columnTypes[name]!(FIRST_ENTRIES) as InstanceType<S[keyof S]>;
+    this.columnList = Object.values(this.columns) as Column[];
   }
 
   /** The entry of a key, made live: its own if live already, else a new one at the end (columns zeroed). */
   set(key: Uint8Array): number {
-    const hash = hashKeyBytes(key);
-    const slot = this.slotOfBytes(key, hash);
+    return this.setRange(key, 0, key.length);
+  }
+
+  /** set() of the key in buf[start, end), read in place. */
+  setRange(buf: Uint8Array, start: number, end: number): number {
+    const hash = hashKeyBytes(buf, start, end);
+    const slot = this.slotOfBytes(buf, start, end, hash);
     const at = this.table[slot]!;
     if (at !== 0 && this.live[at - 1]) return at - 1;
-    const entry = this.append(key, hash);
+    const entry = this.append(buf, start, end, hash);
     this.table[slot] = entry + 1;
     this.size++;
     if (this.entries * 2 > this.table.length) this.rebuildTable(this.table.length * 2);
@@ -51,7 +75,12 @@ export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
   }
 
   delete(key: Uint8Array): boolean {
-    const at = this.table[this.slotOfBytes(key, hashKeyBytes(key))]!;
+    return this.deleteRange(key, 0, key.length);
+  }
+
+  /** delete() of the key in buf[start, end), read in place. */
+  deleteRange(buf: Uint8Array, start: number, end: number): boolean {
+    const at = this.table[this.slotOfBytes(buf, start, end, hashKeyBytes(buf, start, end))]!;
     if (at === 0 || !this.live[at - 1]) return false;
     this.live[at - 1] = 0;
     this.size--;
@@ -80,77 +109,107 @@ export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
 
   /** The key of an entry as a latin1 string (one char per byte, byte-exact). */
   keyOf(entry: number): string {
-    const offset = this.offsets[entry]!;
-    return this.arena.toString('latin1', offset, offset + this.lengths[entry]!);
+    const address = this.addresses[entry]!;
+    const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)]!;
+    const offset = address % SEGMENT_STRIDE;
+    return segment.toString('latin1', offset, offset + this.lengths[entry]!);
   }
 
   /** Bytes held, for measurements. */
   get bytes(): number {
-    let columns = 0;
-    for (const column of Object.values(this.columns) as ArrayBufferView[]) columns += column.byteLength;
-    return (
-      this.arena.byteLength +
-      this.offsets.byteLength +
+    let total =
+      this.addresses.byteLength +
       this.lengths.byteLength +
       this.hashes.byteLength +
       this.live.byteLength +
-      this.table.byteLength +
-      columns
-    );
+      this.table.byteLength;
+    for (const column of this.columnList) total += column.byteLength;
+    for (const segment of this.segments) total += segment?.byteLength ?? 0;
+    return total;
+  }
+
+  /** The size of every key segment held, for tests of how the key bytes grow. */
+  get segmentSizes(): number[] {
+    return this.segments.filter((s): s is Buffer => s !== null).map((s) => s.byteLength);
   }
 
   /** The slot holding the key's newest entry, or the empty slot where it would go. */
-  private slotOfBytes(key: Uint8Array, hash: number): number {
+  private slotOfBytes(buf: Uint8Array, start: number, end: number, hash: number): number {
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = this.table[slot]!;
-      if (at === 0 || (this.hashes[at - 1] === hash && this.sameBytes(at - 1, key))) return slot;
+      if (at === 0 || (this.hashes[at - 1] === hash && this.sameBytes(at - 1, buf, start, end))) return slot;
     }
   }
 
-  private sameBytes(entry: number, key: Uint8Array): boolean {
+  private sameBytes(entry: number, buf: Uint8Array, start: number, end: number): boolean {
     const length = this.lengths[entry]!;
-    if (length !== key.length) return false;
-    const offset = this.offsets[entry]!;
-    const arena = this.arena;
-    for (let i = 0; i < length; i++) if (arena[offset + i] !== key[i]) return false;
+    if (length !== end - start) return false;
+    const address = this.addresses[entry]!;
+    const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)]!;
+    const offset = address % SEGMENT_STRIDE;
+    for (let i = 0; i < length; i++) if (segment[offset + i] !== buf[start + i]) return false;
     return true;
   }
 
   private sameLatin1(entry: number, key: string): boolean {
     const length = this.lengths[entry]!;
     if (length !== key.length) return false;
-    const offset = this.offsets[entry]!;
-    const arena = this.arena;
-    for (let i = 0; i < length; i++) if (arena[offset + i] !== key.charCodeAt(i)) return false;
+    const address = this.addresses[entry]!;
+    const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)]!;
+    const offset = address % SEGMENT_STRIDE;
+    for (let i = 0; i < length; i++) if (segment[offset + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
-  private append(key: Uint8Array, hash: number): number {
-    if (this.arenaUsed + key.length > this.arena.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.arena.length * 2, this.arenaUsed + key.length));
-      this.arena.copy(bigger, 0, 0, this.arenaUsed);
-      this.arena = bigger;
+  /** Where `length` key bytes go: the current shared segment, the next one, or a segment of their own. */
+  private place(length: number): number {
+    if (length > this.segmentBytes) return this.newSegment(length) * SEGMENT_STRIDE;
+    if (this.sharedIndex < 0 || this.sharedUsed + length > this.segmentBytes) {
+      this.sharedIndex++;
+      this.sharedUsed = 0;
+      if (this.sharedIndex === this.shared.length) this.shared.push(this.newSegment(this.segmentBytes));
     }
-    this.arena.set(key, this.arenaUsed);
-    if (this.entries === this.offsets.length) this.resizeEntries(this.entries * 2);
+    const address = this.shared[this.sharedIndex]! * SEGMENT_STRIDE + this.sharedUsed;
+    this.sharedUsed += length;
+    return address;
+  }
+
+  /** A new segment's number, reusing the number of a freed one. */
+  private newSegment(bytes: number): number {
+    const segment = Buffer.allocUnsafeSlow(bytes);
+    const free = this.segments.indexOf(null);
+    if (free >= 0) {
+      this.segments[free] = segment;
+      return free;
+    }
+    return this.segments.push(segment) - 1;
+  }
+
+  private append(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const length = end - start;
+    const address = this.place(length);
+    const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)]!;
+    const offset = address % SEGMENT_STRIDE;
+    // Byte by byte for the usual short key: a subarray to copy from would be one more object per key.
+    if (length <= 256) for (let i = 0; i < length; i++) segment[offset + i] = buf[start + i]!;
+    else segment.set(buf.subarray(start, end), offset);
+    if (this.entries === this.addresses.length) this.resizeEntries(this.entries * 2);
     const entry = this.entries++;
-    this.offsets[entry] = this.arenaUsed;
-    this.lengths[entry] = key.length;
+    this.addresses[entry] = address;
+    this.lengths[entry] = length;
     this.hashes[entry] = hash;
     this.live[entry] = 1;
-    for (const column of Object.values(this.columns) as Array<Float64Array | Uint32Array | Uint8Array>)
-      column[entry] = 0;
-    this.arenaUsed += key.length;
+    for (const column of this.columnList) column[entry] = 0;
     return entry;
   }
 
   private resizeEntries(capacity: number): void {
-    const resize = <T extends Float64Array | Uint32Array | Uint8Array>(old: T, next: T): T => {
+    const resize = <T extends Column>(old: T, next: T): T => {
       next.set(old.subarray(0, Math.min(old.length, capacity)));
       return next;
     };
-    this.offsets = resize(this.offsets, new Float64Array(capacity));
+    this.addresses = resize(this.addresses, new Float64Array(capacity));
     this.lengths = resize(this.lengths, new Uint32Array(capacity));
     this.hashes = resize(this.hashes, new Uint32Array(capacity));
     this.live = resize(this.live, new Uint8Array(capacity));
@@ -158,30 +217,54 @@ export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
       const next = new this.columnTypes[name]!(capacity) as InstanceType<S[keyof S]>;
       this.columns[name] = resize(this.columns[name], next);
     }
+    this.columnList = Object.values(this.columns) as Column[];
   }
 
-  /** Drops dead entries and their key bytes, keeping the order of the live ones; entry numbers change. */
+  /**
+   * Drops dead entries and their key bytes, keeping the order of the live ones; entry numbers change. Short
+   * keys are packed again from the first shared segment with the same rule as append(), so a key only ever
+   * moves towards the front of the segments and never onto bytes not yet moved; long keys stay where they
+   * are, and the segments of dead long keys and the shared segments left empty are freed.
+   */
   private compact(): void {
-    const columns = Object.values(this.columns) as Array<Float64Array | Uint32Array | Uint8Array>;
+    const columns = this.columnList;
     let kept = 0;
-    let used = 0;
+    let toIndex = -1;
+    let toUsed = 0;
     for (let entry = 0; entry < this.entries; entry++) {
-      if (!this.live[entry]) continue;
-      const offset = this.offsets[entry]!;
+      const address = this.addresses[entry]!;
+      const number = Math.floor(address / SEGMENT_STRIDE);
       const length = this.lengths[entry]!;
-      // Entries only move towards the front, so nothing not yet moved is overwritten.
-      if (offset !== used) this.arena.copyWithin(used, offset, offset + length);
-      this.offsets[kept] = used;
+      if (!this.live[entry]) {
+        if (length > this.segmentBytes) this.segments[number] = null;
+        continue;
+      }
+      let moved = address;
+      if (length <= this.segmentBytes) {
+        if (toIndex < 0 || toUsed + length > this.segmentBytes) {
+          toIndex++;
+          toUsed = 0;
+        }
+        moved = this.shared[toIndex]! * SEGMENT_STRIDE + toUsed;
+        toUsed += length;
+        if (moved !== address) {
+          const from = this.segments[number]!;
+          const offset = address % SEGMENT_STRIDE;
+          from.copy(this.segments[this.shared[toIndex]!]!, moved % SEGMENT_STRIDE, offset, offset + length);
+        }
+      }
+      this.addresses[kept] = moved;
       this.lengths[kept] = length;
       this.hashes[kept] = this.hashes[entry]!;
       this.live[kept] = 1;
       for (const column of columns) column[kept] = column[entry]!;
-      used += length;
       kept++;
     }
+    for (const number of this.shared.splice(toIndex + 1)) this.segments[number] = null;
+    this.sharedIndex = toIndex;
+    this.sharedUsed = toIndex < 0 ? 0 : toUsed;
     this.live.fill(0, kept, this.entries);
     this.entries = kept;
-    this.arenaUsed = used;
     this.dead = 0;
     this.rebuildTable(this.table.length);
   }

@@ -91,6 +91,33 @@ export class SnapshotFile {
     return this.readByPosition(position, end);
   }
 
+  /**
+   * Copies up to `target.length` bytes at `position` into `target` through the same caches as read(), and
+   * returns how many: for small fixed-size pieces (a page header) read once per page, without a view object
+   * per read.
+   */
+  copyInto(target: Buffer, position: number): number {
+    const end = Math.min(position + target.length, this.size);
+    if (position >= end) return 0;
+    const ring = this.ring;
+    if (ring && position >= ring.start && end - position <= ring.reach) {
+      if (end > ring.end && end <= ring.end + LOOKAHEAD) ring.advanceTo(end);
+      if (end <= ring.end) return ring.copyOut(position, end, target);
+    }
+    const first = Math.floor(position / BLOCK_SIZE);
+    const last = Math.floor((end - 1) / BLOCK_SIZE);
+    let done = 0;
+    for (let b = first; b <= last; b++) {
+      const block = this.block(b);
+      const from = b === first ? position - b * BLOCK_SIZE : 0;
+      const to = Math.min(block.length, end - b * BLOCK_SIZE);
+      if (to <= from) break;
+      block.copy(target, done, from, to);
+      done += to - from;
+    }
+    return done;
+  }
+
   /** Reads straight into `target` by position, bypassing every cache (for a hash pass of its own). */
   readInto(target: Buffer, position: number): number {
     return readSync(this.fd, target, 0, target.length, position);
@@ -235,6 +262,19 @@ class Ring {
       done += b - a;
     }
     return scratch.subarray(0, done);
+  }
+
+  /** Copies bytes [position, end), all within the ring, into the start of `target`. */
+  copyOut(position: number, end: number, target: Buffer): number {
+    let done = 0;
+    for (let k = Math.floor(position / CHUNK_SIZE); k * CHUNK_SIZE < end; k++) {
+      const slot = this.slots[k % this.count]!;
+      const a = Math.max(position - k * CHUNK_SIZE, 0);
+      const b = Math.min(this.lengths[k % this.count]!, end - k * CHUNK_SIZE);
+      // By hand for a page header's few bytes: Buffer#copy validates its arguments into garbage per call.
+      for (let i = a; i < b; i++) target[done++] = slot[i]!;
+    }
+    return done;
   }
 
   finish(): void {

@@ -1,7 +1,7 @@
 /** FNV-1a, 32 bits, mixed at the end so that the low bits (a table index) depend on every byte. */
-export function hashKeyBytes(key: Uint8Array): number {
+export function hashKeyBytes(key: Uint8Array, start = 0, end = key.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key[i]!, 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ key[i]!, 0x01000193);
   return finish(h);
 }
 

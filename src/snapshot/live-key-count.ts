@@ -10,8 +10,13 @@ export class LiveKeyCount {
   private readonly keys = new CompactKeyMap({});
 
   apply(key: Uint8Array, tombstone: boolean): void {
-    if (tombstone) this.keys.delete(key);
-    else this.keys.set(key);
+    this.applyRange(key, 0, key.length, tombstone);
+  }
+
+  /** apply() of the key in buf[start, end), read in place. */
+  applyRange(buf: Uint8Array, start: number, end: number, tombstone: boolean): void {
+    if (tombstone) this.keys.deleteRange(buf, start, end);
+    else this.keys.setRange(buf, start, end);
   }
 
   get size(): number {

@@ -1,7 +1,15 @@
 import { crc32 } from 'node:zlib';
 import { CompactKeyMap } from './compact-key-map';
 import { type KubernetesValue, readKubernetesValue } from './kubernetes';
-import type { KeyValue } from './mvcc';
+import type { KeyValue, KeyValueSpan } from './mvcc';
+
+const DETAIL_COLUMNS = {
+  modRevision: Float64Array,
+  valueCrc: Uint32Array,
+  valueSize: Uint32Array,
+  valueKind: Uint32Array,
+};
+type Columns = { [K in keyof typeof DETAIL_COLUMNS]: InstanceType<(typeof DETAIL_COLUMNS)[K]> };
 
 /** What is remembered of a live key's newest value: enough for inventory and diff, not the value itself. */
 export interface LiveObject {
@@ -21,29 +29,46 @@ export interface LiveObject {
  * read back as latin1 strings (byte-exact) and objects made only when asked for, in insertion order.
  */
 export class LiveKeys {
-  private readonly map = new CompactKeyMap({
-    modRevision: Float64Array,
-    valueCrc: Uint32Array,
-    valueSize: Uint32Array,
-    valueKind: Uint32Array,
-  });
+  /** Keys-only mode holds no columns at all: 20 bytes less per key, and no value is read. */
+  private readonly map: CompactKeyMap<Partial<typeof DETAIL_COLUMNS>>;
   private readonly kinds: KubernetesValue[] = [];
   private readonly kindIndex = new Map<string, number>();
 
-  constructor(private readonly detailed: boolean) {}
+  constructor(private readonly detailed: boolean) {
+    this.map = new CompactKeyMap<Partial<typeof DETAIL_COLUMNS>>(detailed ? DETAIL_COLUMNS : {});
+  }
 
   apply(kv: KeyValue, tombstone: boolean): void {
+    this.applyRanges(kv.key, 0, kv.key.length, kv.value, 0, kv.value.length, kv.modRevision, tombstone);
+  }
+
+  /** apply() of a KeyValue decoded in place from `buf`: keys-only mode then allocates nothing. */
+  applyAt(buf: Buffer, kv: KeyValueSpan, tombstone: boolean): void {
+    this.applyRanges(buf, kv.keyStart, kv.keyEnd, buf, kv.valueStart, kv.valueEnd, kv.modRevision, tombstone);
+  }
+
+  private applyRanges(
+    keyBuf: Buffer,
+    keyStart: number,
+    keyEnd: number,
+    valueBuf: Buffer,
+    valueStart: number,
+    valueEnd: number,
+    modRevision: number,
+    tombstone: boolean,
+  ): void {
     if (tombstone) {
-      this.map.delete(kv.key);
+      this.map.deleteRange(keyBuf, keyStart, keyEnd);
       return;
     }
-    const entry = this.map.set(kv.key);
+    const entry = this.map.setRange(keyBuf, keyStart, keyEnd);
     if (!this.detailed) return;
-    const columns = this.map.columns;
-    columns.modRevision[entry] = kv.modRevision;
-    columns.valueCrc[entry] = crc32(kv.value);
-    columns.valueSize[entry] = kv.value.length;
-    columns.valueKind[entry] = this.intern(readKubernetesValue(kv.value));
+    const value = valueBuf.subarray(valueStart, valueEnd);
+    const columns = this.map.columns as Columns;
+    columns.modRevision[entry] = modRevision;
+    columns.valueCrc[entry] = crc32(value);
+    columns.valueSize[entry] = value.length;
+    columns.valueKind[entry] = this.intern(readKubernetesValue(value));
   }
 
   get size(): number {
@@ -76,7 +101,7 @@ export class LiveKeys {
 
   private objectAt(entry: number): LiveObject | null {
     if (!this.detailed) return null;
-    const columns = this.map.columns;
+    const columns = this.map.columns as Columns;
     return {
       modRevision: columns.modRevision[entry]!,
       valueCrc: columns.valueCrc[entry]!,

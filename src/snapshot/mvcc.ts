@@ -9,11 +9,24 @@ const REV_BYTES = 17;
 
 /** Parses like etcd 3.6 (strict): 17 or 18 bytes, '_' separator, 't' marker, non-negative parts. */
 export function parseRevisionKey(key: Buffer): RevisionKey | string {
-  if (key.length !== REV_BYTES && key.length !== REV_BYTES + 1) return `revision key of ${key.length} bytes`;
-  if (key[8] !== 0x5f) return "revision key without '_' separator";
-  if (key.length === REV_BYTES + 1 && key[17] !== 0x74) return 'revision key with an unknown marker byte';
-  if (key[0]! & 0x80 || key[9]! & 0x80) return 'negative revision';
+  const problem = revisionKeyProblem(key, 0, key.length);
+  if (problem !== undefined) return problem;
   return { main: mainRevision(key), sub: int64BE(key, 9), tombstone: key.length === REV_BYTES + 1 };
+}
+
+/** What is wrong with the revision key in buf[start, end), if anything; reads in place, allocates nothing. */
+export function revisionKeyProblem(buf: Buffer, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length !== REV_BYTES && length !== REV_BYTES + 1) return `revision key of ${length} bytes`;
+  if (buf[start + 8] !== 0x5f) return "revision key without '_' separator";
+  if (length === REV_BYTES + 1 && buf[start + 17] !== 0x74) return 'revision key with an unknown marker byte';
+  if (buf[start]! & 0x80 || buf[start + 9]! & 0x80) return 'negative revision';
+  return undefined;
+}
+
+/** Whether a valid revision key of this length marks a tombstone. */
+export function isTombstoneKeyLength(length: number): boolean {
+  return length === REV_BYTES + 1;
 }
 
 /** Big-endian int64 as a number (exact below 2^53), without a BigInt per key. */
@@ -22,8 +35,8 @@ function int64BE(key: Buffer, at: number): number {
 }
 
 /** Main revision as etcd 3.4/3.5 read it: the first 8 bytes, big-endian signed. */
-export function mainRevision(key: Buffer): number {
-  return int64BE(key, 0);
+export function mainRevision(key: Buffer, at = 0): number {
+  return int64BE(key, at);
 }
 
 /** mvccpb.KeyValue: key=1, create_revision=2, mod_revision=3, version=4, value=5, lease=6. */
@@ -37,76 +50,102 @@ export interface KeyValue {
 
 const EMPTY = Buffer.alloc(0);
 
-/**
- * Decodes like protobuf: unknown fields skipped, a known field with the wrong wire type is malformed. Written
- * out as one loop (rather than on forEachField) because it runs for every revision of a large snapshot, and
- * this way allocates nothing but the result.
- */
+/** A KeyValue's fields as offsets into the buffer it was decoded from; filled in place, so reusable. */
+export interface KeyValueSpan {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+}
+
+export function emptyKeyValueSpan(): KeyValueSpan {
+  return {
+    keyStart: 0,
+    keyEnd: 0,
+    valueStart: 0,
+    valueEnd: 0,
+    createRevision: 0,
+    modRevision: 0,
+    version: 0,
+  };
+}
+
+/** Decodes a KeyValue, copying its key and value out as views. */
 export function decodeKeyValue(buf: Buffer): KeyValue | undefined {
-  let createRevision = 0;
-  let modRevision = 0;
-  let version = 0;
-  let keyStart = -1;
-  let keyEnd = -1;
-  let valueStart = -1;
-  let valueEnd = -1;
-  const n = buf.length;
-  let at = 0;
+  const span = emptyKeyValueSpan();
+  if (!decodeKeyValueAt(buf, 0, buf.length, span)) return undefined;
+  return {
+    key: span.keyEnd > span.keyStart ? buf.subarray(span.keyStart, span.keyEnd) : EMPTY,
+    createRevision: span.createRevision,
+    modRevision: span.modRevision,
+    version: span.version,
+    value: span.valueEnd > span.valueStart ? buf.subarray(span.valueStart, span.valueEnd) : EMPTY,
+  };
+}
+
+/**
+ * Decodes the mvccpb.KeyValue in buf[start, end) like protobuf: unknown fields skipped, a known field with
+ * the wrong wire type is malformed. Fills `out` and returns false when malformed. Written out as one loop
+ * that allocates nothing, because it runs for every revision of a large snapshot: a verification that made
+ * garbage per revision would fill (and keep resident) however large a young generation V8 has grown to.
+ */
+export function decodeKeyValueAt(buf: Buffer, start: number, end: number, out: KeyValueSpan): boolean {
+  out.createRevision = out.modRevision = out.version = 0;
+  out.keyStart = out.keyEnd = out.valueStart = out.valueEnd = start;
+  const n = end;
+  let at = start;
   while (at < n) {
     // The tag, then the field's payload; varints of up to 10 bytes, exact below 2^53.
     let tag = 0;
     let scale = 1;
     let i = 0;
     for (; ; i++) {
-      if (i === 10 || at >= n) return undefined;
+      if (i === 10 || at >= n) return false;
       const b = buf[at++]!;
       tag += (b & 0x7f) * scale;
       scale *= 128;
       if ((b & 0x80) === 0) break;
     }
-    if (tag < 8) return undefined;
+    if (tag < 8) return false;
     const field = Math.floor(tag / 8);
     const wireType = tag % 8;
     if (wireType === 0 || wireType === 2) {
       let value = 0;
       scale = 1;
       for (i = 0; ; i++) {
-        if (i === 10 || at >= n) return undefined;
+        if (i === 10 || at >= n) return false;
         const b = buf[at++]!;
         value += (b & 0x7f) * scale;
         scale *= 128;
         if ((b & 0x80) === 0) break;
       }
       if (wireType === 2) {
-        if (at + value > n) return undefined;
+        if (at + value > n) return false;
         if (field === 1) {
-          keyStart = at;
-          keyEnd = at + value;
+          out.keyStart = at;
+          out.keyEnd = at + value;
         } else if (field === 5) {
-          valueStart = at;
-          valueEnd = at + value;
+          out.valueStart = at;
+          out.valueEnd = at + value;
         }
-        if (field >= 2 && field <= 6 && field !== 5) return undefined;
+        if (field >= 2 && field <= 6 && field !== 5) return false;
         at += value;
       } else {
-        if (field === 1 || field === 5) return undefined;
-        if (field === 2) createRevision = value;
-        else if (field === 3) modRevision = value;
-        else if (field === 4) version = value;
+        if (field === 1 || field === 5) return false;
+        if (field === 2) out.createRevision = value;
+        else if (field === 3) out.modRevision = value;
+        else if (field === 4) out.version = value;
       }
     } else if (wireType === 1 || wireType === 5) {
-      if (field >= 1 && field <= 6) return undefined;
+      if (field >= 1 && field <= 6) return false;
       at += wireType === 1 ? 8 : 4;
-      if (at > n) return undefined;
+      if (at > n) return false;
     } else {
-      return undefined;
+      return false;
     }
   }
-  return {
-    key: keyStart < 0 ? EMPTY : buf.subarray(keyStart, keyEnd),
-    createRevision,
-    modRevision,
-    version,
-    value: valueStart < 0 ? EMPTY : buf.subarray(valueStart, valueEnd),
-  };
+  return true;
 }

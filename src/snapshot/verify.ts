@@ -7,7 +7,15 @@ import { readFreelistIds } from './freelist';
 import { LiveKeyCount } from './live-key-count';
 import { LiveKeys } from './live-keys';
 import { MAGIC, type Meta, PAGE_HEADER_SIZE, PGID_NO_FREELIST, readMetas } from './meta';
-import { decodeKeyValue, mainRevision, parseRevisionKey } from './mvcc';
+import {
+  decodeKeyValueAt,
+  emptyKeyValueSpan,
+  isTombstoneKeyLength,
+  mainRevision,
+  parseRevisionKey,
+  type RevisionKey,
+  revisionKeyProblem,
+} from './mvcc';
 import { BUCKET_HEADER_SIZE, PAGE_FLAG, pageTypeName } from './page';
 import type { Problem, ProblemKind } from './problem';
 import type { EtcdCompat, PageCounts, SnapshotReport } from './report';
@@ -219,10 +227,10 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   if (metaBucket) {
     const root = bucketRoot(metaBucket, () => {});
     if (root) {
-      preview.walk(root, BUCKET_META, (k, v) => {
-        const name = k.toString('latin1');
-        if (name === 'storageVersion') report.storageVersion = v.toString('utf8');
-        else if (name === 'finishedCompactRev') finishedCompact = Buffer.from(v);
+      preview.walk(root, BUCKET_META, (r, keyStart, keyEnd, valueEnd) => {
+        const name = r.toString('latin1', keyStart, keyEnd);
+        if (name === 'storageVersion') report.storageVersion = r.toString('utf8', keyEnd, valueEnd);
+        else if (name === 'finishedCompactRev') finishedCompact = Buffer.from(r.subarray(keyEnd, valueEnd));
       });
     }
   }
@@ -238,6 +246,8 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   // 3.6's totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
   const liveCount = strict && !liveKeys ? new LiveKeyCount() : undefined;
   const statusHash: StatusHash = { state: crc32cInit };
+  // Filled in place for every revision: the walk of the key bucket makes no object per revision.
+  const kv = emptyKeyValueSpan();
   let entries = 0;
   let lastRevision = 0;
   const nested: Array<{ root: BucketRoot; label: string }> = [];
@@ -255,26 +265,26 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
     let count = 0;
     if (root) {
       const isKeyBucket = bucket.label === BUCKET_KEY;
-      const visit: EntryVisitor = (key, value, isBucket, page) => {
+      const visit: EntryVisitor = (r, keyStart, keyEnd, valueEnd, isBucket, page) => {
         count++;
         if (isBucket) {
-          rememberNested(bucket.label, key, value, page);
+          rememberNested(bucket.label, r.subarray(keyStart, keyEnd), r.subarray(keyEnd, valueEnd), page);
           return;
         }
         if (!isKeyBucket) return;
-        lastRevision = key.length >= 8 ? mainRevision(key) : 0;
-        const revision = parseRevisionKey(key);
-        if (typeof revision === 'string') {
+        lastRevision = keyEnd - keyStart >= 8 ? mainRevision(r, keyStart) : 0;
+        const problem = revisionKeyProblem(r, keyStart, keyEnd);
+        if (problem !== undefined) {
           findings.add({
             severity: 'error',
             kind: 'revision-key',
             page,
-            message: `page ${page}: ${revision} in bucket key`,
+            message: `page ${page}: ${problem} in bucket key`,
           });
           return;
         }
-        const kv = decodeKeyValue(value);
-        if (!kv) {
+        if (!decodeKeyValueAt(r, keyEnd, valueEnd, kv)) {
+          const revision = parseRevisionKey(r.subarray(keyStart, keyEnd)) as RevisionKey;
           findings.add({
             severity: 'error',
             kind: 'kv-decode',
@@ -283,8 +293,9 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
           });
           return;
         }
-        liveKeys?.apply(kv, revision.tombstone);
-        liveCount?.apply(kv.key, revision.tombstone);
+        const tombstone = isTombstoneKeyLength(keyEnd - keyStart);
+        liveKeys?.applyAt(r, kv, tombstone);
+        liveCount?.applyRange(r, kv.keyStart, kv.keyEnd, tombstone);
       };
       walker.walk(root, bucket.label, visit, statusHash);
     }
@@ -293,8 +304,9 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   }
   while (nested.length > 0) {
     const next = nested.pop()!;
-    walker.walk(next.root, next.label, (key, value, isBucket, page) => {
-      if (isBucket) rememberNested(next.label, key, value, page);
+    walker.walk(next.root, next.label, (r, keyStart, keyEnd, valueEnd, isBucket, page) => {
+      if (isBucket)
+        rememberNested(next.label, r.subarray(keyStart, keyEnd), r.subarray(keyEnd, valueEnd), page);
     });
   }
 
@@ -332,7 +344,8 @@ function progressCounter(options: VerifyOptions, total: number): ((bytes: number
 function topBuckets(walker: TreeWalker, meta: Meta, add: (p: Problem) => void): TopBucket[] {
   const buckets: TopBucket[] = [];
   const rootPage = meta.rootPgid > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(meta.rootPgid);
-  walker.walk({ page: rootPage }, 'root', (key, value, isBucket, page) => {
+  walker.walk({ page: rootPage }, 'root', (r, keyStart, keyEnd, valueEnd, isBucket, page) => {
+    const key = r.subarray(keyStart, keyEnd);
     if (!isBucket) {
       add({
         severity: 'error',
@@ -342,7 +355,12 @@ function topBuckets(walker: TreeWalker, meta: Meta, add: (p: Problem) => void): 
       });
       return;
     }
-    buckets.push({ name: Buffer.from(key), label: printable(key), value: Buffer.from(value), page });
+    buckets.push({
+      name: Buffer.from(key),
+      label: printable(key),
+      value: Buffer.from(r.subarray(keyEnd, valueEnd)),
+      page,
+    });
   });
   return buckets;
 }

@@ -4,8 +4,19 @@ import { PAGE_HEADER_SIZE } from './meta';
 import { BUCKET_HEADER_SIZE, BUCKET_LEAF_FLAG, ELEMENT_SIZE, PAGE_FLAG, pageTypeName } from './page';
 import type { ProblemSink } from './problem';
 
-/** One leaf entry. `key` and `value` are views into recycled page memory: copy them to keep them. */
-export type EntryVisitor = (key: Buffer, value: Buffer, isBucket: boolean, page: number) => void;
+/**
+ * One leaf entry: its key is page[keyStart, keyEnd), its value page[keyEnd, valueEnd). `page` is recycled
+ * memory: copy to keep. Offsets rather than views, so that walking a large snapshot makes no object per
+ * entry (garbage per entry would fill, and keep resident, however large a young generation V8 has grown).
+ */
+export type EntryVisitor = (
+  page: Buffer,
+  keyStart: number,
+  keyEnd: number,
+  valueEnd: number,
+  isBucket: boolean,
+  pageId: number,
+) => void;
 
 /** Where a bucket's tree lives: a root page, or a leaf page embedded in the parent's value (inline). */
 export type BucketRoot = { page: number } | { inline: Buffer; ownerPage: number };
@@ -21,15 +32,47 @@ export interface StatusHash {
 /** The largest page region (page plus overflow pages) the walker will read in one piece. */
 export const MAX_REGION_BYTES = 256 << 20;
 
+/** A key bound: bytes [start, end) of buf; buf undefined = no bound. */
+interface Bound {
+  buf: Buffer | undefined;
+  start: number;
+  end: number;
+}
+
+/** One page on the walk's stack; frames are reused, so a walk makes no object per page. */
 interface Frame {
   id: number;
   region: Buffer;
   count: number;
   isBranch: boolean;
   index: number;
-  lower: Buffer | undefined;
-  upper: Buffer | undefined;
-  previous: Buffer | undefined;
+  lower: Bound;
+  upper: Bound;
+  /** The previous branch key, region[previousStart, previousEnd); previousStart < 0 = none yet. */
+  previousStart: number;
+  previousEnd: number;
+}
+
+const NO_BOUND: Bound = { buf: undefined, start: 0, end: 0 };
+
+function newFrame(): Frame {
+  return {
+    id: 0,
+    region: Buffer.alloc(0),
+    count: 0,
+    isBranch: false,
+    index: 0,
+    lower: { buf: undefined, start: 0, end: 0 },
+    upper: { buf: undefined, start: 0, end: 0 },
+    previousStart: -1,
+    previousEnd: -1,
+  };
+}
+
+function setBound(bound: Bound, buf: Buffer | undefined, start: number, end: number): void {
+  bound.buf = buf;
+  bound.start = start;
+  bound.end = end;
 }
 
 /**
@@ -49,6 +92,8 @@ function readPgid(buf: Buffer, at: number): number {
 export class TreeWalker {
   /** 1 = reached from a tree (or a meta/freelist page); indexes beyond the file are never reached. */
   readonly reachable: Uint8Array;
+  /** Each page's header is copied here to be checked before its region is read. */
+  private readonly header = Buffer.alloc(PAGE_HEADER_SIZE);
 
   constructor(
     private readonly file: SnapshotFile,
@@ -82,53 +127,76 @@ export class TreeWalker {
       this.walkInline(root.inline, root.ownerPage, label, visit, hash);
       return;
     }
-    const stack: Frame[] = [];
-    const first = this.load(root.page, -1, label, undefined, undefined);
-    if (first) stack.push(first);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1]!;
+    const frames: Frame[] = [];
+    let depth = 0;
+    const frameAt = (d: number): Frame => {
+      if (d === frames.length) frames.push(newFrame());
+      return frames[d]!;
+    };
+    if (this.load(root.page, -1, label, NO_BOUND, NO_BOUND, frameAt(0))) depth = 1;
+    while (depth > 0) {
+      const frame = frames[depth - 1]!;
       if (!frame.isBranch) {
         this.visitLeaf(frame.region, frame.count, frame.id, label, visit, frame.lower, frame.upper, hash);
-        stack.pop();
+        depth--;
         continue;
       }
       if (frame.index >= frame.count) {
-        stack.pop();
+        depth--;
         continue;
       }
       const i = frame.index++;
-      const element = this.branchElement(frame, i, label);
-      if (!element) {
+      const r = frame.region;
+      const at = PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
+      if (!this.branchElementFits(frame, i, label, false)) {
         frame.index = frame.count;
         continue;
       }
-      const at = frame.id * this.pageSize + PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
-      this.checkOrder(frame.id, at, i, element.key, frame.previous, frame.lower, frame.upper, label);
-      frame.previous = element.key;
-      const next = i + 1 < frame.count ? this.branchElement(frame, i + 1, label, true)?.key : undefined;
-      const child = this.load(element.child, frame.id, label, element.key, next ?? frame.upper);
-      if (child) stack.push(child);
+      const keyStart = at + r.readUInt32LE(at);
+      const keyEnd = keyStart + r.readUInt32LE(at + 4);
+      const child = readPgid(r, at + 8);
+      this.checkOrder(
+        frame.id,
+        false,
+        at,
+        i,
+        r,
+        keyStart,
+        keyEnd,
+        frame.previousStart,
+        frame.previousEnd,
+        frame.lower,
+        frame.upper,
+        label,
+      );
+      frame.previousStart = keyStart;
+      frame.previousEnd = keyEnd;
+      const next = frameAt(depth);
+      // The child's keys lie in [this key, the next key), or up to this page's own upper bound at the end.
+      setBound(next.lower, r, keyStart, keyEnd);
+      const nextAt = at + ELEMENT_SIZE;
+      if (i + 1 < frame.count && this.branchElementFits(frame, i + 1, label, true)) {
+        const nextStart = nextAt + r.readUInt32LE(nextAt);
+        setBound(next.upper, r, nextStart, nextStart + r.readUInt32LE(nextAt + 4));
+      } else {
+        setBound(next.upper, frame.upper.buf, frame.upper.start, frame.upper.end);
+      }
+      if (this.load(child, frame.id, label, next.lower, next.upper, next)) depth++;
     }
   }
 
   /** Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta). */
-  private load(
-    id: number,
-    parent: number,
-    label: string,
-    lower: Buffer | undefined,
-    upper: Buffer | undefined,
-  ): Frame | undefined {
-    const from = parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`;
+  private load(id: number, parent: number, label: string, lower: Bound, upper: Bound, frame: Frame): boolean {
+    const from = () => (parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`);
     if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
       const why = id < 2 ? 'a meta page' : `past the database end (pgid ${this.pgid})`;
       this.report({
         severity: 'error',
         kind: 'page-out-of-bounds',
         page: id,
-        message: `page ${id}: referenced by ${from} but is ${why}`,
+        message: `page ${id}: referenced by ${from()} but is ${why}`,
       });
-      return undefined;
+      return false;
     }
     const offset = id * this.pageSize;
     if (id >= this.reachable.length || offset + PAGE_HEADER_SIZE > this.file.size) {
@@ -137,11 +205,12 @@ export class TreeWalker {
         kind: 'page-beyond-file',
         page: id,
         offset,
-        message: `page ${id} at offset ${offset}: referenced by ${from} but lies beyond the end of the file`,
+        message: `page ${id} at offset ${offset}: referenced by ${from()} but lies beyond the end of the file`,
       });
-      return undefined;
+      return false;
     }
-    const header = this.file.read(offset, PAGE_HEADER_SIZE);
+    const header = this.header;
+    this.file.copyInto(header, offset);
     const storedId = readPgid(header, 0);
     const flags = header.readUInt16LE(8);
     const count = header.readUInt16LE(10);
@@ -156,7 +225,7 @@ export class TreeWalker {
         message: `page ${id}: overflow ${overflow} runs past the database end (pgid ${this.pgid})`,
       });
       this.mark(id, 0);
-      return undefined;
+      return false;
     }
     const twice = this.mark(id, overflow);
     if (twice >= 0) {
@@ -165,9 +234,9 @@ export class TreeWalker {
         kind: 'page-multiple-references',
         page: twice,
         offset: twice * this.pageSize,
-        message: `page ${twice}: referenced more than once (again by ${from}, in bucket ${label})`,
+        message: `page ${twice}: referenced more than once (again by ${from()}, in bucket ${label})`,
       });
-      return undefined;
+      return false;
     }
     if (storedId !== id) {
       this.report({
@@ -177,7 +246,7 @@ export class TreeWalker {
         offset,
         message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
       });
-      return undefined;
+      return false;
     }
     if (flags !== PAGE_FLAG.branch && flags !== PAGE_FLAG.leaf) {
       this.report({
@@ -187,7 +256,7 @@ export class TreeWalker {
         offset: offset + 8,
         message: `page ${id} at offset ${offset}: invalid type ${pageTypeName(flags)} in bucket ${label} (expected branch or leaf)`,
       });
-      return undefined;
+      return false;
     }
     const regionBytes = (overflow + 1) * this.pageSize;
     if (regionBytes > MAX_REGION_BYTES) {
@@ -198,7 +267,7 @@ export class TreeWalker {
         offset,
         message: `page ${id}: ${overflow} overflow pages (${regionBytes} bytes) exceed the reader's limit of ${MAX_REGION_BYTES}`,
       });
-      return undefined;
+      return false;
     }
     const region = this.file.read(offset, regionBytes);
     this.onRead?.(regionBytes);
@@ -210,7 +279,7 @@ export class TreeWalker {
         offset,
         message: `page ${id} at offset ${offset}: its ${overflow + 1} pages run past the end of the file`,
       });
-      return undefined;
+      return false;
     }
     if (PAGE_HEADER_SIZE + count * ELEMENT_SIZE > regionBytes) {
       this.report({
@@ -220,26 +289,28 @@ export class TreeWalker {
         offset: offset + 10,
         message: `page ${id}: element count ${count} does not fit in the page`,
       });
-      return undefined;
+      return false;
     }
     const isBranch = flags === PAGE_FLAG.branch;
     // A branch stays on the stack while its children are read, so it gets its own copy of the page; a leaf
     // is consumed before the next read.
-    const own = isBranch ? Buffer.from(region) : region;
-    return { id, region: own, count, isBranch, index: 0, lower, upper, previous: undefined };
+    frame.id = id;
+    frame.region = isBranch ? Buffer.from(region) : region;
+    frame.count = count;
+    frame.isBranch = isBranch;
+    frame.index = 0;
+    if (lower !== frame.lower) setBound(frame.lower, lower.buf, lower.start, lower.end);
+    if (upper !== frame.upper) setBound(frame.upper, upper.buf, upper.start, upper.end);
+    frame.previousStart = frame.previousEnd = -1;
+    return true;
   }
 
-  private branchElement(
-    frame: Frame,
-    i: number,
-    label: string,
-    quiet = false,
-  ): { key: Buffer; child: number } | undefined {
+  /** Whether branch element i's key lies within the page (and is not empty); reported unless quiet. */
+  private branchElementFits(frame: Frame, i: number, label: string, quiet: boolean): boolean {
     const at = PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
     const r = frame.region;
     const pos = r.readUInt32LE(at);
     const ksize = r.readUInt32LE(at + 4);
-    const child = readPgid(r, at + 8);
     const start = at + pos;
     if (start + ksize > r.length || ksize === 0) {
       if (!quiet) {
@@ -251,9 +322,9 @@ export class TreeWalker {
           message: `page ${frame.id}: branch element ${i} in bucket ${label} has a key of ${ksize} bytes at ${pos} outside the page`,
         });
       }
-      return undefined;
+      return false;
     }
-    return { key: r.subarray(start, start + ksize), child };
+    return true;
   }
 
   private visitLeaf(
@@ -262,21 +333,18 @@ export class TreeWalker {
     page: number,
     label: string,
     visit: EntryVisitor,
-    lower: Buffer | undefined,
-    upper: Buffer | undefined,
+    lower: Bound,
+    upper: Bound,
     hash: StatusHash | undefined,
-    /** Where the page starts in the file; null for an inline bucket's embedded page. */
-    fileOffset: number | null = page * this.pageSize,
+    /** An inline bucket's embedded page, which has no place of its own in the file. */
+    inline = false,
   ): void {
-    let previous: Buffer | undefined;
+    let previousStart = -1;
+    let previousEnd = -1;
     // bbolt writes each entry's key and value right after the previous entry's, so the hashed bytes of a
     // leaf are usually one contiguous span: one CRC call per span instead of two per entry.
     let spanStart = 0;
     let spanEnd = 0;
-    const flush = () => {
-      if (hash && spanEnd > spanStart) hash.state = crc32cUpdate(hash.state, region, spanStart, spanEnd);
-      spanStart = spanEnd = 0;
-    };
     for (let i = 0; i < count; i++) {
       const at = PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
       const flags = region.readUInt32LE(at);
@@ -289,37 +357,41 @@ export class TreeWalker {
           severity: 'error',
           kind: 'page-element',
           page,
-          offset: fileOffset === null ? undefined : fileOffset + at,
+          offset: inline ? undefined : page * this.pageSize + at,
           message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
         });
-        flush();
-        return;
+        break;
       }
       const isBucket = (flags & BUCKET_LEAF_FLAG) !== 0;
       if (hash) {
         // A nested bucket's header is not hashed, only its name.
         const hashedEnd = isBucket ? start + ksize : start + ksize + vsize;
         if (start !== spanEnd) {
-          flush();
+          if (spanEnd > spanStart) hash.state = crc32cUpdate(hash.state, region, spanStart, spanEnd);
           spanStart = start;
         }
         spanEnd = hashedEnd;
       }
-      const key = region.subarray(start, start + ksize);
+      const keyEnd = start + ksize;
       this.checkOrder(
         page,
-        fileOffset === null ? undefined : fileOffset + at,
+        inline,
+        at,
         i,
-        key,
-        previous,
+        region,
+        start,
+        keyEnd,
+        previousStart,
+        previousEnd,
         lower,
         upper,
         label,
       );
-      previous = key;
-      visit(key, region.subarray(start + ksize, start + ksize + vsize), isBucket, page);
+      previousStart = start;
+      previousEnd = keyEnd;
+      visit(region, start, keyEnd, keyEnd + vsize, isBucket, page);
     }
-    flush();
+    if (hash && spanEnd > spanStart) hash.state = crc32cUpdate(hash.state, region, spanStart, spanEnd);
   }
 
   private walkInline(
@@ -365,29 +437,39 @@ export class TreeWalker {
       ownerPage,
       `${label} (inline in page ${ownerPage})`,
       visit,
-      undefined,
-      undefined,
+      NO_BOUND,
+      NO_BOUND,
       hash,
-      null,
+      true,
     );
   }
 
+  /** Checks key r[start, end) against the key before it in the same page (r too) and the page's bounds. */
   private checkOrder(
     page: number,
-    /** File offset of the element; undefined inside an inline bucket. */
-    offset: number | undefined,
+    /** Inside an inline bucket, whose elements have no file offset. */
+    inline: boolean,
+    /** Where the element lies in its page. */
+    at: number,
     index: number,
-    key: Buffer,
-    previous: Buffer | undefined,
-    lower: Buffer | undefined,
-    upper: Buffer | undefined,
+    r: Buffer,
+    start: number,
+    end: number,
+    previousStart: number,
+    previousEnd: number,
+    lower: Bound,
+    upper: Bound,
     label: string,
   ): void {
     let why: string | undefined;
-    if (previous && Buffer.compare(previous, key) >= 0) why = 'not greater than the key before it';
-    else if (lower && Buffer.compare(key, lower) < 0) why = "below its parent branch's key";
-    else if (upper && Buffer.compare(key, upper) >= 0) why = "not below the parent branch's next key";
+    if (previousStart >= 0 && compareRanges(r, previousStart, previousEnd, r, start, end) >= 0)
+      why = 'not greater than the key before it';
+    else if (lower.buf && compareRanges(r, start, end, lower.buf, lower.start, lower.end) < 0)
+      why = "below its parent branch's key";
+    else if (upper.buf && compareRanges(r, start, end, upper.buf, upper.start, upper.end) >= 0)
+      why = "not below the parent branch's next key";
     if (why) {
+      const offset = inline ? undefined : page * this.pageSize + at;
       this.report({
         severity: 'error',
         kind: 'key-order',
@@ -397,4 +479,27 @@ export class TreeWalker {
       });
     }
   }
+}
+
+/**
+ * Orders a[aStart, aEnd) against b[bStart, bEnd) like Buffer.compare, by hand: keys are short, and
+ * Buffer#compare with offsets makes garbage per call (argument validation), once per entry of a walk.
+ */
+export function compareRanges(
+  a: Buffer,
+  aStart: number,
+  aEnd: number,
+  b: Buffer,
+  bStart: number,
+  bEnd: number,
+): number {
+  const aLength = aEnd - aStart;
+  const bLength = bEnd - bStart;
+  const n = aLength < bLength ? aLength : bLength;
+  for (let i = 0; i < n; i++) {
+    const x = a[aStart + i]!;
+    const y = b[bStart + i]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return aLength === bLength ? 0 : aLength < bLength ? -1 : 1;
 }

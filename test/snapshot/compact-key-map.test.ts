@@ -37,10 +37,10 @@ function keyPool(next: (n: number) => number, size: number): Buffer[] {
 const COLUMNS = { revision: Float64Array, crc: Uint32Array, flag: Uint8Array };
 
 describe('CompactKeyMap', () => {
-  it('holds the same keys, records and order as a Map through random sets, overwrites and deletes', () => {
-    const next = random(0x5eed);
+  /** Random sets, overwrites and deletes on `map`, checked against a Map all along. */
+  function replayAgainstMap(map: CompactKeyMap<typeof COLUMNS>, seed: number): void {
+    const next = random(seed);
     const pool = keyPool(next, 3000);
-    const map = new CompactKeyMap(COLUMNS);
     const reference = new Map<string, [number, number, number]>();
     const check = () => {
       expect(map.size).toBe(reference.size);
@@ -84,6 +84,31 @@ describe('CompactKeyMap', () => {
       }
       check();
     }
+  }
+
+  it('holds the same keys, records and order as a Map through random sets, overwrites and deletes', () => {
+    replayAgainstMap(new CompactKeyMap(COLUMNS), 0x5eed);
+  });
+
+  it('packs keys into fixed-size segments, gives a longer key a segment of its own, and repacks them when squeezing', () => {
+    // 4 KiB segments, so that the pool's 5-75 kB keys each need their own and short keys fill many.
+    const map = new CompactKeyMap(COLUMNS, 4096);
+    replayAgainstMap(map, 0xb17e);
+    const sizes = map.segmentSizes;
+    expect(sizes.filter((n) => n === 4096).length).toBeGreaterThan(1);
+    expect(sizes.some((n) => n > 4096)).toBe(true);
+  });
+
+  it('grows its key bytes one segment at a time, never into a copy twice the size', () => {
+    const map = new CompactKeyMap({}, 1024);
+    const seen = new Set<number>();
+    for (let i = 0; i < 20_000; i++) {
+      map.set(Buffer.from(`/registry/secrets/ns-${i % 7}/secret-${i}`));
+      for (const n of map.segmentSizes) seen.add(n);
+    }
+    // Every segment ever held was 1 KiB: the keys (about 600 kB) were never moved into a larger block.
+    expect([...seen]).toEqual([1024]);
+    expect(map.segmentSizes.length).toBeLessThan(700);
   });
 
   it('tells apart keys that share a prefix, the empty key, and strings that are no byte key', () => {
