@@ -251,7 +251,9 @@ async function backupLocked(
     started = Date.now();
     const [analysis] = await onRunnerDisk(() =>
       Promise.all([
-        analyseSnapshot(path, { liveKeys: 'detailed', databaseSha256: acquired.databaseSha256 }),
+        // The metadata's inventory counts keys by type and namespace only: keys without value records
+        // suffice, which keeps the store smaller and reads no value.
+        analyseSnapshot(path, { liveKeys: 'keys', databaseSha256: acquired.databaseSha256 }),
         sealing,
       ]),
     );
