@@ -89,21 +89,7 @@ function memberOf(
   node: string,
   tls: RollbackPlan['members'][number]['tls'],
 ): RollbackPlan['members'][number] {
-  const m = journal.member;
-  return {
-    node,
-    clientUrl: m.clientUrl,
-    clientPort: m.clientPort,
-    tls,
-    dataHostPath: m.dataHostPath,
-    etcdManifest: m.etcdManifest,
-    apiServerManifest: m.apiServerManifest,
-    holding: m.holding,
-    staging: m.staging,
-    snapshotDir: m.snapshotDir,
-    target: m.target,
-    aside: m.aside,
-    // The rewritten text itself is not needed to roll back, only whether there was one.
-    rewrittenManifest: m.rewritten ? '' : undefined,
-  };
+  const { rewritten, certs: _paths, ...recorded } = journal.member;
+  // The rewritten text itself is not needed to roll back, only whether there was one.
+  return { ...recorded, node, tls, rewrittenManifest: rewritten ? '' : undefined };
 }

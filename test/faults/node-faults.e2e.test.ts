@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 import { DirStore } from '../../src/store/dir-store';
+import { cliNodeArgs } from '../support/cli-node-args';
 import {
   type CliRun,
   expectNodeClean,
@@ -283,12 +284,7 @@ describe.skipIf(skip !== undefined)(
         runCli(
           [
             'restore',
-            '--host',
-            `${node.host}:${node.port}`,
-            '--key',
-            node.users.root.privateKeyPath,
-            '--fingerprint',
-            node.hostKeyFingerprint,
+            ...cliNodeArgs(node),
             '--store',
             `dir:${storeDir}`,
             '--identity',

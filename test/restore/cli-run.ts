@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { etcdToolsFor } from '../support/etcd-tools';
 import type { Context } from './sandbox-context';
@@ -45,21 +44,8 @@ export class CliRun {
 }
 
 export async function cliArgs(ctx: Context, name: string): Promise<string[]> {
-  const node = ctx.nodes[0]!;
-  const identityFile = join(ctx.work, 'identity.txt');
-  await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
   return [
-    'restore',
-    '--store',
-    `dir:${join(ctx.work, 'store')}`,
-    '--identity',
-    identityFile,
-    '--host',
-    `${node.host}:${node.port}`,
-    '--key',
-    node.users.root.privateKeyPath,
-    '--fingerprint',
-    node.hostKeyFingerprint,
+    ...(await ctx.cliRestoreArgs()),
     '--etcd-tools',
     etcdToolsFor('3.5')!.etcd.replace(/\/etcd$/, ''),
     name,

@@ -5,6 +5,7 @@ import { main } from '../../src/cli/main';
 import { JOURNAL_PATH, RestoreCutShortError } from '../../src/restore/journal';
 import { recoverCutRestore } from '../../src/restore/recover';
 import { restore } from '../../src/restore/restore';
+import { cliNodeArgs } from '../support/cli-node-args';
 import { CliRun, cliArgs } from './cli-run';
 import { type Context, restoreCase, sshTo, testLog } from './sandbox-context';
 
@@ -100,16 +101,7 @@ restoreCase('3.5', 1, (ctx) => {
     );
     expect((await journalOnNode(ctx))?.backup).toBe(b.name);
 
-    const code = await main([
-      'restore',
-      '--recover',
-      '--host',
-      `${node.host}:${node.port}`,
-      '--key',
-      node.users.root.privateKeyPath,
-      '--fingerprint',
-      node.hostKeyFingerprint,
-    ]);
+    const code = await main(['restore', '--recover', ...cliNodeArgs(node)]);
     expect(code).toBe(0);
     expect(await journalOnNode(ctx)).toBeUndefined();
     expect((await ctx.read([b.before, b.after])).values).toEqual([

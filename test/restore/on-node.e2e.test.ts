@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { type EtcdBinaries, findEtcd } from '../../sandbox/etcd-binaries';
@@ -140,11 +140,9 @@ restoreCase('3.5', 1, (ctx) => {
 
   it('restores on the runner through the CLI with --download-etcd: the exact version fetched, checked and cached', async () => {
     const b = await ctx.backupBetween('download');
-    const node = ctx.nodes[0]!;
+    const _node = ctx.nodes[0]!;
     const work = await mkdtemp(join(ctx.work, 'download-'));
     const releases = await new ReleaseServer(findEtcd('3.5') as EtcdBinaries, work).start();
-    const identityFile = join(ctx.work, 'identity.txt');
-    await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
     const keys = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP'] as const;
     const saved = keys.map((k) => process.env[k]);
     // A runner with no etcd 3.5 tools of its own: only the system folders on PATH (Debian's 3.4 at most).
@@ -153,17 +151,7 @@ restoreCase('3.5', 1, (ctx) => {
     process.env.RUNNER_TEMP = await mkdtemp(join(work, 'temp-'));
     try {
       const code = await main([
-        'restore',
-        '--store',
-        `dir:${join(ctx.work, 'store')}`,
-        '--identity',
-        identityFile,
-        '--host',
-        `${node.host}:${node.port}`,
-        '--key',
-        node.users.root.privateKeyPath,
-        '--fingerprint',
-        node.hostKeyFingerprint,
+        ...(await ctx.cliRestoreArgs()),
         '--restore-on',
         'runner',
         '--download-etcd',

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { RestoreRefusedError } from '../../src/restore/plan';
@@ -78,22 +76,10 @@ restoreCase('3.4', 1, (ctx) => {
 
   it('restores through the CLI with --bump-revision 0 as asked', async () => {
     const b = await ctx.backupBetween('cli');
-    const node = ctx.nodes[0]!;
-    const identityFile = join(ctx.work, 'identity.txt');
-    await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
+    const _node = ctx.nodes[0]!;
     const tools = etcdToolsFor('3.4')!;
     const code = await main([
-      'restore',
-      '--store',
-      `dir:${join(ctx.work, 'store')}`,
-      '--identity',
-      identityFile,
-      '--host',
-      `${node.host}:${node.port}`,
-      '--key',
-      node.users.root.privateKeyPath,
-      '--fingerprint',
-      node.hostKeyFingerprint,
+      ...(await ctx.cliRestoreArgs()),
       '--etcd-tools',
       tools.etcd.replace(/\/etcd$/, ''),
       '--bump-revision',

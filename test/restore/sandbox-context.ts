@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
@@ -17,6 +17,7 @@ import type { RestoreRequest } from '../../src/restore/restore';
 import type { ConnectOptions } from '../../src/ssh';
 import { DirStore } from '../../src/store/dir-store';
 import { type Logger, silentLogger } from '../../src/util/log';
+import { cliNodeArgs } from '../support/cli-node-args';
 import { etcdToolsFor } from '../support/etcd-tools';
 
 /** RESTORE_E2E_LOG=1 prints the restore's own log (with seconds since start) while the tests run. */
@@ -156,6 +157,20 @@ export class Context {
   async ls(node: SandboxNodeInfo, dir: string) {
     const r = await this.sandbox.runOnNode(node, ['ls', '-1A', dir], { allowFailure: true });
     return r.stdout.split('\n').filter(Boolean);
+  }
+
+  /** `restore` through the CLI from this case's folder store, as root on the first node; extras follow. */
+  async cliRestoreArgs(): Promise<string[]> {
+    const identityFile = join(this.work, 'identity.txt');
+    await writeFile(identityFile, `${this.identity}\n`, { mode: 0o600 });
+    return [
+      'restore',
+      '--store',
+      `dir:${join(this.work, 'store')}`,
+      '--identity',
+      identityFile,
+      ...cliNodeArgs(this.nodes[0]!),
+    ];
   }
 
   async sh(node: SandboxNodeInfo, script: string) {
