@@ -136,7 +136,9 @@ async function refuseIfRestoreUnfinished(session: SshSession, cluster: string): 
     session,
     `cluster-${cluster}`,
     async () => {
-      throw new RestoreCutShortError(session.target, journal, 4);
+      // Still there once no restore holds the lock: that restore was cut short.
+      const left = await readJournal(session);
+      if (left) throw new RestoreCutShortError(session.target, left, 4);
     },
     { waitSeconds: 5 },
   );

@@ -50,22 +50,29 @@ export async function recoverCutRestore(request: RecoverRequest): Promise<Recove
       `cluster-${first.cluster}`,
       request,
     );
+    // A restore that was still running held the lock until now: only what is left after it counts.
+    const stillThere = await Promise.all(found.map((f) => readJournal(f.link.session)));
+    const left = found.filter((_, i) => stillThere[i]?.stamp === first.stamp);
+    if (left.length === 0) {
+      log.info('the restore finished while this recovery waited for the lock: nothing to recover');
+      return { backup: undefined, recovered: [] };
+    }
     const without = links.filter((_, i) => !journals[i]).map((l) => l.target);
     if (without.length > 0)
       log.info(
         `no journal on ${without.join(', ')}: that node's part had not started or was already put back`,
       );
     log.info(
-      `recovering the restore of ${first.backup} started ${first.startedAt} on ${found.map((f) => f.link.target).join(', ')}: putting the old data and manifests back`,
+      `recovering the restore of ${first.backup} started ${first.startedAt} on ${left.map((f) => f.link.target).join(', ')}: putting the old data and manifests back`,
     );
     const plan: RollbackPlan = {
       stamp: first.stamp,
       members: await Promise.all(
-        found.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal))),
+        left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal))),
       ),
     };
     const problems = await rollback(
-      found.map((f) => f.link),
+      left.map((f) => f.link),
       plan,
       request,
     );
@@ -73,8 +80,8 @@ export async function recoverCutRestore(request: RecoverRequest): Promise<Recove
       throw new RestoreFailedError(`the recovery did not finish: ${problems.join('; ')}`, false, {
         hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
       });
-    await Promise.all(found.map(async (f) => removeJournal(await f.link.live())));
-    return { backup: first.backup, recovered: found.map((f) => f.link.target) };
+    await Promise.all(left.map(async (f) => removeJournal(await f.link.live())));
+    return { backup: first.backup, recovered: left.map((f) => f.link.target) };
   } finally {
     await Promise.all(links.map((l) => l.close().catch(() => {})));
   }
