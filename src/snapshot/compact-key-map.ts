@@ -107,6 +107,21 @@ export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
     for (let entry = 0; entry < this.entries; entry++) if (this.live[entry]) yield entry;
   }
 
+  /** Each live key's bytes in insertion order, as buf[start, end) (no string or view per key). */
+  forEachLiveKey(visit: (buf: Buffer, start: number, end: number, entry: number) => void): void {
+    for (let entry = 0; entry < this.entries; entry++) {
+      if (!this.live[entry]) continue;
+      const address = this.addresses[entry]!;
+      const offset = address % SEGMENT_STRIDE;
+      visit(
+        this.segments[Math.floor(address / SEGMENT_STRIDE)]!,
+        offset,
+        offset + this.lengths[entry]!,
+        entry,
+      );
+    }
+  }
+
   /** The key of an entry as a latin1 string (one char per byte, byte-exact). */
   keyOf(entry: number): string {
     const address = this.addresses[entry]!;

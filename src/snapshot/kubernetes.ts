@@ -12,6 +12,11 @@ const PREFIX_TO_RESOURCE: Record<string, string> = {
   podsecuritypolicy: 'podsecuritypolicies',
 };
 
+/** The resource a key's type part stands for: its own name but for a few legacy storage prefixes. */
+export function resourceName(keyPart: string): string {
+  return PREFIX_TO_RESOURCE[keyPart] ?? keyPart;
+}
+
 export interface KubernetesKey {
   /** Resource type: `pods`, `deployments`, or `<group>/<plural>` for CRDs, custom resources, APIServices. */
   resource: string;
@@ -37,7 +42,7 @@ export function classifyKey(key: string, prefix = REGISTRY_PREFIX): KubernetesKe
     resource = parts[0]!;
     rest = parts.slice(1);
   }
-  resource = PREFIX_TO_RESOURCE[resource] ?? resource;
+  resource = resourceName(resource);
   if (rest.length === 1) return { resource, namespace: undefined, name: rest[0] };
   if (rest.length === 2) return { resource, namespace: rest[0], name: rest[1] };
   return { resource, namespace: undefined, name: undefined };

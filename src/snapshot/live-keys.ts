@@ -94,6 +94,11 @@ export class LiveKeys {
     for (const entry of this.map.liveEntries()) yield [this.map.keyOf(entry), this.objectAt(entry)];
   }
 
+  /** Each live key's bytes in insertion order, as buf[start, end): no string per key. */
+  forEachKey(visit: (buf: Buffer, start: number, end: number) => void): void {
+    this.map.forEachLiveKey(visit);
+  }
+
   /** Bytes held by the keys and their records (not counting the few distinct kinds), for measurements. */
   get bytes(): number {
     return this.map.bytes;

@@ -495,7 +495,7 @@ export function compareRanges(
 ): number {
   const aLength = aEnd - aStart;
   const bLength = bEnd - bStart;
-  const n = aLength < bLength ? aLength : bLength;
+  const n = Math.min(aLength, bLength);
   for (let i = 0; i < n; i++) {
     const x = a[aStart + i]!;
     const y = b[bStart + i]!;
