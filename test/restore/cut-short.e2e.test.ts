@@ -116,6 +116,28 @@ restoreCase('3.5', 1, (ctx) => {
     });
   }, 180_000);
 
+  it('a recovery started while a restore still runs waits for its lock, then finds nothing to roll back', async () => {
+    const b = await ctx.backupBetween('notcut');
+    let recovery: Promise<unknown> | undefined;
+    const { nodes } = await ctx.request(b.name);
+    const report = await restore(
+      await ctx.request(b.name, {
+        onStep: async (step) => {
+          if (step !== 'stopped') return;
+          // The journal is there and the restore holds the node lock: the recovery reads one, waits for the other.
+          expect(await journalOnNode(ctx)).toBeDefined();
+          recovery = recoverCutRestore({ nodes, log: testLog, lockWaitSeconds: 60 });
+          await new Promise((r) => setTimeout(r, 1_500));
+        },
+      }),
+    );
+    expect(report.keys).toMatchObject({ missing: 0, unexpected: 0, changed: 0 });
+    expect(await recovery).toEqual({ backup: undefined, recovered: [] });
+    // The restore stands: the data is the backup's.
+    expect((await ctx.read([b.before, b.after])).values).toEqual(['in the backup', undefined]);
+    expect(await journalOnNode(ctx)).toBeUndefined();
+  }, 120_000);
+
   it('refuses to guess at a journal it cannot read, and says how to check the node by hand', async () => {
     const node = ctx.nodes[0]!;
     await ctx.sh(node, `echo '{"version": 7}' > ${JOURNAL_PATH}`);
