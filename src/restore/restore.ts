@@ -252,9 +252,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
 
     notInterrupted(request.signal);
     await request.onStep?.('planned', plan);
-    await startJournals(links, plan);
-    let keepJournals = false;
-    try {
+    return await withJournals(links, plan, log, async () => {
       started = Date.now();
       report.bytesShipped = await interruptible(
         place.on === 'runner'
@@ -300,13 +298,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
         `restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`,
       );
       return report;
-    } catch (error) {
-      // A rollback that did not finish leaves the journals for `restore --recover`.
-      keepJournals = error instanceof RestoreFailedError && !error.rolledBack;
-      throw error;
-    } finally {
-      if (!keepJournals) await endJournals(links, log);
-    }
+    });
   } finally {
     await Promise.all(links.map((l) => l.close().catch(() => {})));
     temp.dispose();
@@ -745,22 +737,41 @@ async function verifyRestored(
   return { revision: Number(status.revision), keys };
 }
 
-/** Before anything is shipped: every node records its part of the restore (see journal.ts). */
-async function startJournals(links: NodeLink[], plan: RestorePlan): Promise<void> {
+/**
+ * Runs the part of a restore that changes the nodes with a journal on every node (see journal.ts): written
+ * before anything is shipped, removed when the restore is done, refused or rolled back. A rollback that did
+ * not finish leaves them for `restore --recover`.
+ */
+async function withJournals<T>(
+  links: NodeLink[],
+  plan: RestorePlan,
+  log: Logger,
+  work: () => Promise<T>,
+): Promise<T> {
   const written = await Promise.allSettled(
     plan.members.map((m, i) => writeJournal(links[i]!.session, journalOf(plan, m, m.certFiles))),
   );
   const failed = written.find((r) => r.status === 'rejected');
-  if (!failed) return;
-  await Promise.all(links.map((l) => removeJournal(l.session).catch(() => {})));
-  throw new RestoreFailedError(
-    `restore stopped before anything on the cluster was changed: ${describe(failed.reason)}`,
-    true,
-    { hint: 'nothing was changed; check the node (is /var/lib writable, is its disk full?) and run again' },
-  );
+  if (failed) {
+    await Promise.all(links.map((l) => removeJournal(l.session).catch(() => {})));
+    throw new RestoreFailedError(
+      `restore stopped before anything on the cluster was changed: ${describe(failed.reason)}`,
+      true,
+      { hint: 'nothing was changed; check the node (is /var/lib writable, is its disk full?) and run again' },
+    );
+  }
+  let keep = false;
+  try {
+    return await work();
+  } catch (error) {
+    keep = error instanceof RestoreFailedError && !error.rolledBack;
+    throw error;
+  } finally {
+    if (!keep) await endJournals(links, log);
+  }
 }
 
-/** The restore is over (done, refused or rolled back): the journals go, through a new connection if need be. */
+/** The journals go, through a new connection if need be. */
 async function endJournals(links: NodeLink[], log: Logger): Promise<void> {
   await Promise.all(
     links.map(async (link) => {
