@@ -32,8 +32,8 @@ async function backupNow(ctx: Context) {
   });
 }
 
-async function journalOnNode(ctx: Context) {
-  const r = await ctx.sandbox.runOnNode(ctx.nodes[0]!, ['cat', JOURNAL_PATH], { allowFailure: true });
+async function journalOnNode(ctx: Context, node = ctx.nodes[0]!) {
+  const r = await ctx.sandbox.runOnNode(node, ['cat', JOURNAL_PATH], { allowFailure: true });
   return r.code === 0 ? (JSON.parse(r.stdout) as { stamp: string; backup: string }) : undefined;
 }
 
@@ -154,4 +154,30 @@ restoreCase('3.5', 1, (ctx) => {
     }
     expect((await backupNow(ctx)).metadata.name).toMatch(/^r35-/);
   }, 60_000);
+});
+
+restoreCase('3.5', 3, (ctx) => {
+  it('an HA restore killed after the swap is rolled back on every member by one recovery', async () => {
+    const b = await ctx.backupBetween('cutha');
+    await killRestoreAt(ctx, b.name, /starting etcd on every node/);
+    const journals = await Promise.all(ctx.nodes.map((n) => journalOnNode(ctx, n)));
+    expect(new Set(journals.map((j) => j?.stamp)).size).toBe(1);
+    expect(journals[0]?.backup).toBe(b.name);
+
+    const { nodes } = await ctx.request(b.name);
+    const report = await recoverCutRestore({
+      nodes,
+      log: testLog,
+      timeouts: { stopMs: 30_000, startMs: 60_000 },
+    });
+    expect(report.backup).toBe(b.name);
+    expect(report.recovered).toHaveLength(3);
+    for (const node of ctx.nodes) {
+      expect((await ctx.read([b.before, b.after], node)).values).toEqual([
+        'in the backup',
+        'written after the backup',
+      ]);
+      expect(await journalOnNode(ctx, node)).toBeUndefined();
+    }
+  }, 240_000);
 });

@@ -159,7 +159,7 @@ export class Context {
     return r.stdout.split('\n').filter(Boolean);
   }
 
-  /** `restore` through the CLI from this case's folder store, as root on the first node; extras follow. */
+  /** `restore` through the CLI from this case's folder store, as root on every node; extras follow. */
   async cliRestoreArgs(): Promise<string[]> {
     const identityFile = join(this.work, 'identity.txt');
     await writeFile(identityFile, `${this.identity}\n`, { mode: 0o600 });
@@ -169,7 +169,7 @@ export class Context {
       `dir:${join(this.work, 'store')}`,
       '--identity',
       identityFile,
-      ...cliNodeArgs(this.nodes[0]!),
+      ...this.nodes.flatMap(cliNodeArgs),
     ];
   }
 
