@@ -52,11 +52,11 @@ export async function compareWithSnapshot(client: EtcdClient, live: LiveKeys): P
     revision = page.revision;
     for (const kv of page.kvs) {
       restored++;
-      const want = live.get(kv.key.toString('latin1'));
+      const want = live.valueCrcOf(kv.key);
       if (want === undefined) unexpected++;
       else {
         seen++;
-        if (want !== null && want.valueCrc !== crc32(kv.value)) changed++;
+        if (want !== null && want !== crc32(kv.value)) changed++;
       }
     }
   }
@@ -106,11 +106,12 @@ export async function compareKeysWithSnapshot(
     revision = page.revision;
     for (const kv of page.kvs) {
       restored++;
-      const want = live.get(kv.key.toString('latin1'));
+      // By the key's bytes: no string or record object per key of the cluster.
+      const want = live.modRevisionOf(kv.key);
       if (want === undefined) unexpected++;
       else {
         seen++;
-        if (want !== null && want.modRevision !== Number(kv.modRevision)) changed++;
+        if (want !== null && want !== Number(kv.modRevision)) changed++;
       }
       if (positions.has(restored - 1)) starts.push(kv.key);
     }

@@ -102,6 +102,12 @@ export class CompactKeyMap<S extends Record<string, ColumnConstructor>> {
     }
   }
 
+  /** The live entry of the key in buf[start, end), or -1; reads in place, allocates nothing. */
+  findRange(buf: Uint8Array, start: number, end: number): number {
+    const at = this.table[this.slotOfBytes(buf, start, end, hashKeyBytes(buf, start, end))]!;
+    return at !== 0 && this.live[at - 1] ? at - 1 : -1;
+  }
+
   /** Live entries in insertion order. */
   *liveEntries(): IterableIterator<number> {
     for (let entry = 0; entry < this.entries; entry++) if (this.live[entry]) yield entry;

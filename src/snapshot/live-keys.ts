@@ -86,6 +86,23 @@ export class LiveKeys {
     return this.objectAt(entry);
   }
 
+  /**
+   * The revision of a live key's newest value, looked up by the key's bytes with no string or object made:
+   * undefined when the key is not live, null in keys-only mode.
+   */
+  modRevisionOf(key: Uint8Array): number | null | undefined {
+    const entry = this.map.findRange(key, 0, key.length);
+    if (entry < 0) return undefined;
+    return this.detailed ? (this.map.columns as Columns).modRevision[entry]! : null;
+  }
+
+  /** Like modRevisionOf, the CRC-32 of a live key's newest value. */
+  valueCrcOf(key: Uint8Array): number | null | undefined {
+    const entry = this.map.findRange(key, 0, key.length);
+    if (entry < 0) return undefined;
+    return this.detailed ? (this.map.columns as Columns).valueCrc[entry]! : null;
+  }
+
   *keys(): IterableIterator<string> {
     for (const entry of this.map.liveEntries()) yield this.map.keyOf(entry);
   }

@@ -205,6 +205,10 @@ describe('LiveKeys', () => {
       expect(live.has(name)).toBe(reference.has(name));
       expect(live.get(name)).toEqual(reference.get(name));
       expect(keysOnly.get(name)).toBe(reference.has(name) ? null : undefined);
+      // The lookups by bytes that make no string or object agree with get().
+      expect(live.modRevisionOf(key)).toBe(reference.get(name)?.modRevision);
+      expect(live.valueCrcOf(key)).toBe(reference.get(name)?.valueCrc);
+      expect(keysOnly.modRevisionOf(key)).toBe(reference.has(name) ? null : undefined);
     }
   });
 });
