@@ -113,7 +113,8 @@ export async function compareKeysWithSnapshot(
         seen++;
         if (want !== null && want !== Number(kv.modRevision)) changed++;
       }
-      if (positions.has(restored - 1)) starts.push(kv.key);
+      // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
+      if (positions.has(restored - 1)) starts.push(Buffer.from(kv.key));
     }
   }
   const compared = new Set<string>();
