@@ -1,5 +1,6 @@
 import type { Inventory as MetadataInventory } from '../backup/metadata';
 import { CompactKeyMap } from '../snapshot/compact-key-map';
+import { countTable } from '../snapshot/inventory';
 import { REGISTRY_PREFIX, resourceName } from '../snapshot/kubernetes';
 import type { LiveKeys } from '../snapshot/live-keys';
 
@@ -52,7 +53,7 @@ export function summarizeInventory(live: LiveKeys): MetadataInventory {
 
   // Groups in the order their first key came, so namespaces are listed in the order buildInventory meets them.
   const byResource = new Map<string, number>();
-  const namespaces: Record<string, number> = {};
+  const namespaces = countTable();
   let clusterScoped = 0;
   groups.forEachLiveKey((buf, start, end, entry) => {
     const count = groups.columns.count[entry]!;
@@ -66,10 +67,10 @@ export function summarizeInventory(live: LiveKeys): MetadataInventory {
       namespaces[namespace] = (namespaces[namespace] ?? 0) + count;
     }
   });
-  const byType: Record<string, number> = {};
+  const byType = countTable();
   for (const resource of [...byResource.keys()].sort((a, b) => (a < b ? -1 : 1)))
     byType[resource] = byResource.get(resource)!;
-  const byNamespace: Record<string, number> = { ...namespaces };
+  const byNamespace = Object.assign(countTable(), namespaces);
   if (clusterScoped > 0) byNamespace[''] = clusterScoped;
   return { byType, byNamespace };
 }

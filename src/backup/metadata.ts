@@ -164,7 +164,8 @@ class Reader {
 
   counts(value: unknown, path: string): Record<string, number> {
     const obj = this.object(value, path);
-    const out: Record<string, number> = {};
+    // No prototype: a namespace called __proto__ or constructor is kept like any other.
+    const out: Record<string, number> = Object.create(null);
     for (const [k, v] of Object.entries(obj)) out[k] = this.count(v, `${path}.${k}`);
     return out;
   }

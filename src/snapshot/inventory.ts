@@ -42,6 +42,11 @@ export interface Inventory {
   otherKeyNames?: string[];
 }
 
+/** A table of counts keyed by names read from the snapshot: no prototype, so 'constructor' is just a name. */
+export function countTable(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
 function bump(record: Record<string, number>, key: string, by = 1): void {
   record[key] = (record[key] ?? 0) + by;
 }
@@ -54,9 +59,9 @@ export function buildInventory(live: LiveKeys, options: InventoryOptions = {}): 
     liveKeys: live.size,
     kubernetesObjects: 0,
     resources: [],
-    namespaces: {},
+    namespaces: countTable(),
     clusterScoped: 0,
-    secrets: { total: 0, encrypted: 0, plain: 0, providers: {} },
+    secrets: { total: 0, encrypted: 0, plain: 0, providers: countTable() },
     encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
     otherKeys: 0,
   };
@@ -73,7 +78,13 @@ export function buildInventory(live: LiveKeys, options: InventoryOptions = {}): 
     inventory.kubernetesObjects++;
     let entry = resources.get(k8s.resource);
     if (!entry) {
-      entry = { resource: k8s.resource, count: 0, namespaces: {}, kinds: {}, encrypted: 0 };
+      entry = {
+        resource: k8s.resource,
+        count: 0,
+        namespaces: countTable(),
+        kinds: countTable(),
+        encrypted: 0,
+      };
       if (options.names) entry.names = [];
       resources.set(k8s.resource, entry);
     }

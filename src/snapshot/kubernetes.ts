@@ -3,18 +3,18 @@ import { forEachField } from './protobuf';
 export const REGISTRY_PREFIX = '/registry';
 
 /** Key prefixes kube-apiserver uses instead of the resource name (SpecialDefaultResourcePrefixes), reversed. */
-const PREFIX_TO_RESOURCE: Record<string, string> = {
-  controllers: 'replicationcontrollers',
-  'services/endpoints': 'endpoints',
-  minions: 'nodes',
-  'services/specs': 'services',
-  ingress: 'ingresses',
-  podsecuritypolicy: 'podsecuritypolicies',
-};
+const PREFIX_TO_RESOURCE = new Map([
+  ['controllers', 'replicationcontrollers'],
+  ['services/endpoints', 'endpoints'],
+  ['minions', 'nodes'],
+  ['services/specs', 'services'],
+  ['ingress', 'ingresses'],
+  ['podsecuritypolicy', 'podsecuritypolicies'],
+]);
 
 /** The resource a key's type part stands for: its own name but for a few legacy storage prefixes. */
 export function resourceName(keyPart: string): string {
-  return PREFIX_TO_RESOURCE[keyPart] ?? keyPart;
+  return PREFIX_TO_RESOURCE.get(keyPart) ?? keyPart;
 }
 
 export interface KubernetesKey {

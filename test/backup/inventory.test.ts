@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeInventory } from '../../src/backup/inventory';
 import type { Inventory as MetadataInventory } from '../../src/backup/metadata';
-import { buildInventory } from '../../src/snapshot/inventory';
+import { buildInventory, countTable } from '../../src/snapshot/inventory';
 import { LiveKeys } from '../../src/snapshot/live-keys';
 
 /** The summary as it was made before: from buildInventory's strings, one per key. */
 function summaryThroughStrings(live: LiveKeys): MetadataInventory {
   const inventory = buildInventory(live);
-  const byType: Record<string, number> = {};
+  const byType = countTable();
   for (const resource of inventory.resources) byType[resource.resource] = resource.count;
-  const byNamespace: Record<string, number> = { ...inventory.namespaces };
+  const byNamespace = Object.assign(countTable(), inventory.namespaces);
   if (inventory.clusterScoped > 0) byNamespace[''] = inventory.clusterScoped;
   return { byType, byNamespace };
 }
@@ -101,5 +101,25 @@ describe('summarizeInventory', () => {
       },
       byNamespace: { 'kube-system': 1, default: 4, '': 2 },
     });
+  });
+
+  it('counts names that are also the names of object properties like any other name', () => {
+    const live = new LiveKeys(false);
+    const keys = [
+      '/registry/pods/constructor/a',
+      '/registry/pods/constructor/b',
+      '/registry/pods/__proto__/c',
+      '/registry/toString/x',
+      '/registry/example.com/hasOwnProperty/valueOf/y',
+    ];
+    for (const [i, k] of keys.entries()) put(live, Buffer.from(k), i + 1);
+    const expected = {
+      byType: JSON.parse('{"example.com/hasOwnProperty": 1, "pods": 3, "toString": 1}'),
+      byNamespace: JSON.parse('{"constructor": 2, "__proto__": 1, "valueOf": 1, "": 1}'),
+    };
+    expect(JSON.stringify(summarizeInventory(live))).toBe(JSON.stringify(expected));
+    expect(JSON.stringify(summaryThroughStrings(live))).toBe(JSON.stringify(expected));
+    const inventory = buildInventory(live);
+    expect(inventory.resources.find((r) => r.resource === 'pods')?.namespaces.constructor).toBe(2);
   });
 });
