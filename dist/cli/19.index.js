@@ -15,18 +15,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _restore_interrupt__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(40081);
-/* harmony import */ var _restore_restore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17848);
-/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(754);
-/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41913);
-/* harmony import */ var _store_retention__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89311);
-/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3567);
-/* harmony import */ var _etcd_tool_options__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26111);
-/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37271);
-/* harmony import */ var _ssh_options__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(75911);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore_restore__WEBPACK_IMPORTED_MODULE_2__]);
-_restore_restore__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _restore_interrupt__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(40081);
+/* harmony import */ var _restore_recover__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93138);
+/* harmony import */ var _restore_restore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17848);
+/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(754);
+/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41913);
+/* harmony import */ var _store_retention__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89311);
+/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(29906);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3567);
+/* harmony import */ var _etcd_tool_options__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(26111);
+/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(37271);
+/* harmony import */ var _ssh_options__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(75911);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore_recover__WEBPACK_IMPORTED_MODULE_2__, _restore_restore__WEBPACK_IMPORTED_MODULE_3__]);
+([_restore_recover__WEBPACK_IMPORTED_MODULE_2__, _restore_restore__WEBPACK_IMPORTED_MODULE_3__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+
 
 
 
@@ -56,7 +58,7 @@ Nodes (one per etcd member)
   --nodes FILE          or a JSON list: [{"host": "10.0.0.1", "port": 22, "user": "root",
                         "fingerprint": "SHA256:…"}, …] (user and port default to --user and --port)
   --user U (root), --port P (22), --key FILE, --jump …, --connect-timeout D, --command-timeout D
-                        as for backup; secrets in ${_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .SSH_ENV */ .LJ.passphrase}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .SSH_ENV */ .LJ.password}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .SSH_ENV */ .LJ.sudoPassword}
+                        as for backup; secrets in ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.passphrase}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.password}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.sudoPassword}
 Restore
   --mode swap|new-dir   swap (default): move the old data dir aside and put the restored one at the same
                         path; new-dir (the runbook's): restore to a new dir and point --data-dir and the
@@ -78,9 +80,13 @@ Restore
   --force               restore even if the running cluster has members no given node covers
   --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
   --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
+  --recover             roll back a restore that was cut short (the runner killed, a job cancelled past its
+                        grace time): every node with its journal gets its old data dir and manifests back,
+                        then etcd and kube-apiserver start; no backup, store or key is needed. A backup or
+                        restore that finds such a journal refuses and points here
   --cluster C           only this cluster's backups (and the node lock's name)
-${_store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .STORE_HELP */ .UJ}
-${_opening_keys__WEBPACK_IMPORTED_MODULE_9__/* .OPENING_KEYS_HELP */ .qh}
+${_store_cli_options__WEBPACK_IMPORTED_MODULE_5__/* .STORE_HELP */ .UJ}
+${_opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .OPENING_KEYS_HELP */ .qh}
   --json                the report as JSON on stdout`;
 function hostAndPort(value) {
     const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(value);
@@ -126,7 +132,7 @@ function nodeConnectOptions(values) {
     }
     return specs.map((spec) => {
         const pin = spec.fingerprint === undefined ? fingerprints : [].concat(spec.fingerprint);
-        return (0,_ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .sshConnectOptions */ .bf)({
+        return (0,_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .sshConnectOptions */ .bf)({
             ...values,
             host: spec.host,
             ...(spec.port !== undefined ? { port: String(spec.port) } : {}),
@@ -145,22 +151,23 @@ function parseBump(value) {
 }
 const restore = {
     async run(argv) {
-        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Q)(argv, {
-            ..._ssh_options__WEBPACK_IMPORTED_MODULE_10__/* .sshOptionSpec */ .ZD,
+        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Q)(argv, {
+            ..._ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .sshOptionSpec */ .ZD,
             host: { type: 'string', multiple: true },
             nodes: { type: 'string' },
-            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .STORE_OPTIONS */ .n0,
-            ..._opening_keys__WEBPACK_IMPORTED_MODULE_9__/* .openingKeyOptionSpec */ .c3,
+            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_5__/* .STORE_OPTIONS */ .n0,
+            ..._opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .openingKeyOptionSpec */ .c3,
             mode: { type: 'string' },
             'new-data-dir': { type: 'string' },
             'bump-revision': { type: 'string' },
-            ..._etcd_tool_options__WEBPACK_IMPORTED_MODULE_8__/* .etcdToolOptionSpec */ .t,
+            ..._etcd_tool_options__WEBPACK_IMPORTED_MODULE_9__/* .etcdToolOptionSpec */ .t,
             'restore-on': { type: 'string' },
             'lock-wait': { type: 'string' },
             'allow-version-skew': { type: 'boolean' },
             force: { type: 'boolean' },
             'restart-controllers': { type: 'boolean' },
             'dry-run': { type: 'boolean' },
+            recover: { type: 'boolean' },
             cluster: { type: 'string' },
             json: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
@@ -178,16 +185,26 @@ const restore = {
         if (restoreOn !== 'runner' && restoreOn !== 'node' && restoreOn !== 'auto')
             throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--restore-on', "'runner', 'node' or 'auto'");
         const lockWait = values['lock-wait'];
-        const lockWaitSeconds = lockWait === undefined ? 300 : lockWait === '0' ? 0 : (0,_store_retention__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait, '--lock-wait') / 1000;
+        const lockWaitSeconds = lockWait === undefined ? 300 : lockWait === '0' ? 0 : (0,_store_retention__WEBPACK_IMPORTED_MODULE_6__/* .parseDuration */ .E9)(lockWait, '--lock-wait') / 1000;
         const nodes = nodeConnectOptions(values);
-        const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_11__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_6__/* .stderrLogger */ .D);
-        const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_2__/* .restore */ .PF)({
-            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_4__/* .storeFromOptions */ .o1)(values),
-            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_3__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
+        if (values.recover) {
+            const recovered = await (0,_restore_recover__WEBPACK_IMPORTED_MODULE_2__/* .recoverCutRestore */ .$)({ nodes, lockWaitSeconds, log: _util_log__WEBPACK_IMPORTED_MODULE_7__/* .stderrLogger */ .D });
+            if (values.json)
+                console.log(JSON.stringify(recovered, null, 2));
+            else if (recovered.backup === undefined)
+                console.log('NOTHING TO RECOVER: no unfinished restore on these nodes');
+            else
+                console.log(`RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`);
+            return 0;
+        }
+        const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_12__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_7__/* .stderrLogger */ .D);
+        const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_3__/* .restore */ .PF)({
+            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_5__/* .storeFromOptions */ .o1)(values),
+            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_4__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
             ...(values.cluster ? { cluster: values.cluster } : {}),
-            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_9__/* .openingKeysFrom */ .LY)(values),
+            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .openingKeysFrom */ .LY)(values),
             nodes,
-            tools: (0,_etcd_tool_options__WEBPACK_IMPORTED_MODULE_8__/* .etcdToolsFrom */ .y)(values),
+            tools: (0,_etcd_tool_options__WEBPACK_IMPORTED_MODULE_9__/* .etcdToolsFrom */ .y)(values),
             restoreOn: restoreOn,
             lockWaitSeconds,
             signal: interrupt.signal,
@@ -198,7 +215,7 @@ const restore = {
             force: values.force ?? false,
             restartControllers: values['restart-controllers'] ?? false,
             dryRun: values['dry-run'] ?? false,
-            log: _util_log__WEBPACK_IMPORTED_MODULE_6__/* .stderrLogger */ .D,
+            log: _util_log__WEBPACK_IMPORTED_MODULE_7__/* .stderrLogger */ .D,
         }).finally(interrupt.dispose);
         if (values.json)
             console.log(JSON.stringify(report, null, 2));
@@ -335,223 +352,6 @@ class NodeLink {
 
 /***/ }),
 
-/***/ 92317:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cy: () => (/* binding */ move),
-/* harmony export */   HE: () => (/* binding */ NodeActionError),
-/* harmony export */   Ly: () => (/* binding */ waitUntilGone),
-/* harmony export */   RF: () => (/* binding */ waitUntilRunning),
-/* harmony export */   Sz: () => (/* binding */ statDir),
-/* harmony export */   _H: () => (/* binding */ shipDir),
-/* harmony export */   gE: () => (/* binding */ makeDir),
-/* harmony export */   gT: () => (/* binding */ existing),
-/* harmony export */   go: () => (/* binding */ freeBytes),
-/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
-/* harmony export */   v7: () => (/* binding */ removeEmptyDir)
-/* harmony export */ });
-/* unused harmony export isRunning */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26079);
-/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96937);
-
-
-
-
-/** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
-class NodeActionError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld {
-}
-const STAT_DIR = 'stat -c "%u:%g %d" -- "$1" && stat -c "%d" -- "$(dirname -- "$1")"';
-async function statDir(session, path) {
-    const r = await session.exec(['sh', '-c', `[ -d "$1" ] || exit 66; ${STAT_DIR}`, 'sh', path], {
-        sudo: true,
-    });
-    if (r.exitCode === 66)
-        return undefined;
-    if (r.exitCode !== 0)
-        throw new NodeActionError(`cannot stat ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
-    const [first, second] = r.stdout.toString('utf8').trim().split('\n');
-    const [owner, device] = (first ?? '').split(' ');
-    return { owner: owner, mountPoint: device !== second?.trim() };
-}
-/** Free bytes on the filesystem that holds path (the nearest existing ancestor), from POSIX `df -P -k`. */
-async function freeBytes(session, path) {
-    const script = 'p=$1; while [ ! -e "$p" ]; do p=$(dirname -- "$p"); done; exec df -P -k -- "$p"';
-    const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, check: true });
-    const line = r.stdout.toString('utf8').trim().split('\n').pop() ?? '';
-    const available = Number(line.trim().split(/\s+/)[3]);
-    if (!Number.isFinite(available))
-        throw new NodeActionError(`cannot read free space of ${path} from df`);
-    return available * 1024;
-}
-async function existing(session, paths) {
-    const script = 'for f; do if [ -e "$f" ] || [ -L "$f" ]; then printf "%s\\0" "$f"; fi; done; exit 0';
-    const r = await session.exec(['sh', '-c', script, 'sh', ...paths], { sudo: true, check: true });
-    return new Set(r.stdout
-        .toString('utf8')
-        .split('\0')
-        .filter((p) => p));
-}
-/** rename(2) from → to; refuses to overwrite. With ifPresent, a missing `from` is not an error. */
-async function move(session, from, to, options = {}) {
-    const script = [
-        `if [ ! -e "$1" ] && [ ! -L "$1" ]; then [ "$3" = 1 ] && exit 65; exit 66; fi`,
-        'if [ -e "$2" ] || [ -L "$2" ]; then echo "$2 already exists" >&2; exit 73; fi',
-        'exec mv -- "$1" "$2"',
-    ].join('\n');
-    const r = await session.exec(['sh', '-c', script, 'sh', from, to, options.ifPresent ? '1' : '0'], {
-        sudo: true,
-    });
-    if (r.exitCode === 0)
-        return true;
-    if (r.exitCode === 65)
-        return false;
-    if (r.exitCode === 66)
-        throw new NodeActionError(`${from} does not exist on ${session.target}`);
-    throw new NodeActionError(`cannot move ${from} to ${to} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
-}
-async function makeDir(session, path) {
-    await session.exec(['mkdir', '-p', '-m', '0700', '--', path], { sudo: true, check: true });
-}
-/** Removes an empty dir we made; leaves it (and says nothing) when something is still in it. */
-async function removeEmptyDir(session, path) {
-    await session.exec(['sh', '-c', 'rmdir -- "$1" 2>/dev/null; exit 0', 'sh', path], { sudo: true });
-}
-/** Writes a small file (0600) through a temp name next to it and a rename, so readers see all or nothing. */
-async function writeFileAtomically(session, path, content) {
-    const script = 'umask 077; t="$1.tmp-$$"; cat >"$t" && mv -- "$t" "$1" || { rm -f -- "$t"; exit 1; }';
-    const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, stdin: content });
-    if (r.exitCode !== 0)
-        throw new NodeActionError(`cannot write ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
-}
-/**
- * Whether a program runs on the node (argv[0]'s base name, read from /proc so no ps is needed) or, for etcd,
- * still listens on its client port (read from /proc/net/tcp{,6}: the socket outlives the process briefly).
- */
-const RUNNING = [
-    'name=$1 port=$2',
-    'for d in /proc/[0-9]*; do',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
-    '  [ "${d#/proc/}" = "$$" ] && continue',
-    '  a=$(tr "\\000" "\\n" <"$d/cmdline" 2>/dev/null | head -n 1) || continue',
-    // A process that rewrote its title has all its words in argv[0]; the program is the first.
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
-    '  a=${a%% *}',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
-    '  [ "${a##*/}" = "$name" ] && { echo "pid ${d#/proc/}"; exit 0; }',
-    'done',
-    'if [ -n "$port" ]; then',
-    '  hex=$(printf ":%04X " "$port")',
-    '  cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v p="$hex" \'index($2 " ", p) && $4 == "0A" { found = 1 } END { exit !found }\' && { echo "port $port"; exit 0; }',
-    'fi',
-    'exit 1',
-].join('\n');
-async function isRunning(session, program, port) {
-    const r = await session.exec(['sh', '-c', RUNNING, 'sh', program, port ? String(port) : ''], {
-        sudo: true,
-    });
-    if (r.exitCode === 0)
-        return r.stdout.toString('utf8').trim();
-    if (r.exitCode === 1)
-        return undefined;
-    throw new NodeActionError(`cannot list processes on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/**
- * How often a stop or start is checked: each check is one short command on the node, and every interval of
- * waiting here is the cluster standing still (the timeouts stay as they are).
- */
-const POLL_MS = 100;
-/** Polls until the program is gone (and its port closed), or fails after the timeout. */
-async function waitUntilGone(session, program, options) {
-    const deadline = Date.now() + options.timeoutMs;
-    for (;;) {
-        const still = await isRunning(session, program, options.port);
-        if (!still)
-            return;
-        if (options.signal?.aborted) {
-            throw new NodeActionError(`stopped waiting for ${program} to stop on ${session.target}: ${options.signal.reason instanceof Error ? options.signal.reason.message : 'interrupted'}`);
-        }
-        if (Date.now() > deadline) {
-            throw new NodeActionError(`${program} is still running on ${session.target} (${still}) ${Math.round(options.timeoutMs / 1000)}s after its manifest was moved out`, {
-                hint: 'the kubelet may not be watching the static pod folder; stop the container by hand (crictl stop) and run again',
-            });
-        }
-        await sleep(POLL_MS);
-    }
-}
-async function waitUntilRunning(session, program, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        if (await isRunning(session, program))
-            return true;
-        if (Date.now() > deadline)
-            return false;
-        await sleep(POLL_MS);
-    }
-}
-const UNPACK = [
-    'staging=$1 owner=$2 unpack=$3',
-    'umask 077',
-    'mkdir -m 0700 -- "$staging" || exit 70',
-    'if tar "$unpack" -xf - -C "$staging" --no-same-owner && chown -R -- "$owner" "$staging" && chmod 0700 -- "$staging"; then exit 0; fi',
-    // Only our own staging dir, which holds nothing but the copy being shipped.
-    'rm -rf -- "$staging"',
-    'exit 71',
-].join('\n');
-/**
- * Ships a local dir to the node as a tar stream on the command's stdin, packed with zstd or gzip (wire.ts; no
- * temp file on either side; etcd's 64 MB preallocated WAL compresses to almost nothing) and unpacks it into `staging`, which must not
- * exist, then makes it 0700 and owned by `owner`. A failed unpack removes the partial staging dir. Returns
- * the bytes sent (compressed).
- */
-async function shipDir(session, localDir, staging, owner, log) {
-    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_3__/* .wireCodecs */ .p7)(session)).tar;
-    const tar = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let tarError = '';
-    tar.stderr.on('data', (d) => {
-        tarError += d.toString('utf8');
-    });
-    const tarDone = new Promise((resolve) => tar.on('close', resolve));
-    let sent;
-    try {
-        sent = await (0,_wire__WEBPACK_IMPORTED_MODULE_3__/* .sendPacked */ .h$)(session, {
-            source: tar.stdout,
-            pack: codec.pack(),
-            argv: ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
-            label: `ship to ${session.target}`,
-            log,
-        });
-    }
-    catch (error) {
-        tar.kill();
-        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_3__/* .LocalSendError */ .Y1)
-            throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(tarError) || error.message}`, {
-                hint: 'nothing was changed on the cluster',
-                cause: error.failure,
-            });
-        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu) {
-            throw new NodeActionError(`cannot unpack the restored data into ${staging} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
-                hint: /space/i.test(error.stderr)
-                    ? 'free space on the node (the restored data dir needs room next to the old one), then run again'
-                    : 'nothing was changed on the cluster; check the node',
-                cause: error,
-            });
-        }
-        throw error;
-    }
-    const code = await tarDone;
-    if (code !== 0)
-        throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(tarError) || `tar exit ${code}`}`);
-    return sent;
-}
-
-
-/***/ }),
-
 /***/ 58690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -674,7 +474,7 @@ async function shipSnapshot(session, localPath, dir, log) {
             source: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath),
             pack: codec.pack(),
             argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
-            label: `snapshot to ${session.target}`,
+            label: `snapshot to ${session.target}, packed with ${codec.name}`,
             log,
         });
     }
@@ -1003,6 +803,7 @@ async function planMember(link, nodeTool, options, stamp, log) {
         rewrittenManifest,
         quotaBytes: Number(etcd.flags['quota-backend-bytes'] ?? 0) || DEFAULT_QUOTA,
         tls: await readTls(link, plane),
+        certFiles: { ca: plane.etcd.certs.ca, cert: plane.etcd.certs.cert, key: plane.etcd.certs.key },
     };
 }
 /** What the running cluster says, if it answers: its revision and members (to check every one is covered). */
@@ -1154,14 +955,100 @@ function describePlan(plan, restoredBytes) {
 
 /***/ }),
 
+/***/ 93138:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ recoverCutRestore)
+/* harmony export */ });
+/* harmony import */ var _backup_members__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66005);
+/* harmony import */ var _journal__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89417);
+/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3857);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
+/* harmony import */ var _restore__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17848);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore__WEBPACK_IMPORTED_MODULE_4__]);
+_restore__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
+
+
+/**
+ * `restore --recover`: finds the journals a restore cut short left on these nodes (journal.ts) and rolls that
+ * restore back the way a failed restore rolls back: old data dirs and manifests in place, etcd healthy, then
+ * kube-apiserver. Nothing is deleted; the restored data that was swapped in is kept aside.
+ */
+async function recoverCutRestore(request) {
+    const { log } = request;
+    if (request.nodes.length === 0)
+        throw new _plan__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every node of the restore to recover');
+    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_2__/* .NodeLink */ .V(n, log));
+    try {
+        await Promise.all(links.map((l) => l.open()));
+        const journals = await Promise.all(links.map((l) => (0,_journal__WEBPACK_IMPORTED_MODULE_1__/* .readJournal */ .a0)(l.session)));
+        const found = links.flatMap((link, i) => (journals[i] ? [{ link, journal: journals[i] }] : []));
+        if (found.length === 0) {
+            log.info('no unfinished restore on these nodes: nothing to recover');
+            return { backup: undefined, recovered: [] };
+        }
+        const first = found[0].journal;
+        const other = found.find((f) => f.journal.stamp !== first.stamp);
+        if (other)
+            throw new _plan__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefusedError */ .HI(`the nodes hold journals of two different restores (${first.stamp} on ${found[0].link.target}, ${other.journal.stamp} on ${other.link.target})`, 'recover each restore with its own nodes (the journal names them), or check the nodes by hand');
+        await (0,_restore__WEBPACK_IMPORTED_MODULE_4__/* .lockAll */ .jt)(found.map((f) => f.link), `cluster-${first.cluster}`, request);
+        // A restore that was still running held the lock until now: only what is left after it counts.
+        const stillThere = await Promise.all(found.map((f) => (0,_journal__WEBPACK_IMPORTED_MODULE_1__/* .readJournal */ .a0)(f.link.session)));
+        const left = found.filter((_, i) => stillThere[i]?.stamp === first.stamp);
+        if (left.length === 0) {
+            log.info('the restore finished while this recovery waited for the lock: nothing to recover');
+            return { backup: undefined, recovered: [] };
+        }
+        const without = links.filter((_, i) => !journals[i]).map((l) => l.target);
+        if (without.length > 0)
+            log.info(`no journal on ${without.join(', ')}: that node's part had not started or was already put back`);
+        log.info(`recovering the restore of ${first.backup} started ${first.startedAt} on ${left.map((f) => f.link.target).join(', ')}: putting the old data and manifests back`);
+        const plan = {
+            stamp: first.stamp,
+            members: await Promise.all(left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal)))),
+        };
+        const problems = await (0,_restore__WEBPACK_IMPORTED_MODULE_4__/* .rollback */ .dU)(left.map((f) => f.link), plan, request);
+        if (problems.length > 0)
+            throw new _restore__WEBPACK_IMPORTED_MODULE_4__/* .RestoreFailedError */ .UM(`the recovery did not finish: ${problems.join('; ')}`, false, {
+                hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
+            });
+        await Promise.all(left.map(async (f) => (0,_journal__WEBPACK_IMPORTED_MODULE_1__/* .removeJournal */ .Sw)(await f.link.live())));
+        return { backup: first.backup, recovered: left.map((f) => f.link.target) };
+    }
+    finally {
+        await Promise.all(links.map((l) => l.close().catch(() => { })));
+    }
+}
+function readTls(link, journal) {
+    return (0,_backup_members__WEBPACK_IMPORTED_MODULE_0__/* .readClientTls */ .Z$)(link.session, journal.member.certs);
+}
+function memberOf(journal, node, tls) {
+    const { rewritten, certs: _paths, ...recorded } = journal.member;
+    // The rewritten text itself is not needed to roll back, only whether there was one.
+    return { ...recorded, node, tls, rewrittenManifest: rewritten ? '' : undefined };
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
 /***/ 17848:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PF: () => (/* binding */ restore)
+/* harmony export */   PF: () => (/* binding */ restore),
+/* harmony export */   UM: () => (/* binding */ RestoreFailedError),
+/* harmony export */   dU: () => (/* binding */ rollback),
+/* harmony export */   jt: () => (/* binding */ lockAll)
 /* harmony export */ });
-/* unused harmony exports RestoreFailedError, RestoreInterruptedError */
+/* unused harmony export RestoreInterruptedError */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -1172,15 +1059,17 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70898);
 /* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65365);
 /* harmony import */ var _fetch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43338);
-/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3857);
-/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92317);
-/* harmony import */ var _node_tools__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58690);
-/* harmony import */ var _on_node__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(27454);
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(29879);
-/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(55403);
-/* harmony import */ var _verify_keys__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(19578);
+/* harmony import */ var _journal__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89417);
+/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3857);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92317);
+/* harmony import */ var _node_tools__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58690);
+/* harmony import */ var _on_node__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(27454);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(29879);
+/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(55403);
+/* harmony import */ var _verify_keys__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(19578);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_fetch__WEBPACK_IMPORTED_MODULE_7__]);
 _fetch__WEBPACK_IMPORTED_MODULE_7__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
 
 
 
@@ -1226,9 +1115,9 @@ function describe(error) {
 async function restore(request) {
     const { log } = request;
     if (request.nodes.length === 0)
-        throw new _plan__WEBPACK_IMPORTED_MODULE_12__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every control-plane node');
+        throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every control-plane node');
     const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_5__/* .createPrivateTempDir */ .f)('etcd-restore-');
-    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_8__/* .NodeLink */ .V(n, log));
+    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_9__/* .NodeLink */ .V(n, log));
     const timings = {};
     let started = Date.now();
     try {
@@ -1248,11 +1137,12 @@ async function restore(request) {
         started = Date.now();
         await Promise.all(links.map((l) => l.open()));
         await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
+        await (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .refuseIfCutShort */ .YH)(links.map((l) => l.session), 6);
         timings.connectAndLock = Date.now() - started;
         notInterrupted(request.signal);
         started = Date.now();
         const place = await choosePlace(links, fetched, request);
-        const plan = await (0,_plan__WEBPACK_IMPORTED_MODULE_12__/* .makePlan */ .Cs)(links, fetched, place, {
+        const plan = await (0,_plan__WEBPACK_IMPORTED_MODULE_13__/* .makePlan */ .Cs)(links, fetched, place, {
             mode: request.mode ?? 'swap',
             ...(request.newDataDir ? { newDataDir: request.newDataDir } : {}),
             bump: request.bumpRevision ?? 'auto',
@@ -1293,7 +1183,7 @@ async function restore(request) {
             neededBytes = restoredBytes + snapshotBytes;
         }
         await checkSpace(links, plan, neededBytes);
-        for (const line of (0,_plan__WEBPACK_IMPORTED_MODULE_12__/* .describePlan */ .df)(plan, restoredBytes))
+        for (const line of (0,_plan__WEBPACK_IMPORTED_MODULE_13__/* .describePlan */ .df)(plan, restoredBytes))
             log.info(line);
         const report = {
             backup: plan.backup,
@@ -1322,41 +1212,43 @@ async function restore(request) {
         }
         notInterrupted(request.signal);
         await request.onStep?.('planned', plan);
-        started = Date.now();
-        report.bytesShipped = await interruptible(place.on === 'runner'
-            ? ship(links, plan, localDirs, log)
-            : restoreOnNodes(links, plan, fetched, request));
-        timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
-        // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
-        temp.dispose();
-        await request.onStep?.('shipped', plan);
-        if (request.signal?.aborted) {
-            await Promise.all(plan.members.map((m, i) => removeOurStaging(links[i].session, m.staging).catch(() => { })));
-            notInterrupted(request.signal);
-        }
-        started = Date.now();
-        try {
-            const verified = await swapAndStart(links, plan, fetched, request, timings);
-            report.restoredRevision = verified.revision;
-            report.keys = verified.keys;
-        }
-        catch (error) {
-            log.warn(`restore failed after the cluster was stopped: ${describe(error)}; rolling back`);
-            const problems = await rollback(links, plan, request);
-            if (problems.length > 0) {
-                throw new RestoreFailedError(`restore failed (${describe(error)}) and the rollback did not finish: ${problems.join('; ')}`, false, {
-                    hint: `the old data dirs are kept (${plan.members.map((m) => m.aside ?? m.dataHostPath).join(', ')}) and the manifests wait in ${plan.members[0].holding}; put them back by hand`,
+        return await withJournals(links, plan, log, async () => {
+            started = Date.now();
+            report.bytesShipped = await interruptible(place.on === 'runner'
+                ? ship(links, plan, localDirs, log)
+                : restoreOnNodes(links, plan, fetched, request));
+            timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
+            // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
+            temp.dispose();
+            await request.onStep?.('shipped', plan);
+            if (request.signal?.aborted) {
+                await Promise.all(plan.members.map((m, i) => removeOurStaging(links[i].session, m.staging).catch(() => { })));
+                notInterrupted(request.signal);
+            }
+            started = Date.now();
+            try {
+                const verified = await swapAndStart(links, plan, fetched, request, timings);
+                report.restoredRevision = verified.revision;
+                report.keys = verified.keys;
+            }
+            catch (error) {
+                log.warn(`restore failed after the cluster was stopped: ${describe(error)}; rolling back`);
+                const problems = await rollback(links, plan, request);
+                if (problems.length > 0) {
+                    throw new RestoreFailedError(`restore failed (${describe(error)}) and the rollback did not finish: ${problems.join('; ')}`, false, {
+                        hint: `the old data dirs are kept (${plan.members.map((m) => m.aside ?? m.dataHostPath).join(', ')}) and the manifests wait in ${plan.members[0].holding}; once the cause is fixed, run 'etcd-backup restore --recover' with the same nodes to put them back`,
+                        cause: error,
+                    });
+                }
+                throw new RestoreFailedError(`restore failed and was rolled back: ${describe(error)}`, true, {
+                    hint: 'the cluster runs on its old data again; nothing was lost. Fix the cause and run again',
                     cause: error,
                 });
             }
-            throw new RestoreFailedError(`restore failed and was rolled back: ${describe(error)}`, true, {
-                hint: 'the cluster runs on its old data again; nothing was lost. Fix the cause and run again',
-                cause: error,
-            });
-        }
-        timings.swap = Date.now() - started;
-        log.info(`restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`);
-        return report;
+            timings.swap = Date.now() - started;
+            log.info(`restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`);
+            return report;
+        });
     }
     finally {
         await Promise.all(links.map((l) => l.close().catch(() => { })));
@@ -1408,7 +1300,7 @@ async function lockAll(links, name, request) {
 function refusedForLock(error, waited) {
     if (!(error instanceof _ssh__WEBPACK_IMPORTED_MODULE_4__/* .RemoteLockBusyError */ .v7))
         return error;
-    return new _plan__WEBPACK_IMPORTED_MODULE_12__/* .RestoreRefusedError */ .HI(`${describe(error)}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`, 'a backup or restore of this cluster is running; run again when it is done, or wait longer (--lock-wait / lock_wait)');
+    return new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`${describe(error)}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`, 'a backup or restore of this cluster is running; run again when it is done, or wait longer (--lock-wait / lock_wait)');
 }
 /**
  * Where `snapshot restore` runs. On the nodes only the snapshot travels (a data dir is the database plus a
@@ -1423,7 +1315,7 @@ async function choosePlace(links, fetched, request) {
         const needsBump = request.bumpRevision !== 0;
         const found = await Promise.all(links.map(async (link) => {
             try {
-                return (0,_node_tools__WEBPACK_IMPORTED_MODULE_10__/* .matchingNodeTool */ .y)(await (0,_node_tools__WEBPACK_IMPORTED_MODULE_10__/* .probeNodeTools */ .M)(link.session), version, needsBump);
+                return (0,_node_tools__WEBPACK_IMPORTED_MODULE_11__/* .matchingNodeTool */ .y)(await (0,_node_tools__WEBPACK_IMPORTED_MODULE_11__/* .probeNodeTools */ .M)(link.session), version, needsBump);
             }
             catch (error) {
                 return { why: `its tools could not be listed (${describe(error)})` };
@@ -1442,13 +1334,13 @@ async function choosePlace(links, fetched, request) {
             };
         }
         if (want === 'node') {
-            throw new _plan__WEBPACK_IMPORTED_MODULE_12__/* .RestoreRefusedError */ .HI(`cannot restore on the nodes: ${missing.join('; ')}`, `put etcdutl ${version} (etcdctl on 3.4) in /usr/local/bin on every node, or restore on the runner (--restore-on runner / restore_on: runner)`);
+            throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`cannot restore on the nodes: ${missing.join('; ')}`, `put etcdutl ${version} (etcdctl on 3.4) in /usr/local/bin on every node, or restore on the runner (--restore-on runner / restore_on: runner)`);
         }
         reason = `not every node has a matching etcdutl (${missing.join('; ')})`;
     }
     const tools = typeof request.tools === 'function' ? await request.tools(version) : request.tools;
     if (!tools) {
-        throw new _plan__WEBPACK_IMPORTED_MODULE_12__/* .RestoreRefusedError */ .HI(`no etcd tools to restore with on the runner (${reason})`, "give the etcd tools of the snapshot's version (--etcd-tools), or let the restore download them");
+        throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`no etcd tools to restore with on the runner (${reason})`, "give the etcd tools of the snapshot's version (--etcd-tools), or let the restore download them");
     }
     return { on: 'runner', reason, tools };
 }
@@ -1461,13 +1353,13 @@ async function restoreOnNodes(links, plan, fetched, request) {
     const { log } = request;
     const results = await Promise.allSettled(plan.members.map(async (m, i) => {
         const session = links[i].session;
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
         let sent = 0;
         try {
-            sent = await (0,_on_node__WEBPACK_IMPORTED_MODULE_11__/* .shipSnapshot */ .Bx)(session, fetched.path, m.snapshotDir, log);
+            sent = await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .shipSnapshot */ .Bx)(session, fetched.path, m.snapshotDir, log);
             log.info(`${m.node}: restoring ${m.name} with ${m.nodeTool.kind} ${m.nodeTool.version} on the node`);
-            await (0,_on_node__WEBPACK_IMPORTED_MODULE_11__/* .restoreOnNode */ .q8)(session, m.nodeTool, m.owner, {
-                snapshotPath: (0,_on_node__WEBPACK_IMPORTED_MODULE_11__/* .shippedSnapshotPath */ .JJ)(m.snapshotDir),
+            await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .restoreOnNode */ .q8)(session, m.nodeTool, m.owner, {
+                snapshotPath: (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .shippedSnapshotPath */ .JJ)(m.snapshotDir),
                 dataDir: m.staging,
                 name: m.name,
                 initialAdvertisePeerUrls: m.peerUrls.join(','),
@@ -1479,7 +1371,7 @@ async function restoreOnNodes(links, plan, fetched, request) {
         }
         finally {
             // Through a fresh connection if this one dropped: the copy holds every Secret.
-            await (0,_on_node__WEBPACK_IMPORTED_MODULE_11__/* .removeOurDir */ .Om)(await links[i].live(), m.snapshotDir).catch((error) => log.warn(`${m.node}: could not remove the shipped snapshot ${m.snapshotDir}: ${describe(error)}; remove it by hand, it holds every Secret`));
+            await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .removeOurDir */ .Om)(await links[i].live(), m.snapshotDir).catch((error) => log.warn(`${m.node}: could not remove the shipped snapshot ${m.snapshotDir}: ${describe(error)}; remove it by hand, it holds every Secret`));
         }
         return sent;
     }));
@@ -1494,7 +1386,7 @@ async function restoreLocally(plan, fetched, tools, request, tempDir) {
     const dirs = [];
     for (const [i, member] of plan.members.entries()) {
         const dataDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tempDir, `member-${i}`);
-        await (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_13__/* .restoreSnapshot */ .n)(tools, {
+        await (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_14__/* .restoreSnapshot */ .n)(tools, {
             snapshotPath: fetched.path,
             dataDir,
             name: member.name,
@@ -1513,14 +1405,14 @@ async function checkSpace(links, plan, restoredBytes) {
     // The old data dir stays, so the restored one needs room of its own; 10% slack for the filesystem.
     const needed = Math.ceil(restoredBytes * 1.1);
     await Promise.all(plan.members.map(async (m, i) => {
-        const free = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .freeBytes */ .go)(links[i].session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
+        const free = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .freeBytes */ .go)(links[i].session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
         if (free < needed) {
-            throw new _plan__WEBPACK_IMPORTED_MODULE_12__/* .RestoreRefusedError */ .HI(`not enough free space for the restored data dir on ${m.node}: ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(free)} free next to ${m.target}, ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(needed)} needed`, 'free space on that filesystem (the old data dir is kept, so both must fit), or restore to another one with --mode new-dir');
+            throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`not enough free space for the restored data dir on ${m.node}: ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(free)} free next to ${m.target}, ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(needed)} needed`, 'free space on that filesystem (the old data dir is kept, so both must fit), or restore to another one with --mode new-dir');
         }
     }));
 }
 async function removeOurStaging(session, staging) {
-    await (0,_on_node__WEBPACK_IMPORTED_MODULE_11__/* .removeOurDir */ .Om)(session, staging);
+    await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .removeOurDir */ .Om)(session, staging);
 }
 /**
  * Ships every member's restored dir next to its final place; if one fails, removes the copies already made.
@@ -1529,8 +1421,8 @@ async function removeOurStaging(session, staging) {
 async function ship(links, plan, localDirs, log) {
     const results = await Promise.allSettled(plan.members.map(async (m, i) => {
         const session = links[i].session;
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
-        return (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .shipDir */ ._H)(session, localDirs[i], m.staging, m.owner, log);
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
+        return (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .shipDir */ ._H)(session, localDirs[i], m.staging, m.owner, log);
     }));
     const failed = results.find((r) => r.status === 'rejected');
     if (!failed)
@@ -1540,8 +1432,8 @@ async function ship(links, plan, localDirs, log) {
 }
 const inHolding = (m, manifest) => node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(manifest));
 async function stopPod(session, m, manifest, program, port, timeoutMs, signal) {
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, manifest, inHolding(m, manifest));
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .waitUntilGone */ .Ly)(session, program, {
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, manifest, inHolding(m, manifest));
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilGone */ .Ly)(session, program, {
         ...(port ? { port } : {}),
         timeoutMs,
         ...(signal ? { signal } : {}),
@@ -1559,7 +1451,7 @@ async function swapAndStart(links, plan, fetched, request, timings) {
     const signal = request.signal;
     log.info('stopping kube-apiserver on every node, then etcd');
     await each(async (session, m) => {
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .makeDir */ .gE)(session, m.holding);
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .makeDir */ .gE)(session, m.holding);
         if (m.apiServerManifest)
             await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', undefined, stopMs, signal);
     });
@@ -1570,8 +1462,8 @@ async function swapAndStart(links, plan, fetched, request, timings) {
     stopIfInterrupted(signal);
     await each(async (session, m) => {
         if (m.aside)
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, m.dataHostPath, m.aside);
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, m.staging, m.target);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.dataHostPath, m.aside);
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.staging, m.target);
     });
     lap('swap.moveData');
     await request.onStep?.('swapped', plan);
@@ -1579,11 +1471,11 @@ async function swapAndStart(links, plan, fetched, request, timings) {
     log.info('starting etcd on every node');
     await each(async (session, m) => {
         if (m.rewrittenManifest) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .writeFileAtomically */ .lo)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(m.etcdManifest)}.new`), m.rewrittenManifest);
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(m.etcdManifest)}.new`), m.etcdManifest);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .writeFileAtomically */ .lo)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(m.etcdManifest)}.new`), m.rewrittenManifest);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(m.etcdManifest)}.new`), m.etcdManifest);
         }
         else {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, inHolding(m, m.etcdManifest), m.etcdManifest);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, inHolding(m, m.etcdManifest), m.etcdManifest);
         }
     });
     const connections = await waitForHealthyCluster(links, plan, request.timeouts?.startMs ?? 120_000, log, signal);
@@ -1600,10 +1492,10 @@ async function swapAndStart(links, plan, fetched, request, timings) {
         await each(async (session, m) => {
             if (!m.apiServerManifest)
                 return;
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, inHolding(m, m.apiServerManifest), m.apiServerManifest);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, inHolding(m, m.apiServerManifest), m.apiServerManifest);
         });
         await each(async (session, m) => {
-            if (m.apiServerManifest && !(await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .waitUntilRunning */ .RF)(session, 'kube-apiserver', 60_000)))
+            if (m.apiServerManifest && !(await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilRunning */ .RF)(session, 'kube-apiserver', 60_000)))
                 log.warn(`kube-apiserver has not started on ${m.node} within 60s; check the kubelet`);
         });
         lap('swap.startApiServer');
@@ -1611,7 +1503,7 @@ async function swapAndStart(links, plan, fetched, request, timings) {
             await bounceControllers(links, plan, stopMs, log);
         await each(async (session, m) => {
             if (!m.rewrittenManifest)
-                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .removeEmptyDir */ .v7)(session, m.holding);
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .removeEmptyDir */ .v7)(session, m.holding);
         });
         return verified;
     }
@@ -1626,7 +1518,7 @@ async function bounceControllers(links, plan, stopMs, log) {
             const program = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
             try {
                 await stopPod(session, m, manifest, program, undefined, stopMs);
-                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, inHolding(m, manifest), manifest);
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, inHolding(m, manifest), manifest);
             }
             catch (error) {
                 log.warn(`could not restart ${program} on ${m.node}: ${describe(error)}`);
@@ -1691,7 +1583,7 @@ async function verifyRestored(connection, plan, fetched) {
     const live = fetched.analysis.liveKeys;
     if (!live)
         throw new VerificationError('the snapshot has no key inventory to compare with');
-    const keys = await (0,_verify_keys__WEBPACK_IMPORTED_MODULE_14__/* .compareKeysWithSnapshot */ .u)(client, live);
+    const keys = await (0,_verify_keys__WEBPACK_IMPORTED_MODULE_15__/* .compareKeysWithSnapshot */ .u)(client, live);
     if (keys.missing || keys.unexpected || keys.changed)
         problems.push(`keys differ from the snapshot: ${keys.missing} missing, ${keys.unexpected} unexpected, ${keys.changed} changed`);
     if (problems.length > 0)
@@ -1699,10 +1591,41 @@ async function verifyRestored(connection, plan, fetched) {
     return { revision: Number(status.revision), keys };
 }
 /**
- * Puts every node back as it was before the first stop, judging by what is on disk (a dropped connection
- * leaves us unsure which of our moves happened): etcd stopped if it runs on restored data, the old data dir
- * back in its place, the held manifests back, etcd healthy, then kube-apiserver. Returns what it could not do.
+ * Runs the part of a restore that changes the nodes with a journal on every node (see journal.ts): written
+ * before anything is shipped, removed when the restore is done, refused or rolled back. A rollback that did
+ * not finish leaves them for `restore --recover`.
  */
+async function withJournals(links, plan, log, work) {
+    const written = await Promise.allSettled(plan.members.map((m, i) => (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .writeJournal */ .fY)(links[i].session, (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .journalOf */ .PR)(plan, m, m.certFiles))));
+    const failed = written.find((r) => r.status === 'rejected');
+    if (failed) {
+        await Promise.all(links.map((l) => (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .removeJournal */ .Sw)(l.session).catch(() => { })));
+        throw new RestoreFailedError(`restore stopped before anything on the cluster was changed: ${describe(failed.reason)}`, true, { hint: 'nothing was changed; check the node (is /var/lib writable, is its disk full?) and run again' });
+    }
+    let keep = false;
+    try {
+        return await work();
+    }
+    catch (error) {
+        keep = error instanceof RestoreFailedError && !error.rolledBack;
+        throw error;
+    }
+    finally {
+        if (!keep)
+            await endJournals(links, log);
+    }
+}
+/** The journals go, through a new connection if need be. */
+async function endJournals(links, log) {
+    await Promise.all(links.map(async (link) => {
+        try {
+            await (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .removeJournal */ .Sw)(await link.live());
+        }
+        catch (error) {
+            log.warn(`${link.target}: could not remove ${_journal__WEBPACK_IMPORTED_MODULE_8__/* .JOURNAL_PATH */ .ip} (${describe(error)}); remove it by hand, or the next backup will refuse`);
+        }
+    }));
+}
 async function rollback(links, plan, request) {
     const { log } = request;
     const stopMs = request.timeouts?.stopMs ?? 90_000;
@@ -1729,10 +1652,10 @@ async function rollback(links, plan, request) {
     await Promise.all(plan.members.map(async (m, i) => {
         try {
             if (m.apiServerManifest)
-                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(sessions[i], inHolding(m, m.apiServerManifest), m.apiServerManifest, {
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(sessions[i], inHolding(m, m.apiServerManifest), m.apiServerManifest, {
                     ifPresent: true,
                 });
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .removeEmptyDir */ .v7)(sessions[i], m.holding);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .removeEmptyDir */ .v7)(sessions[i], m.holding);
         }
         catch (error) {
             problems.push(`${m.node}: ${describe(error)}`);
@@ -1744,129 +1667,36 @@ async function rollback(links, plan, request) {
 }
 async function rollbackNode(session, m, plan, stopMs, log) {
     const held = inHolding(m, m.etcdManifest);
-    const there = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .existing */ .gT)(session, [m.etcdManifest, held, m.aside ?? '', m.staging, m.snapshotDir, m.target].filter(Boolean));
+    const there = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .existing */ .gT)(session, [m.etcdManifest, held, m.aside ?? '', m.staging, m.snapshotDir, m.target].filter(Boolean));
     // Stop etcd if it runs on what we put there; if it was never stopped, it still runs on the old data.
     let stopped = there.has(held);
     if (there.has(m.etcdManifest)) {
         if (m.aside && there.has(m.aside) && !there.has(held)) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, m.etcdManifest, held);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.etcdManifest, held);
             stopped = true;
         }
-        else if (m.rewrittenManifest && there.has(held)) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, m.etcdManifest, `${held}.restored-${plan.stamp}`);
+        else if (m.rewrittenManifest !== undefined && there.has(held)) {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.etcdManifest, `${held}.restored-${plan.stamp}`);
         }
     }
     if (stopped)
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .waitUntilGone */ .Ly)(session, 'etcd', { port: m.clientPort, timeoutMs: stopMs });
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilGone */ .Ly)(session, 'etcd', { port: m.clientPort, timeoutMs: stopMs });
     if (m.aside && there.has(m.aside)) {
-        if ((await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .existing */ .gT)(session, [m.dataHostPath])).size > 0) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, m.dataHostPath, `${m.dataHostPath}.failed-restore-${plan.stamp}`);
+        if ((await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .existing */ .gT)(session, [m.dataHostPath])).size > 0) {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.dataHostPath, `${m.dataHostPath}.failed-restore-${plan.stamp}`);
         }
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, m.aside, m.dataHostPath);
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.aside, m.dataHostPath);
         log.info(`${m.node}: old data dir back at ${m.dataHostPath}`);
     }
     if (there.has(m.staging))
         await removeOurStaging(session, m.staging);
     if (there.has(m.snapshotDir))
-        await (0,_on_node__WEBPACK_IMPORTED_MODULE_11__/* .removeOurDir */ .Om)(session, m.snapshotDir);
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_9__/* .move */ .Cy)(session, held, m.etcdManifest, { ifPresent: true });
+        await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .removeOurDir */ .Om)(session, m.snapshotDir);
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, held, m.etcdManifest, { ifPresent: true });
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 96937:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y1: () => (/* binding */ LocalSendError),
-/* harmony export */   h$: () => (/* binding */ sendPacked),
-/* harmony export */   p7: () => (/* binding */ wireCodecs)
-/* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65365);
-
-
-
-
-const ZSTD = {
-    name: 'zstd',
-    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdCompress)({ chunkSize: 1 << 20, params: { [node_zlib__WEBPACK_IMPORTED_MODULE_2__.constants.ZSTD_c_compressionLevel]: 1 } }),
-    unpack: 'zstd -dcq',
-    tarOption: '--use-compress-program=zstd',
-};
-const GZIP = {
-    name: 'gzip',
-    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip)({ level: 1 }),
-    unpack: 'gzip -dc',
-    tarOption: '-z',
-};
-const PROBE = 'command -v zstd >/dev/null 2>&1 || exit 1; tar --version 2>/dev/null | grep -q "GNU tar" || exit 2';
-const chosen = new WeakMap();
-/** zstd where the node has it on root's PATH, else gzip; asked once per connection. */
-function wireCodecs(session) {
-    let codecs = chosen.get(session);
-    if (!codecs) {
-        codecs = session
-            .exec(['sh', '-c', PROBE], { sudo: true })
-            .then((r) => ({
-            file: r.exitCode === 0 || r.exitCode === 2 ? ZSTD : GZIP,
-            tar: r.exitCode === 0 ? ZSTD : GZIP,
-        }))
-            .catch(() => ({ file: GZIP, tar: GZIP }));
-        chosen.set(session, codecs);
-    }
-    return codecs;
-}
-/** The local side of a packed send failed: reading the source or packing it. */
-class LocalSendError extends Error {
-    failure;
-    constructor(failure) {
-        super(failure.message, { cause: failure });
-        this.failure = failure;
-    }
-}
-/**
- * Streams `source` through `pack` into the stdin of `argv` run (with sudo) on the node, with progress, and
- * returns the packed bytes sent. If the local side fails, the remote command is stopped — it would otherwise
- * wait for the end of its input forever — and a LocalSendError is thrown; a failure of the command itself
- * (SshCommandError and the like) is thrown as it is.
- */
-async function sendPacked(session, options) {
-    const body = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_3__/* .ProgressMeter */ .Z3(options.label, (r) => options.log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_3__/* .formatProgress */ .Vu)(r)));
-    const packing = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, options.pack, body).catch((e) => e);
-    // Counted once the pipe is in place, so this listener only watches what flows into body.
-    let sent = 0;
-    options.pack.on('data', (chunk) => {
-        sent += chunk.length;
-    });
-    const { stdout, done } = await session.execStream(options.argv, { sudo: true, stdin: body });
-    void packing.then((e) => {
-        if (e instanceof Error)
-            stdout.destroy(e);
-    });
-    try {
-        await done;
-    }
-    catch (error) {
-        body.destroy();
-        const packed = await Promise.race([packing, Promise.resolve(undefined)]);
-        throw packed instanceof Error ? new LocalSendError(packed) : error;
-    }
-    const packed = await packing;
-    if (packed instanceof Error)
-        throw new LocalSendError(packed);
-    return sent;
-}
-
 
 /***/ })
 

@@ -96,7 +96,8 @@ class Reader {
     }
     counts(value, path) {
         const obj = this.object(value, path);
-        const out = {};
+        // No prototype: a namespace called __proto__ or constructor is kept like any other.
+        const out = Object.create(null);
         for (const [k, v] of Object.entries(obj))
             out[k] = this.count(v, `${path}.${k}`);
         return out;

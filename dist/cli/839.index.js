@@ -189,19 +189,21 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _envelope_seal__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52175);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
 /* harmony import */ var _etcd_health__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19186);
-/* harmony import */ var _snapshot_verify__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34247);
-/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74883);
-/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(70898);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(65365);
-/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(98161);
-/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(311);
-/* harmony import */ var _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3256);
-/* harmony import */ var _acquire_grpc__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(74351);
-/* harmony import */ var _inventory__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4762);
-/* harmony import */ var _members__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(66005);
-/* harmony import */ var _target__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(2149);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_14__, _inventory__WEBPACK_IMPORTED_MODULE_15__]);
-([_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_14__, _inventory__WEBPACK_IMPORTED_MODULE_15__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _restore_journal__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89417);
+/* harmony import */ var _snapshot_verify__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(34247);
+/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(74883);
+/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(70898);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(65365);
+/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(98161);
+/* harmony import */ var _version__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(311);
+/* harmony import */ var _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3256);
+/* harmony import */ var _acquire_grpc__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(74351);
+/* harmony import */ var _inventory__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4762);
+/* harmony import */ var _members__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(66005);
+/* harmony import */ var _target__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(2149);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_verify__WEBPACK_IMPORTED_MODULE_10__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_15__, _inventory__WEBPACK_IMPORTED_MODULE_16__]);
+([_snapshot_verify__WEBPACK_IMPORTED_MODULE_10__, _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__, _acquire_grpc__WEBPACK_IMPORTED_MODULE_15__, _inventory__WEBPACK_IMPORTED_MODULE_16__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+
 
 
 
@@ -239,7 +241,7 @@ class SnapshotRejectedError extends _errors__WEBPACK_IMPORTED_MODULE_7__/* .Etcd
 /** The runner has no room for the snapshot in its temp dir. */
 class RunnerDiskFullError extends _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld {
     constructor(dir, dbSize, cause) {
-        const size = dbSize === undefined ? '' : ` (the database is ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z3)(Number(dbSize))})`;
+        const size = dbSize === undefined ? '' : ` (the database is ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_13__/* .formatBytes */ .z3)(Number(dbSize))})`;
         super(`no space left on the runner in ${dir} for the snapshot${size}`, {
             hint: 'nothing was stored; free space there, or point RUNNER_TEMP (or TMPDIR) at a disk with room for the snapshot and its sealed copy',
             cause,
@@ -260,7 +262,7 @@ function hasErrorCode(error, codes) {
  */
 function checkClusterName(cluster, input) {
     if (!(0,_backup_metadata__WEBPACK_IMPORTED_MODULE_5__/* .isValidClusterName */ .oO)(cluster)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(input, `1-63 letters, digits, dots, underscores or hyphens, starting with a letter or digit (got ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_18__/* .shown */ .S)(cluster)})`);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(input, `1-63 letters, digits, dots, underscores or hyphens, starting with a letter or digit (got ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_19__/* .shown */ .S)(cluster)})`);
     }
 }
 const firstLineOf = (message) => message?.split('\n')[0] ?? 'no status';
@@ -268,30 +270,47 @@ const firstLineOf = (message) => message?.split('\n')[0] ?? 'no status';
 async function backup(request) {
     const { log } = request;
     checkClusterName(request.cluster, 'cluster');
-    const progress = request.progress ?? ((r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_12__/* .formatProgress */ .Vu)(r)));
-    const session = await (0,_ssh__WEBPACK_IMPORTED_MODULE_10__/* .connect */ .Ng)({ ...request.ssh, warn: log.warn });
+    const progress = request.progress ?? ((r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_13__/* .formatProgress */ .Vu)(r)));
+    const session = await (0,_ssh__WEBPACK_IMPORTED_MODULE_11__/* .connect */ .Ng)({ ...request.ssh, warn: log.warn });
     try {
         log.info(`connected to ${session.target} (host key ${session.hostKeyFingerprint})`);
-        const access = await (0,_target__WEBPACK_IMPORTED_MODULE_17__/* .locateEtcd */ .h)(session, request.etcd ?? {}, log);
-        return await (0,_ssh__WEBPACK_IMPORTED_MODULE_10__/* .withRemoteLock */ .UV)(session, `cluster-${request.cluster}`, () => backupLocked(session, access, request, progress));
+        await refuseIfRestoreUnfinished(session, request.cluster);
+        const access = await (0,_target__WEBPACK_IMPORTED_MODULE_18__/* .locateEtcd */ .h)(session, request.etcd ?? {}, log);
+        return await (0,_ssh__WEBPACK_IMPORTED_MODULE_11__/* .withRemoteLock */ .UV)(session, `cluster-${request.cluster}`, () => backupLocked(session, access, request, progress));
     }
     finally {
         await session.close();
     }
 }
+/**
+ * A restore's journal on the node: a restore runs now (its lock says so) or was cut short, and then its
+ * manifests may be held aside and etcd may run on half-restored data. Either way this is no time to snapshot.
+ */
+async function refuseIfRestoreUnfinished(session, cluster) {
+    const journal = await (0,_restore_journal__WEBPACK_IMPORTED_MODULE_9__/* .readJournal */ .a0)(session);
+    if (!journal)
+        return;
+    // A few seconds' grace: the lock of a restore killed just now goes when the node notices the dead connection.
+    await (0,_ssh__WEBPACK_IMPORTED_MODULE_11__/* .withRemoteLock */ .UV)(session, `cluster-${cluster}`, async () => {
+        // Still there once no restore holds the lock: that restore was cut short.
+        const left = await (0,_restore_journal__WEBPACK_IMPORTED_MODULE_9__/* .readJournal */ .a0)(session);
+        if (left)
+            throw new _restore_journal__WEBPACK_IMPORTED_MODULE_9__/* .RestoreCutShortError */ .Rd(session.target, left, 4);
+    }, { waitSeconds: 5 });
+}
 async function backupLocked(session, access, request, progress) {
     const { log } = request;
     const timings = {};
-    const tls = await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .readClientTls */ .Z$)(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
+    const tls = await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .readClientTls */ .Z$)(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
     request.onSecret?.(tls.key.toString('utf8'));
     const connections = [];
-    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_11__/* .createPrivateTempDir */ .f)();
+    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_12__/* .createPrivateTempDir */ .f)();
     try {
-        const local = await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .connectThroughNode */ .eZ)(session, access.clientUrl, tls);
+        const local = await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .connectThroughNode */ .eZ)(session, access.clientUrl, tls);
         connections.push(local);
         let started = Date.now();
         const health = await (0,_etcd_health__WEBPACK_IMPORTED_MODULE_8__/* .inspectCluster */ .FX)(local.client, async (member) => {
-            const c = await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
+            const c = await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
             connections.push(c);
             return c.client;
         });
@@ -301,7 +320,7 @@ async function backupLocked(session, access, request, progress) {
             ? health.members.find((m) => m.name === request.member)
             : health.members.find((m) => m.id === health.localMemberId);
         if (!member) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld(`member ${request.member ? (0,_util_shown__WEBPACK_IMPORTED_MODULE_18__/* .shown */ .S)(request.member) : 'local member'} is not in the cluster`, {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EtcdBackupError */ .Ld(`member ${request.member ? (0,_util_shown__WEBPACK_IMPORTED_MODULE_19__/* .shown */ .S)(request.member) : 'local member'} is not in the cluster`, {
                 hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
             });
         }
@@ -340,14 +359,14 @@ async function backupLocked(session, access, request, progress) {
         sealed.snapshot.catch(() => { });
         let acquired;
         if ((request.method ?? 'grpc') === 'grpc') {
-            const source = member.id === health.localMemberId ? local : await (0,_members__WEBPACK_IMPORTED_MODULE_16__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
+            const source = member.id === health.localMemberId ? local : await (0,_members__WEBPACK_IMPORTED_MODULE_17__/* .connectToAnyUrl */ .Fl)(session, member.clientURLs, tls);
             if (source !== local)
                 connections.push(source);
-            acquired = await onRunnerDisk(() => (0,_acquire_grpc__WEBPACK_IMPORTED_MODULE_14__/* .acquireViaGrpc */ .X)(source.client, { path, progress, also: sealInput }));
+            acquired = await onRunnerDisk(() => (0,_acquire_grpc__WEBPACK_IMPORTED_MODULE_15__/* .acquireViaGrpc */ .X)(source.client, { path, progress, also: sealInput }));
         }
         else {
             const containerTls = containerTlsOf(access);
-            const viaEtcdctl = await onRunnerDisk(() => (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_13__/* .acquireViaEtcdctl */ .A)(session, {
+            const viaEtcdctl = await onRunnerDisk(() => (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_14__/* .acquireViaEtcdctl */ .A)(session, {
                 ...access,
                 endpoint: access.clientUrl,
                 ...(containerTls ? { containerTls } : {}),
@@ -362,7 +381,9 @@ async function backupLocked(session, access, request, progress) {
         log.debug(`snapshot written: ${acquired.bytes} bytes, sha256 ${acquired.sha256}`);
         started = Date.now();
         const [analysis] = await onRunnerDisk(() => Promise.all([
-            (0,_snapshot_verify__WEBPACK_IMPORTED_MODULE_9__/* .analyseSnapshot */ .Uu)(path, { liveKeys: 'detailed', databaseSha256: acquired.databaseSha256 }),
+            // The metadata's inventory counts keys by type and namespace only: keys without value records
+            // suffice, which keeps the store smaller and reads no value.
+            (0,_snapshot_verify__WEBPACK_IMPORTED_MODULE_10__/* .analyseSnapshot */ .Uu)(path, { liveKeys: 'keys', databaseSha256: acquired.databaseSha256 }),
             sealing,
         ]));
         const report = analysis.report;
@@ -379,7 +400,7 @@ async function backupLocked(session, access, request, progress) {
             throw new SnapshotRejectedError(`the snapshot failed verification: ${first ? first.message : `trailer ${report.trailer}`}`);
         }
         const inventory = analysis.liveKeys
-            ? (0,_inventory__WEBPACK_IMPORTED_MODULE_15__/* .summarizeInventory */ .C)(analysis.liveKeys)
+            ? (0,_inventory__WEBPACK_IMPORTED_MODULE_16__/* .summarizeInventory */ .C)(analysis.liveKeys)
             : undefined;
         const status = member.status;
         const createdAt = (request.now ?? (() => new Date()))();
@@ -404,7 +425,7 @@ async function backupLocked(session, access, request, progress) {
             snapshot: { sha256: acquired.sha256, size: acquired.bytes },
             ...(inventory ? { inventory } : {}),
             timings,
-            toolVersion: `etcd-backup ${_version__WEBPACK_IMPORTED_MODULE_19__/* .VERSION */ .x} on ${(0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)()}`,
+            toolVersion: `etcd-backup ${_version__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x} on ${(0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)()}`,
             envelope: { compression: 'zstd', encryption: { kind: 'none' } },
         };
         log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
@@ -433,20 +454,106 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ summarizeInventory)
 /* harmony export */ });
-/* harmony import */ var _snapshot__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94976);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot__WEBPACK_IMPORTED_MODULE_0__]);
-_snapshot__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _snapshot_compact_key_map__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31681);
+/* harmony import */ var _snapshot_inventory__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25236);
+/* harmony import */ var _snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46839);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_inventory__WEBPACK_IMPORTED_MODULE_0__]);
+_snapshot_inventory__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
-/** The counts the metadata keeps (by type and namespace, never names) from a snapshot's live keys. */
+
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const PREFIX = Buffer.from(`${_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_1__/* .REGISTRY_PREFIX */ .Z7}/`, 'latin1');
+const SERVICES = Buffer.from('services', 'latin1');
+const NAMESPACED = 1;
+const CLUSTER_SCOPED = 0;
+/**
+ * The counts the metadata keeps (by type and namespace, never names) from a snapshot's live keys: what
+ * `buildInventory` counts (resources and namespaces as classifyKey tells them), read from the key bytes in
+ * place. Keys are grouped by (resource, namespace) first, so no string is made per key: with hundreds of
+ * thousands of keys, strings per key would be garbage enough to fill V8's whole young generation.
+ *
+ * Splitting bytes at '/' and decoding the parts equals decoding the key and splitting it: UTF-8 never uses
+ * 0x2f inside a character, and a decoder never folds an ASCII byte into a replacement character.
+ */
 function summarizeInventory(live) {
-    const inventory = (0,_snapshot__WEBPACK_IMPORTED_MODULE_0__/* .buildInventory */ .Rs)(live);
-    const byType = {};
-    for (const resource of inventory.resources)
-        byType[resource.resource] = resource.count;
-    const byNamespace = { ...inventory.namespaces };
-    if (inventory.clusterScoped > 0)
-        byNamespace[''] = inventory.clusterScoped;
+    // Group key: a namespaced flag byte, the resource part's bytes, and for namespaced keys '/' + namespace.
+    const groups = new _snapshot_compact_key_map__WEBPACK_IMPORTED_MODULE_2__/* .CompactKeyMap */ .X({ count: Float64Array });
+    let scratch = Buffer.allocUnsafe(256);
+    live.forEachKey((buf, start, end) => {
+        if (end - start < PREFIX.length || !equalsBytes(buf, start, start + PREFIX.length, PREFIX))
+            return;
+        const rest = start + PREFIX.length;
+        const first = indexOfSlash(buf, rest, end);
+        const grouped = first >= 0 && (hasDot(buf, rest, first) || equalsBytes(buf, rest, first, SERVICES));
+        // The resource is one part, or two for grouped types (`apps.example.com/widgets`, `services/specs`).
+        let resourceEnd;
+        if (grouped) {
+            const second = indexOfSlash(buf, first + 1, end);
+            resourceEnd = second < 0 ? end : second;
+        }
+        else {
+            resourceEnd = first < 0 ? end : first;
+        }
+        // What follows the resource: one part (a name: cluster-scoped), two (namespace and name), or other.
+        let namespaceEnd = -1;
+        if (resourceEnd < end) {
+            const afterNamespace = indexOfSlash(buf, resourceEnd + 1, end);
+            if (afterNamespace >= 0 && indexOfSlash(buf, afterNamespace + 1, end) < 0)
+                namespaceEnd = afterNamespace;
+        }
+        const length = 1 + (namespaceEnd >= 0 ? namespaceEnd : resourceEnd) - rest;
+        if (scratch.length < length)
+            scratch = Buffer.allocUnsafe(length * 2);
+        scratch[0] = namespaceEnd >= 0 ? NAMESPACED : CLUSTER_SCOPED;
+        buf.copy(scratch, 1, rest, namespaceEnd >= 0 ? namespaceEnd : resourceEnd);
+        groups.columns.count[groups.setRange(scratch, 0, length)] += 1;
+    });
+    // Groups in the order their first key came, so namespaces are listed in the order buildInventory meets them.
+    const byResource = new Map();
+    const namespaces = (0,_snapshot_inventory__WEBPACK_IMPORTED_MODULE_0__/* .countTable */ .yO)();
+    let clusterScoped = 0;
+    groups.forEachLiveKey((buf, start, end, entry) => {
+        const count = groups.columns.count[entry];
+        const namespaced = buf[start] === NAMESPACED;
+        const lastSlash = namespaced ? buf.lastIndexOf(SLASH, end - 1) : end;
+        const resource = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_1__/* .resourceName */ .Iy)(buf.toString('utf8', start + 1, lastSlash));
+        byResource.set(resource, (byResource.get(resource) ?? 0) + count);
+        if (!namespaced)
+            clusterScoped += count;
+        else {
+            const namespace = buf.toString('utf8', lastSlash + 1, end);
+            namespaces[namespace] = (namespaces[namespace] ?? 0) + count;
+        }
+    });
+    const byType = (0,_snapshot_inventory__WEBPACK_IMPORTED_MODULE_0__/* .countTable */ .yO)();
+    for (const resource of [...byResource.keys()].sort((a, b) => (a < b ? -1 : 1)))
+        byType[resource] = byResource.get(resource);
+    const byNamespace = Object.assign((0,_snapshot_inventory__WEBPACK_IMPORTED_MODULE_0__/* .countTable */ .yO)(), namespaces);
+    if (clusterScoped > 0)
+        byNamespace[''] = clusterScoped;
     return { byType, byNamespace };
+}
+function indexOfSlash(buf, from, end) {
+    for (let i = from; i < end; i++)
+        if (buf[i] === SLASH)
+            return i;
+    return -1;
+}
+function hasDot(buf, from, end) {
+    for (let i = from; i < end; i++)
+        if (buf[i] === DOT)
+            return true;
+    return false;
+}
+function equalsBytes(buf, from, end, word) {
+    if (end - from !== word.length)
+        return false;
+    for (let i = 0; i < word.length; i++)
+        if (buf[from + i] !== word[i])
+            return false;
+    return true;
 }
 
 __webpack_async_result__();
@@ -752,21 +859,25 @@ __webpack_async_result__();
 /* harmony export */   gw: () => (/* binding */ discoveryOverridesFrom),
 /* harmony export */   j3: () => (/* binding */ DISCOVERY_HELP)
 /* harmony export */ });
-/* harmony import */ var _controlplane_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15190);
+/* harmony import */ var _controlplane_discover__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96822);
+/* harmony import */ var _controlplane_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15190);
+
 
 /** One CLI option per discovery override, spelled as discovery's hints spell them (e.g. --etcd-ca-file). */
-const discoveryOptionSpec = Object.fromEntries(Object.values(_controlplane_errors__WEBPACK_IMPORTED_MODULE_0__/* .OVERRIDE_INPUTS */ .F).map((name) => [name, { type: 'string' }]));
+const discoveryOptionSpec = Object.fromEntries(Object.values(_controlplane_errors__WEBPACK_IMPORTED_MODULE_1__/* .OVERRIDE_INPUTS */ .F).map((name) => [name, { type: 'string' }]));
 const DISCOVERY_HELP = `etcd on the node (each option overrides discovery; paths are on the node)
   --kubelet-config PATH, --static-pod-path DIR, --etcd-manifest PATH
   --etcd-endpoint URL, --etcd-ca-file PATH, --etcd-cert-file PATH, --etcd-key-file PATH
   --etcd-data-dir PATH, --etcd-member-name NAME`;
 function discoveryOverridesFrom(values) {
     const overrides = {};
-    for (const [key, option] of Object.entries(_controlplane_errors__WEBPACK_IMPORTED_MODULE_0__/* .OVERRIDE_INPUTS */ .F)) {
+    for (const [key, option] of Object.entries(_controlplane_errors__WEBPACK_IMPORTED_MODULE_1__/* .OVERRIDE_INPUTS */ .F)) {
         const value = values[option];
         if (typeof value === 'string' && value !== '')
             overrides[key] = value;
     }
+    // Checked before connecting, and named as the user typed them.
+    (0,_controlplane_discover__WEBPACK_IMPORTED_MODULE_0__/* .validateOverrides */ .ec)(overrides, (key) => `--${_controlplane_errors__WEBPACK_IMPORTED_MODULE_1__/* .OVERRIDE_INPUTS */ .F[key]}`);
     return overrides;
 }
 

@@ -33,7 +33,7 @@ var shown = __nccwpck_require__(98161);
 const commands = {
     backup: {
         summary: 'snapshot a cluster over SSH, verify, encrypt and store it',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(539), __nccwpck_require__.e(33), __nccwpck_require__.e(398), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(660), __nccwpck_require__.e(839)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96839))).backup,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(539), __nccwpck_require__.e(33), __nccwpck_require__.e(398), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(700), __nccwpck_require__.e(839)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96839))).backup,
     },
     drill: {
         summary: 'prove a stored backup restores, in a throw-away etcd, without touching the cluster',
@@ -53,7 +53,7 @@ const commands = {
     },
     restore: {
         summary: 'put a stored backup back into every etcd member of a control plane, with rollback',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(539), __nccwpck_require__.e(942), __nccwpck_require__.e(33), __nccwpck_require__.e(838), __nccwpck_require__.e(398), __nccwpck_require__.e(805), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(660), __nccwpck_require__.e(181), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93019))).restore,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(539), __nccwpck_require__.e(942), __nccwpck_require__.e(33), __nccwpck_require__.e(838), __nccwpck_require__.e(398), __nccwpck_require__.e(805), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(700), __nccwpck_require__.e(181), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93019))).restore,
     },
 };
 

@@ -63379,8 +63379,11 @@ async function discoverControlPlane(node, overrides = {}) {
         warnings,
     };
 }
-/** Checks the explicit inputs before anything is read on the node; errors name the CLI spelling of the input. */
-function discover_validateOverrides(overrides) {
+/**
+ * Checks the explicit inputs before anything is read on the node. Errors name each input by `nameOf`: the
+ * CLI's option or the action's input; by default discovery's own spelling (etcd-ca-file).
+ */
+function discover_validateOverrides(overrides, nameOf = (key) => OVERRIDE_INPUTS[key]) {
     for (const key of [
         'kubeletConfigPath',
         'staticPodPath',
@@ -63392,13 +63395,13 @@ function discover_validateOverrides(overrides) {
     ]) {
         const value = overrides[key];
         if (value !== undefined && !posix.isAbsolute(value)) {
-            throw new InputError(OVERRIDE_INPUTS[key], `an absolute path on the node (got ${shown(value)})`);
+            throw new InputError(nameOf(key), `an absolute path on the node (got ${shown(value)})`);
         }
     }
     if (overrides.clientUrl !== undefined)
-        parseClientUrl(overrides.clientUrl, OVERRIDE_INPUTS.clientUrl);
+        parseClientUrl(overrides.clientUrl, nameOf('clientUrl'));
     if (Boolean(overrides.certFile) !== Boolean(overrides.keyFile)) {
-        const missing = overrides.certFile ? OVERRIDE_INPUTS.keyFile : OVERRIDE_INPUTS.certFile;
+        const missing = nameOf(overrides.certFile ? 'keyFile' : 'certFile');
         throw new InputError(missing, `a value too: a client certificate and its key are given together`);
     }
 }
@@ -63815,7 +63818,8 @@ class Reader {
     }
     counts(value, path) {
         const obj = this.object(value, path);
-        const out = {};
+        // No prototype: a namespace called __proto__ or constructor is kept like any other.
+        const out = Object.create(null);
         for (const [k, v] of Object.entries(obj))
             out[k] = this.count(v, `${path}.${k}`);
         return out;
@@ -65020,6 +65024,7 @@ var inputs = __nccwpck_require__(83876);
 
 
 
+
 /** `store` (artifact, release, release:TAG, dir:PATH) plus the GitHub context it needs. */
 function storeFromInputs(options) {
     const spec = (0,inputs/* optionalInput */.$m)('store') ?? 'artifact';
@@ -65117,15 +65122,8 @@ function etcdOverridesFromInputs() {
         ...pick('etcd_cert_file', 'certFile'),
         ...pick('etcd_key_file', 'keyFile'),
     };
-    // Checked here, before connecting, and named as action.yml spells them (discovery uses the CLI's dashes).
-    try {
-        validateOverrides(overrides);
-    }
-    catch (error) {
-        if (!(error instanceof InputError))
-            throw error;
-        throw new InputError(/^input '([^']*)'/.exec(error.message)[1].replace(/-/g, '_'), error.message.replace(/^input '[^']*': expected /, ''), error.hint ? { hint: error.hint } : {});
-    }
+    // Checked here, before connecting, and named as action.yml spells them.
+    validateOverrides(overrides, (key) => OVERRIDE_INPUTS[key].replace(/-/g, '_'));
     return overrides;
 }
 
@@ -65139,7 +65137,7 @@ function etcdOverridesFromInputs() {
 /* harmony export */   KJ: () => (/* binding */ writeFailureSummary),
 /* harmony export */   tP: () => (/* binding */ writeDrillSummary)
 /* harmony export */ });
-/* unused harmony exports throughput, writeBackupSummary, writeRestoreSummary */
+/* unused harmony exports throughput, writeBackupSummary, writeRestoreSummary, writeRecoverySummary */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65365);
 
@@ -65299,6 +65297,15 @@ async function writeFailureSummary(what, message) {
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
         .addHeading(`❌ ${html(what)} failed`, 2)
         .addRaw(`<p>${html(message)}</p>`)
+        .write();
+}
+async function writeRecoverySummary(report) {
+    const text = report.backup === undefined
+        ? 'No unfinished restore on these nodes: nothing to recover.'
+        : `The restore of ${report.backup} that was cut short is rolled back on ${report.recovered.join(', ')}: the old data dirs and manifests are back, etcd and kube-apiserver run on them. The restored data that had been swapped in is kept aside as <data dir>.failed-restore-<time>.`;
+    await core.summary
+        .addHeading('↩️ etcd restore recovery', 2)
+        .addRaw(`<p>${html(text)}</p>`)
         .write();
 }
 
@@ -84898,12 +84905,12 @@ async function compareWithSnapshot(client, live) {
         revision = page.revision;
         for (const kv of page.kvs) {
             restored++;
-            const want = live.get(kv.key.toString('latin1'));
+            const want = live.valueCrcOf(kv.key);
             if (want === undefined)
                 unexpected++;
             else {
                 seen++;
-                if (want !== null && want.valueCrc !== (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value))
+                if (want !== null && want !== (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value))
                     changed++;
             }
         }
@@ -84950,16 +84957,18 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
         revision = page.revision;
         for (const kv of page.kvs) {
             restored++;
-            const want = live.get(kv.key.toString('latin1'));
+            // By the key's bytes: no string or record object per key of the cluster.
+            const want = live.modRevisionOf(kv.key);
             if (want === undefined)
                 unexpected++;
             else {
                 seen++;
-                if (want !== null && want.modRevision !== Number(kv.modRevision))
+                if (want !== null && want !== Number(kv.modRevision))
                     changed++;
             }
+            // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
             if (positions.has(restored - 1))
-                starts.push(kv.key);
+                starts.push(Buffer.from(kv.key));
         }
     }
     const compared = new Set();
@@ -84998,11 +85007,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   X: () => (/* binding */ CompactKeyMap)
 });
 
+// UNUSED EXPORTS: KEY_SEGMENT_BYTES
+
 ;// CONCATENATED MODULE: ./src/snapshot/key-hash.ts
 /** FNV-1a, 32 bits, mixed at the end so that the low bits (a table index) depend on every byte. */
-function hashKeyBytes(key) {
+function hashKeyBytes(key, start = 0, end = key.length) {
     let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++)
+    for (let i = start; i < end; i++)
         h = Math.imul(h ^ key[i], 0x01000193);
     return finish(h);
 }
@@ -85032,19 +85043,32 @@ function finish(h) {
 const FIRST_ENTRIES = 1024;
 /** Dead entries are squeezed out once there are this many and more than live ones. */
 const COMPACT_AFTER = 4096;
+/** Key bytes are kept in segments of this size; a longer key gets a segment of its own. */
+const KEY_SEGMENT_BYTES = 1 << 20;
+/** An entry's key address: segment number × this + offset in the segment (exact in a double). */
+const SEGMENT_STRIDE = 2 ** 32;
 /**
  * A map from byte-string keys to a fixed-size record (a few typed-array columns the caller names), held
- * without a JS object or string per key: key bytes packed into one growing arena, per entry an offset, a
- * length, a hash and a live flag plus the caller's columns, and an open-addressing table of entry numbers.
- * Iterates in insertion order like a Map: setting a live key keeps its place, a deleted key set again
- * goes to the end. Deleted entries stay in place (dead) until they outnumber the live ones, then are
+ * without a JS object or string per key: key bytes packed into fixed-size segments, per entry an address,
+ * a length, a hash and a live flag plus the caller's columns, and an open-addressing table of entry
+ * numbers. Iterates in insertion order like a Map: setting a live key keeps its place, a deleted key set
+ * again goes to the end. Deleted entries stay in place (dead) until they outnumber the live ones, then are
  * squeezed out in one pass that keeps the order.
+ *
+ * The key bytes, the bulk of it, grow one segment at a time and are never copied to a larger arena, so
+ * growing never holds two copies of them; only the per-entry arrays and the table double.
  */
 class CompactKeyMap {
     columnTypes;
-    arena = Buffer.allocUnsafeSlow(1 << 16);
-    arenaUsed = 0;
-    offsets = new Float64Array(FIRST_ENTRIES);
+    segmentBytes;
+    /** Key bytes; a null segment was freed (a long key's, or one emptied by a squeeze). */
+    segments = [];
+    /** Numbers of the segments shared by short keys, in packing order. */
+    shared = [];
+    /** Where the next short key goes: shared[sharedIndex], at sharedUsed. */
+    sharedIndex = -1;
+    sharedUsed = 0;
+    addresses = new Float64Array(FIRST_ENTRIES);
     lengths = new Uint32Array(FIRST_ENTRIES);
     hashes = new Uint32Array(FIRST_ENTRIES);
     live = new Uint8Array(FIRST_ENTRIES);
@@ -85055,21 +85079,29 @@ class CompactKeyMap {
     table = new Uint32Array(FIRST_ENTRIES * 2);
     /** The caller's per-entry record; arrays are replaced as they grow, so read them after set(). */
     columns;
+    /** The same arrays as `columns`, as a list (no allocation per entry to visit them). */
+    columnList = [];
     size = 0;
-    constructor(columnTypes) {
+    constructor(columnTypes, segmentBytes = KEY_SEGMENT_BYTES) {
         this.columnTypes = columnTypes;
+        this.segmentBytes = segmentBytes;
         this.columns = {};
         for (const name of Object.keys(columnTypes))
             this.columns[name] = new columnTypes[name](FIRST_ENTRIES);
+        this.columnList = Object.values(this.columns);
     }
     /** The entry of a key, made live: its own if live already, else a new one at the end (columns zeroed). */
     set(key) {
-        const hash = hashKeyBytes(key);
-        const slot = this.slotOfBytes(key, hash);
+        return this.setRange(key, 0, key.length);
+    }
+    /** set() of the key in buf[start, end), read in place. */
+    setRange(buf, start, end) {
+        const hash = hashKeyBytes(buf, start, end);
+        const slot = this.slotOfBytes(buf, start, end, hash);
         const at = this.table[slot];
         if (at !== 0 && this.live[at - 1])
             return at - 1;
-        const entry = this.append(key, hash);
+        const entry = this.append(buf, start, end, hash);
         this.table[slot] = entry + 1;
         this.size++;
         if (this.entries * 2 > this.table.length)
@@ -85077,7 +85109,11 @@ class CompactKeyMap {
         return entry;
     }
     delete(key) {
-        const at = this.table[this.slotOfBytes(key, hashKeyBytes(key))];
+        return this.deleteRange(key, 0, key.length);
+    }
+    /** delete() of the key in buf[start, end), read in place. */
+    deleteRange(buf, start, end) {
+        const at = this.table[this.slotOfBytes(buf, start, end, hashKeyBytes(buf, start, end))];
         if (at === 0 || !this.live[at - 1])
             return false;
         this.live[at - 1] = 0;
@@ -85102,47 +85138,69 @@ class CompactKeyMap {
                 return this.live[entry] ? entry : -1;
         }
     }
+    /** The live entry of the key in buf[start, end), or -1; reads in place, allocates nothing. */
+    findRange(buf, start, end) {
+        const at = this.table[this.slotOfBytes(buf, start, end, hashKeyBytes(buf, start, end))];
+        return at !== 0 && this.live[at - 1] ? at - 1 : -1;
+    }
     /** Live entries in insertion order. */
     *liveEntries() {
         for (let entry = 0; entry < this.entries; entry++)
             if (this.live[entry])
                 yield entry;
     }
+    /** Each live key's bytes in insertion order, as buf[start, end) (no string or view per key). */
+    forEachLiveKey(visit) {
+        for (let entry = 0; entry < this.entries; entry++) {
+            if (!this.live[entry])
+                continue;
+            const address = this.addresses[entry];
+            const offset = address % SEGMENT_STRIDE;
+            visit(this.segments[Math.floor(address / SEGMENT_STRIDE)], offset, offset + this.lengths[entry], entry);
+        }
+    }
     /** The key of an entry as a latin1 string (one char per byte, byte-exact). */
     keyOf(entry) {
-        const offset = this.offsets[entry];
-        return this.arena.toString('latin1', offset, offset + this.lengths[entry]);
+        const address = this.addresses[entry];
+        const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)];
+        const offset = address % SEGMENT_STRIDE;
+        return segment.toString('latin1', offset, offset + this.lengths[entry]);
     }
     /** Bytes held, for measurements. */
     get bytes() {
-        let columns = 0;
-        for (const column of Object.values(this.columns))
-            columns += column.byteLength;
-        return (this.arena.byteLength +
-            this.offsets.byteLength +
+        let total = this.addresses.byteLength +
             this.lengths.byteLength +
             this.hashes.byteLength +
             this.live.byteLength +
-            this.table.byteLength +
-            columns);
+            this.table.byteLength;
+        for (const column of this.columnList)
+            total += column.byteLength;
+        for (const segment of this.segments)
+            total += segment?.byteLength ?? 0;
+        return total;
+    }
+    /** The size of every key segment held, for tests of how the key bytes grow. */
+    get segmentSizes() {
+        return this.segments.filter((s) => s !== null).map((s) => s.byteLength);
     }
     /** The slot holding the key's newest entry, or the empty slot where it would go. */
-    slotOfBytes(key, hash) {
+    slotOfBytes(buf, start, end, hash) {
         const mask = this.table.length - 1;
         for (let slot = hash & mask;; slot = (slot + 1) & mask) {
             const at = this.table[slot];
-            if (at === 0 || (this.hashes[at - 1] === hash && this.sameBytes(at - 1, key)))
+            if (at === 0 || (this.hashes[at - 1] === hash && this.sameBytes(at - 1, buf, start, end)))
                 return slot;
         }
     }
-    sameBytes(entry, key) {
+    sameBytes(entry, buf, start, end) {
         const length = this.lengths[entry];
-        if (length !== key.length)
+        if (length !== end - start)
             return false;
-        const offset = this.offsets[entry];
-        const arena = this.arena;
+        const address = this.addresses[entry];
+        const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)];
+        const offset = address % SEGMENT_STRIDE;
         for (let i = 0; i < length; i++)
-            if (arena[offset + i] !== key[i])
+            if (segment[offset + i] !== buf[start + i])
                 return false;
         return true;
     }
@@ -85150,30 +85208,58 @@ class CompactKeyMap {
         const length = this.lengths[entry];
         if (length !== key.length)
             return false;
-        const offset = this.offsets[entry];
-        const arena = this.arena;
+        const address = this.addresses[entry];
+        const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)];
+        const offset = address % SEGMENT_STRIDE;
         for (let i = 0; i < length; i++)
-            if (arena[offset + i] !== key.charCodeAt(i))
+            if (segment[offset + i] !== key.charCodeAt(i))
                 return false;
         return true;
     }
-    append(key, hash) {
-        if (this.arenaUsed + key.length > this.arena.length) {
-            const bigger = Buffer.allocUnsafeSlow(Math.max(this.arena.length * 2, this.arenaUsed + key.length));
-            this.arena.copy(bigger, 0, 0, this.arenaUsed);
-            this.arena = bigger;
+    /** Where `length` key bytes go: the current shared segment, the next one, or a segment of their own. */
+    place(length) {
+        if (length > this.segmentBytes)
+            return this.newSegment(length) * SEGMENT_STRIDE;
+        if (this.sharedIndex < 0 || this.sharedUsed + length > this.segmentBytes) {
+            this.sharedIndex++;
+            this.sharedUsed = 0;
+            if (this.sharedIndex === this.shared.length)
+                this.shared.push(this.newSegment(this.segmentBytes));
         }
-        this.arena.set(key, this.arenaUsed);
-        if (this.entries === this.offsets.length)
+        const address = this.shared[this.sharedIndex] * SEGMENT_STRIDE + this.sharedUsed;
+        this.sharedUsed += length;
+        return address;
+    }
+    /** A new segment's number, reusing the number of a freed one. */
+    newSegment(bytes) {
+        const segment = Buffer.allocUnsafeSlow(bytes);
+        const free = this.segments.indexOf(null);
+        if (free >= 0) {
+            this.segments[free] = segment;
+            return free;
+        }
+        return this.segments.push(segment) - 1;
+    }
+    append(buf, start, end, hash) {
+        const length = end - start;
+        const address = this.place(length);
+        const segment = this.segments[Math.floor(address / SEGMENT_STRIDE)];
+        const offset = address % SEGMENT_STRIDE;
+        // Byte by byte for the usual short key: a subarray to copy from would be one more object per key.
+        if (length <= 256)
+            for (let i = 0; i < length; i++)
+                segment[offset + i] = buf[start + i];
+        else
+            segment.set(buf.subarray(start, end), offset);
+        if (this.entries === this.addresses.length)
             this.resizeEntries(this.entries * 2);
         const entry = this.entries++;
-        this.offsets[entry] = this.arenaUsed;
-        this.lengths[entry] = key.length;
+        this.addresses[entry] = address;
+        this.lengths[entry] = length;
         this.hashes[entry] = hash;
         this.live[entry] = 1;
-        for (const column of Object.values(this.columns))
+        for (const column of this.columnList)
             column[entry] = 0;
-        this.arenaUsed += key.length;
         return entry;
     }
     resizeEntries(capacity) {
@@ -85181,7 +85267,7 @@ class CompactKeyMap {
             next.set(old.subarray(0, Math.min(old.length, capacity)));
             return next;
         };
-        this.offsets = resize(this.offsets, new Float64Array(capacity));
+        this.addresses = resize(this.addresses, new Float64Array(capacity));
         this.lengths = resize(this.lengths, new Uint32Array(capacity));
         this.hashes = resize(this.hashes, new Uint32Array(capacity));
         this.live = resize(this.live, new Uint8Array(capacity));
@@ -85189,32 +85275,56 @@ class CompactKeyMap {
             const next = new this.columnTypes[name](capacity);
             this.columns[name] = resize(this.columns[name], next);
         }
+        this.columnList = Object.values(this.columns);
     }
-    /** Drops dead entries and their key bytes, keeping the order of the live ones; entry numbers change. */
+    /**
+     * Drops dead entries and their key bytes, keeping the order of the live ones; entry numbers change. Short
+     * keys are packed again from the first shared segment with the same rule as append(), so a key only ever
+     * moves towards the front of the segments and never onto bytes not yet moved; long keys stay where they
+     * are, and the segments of dead long keys and the shared segments left empty are freed.
+     */
     compact() {
-        const columns = Object.values(this.columns);
+        const columns = this.columnList;
         let kept = 0;
-        let used = 0;
+        let toIndex = -1;
+        let toUsed = 0;
         for (let entry = 0; entry < this.entries; entry++) {
-            if (!this.live[entry])
-                continue;
-            const offset = this.offsets[entry];
+            const address = this.addresses[entry];
+            const number = Math.floor(address / SEGMENT_STRIDE);
             const length = this.lengths[entry];
-            // Entries only move towards the front, so nothing not yet moved is overwritten.
-            if (offset !== used)
-                this.arena.copyWithin(used, offset, offset + length);
-            this.offsets[kept] = used;
+            if (!this.live[entry]) {
+                if (length > this.segmentBytes)
+                    this.segments[number] = null;
+                continue;
+            }
+            let moved = address;
+            if (length <= this.segmentBytes) {
+                if (toIndex < 0 || toUsed + length > this.segmentBytes) {
+                    toIndex++;
+                    toUsed = 0;
+                }
+                moved = this.shared[toIndex] * SEGMENT_STRIDE + toUsed;
+                toUsed += length;
+                if (moved !== address) {
+                    const from = this.segments[number];
+                    const offset = address % SEGMENT_STRIDE;
+                    from.copy(this.segments[this.shared[toIndex]], moved % SEGMENT_STRIDE, offset, offset + length);
+                }
+            }
+            this.addresses[kept] = moved;
             this.lengths[kept] = length;
             this.hashes[kept] = this.hashes[entry];
             this.live[kept] = 1;
             for (const column of columns)
                 column[kept] = column[entry];
-            used += length;
             kept++;
         }
+        for (const number of this.shared.splice(toIndex + 1))
+            this.segments[number] = null;
+        this.sharedIndex = toIndex;
+        this.sharedUsed = toIndex < 0 ? 0 : toUsed;
         this.live.fill(0, kept, this.entries);
         this.entries = kept;
-        this.arenaUsed = used;
         this.dead = 0;
         this.rebuildTable(this.table.length);
     }
@@ -85770,6 +85880,36 @@ class SnapshotFile {
         }
         return this.readByPosition(position, end);
     }
+    /**
+     * Copies up to `target.length` bytes at `position` into `target` through the same caches as read(), and
+     * returns how many: for small fixed-size pieces (a page header) read once per page, without a view object
+     * per read.
+     */
+    copyInto(target, position) {
+        const end = Math.min(position + target.length, this.size);
+        if (position >= end)
+            return 0;
+        const ring = this.ring;
+        if (ring && position >= ring.start && end - position <= ring.reach) {
+            if (end > ring.end && end <= ring.end + LOOKAHEAD)
+                ring.advanceTo(end);
+            if (end <= ring.end)
+                return ring.copyOut(position, end, target);
+        }
+        const first = Math.floor(position / BLOCK_SIZE);
+        const last = Math.floor((end - 1) / BLOCK_SIZE);
+        let done = 0;
+        for (let b = first; b <= last; b++) {
+            const block = this.block(b);
+            const from = b === first ? position - b * BLOCK_SIZE : 0;
+            const to = Math.min(block.length, end - b * BLOCK_SIZE);
+            if (to <= from)
+                break;
+            block.copy(target, done, from, to);
+            done += to - from;
+        }
+        return done;
+    }
     /** Reads straight into `target` by position, bypassing every cache (for a hash pass of its own). */
     readInto(target, position) {
         return (0,external_node_fs_.readSync)(this.fd, target, 0, target.length, position);
@@ -85913,6 +86053,19 @@ class Ring {
         }
         return scratch.subarray(0, done);
     }
+    /** Copies bytes [position, end), all within the ring, into the start of `target`. */
+    copyOut(position, end, target) {
+        let done = 0;
+        for (let k = Math.floor(position / CHUNK_SIZE); k * CHUNK_SIZE < end; k++) {
+            const slot = this.slots[k % this.count];
+            const a = Math.max(position - k * CHUNK_SIZE, 0);
+            const b = Math.min(this.lengths[k % this.count], end - k * CHUNK_SIZE);
+            // By hand for a page header's few bytes: Buffer#copy validates its arguments into garbage per call.
+            for (let i = a; i < b; i++)
+                target[done++] = slot[i];
+        }
+        return done;
+    }
     finish() {
         const hasher = this.hasher;
         if (!hasher)
@@ -86016,7 +86169,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Rs: () => (/* binding */ buildInventory)
 /* harmony export */ });
-/* unused harmony exports inventorySnapshot, damaged */
+/* unused harmony exports countTable, inventorySnapshot, damaged */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94793);
 /* harmony import */ var _kubernetes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46839);
 /* harmony import */ var _verify__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34247);
@@ -86025,6 +86178,10 @@ _verify__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (a
 
 
 
+/** A table of counts keyed by names read from the snapshot: no prototype, so 'constructor' is just a name. */
+function countTable() {
+    return Object.create(null);
+}
 function bump(record, key, by = 1) {
     record[key] = (record[key] ?? 0) + by;
 }
@@ -86036,9 +86193,9 @@ function buildInventory(live, options = {}) {
         liveKeys: live.size,
         kubernetesObjects: 0,
         resources: [],
-        namespaces: {},
+        namespaces: countTable(),
         clusterScoped: 0,
-        secrets: { total: 0, encrypted: 0, plain: 0, providers: {} },
+        secrets: { total: 0, encrypted: 0, plain: 0, providers: countTable() },
         encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
         otherKeys: 0,
     };
@@ -86056,7 +86213,13 @@ function buildInventory(live, options = {}) {
         inventory.kubernetesObjects++;
         let entry = resources.get(k8s.resource);
         if (!entry) {
-            entry = { resource: k8s.resource, count: 0, namespaces: {}, kinds: {}, encrypted: 0 };
+            entry = {
+                resource: k8s.resource,
+                count: 0,
+                namespaces: countTable(),
+                kinds: countTable(),
+                encrypted: 0,
+            };
             if (options.names)
                 entry.names = [];
             resources.set(k8s.resource, entry);
@@ -86131,6 +86294,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   kY: () => (/* binding */ readKubernetesValue)
 });
 
+// UNUSED EXPORTS: resourceName
+
 ;// CONCATENATED MODULE: ./src/snapshot/protobuf.ts
 function readVarint(buf, at) {
     let value = 0;
@@ -86195,14 +86360,18 @@ function forEachField(buf, onField) {
 
 const REGISTRY_PREFIX = '/registry';
 /** Key prefixes kube-apiserver uses instead of the resource name (SpecialDefaultResourcePrefixes), reversed. */
-const PREFIX_TO_RESOURCE = {
-    controllers: 'replicationcontrollers',
-    'services/endpoints': 'endpoints',
-    minions: 'nodes',
-    'services/specs': 'services',
-    ingress: 'ingresses',
-    podsecuritypolicy: 'podsecuritypolicies',
-};
+const PREFIX_TO_RESOURCE = new Map([
+    ['controllers', 'replicationcontrollers'],
+    ['services/endpoints', 'endpoints'],
+    ['minions', 'nodes'],
+    ['services/specs', 'services'],
+    ['ingress', 'ingresses'],
+    ['podsecuritypolicy', 'podsecuritypolicies'],
+]);
+/** The resource a key's type part stands for: its own name but for a few legacy storage prefixes. */
+function resourceName(keyPart) {
+    return PREFIX_TO_RESOURCE.get(keyPart) ?? keyPart;
+}
 /**
  * Reads a key under the registry prefix the way kube-apiserver builds it: `<prefix>/<resource>/[<ns>/]<name>`,
  * where resource is one segment, `services/<x>`, or `<group.with.dots>/<plural>`. Returns undefined for keys
@@ -86222,7 +86391,7 @@ function classifyKey(key, prefix = REGISTRY_PREFIX) {
         resource = parts[0];
         rest = parts.slice(1);
     }
-    resource = PREFIX_TO_RESOURCE[resource] ?? resource;
+    resource = resourceName(resource);
     if (rest.length === 1)
         return { resource, namespace: undefined, name: rest[0] };
     if (rest.length === 2)
@@ -86319,10 +86488,14 @@ function startsWith(value, prefix) {
 class LiveKeyCount {
     keys = new _compact_key_map__WEBPACK_IMPORTED_MODULE_0__/* .CompactKeyMap */ .X({});
     apply(key, tombstone) {
+        this.applyRange(key, 0, key.length, tombstone);
+    }
+    /** apply() of the key in buf[start, end), read in place. */
+    applyRange(buf, start, end, tombstone) {
         if (tombstone)
-            this.keys.delete(key);
+            this.keys.deleteRange(buf, start, end);
         else
-            this.keys.set(key);
+            this.keys.setRange(buf, start, end);
     }
     get size() {
         return this.keys.size;
@@ -86345,6 +86518,12 @@ class LiveKeyCount {
 
 
 
+const DETAIL_COLUMNS = {
+    modRevision: Float64Array,
+    valueCrc: Uint32Array,
+    valueSize: Uint32Array,
+    valueKind: Uint32Array,
+};
 /**
  * The live user keys of bucket `key`, rebuilt by replaying revisions in order (a put adds, a tombstone
  * removes), like etcd 3.6's `snapshot status`. Values are never kept: in detailed mode each key has a
@@ -86355,30 +86534,35 @@ class LiveKeyCount {
  */
 class LiveKeys {
     detailed;
-    map = new _compact_key_map__WEBPACK_IMPORTED_MODULE_2__/* .CompactKeyMap */ .X({
-        modRevision: Float64Array,
-        valueCrc: Uint32Array,
-        valueSize: Uint32Array,
-        valueKind: Uint32Array,
-    });
+    /** Keys-only mode holds no columns at all: 20 bytes less per key, and no value is read. */
+    map;
     kinds = [];
     kindIndex = new Map();
     constructor(detailed) {
         this.detailed = detailed;
+        this.map = new _compact_key_map__WEBPACK_IMPORTED_MODULE_2__/* .CompactKeyMap */ .X(detailed ? DETAIL_COLUMNS : {});
     }
     apply(kv, tombstone) {
+        this.applyRanges(kv.key, 0, kv.key.length, kv.value, 0, kv.value.length, kv.modRevision, tombstone);
+    }
+    /** apply() of a KeyValue decoded in place from `buf`: keys-only mode then allocates nothing. */
+    applyAt(buf, kv, tombstone) {
+        this.applyRanges(buf, kv.keyStart, kv.keyEnd, buf, kv.valueStart, kv.valueEnd, kv.modRevision, tombstone);
+    }
+    applyRanges(keyBuf, keyStart, keyEnd, valueBuf, valueStart, valueEnd, modRevision, tombstone) {
         if (tombstone) {
-            this.map.delete(kv.key);
+            this.map.deleteRange(keyBuf, keyStart, keyEnd);
             return;
         }
-        const entry = this.map.set(kv.key);
+        const entry = this.map.setRange(keyBuf, keyStart, keyEnd);
         if (!this.detailed)
             return;
+        const value = valueBuf.subarray(valueStart, valueEnd);
         const columns = this.map.columns;
-        columns.modRevision[entry] = kv.modRevision;
-        columns.valueCrc[entry] = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value);
-        columns.valueSize[entry] = kv.value.length;
-        columns.valueKind[entry] = this.intern((0,_kubernetes__WEBPACK_IMPORTED_MODULE_1__/* .readKubernetesValue */ .kY)(kv.value));
+        columns.modRevision[entry] = modRevision;
+        columns.valueCrc[entry] = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(value);
+        columns.valueSize[entry] = value.length;
+        columns.valueKind[entry] = this.intern((0,_kubernetes__WEBPACK_IMPORTED_MODULE_1__/* .readKubernetesValue */ .kY)(value));
     }
     get size() {
         return this.map.size;
@@ -86393,6 +86577,23 @@ class LiveKeys {
             return undefined;
         return this.objectAt(entry);
     }
+    /**
+     * The revision of a live key's newest value, looked up by the key's bytes with no string or object made:
+     * undefined when the key is not live, null in keys-only mode.
+     */
+    modRevisionOf(key) {
+        const entry = this.map.findRange(key, 0, key.length);
+        if (entry < 0)
+            return undefined;
+        return this.detailed ? this.map.columns.modRevision[entry] : null;
+    }
+    /** Like modRevisionOf, the CRC-32 of a live key's newest value. */
+    valueCrcOf(key) {
+        const entry = this.map.findRange(key, 0, key.length);
+        if (entry < 0)
+            return undefined;
+        return this.detailed ? this.map.columns.valueCrc[entry] : null;
+    }
     *keys() {
         for (const entry of this.map.liveEntries())
             yield this.map.keyOf(entry);
@@ -86400,6 +86601,10 @@ class LiveKeys {
     *entries() {
         for (const entry of this.map.liveEntries())
             yield [this.map.keyOf(entry), this.objectAt(entry)];
+    }
+    /** Each live key's bytes in insertion order, as buf[start, end): no string per key. */
+    forEachKey(visit) {
+        this.map.forEachLiveKey(visit);
     }
     /** Bytes held by the keys and their records (not counting the few distinct kinds), for measurements. */
     get bytes() {
@@ -86548,46 +86753,82 @@ function readMetas(file) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ parseRevisionKey),
-/* harmony export */   F5: () => (/* binding */ decodeKeyValue),
-/* harmony export */   br: () => (/* binding */ mainRevision)
+/* harmony export */   Bh: () => (/* binding */ isTombstoneKeyLength),
+/* harmony export */   O5: () => (/* binding */ emptyKeyValueSpan),
+/* harmony export */   Ol: () => (/* binding */ revisionKeyProblem),
+/* harmony export */   br: () => (/* binding */ mainRevision),
+/* harmony export */   q5: () => (/* binding */ decodeKeyValueAt)
 /* harmony export */ });
+/* unused harmony export decodeKeyValue */
 const REV_BYTES = 17;
 /** Parses like etcd 3.6 (strict): 17 or 18 bytes, '_' separator, 't' marker, non-negative parts. */
 function parseRevisionKey(key) {
-    if (key.length !== REV_BYTES && key.length !== REV_BYTES + 1)
-        return `revision key of ${key.length} bytes`;
-    if (key[8] !== 0x5f)
-        return "revision key without '_' separator";
-    if (key.length === REV_BYTES + 1 && key[17] !== 0x74)
-        return 'revision key with an unknown marker byte';
-    if (key[0] & 0x80 || key[9] & 0x80)
-        return 'negative revision';
+    const problem = revisionKeyProblem(key, 0, key.length);
+    if (problem !== undefined)
+        return problem;
     return { main: mainRevision(key), sub: int64BE(key, 9), tombstone: key.length === REV_BYTES + 1 };
+}
+/** What is wrong with the revision key in buf[start, end), if anything; reads in place, allocates nothing. */
+function revisionKeyProblem(buf, start, end) {
+    const length = end - start;
+    if (length !== REV_BYTES && length !== REV_BYTES + 1)
+        return `revision key of ${length} bytes`;
+    if (buf[start + 8] !== 0x5f)
+        return "revision key without '_' separator";
+    if (length === REV_BYTES + 1 && buf[start + 17] !== 0x74)
+        return 'revision key with an unknown marker byte';
+    if (buf[start] & 0x80 || buf[start + 9] & 0x80)
+        return 'negative revision';
+    return undefined;
+}
+/** Whether a valid revision key of this length marks a tombstone. */
+function isTombstoneKeyLength(length) {
+    return length === REV_BYTES + 1;
 }
 /** Big-endian int64 as a number (exact below 2^53), without a BigInt per key. */
 function int64BE(key, at) {
     return key.readInt32BE(at) * 0x100000000 + key.readUInt32BE(at + 4);
 }
 /** Main revision as etcd 3.4/3.5 read it: the first 8 bytes, big-endian signed. */
-function mainRevision(key) {
-    return int64BE(key, 0);
+function mainRevision(key, at = 0) {
+    return int64BE(key, at);
 }
 const EMPTY = Buffer.alloc(0);
-/**
- * Decodes like protobuf: unknown fields skipped, a known field with the wrong wire type is malformed. Written
- * out as one loop (rather than on forEachField) because it runs for every revision of a large snapshot, and
- * this way allocates nothing but the result.
- */
+function emptyKeyValueSpan() {
+    return {
+        keyStart: 0,
+        keyEnd: 0,
+        valueStart: 0,
+        valueEnd: 0,
+        createRevision: 0,
+        modRevision: 0,
+        version: 0,
+    };
+}
+/** Decodes a KeyValue, copying its key and value out as views. */
 function decodeKeyValue(buf) {
-    let createRevision = 0;
-    let modRevision = 0;
-    let version = 0;
-    let keyStart = -1;
-    let keyEnd = -1;
-    let valueStart = -1;
-    let valueEnd = -1;
-    const n = buf.length;
-    let at = 0;
+    const span = emptyKeyValueSpan();
+    if (!decodeKeyValueAt(buf, 0, buf.length, span))
+        return undefined;
+    return {
+        key: span.keyEnd > span.keyStart ? buf.subarray(span.keyStart, span.keyEnd) : EMPTY,
+        createRevision: span.createRevision,
+        modRevision: span.modRevision,
+        version: span.version,
+        value: span.valueEnd > span.valueStart ? buf.subarray(span.valueStart, span.valueEnd) : EMPTY,
+    };
+}
+/**
+ * Decodes the mvccpb.KeyValue in buf[start, end) like protobuf: unknown fields skipped, a known field with
+ * the wrong wire type is malformed. Fills `out` and returns false when malformed. Written out as one loop
+ * that allocates nothing, because it runs for every revision of a large snapshot: a verification that made
+ * garbage per revision would fill (and keep resident) however large a young generation V8 has grown to.
+ */
+function decodeKeyValueAt(buf, start, end, out) {
+    out.createRevision = out.modRevision = out.version = 0;
+    out.keyStart = out.keyEnd = out.valueStart = out.valueEnd = start;
+    const n = end;
+    let at = start;
     while (at < n) {
         // The tag, then the field's payload; varints of up to 10 bytes, exact below 2^53.
         let tag = 0;
@@ -86595,7 +86836,7 @@ function decodeKeyValue(buf) {
         let i = 0;
         for (;; i++) {
             if (i === 10 || at >= n)
-                return undefined;
+                return false;
             const b = buf[at++];
             tag += (b & 0x7f) * scale;
             scale *= 128;
@@ -86603,7 +86844,7 @@ function decodeKeyValue(buf) {
                 break;
         }
         if (tag < 8)
-            return undefined;
+            return false;
         const field = Math.floor(tag / 8);
         const wireType = tag % 8;
         if (wireType === 0 || wireType === 2) {
@@ -86611,7 +86852,7 @@ function decodeKeyValue(buf) {
             scale = 1;
             for (i = 0;; i++) {
                 if (i === 10 || at >= n)
-                    return undefined;
+                    return false;
                 const b = buf[at++];
                 value += (b & 0x7f) * scale;
                 scale *= 128;
@@ -86620,48 +86861,42 @@ function decodeKeyValue(buf) {
             }
             if (wireType === 2) {
                 if (at + value > n)
-                    return undefined;
+                    return false;
                 if (field === 1) {
-                    keyStart = at;
-                    keyEnd = at + value;
+                    out.keyStart = at;
+                    out.keyEnd = at + value;
                 }
                 else if (field === 5) {
-                    valueStart = at;
-                    valueEnd = at + value;
+                    out.valueStart = at;
+                    out.valueEnd = at + value;
                 }
                 if (field >= 2 && field <= 6 && field !== 5)
-                    return undefined;
+                    return false;
                 at += value;
             }
             else {
                 if (field === 1 || field === 5)
-                    return undefined;
+                    return false;
                 if (field === 2)
-                    createRevision = value;
+                    out.createRevision = value;
                 else if (field === 3)
-                    modRevision = value;
+                    out.modRevision = value;
                 else if (field === 4)
-                    version = value;
+                    out.version = value;
             }
         }
         else if (wireType === 1 || wireType === 5) {
             if (field >= 1 && field <= 6)
-                return undefined;
+                return false;
             at += wireType === 1 ? 8 : 4;
             if (at > n)
-                return undefined;
+                return false;
         }
         else {
-            return undefined;
+            return false;
         }
     }
-    return {
-        key: keyStart < 0 ? EMPTY : buf.subarray(keyStart, keyEnd),
-        createRevision,
-        modRevision,
-        version,
-        value: valueStart < 0 ? EMPTY : buf.subarray(valueStart, valueEnd),
-    };
+    return true;
 }
 
 
@@ -87081,23 +87316,23 @@ async function analyse(file, options) {
         await concludeTrailer();
         return finish();
     }
-    const walker = new _walk__WEBPACK_IMPORTED_MODULE_8__/* .TreeWalker */ .r(file, pageSize, pgid, findings.add, progressCounter(options, Number(dbBytes)));
+    const walker = new _walk__WEBPACK_IMPORTED_MODULE_8__/* .TreeWalker */ .rU(file, pageSize, pgid, findings.add, progressCounter(options, Number(dbBytes)));
     walker.mark(0, 1);
     const freed = readFreelist(file, walker, chosen, findings);
     // The storage version decides the status semantics before the `key` bucket (which sorts first) is read,
     // so look it up first with a walker of its own whose findings are discarded (the main walk repeats them).
-    const preview = new _walk__WEBPACK_IMPORTED_MODULE_8__/* .TreeWalker */ .r(file, pageSize, pgid, () => { });
+    const preview = new _walk__WEBPACK_IMPORTED_MODULE_8__/* .TreeWalker */ .rU(file, pageSize, pgid, () => { });
     const metaBucket = topBuckets(preview, chosen, () => { }).find((b) => b.label === BUCKET_META);
     let finishedCompact;
     if (metaBucket) {
         const root = bucketRoot(metaBucket, () => { });
         if (root) {
-            preview.walk(root, BUCKET_META, (k, v) => {
-                const name = k.toString('latin1');
+            preview.walk(root, BUCKET_META, (r, keyStart, keyEnd, valueEnd) => {
+                const name = r.toString('latin1', keyStart, keyEnd);
                 if (name === 'storageVersion')
-                    report.storageVersion = v.toString('utf8');
+                    report.storageVersion = r.toString('utf8', keyEnd, valueEnd);
                 else if (name === 'finishedCompactRev')
-                    finishedCompact = Buffer.from(v);
+                    finishedCompact = Buffer.from(r.subarray(keyEnd, valueEnd));
             });
         }
     }
@@ -87115,6 +87350,8 @@ async function analyse(file, options) {
     // 3.6's totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
     const liveCount = strict && !liveKeys ? new _live_key_count__WEBPACK_IMPORTED_MODULE_11__/* .LiveKeyCount */ .f() : undefined;
     const statusHash = { state: _crc32c__WEBPACK_IMPORTED_MODULE_1__/* .crc32cInit */ .rS };
+    // Filled in place for every revision: the walk of the key bucket makes no object per revision.
+    const kv = (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .emptyKeyValueSpan */ .O5)();
     let entries = 0;
     let lastRevision = 0;
     const nested = [];
@@ -87129,27 +87366,27 @@ async function analyse(file, options) {
         let count = 0;
         if (root) {
             const isKeyBucket = bucket.label === BUCKET_KEY;
-            const visit = (key, value, isBucket, page) => {
+            const visit = (r, keyStart, keyEnd, valueEnd, isBucket, page) => {
                 count++;
                 if (isBucket) {
-                    rememberNested(bucket.label, key, value, page);
+                    rememberNested(bucket.label, r.subarray(keyStart, keyEnd), r.subarray(keyEnd, valueEnd), page);
                     return;
                 }
                 if (!isKeyBucket)
                     return;
-                lastRevision = key.length >= 8 ? (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .mainRevision */ .br)(key) : 0;
-                const revision = (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .parseRevisionKey */ .AD)(key);
-                if (typeof revision === 'string') {
+                lastRevision = keyEnd - keyStart >= 8 ? (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .mainRevision */ .br)(r, keyStart) : 0;
+                const problem = (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .revisionKeyProblem */ .Ol)(r, keyStart, keyEnd);
+                if (problem !== undefined) {
                     findings.add({
                         severity: 'error',
                         kind: 'revision-key',
                         page,
-                        message: `page ${page}: ${revision} in bucket key`,
+                        message: `page ${page}: ${problem} in bucket key`,
                     });
                     return;
                 }
-                const kv = (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .decodeKeyValue */ .F5)(value);
-                if (!kv) {
+                if (!(0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .decodeKeyValueAt */ .q5)(r, keyEnd, valueEnd, kv)) {
+                    const revision = (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .parseRevisionKey */ .AD)(r.subarray(keyStart, keyEnd));
                     findings.add({
                         severity: 'error',
                         kind: 'kv-decode',
@@ -87158,8 +87395,9 @@ async function analyse(file, options) {
                     });
                     return;
                 }
-                liveKeys?.apply(kv, revision.tombstone);
-                liveCount?.apply(kv.key, revision.tombstone);
+                const tombstone = (0,_mvcc__WEBPACK_IMPORTED_MODULE_5__/* .isTombstoneKeyLength */ .Bh)(keyEnd - keyStart);
+                liveKeys?.applyAt(r, kv, tombstone);
+                liveCount?.applyRange(r, kv.keyStart, kv.keyEnd, tombstone);
             };
             walker.walk(root, bucket.label, visit, statusHash);
         }
@@ -87168,9 +87406,9 @@ async function analyse(file, options) {
     }
     while (nested.length > 0) {
         const next = nested.pop();
-        walker.walk(next.root, next.label, (key, value, isBucket, page) => {
+        walker.walk(next.root, next.label, (r, keyStart, keyEnd, valueEnd, isBucket, page) => {
             if (isBucket)
-                rememberNested(next.label, key, value, page);
+                rememberNested(next.label, r.subarray(keyStart, keyEnd), r.subarray(keyEnd, valueEnd), page);
         });
     }
     report.pages = countPages(walker, freed, chosen, findings);
@@ -87208,7 +87446,8 @@ function progressCounter(options, total) {
 function topBuckets(walker, meta, add) {
     const buckets = [];
     const rootPage = meta.rootPgid > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(meta.rootPgid);
-    walker.walk({ page: rootPage }, 'root', (key, value, isBucket, page) => {
+    walker.walk({ page: rootPage }, 'root', (r, keyStart, keyEnd, valueEnd, isBucket, page) => {
+        const key = r.subarray(keyStart, keyEnd);
         if (!isBucket) {
             add({
                 severity: 'error',
@@ -87218,7 +87457,12 @@ function topBuckets(walker, meta, add) {
             });
             return;
         }
-        buckets.push({ name: Buffer.from(key), label: printable(key), value: Buffer.from(value), page });
+        buckets.push({
+            name: Buffer.from(key),
+            label: printable(key),
+            value: Buffer.from(r.subarray(keyEnd, valueEnd)),
+            page,
+        });
     });
     return buckets;
 }
@@ -87270,7 +87514,7 @@ function readFreelist(file, walker, meta, findings) {
         return fail(`invalid type ${(0,_page__WEBPACK_IMPORTED_MODULE_6__/* .pageTypeName */ .bf)(flags)} for the freelist`, offset + 8);
     if (id + overflow >= walker.pgid)
         return fail(`freelist overflow ${overflow} runs past pgid ${walker.pgid}`, offset + 12);
-    if ((overflow + 1) * pageSize > _walk__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REGION_BYTES */ ._)
+    if ((overflow + 1) * pageSize > _walk__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REGION_BYTES */ ._n)
         return fail(`freelist of ${overflow + 1} pages is too large`, offset);
     walker.mark(id, overflow);
     const region = file.read(offset, (overflow + 1) * pageSize);
@@ -87423,9 +87667,10 @@ __webpack_async_result__();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ MAX_REGION_BYTES),
-/* harmony export */   r: () => (/* binding */ TreeWalker)
+/* harmony export */   _n: () => (/* binding */ MAX_REGION_BYTES),
+/* harmony export */   rU: () => (/* binding */ TreeWalker)
 /* harmony export */ });
+/* unused harmony export compareRanges */
 /* harmony import */ var _crc32c__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10042);
 /* harmony import */ var _meta__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46679);
 /* harmony import */ var _page__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10553);
@@ -87436,6 +87681,25 @@ _crc32c__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (a
 
 /** The largest page region (page plus overflow pages) the walker will read in one piece. */
 const MAX_REGION_BYTES = 256 << 20;
+const NO_BOUND = { buf: undefined, start: 0, end: 0 };
+function newFrame() {
+    return {
+        id: 0,
+        region: Buffer.alloc(0),
+        count: 0,
+        isBranch: false,
+        index: 0,
+        lower: { buf: undefined, start: 0, end: 0 },
+        upper: { buf: undefined, start: 0, end: 0 },
+        previousStart: -1,
+        previousEnd: -1,
+    };
+}
+function setBound(bound, buf, start, end) {
+    bound.buf = buf;
+    bound.start = start;
+    bound.end = end;
+}
 /**
  * A u64 page id as a number, without a BigInt per page: exact below 2^53, MAX_SAFE_INTEGER above (which
  * is past any database's end, so it is reported as out of bounds and never equals a real page id).
@@ -87457,6 +87721,8 @@ class TreeWalker {
     onRead;
     /** 1 = reached from a tree (or a meta/freelist page); indexes beyond the file are never reached. */
     reachable;
+    /** Each page's header is copied here to be checked before its region is read. */
+    header = Buffer.alloc(_meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql);
     constructor(file, pageSize, 
     /** Pages [0, pgid) form the database; both numbers already bounded by the caller. */
     pgid, report, 
@@ -87489,48 +87755,66 @@ class TreeWalker {
             this.walkInline(root.inline, root.ownerPage, label, visit, hash);
             return;
         }
-        const stack = [];
-        const first = this.load(root.page, -1, label, undefined, undefined);
-        if (first)
-            stack.push(first);
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
+        const frames = [];
+        let depth = 0;
+        const frameAt = (d) => {
+            if (d === frames.length)
+                frames.push(newFrame());
+            return frames[d];
+        };
+        if (this.load(root.page, -1, label, NO_BOUND, NO_BOUND, frameAt(0)))
+            depth = 1;
+        while (depth > 0) {
+            const frame = frames[depth - 1];
             if (!frame.isBranch) {
                 this.visitLeaf(frame.region, frame.count, frame.id, label, visit, frame.lower, frame.upper, hash);
-                stack.pop();
+                depth--;
                 continue;
             }
             if (frame.index >= frame.count) {
-                stack.pop();
+                depth--;
                 continue;
             }
             const i = frame.index++;
-            const element = this.branchElement(frame, i, label);
-            if (!element) {
+            const r = frame.region;
+            const at = _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
+            if (!this.branchElementFits(frame, i, label, false)) {
                 frame.index = frame.count;
                 continue;
             }
-            const at = frame.id * this.pageSize + _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
-            this.checkOrder(frame.id, at, i, element.key, frame.previous, frame.lower, frame.upper, label);
-            frame.previous = element.key;
-            const next = i + 1 < frame.count ? this.branchElement(frame, i + 1, label, true)?.key : undefined;
-            const child = this.load(element.child, frame.id, label, element.key, next ?? frame.upper);
-            if (child)
-                stack.push(child);
+            const keyStart = at + r.readUInt32LE(at);
+            const keyEnd = keyStart + r.readUInt32LE(at + 4);
+            const child = readPgid(r, at + 8);
+            this.checkOrder(frame.id, false, at, i, r, keyStart, keyEnd, frame.previousStart, frame.previousEnd, frame.lower, frame.upper, label);
+            frame.previousStart = keyStart;
+            frame.previousEnd = keyEnd;
+            const next = frameAt(depth);
+            // The child's keys lie in [this key, the next key), or up to this page's own upper bound at the end.
+            setBound(next.lower, r, keyStart, keyEnd);
+            const nextAt = at + _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
+            if (i + 1 < frame.count && this.branchElementFits(frame, i + 1, label, true)) {
+                const nextStart = nextAt + r.readUInt32LE(nextAt);
+                setBound(next.upper, r, nextStart, nextStart + r.readUInt32LE(nextAt + 4));
+            }
+            else {
+                setBound(next.upper, frame.upper.buf, frame.upper.start, frame.upper.end);
+            }
+            if (this.load(child, frame.id, label, next.lower, next.upper, next))
+                depth++;
         }
     }
     /** Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta). */
-    load(id, parent, label, lower, upper) {
-        const from = parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`;
+    load(id, parent, label, lower, upper, frame) {
+        const from = () => (parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`);
         if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
             const why = id < 2 ? 'a meta page' : `past the database end (pgid ${this.pgid})`;
             this.report({
                 severity: 'error',
                 kind: 'page-out-of-bounds',
                 page: id,
-                message: `page ${id}: referenced by ${from} but is ${why}`,
+                message: `page ${id}: referenced by ${from()} but is ${why}`,
             });
-            return undefined;
+            return false;
         }
         const offset = id * this.pageSize;
         if (id >= this.reachable.length || offset + _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql > this.file.size) {
@@ -87539,11 +87823,12 @@ class TreeWalker {
                 kind: 'page-beyond-file',
                 page: id,
                 offset,
-                message: `page ${id} at offset ${offset}: referenced by ${from} but lies beyond the end of the file`,
+                message: `page ${id} at offset ${offset}: referenced by ${from()} but lies beyond the end of the file`,
             });
-            return undefined;
+            return false;
         }
-        const header = this.file.read(offset, _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql);
+        const header = this.header;
+        this.file.copyInto(header, offset);
         const storedId = readPgid(header, 0);
         const flags = header.readUInt16LE(8);
         const count = header.readUInt16LE(10);
@@ -87558,7 +87843,7 @@ class TreeWalker {
                 message: `page ${id}: overflow ${overflow} runs past the database end (pgid ${this.pgid})`,
             });
             this.mark(id, 0);
-            return undefined;
+            return false;
         }
         const twice = this.mark(id, overflow);
         if (twice >= 0) {
@@ -87567,9 +87852,9 @@ class TreeWalker {
                 kind: 'page-multiple-references',
                 page: twice,
                 offset: twice * this.pageSize,
-                message: `page ${twice}: referenced more than once (again by ${from}, in bucket ${label})`,
+                message: `page ${twice}: referenced more than once (again by ${from()}, in bucket ${label})`,
             });
-            return undefined;
+            return false;
         }
         if (storedId !== id) {
             this.report({
@@ -87579,7 +87864,7 @@ class TreeWalker {
                 offset,
                 message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
             });
-            return undefined;
+            return false;
         }
         if (flags !== _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.branch && flags !== _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.leaf) {
             this.report({
@@ -87589,7 +87874,7 @@ class TreeWalker {
                 offset: offset + 8,
                 message: `page ${id} at offset ${offset}: invalid type ${(0,_page__WEBPACK_IMPORTED_MODULE_1__/* .pageTypeName */ .bf)(flags)} in bucket ${label} (expected branch or leaf)`,
             });
-            return undefined;
+            return false;
         }
         const regionBytes = (overflow + 1) * this.pageSize;
         if (regionBytes > MAX_REGION_BYTES) {
@@ -87600,7 +87885,7 @@ class TreeWalker {
                 offset,
                 message: `page ${id}: ${overflow} overflow pages (${regionBytes} bytes) exceed the reader's limit of ${MAX_REGION_BYTES}`,
             });
-            return undefined;
+            return false;
         }
         const region = this.file.read(offset, regionBytes);
         this.onRead?.(regionBytes);
@@ -87612,7 +87897,7 @@ class TreeWalker {
                 offset,
                 message: `page ${id} at offset ${offset}: its ${overflow + 1} pages run past the end of the file`,
             });
-            return undefined;
+            return false;
         }
         if (_meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + count * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv > regionBytes) {
             this.report({
@@ -87622,20 +87907,29 @@ class TreeWalker {
                 offset: offset + 10,
                 message: `page ${id}: element count ${count} does not fit in the page`,
             });
-            return undefined;
+            return false;
         }
         const isBranch = flags === _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.branch;
         // A branch stays on the stack while its children are read, so it gets its own copy of the page; a leaf
         // is consumed before the next read.
-        const own = isBranch ? Buffer.from(region) : region;
-        return { id, region: own, count, isBranch, index: 0, lower, upper, previous: undefined };
+        frame.id = id;
+        frame.region = isBranch ? Buffer.from(region) : region;
+        frame.count = count;
+        frame.isBranch = isBranch;
+        frame.index = 0;
+        if (lower !== frame.lower)
+            setBound(frame.lower, lower.buf, lower.start, lower.end);
+        if (upper !== frame.upper)
+            setBound(frame.upper, upper.buf, upper.start, upper.end);
+        frame.previousStart = frame.previousEnd = -1;
+        return true;
     }
-    branchElement(frame, i, label, quiet = false) {
+    /** Whether branch element i's key lies within the page (and is not empty); reported unless quiet. */
+    branchElementFits(frame, i, label, quiet) {
         const at = _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
         const r = frame.region;
         const pos = r.readUInt32LE(at);
         const ksize = r.readUInt32LE(at + 4);
-        const child = readPgid(r, at + 8);
         const start = at + pos;
         if (start + ksize > r.length || ksize === 0) {
             if (!quiet) {
@@ -87647,23 +87941,19 @@ class TreeWalker {
                     message: `page ${frame.id}: branch element ${i} in bucket ${label} has a key of ${ksize} bytes at ${pos} outside the page`,
                 });
             }
-            return undefined;
+            return false;
         }
-        return { key: r.subarray(start, start + ksize), child };
+        return true;
     }
     visitLeaf(region, count, page, label, visit, lower, upper, hash, 
-    /** Where the page starts in the file; null for an inline bucket's embedded page. */
-    fileOffset = page * this.pageSize) {
-        let previous;
+    /** An inline bucket's embedded page, which has no place of its own in the file. */
+    inline = false) {
+        let previousStart = -1;
+        let previousEnd = -1;
         // bbolt writes each entry's key and value right after the previous entry's, so the hashed bytes of a
         // leaf are usually one contiguous span: one CRC call per span instead of two per entry.
         let spanStart = 0;
         let spanEnd = 0;
-        const flush = () => {
-            if (hash && spanEnd > spanStart)
-                hash.state = (0,_crc32c__WEBPACK_IMPORTED_MODULE_0__/* .crc32cUpdate */ .EL)(hash.state, region, spanStart, spanEnd);
-            spanStart = spanEnd = 0;
-        };
         for (let i = 0; i < count; i++) {
             const at = _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
             const flags = region.readUInt32LE(at);
@@ -87676,28 +87966,30 @@ class TreeWalker {
                     severity: 'error',
                     kind: 'page-element',
                     page,
-                    offset: fileOffset === null ? undefined : fileOffset + at,
+                    offset: inline ? undefined : page * this.pageSize + at,
                     message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
                 });
-                flush();
-                return;
+                break;
             }
             const isBucket = (flags & _page__WEBPACK_IMPORTED_MODULE_1__/* .BUCKET_LEAF_FLAG */ .H2) !== 0;
             if (hash) {
                 // A nested bucket's header is not hashed, only its name.
                 const hashedEnd = isBucket ? start + ksize : start + ksize + vsize;
                 if (start !== spanEnd) {
-                    flush();
+                    if (spanEnd > spanStart)
+                        hash.state = (0,_crc32c__WEBPACK_IMPORTED_MODULE_0__/* .crc32cUpdate */ .EL)(hash.state, region, spanStart, spanEnd);
                     spanStart = start;
                 }
                 spanEnd = hashedEnd;
             }
-            const key = region.subarray(start, start + ksize);
-            this.checkOrder(page, fileOffset === null ? undefined : fileOffset + at, i, key, previous, lower, upper, label);
-            previous = key;
-            visit(key, region.subarray(start + ksize, start + ksize + vsize), isBucket, page);
+            const keyEnd = start + ksize;
+            this.checkOrder(page, inline, at, i, region, start, keyEnd, previousStart, previousEnd, lower, upper, label);
+            previousStart = start;
+            previousEnd = keyEnd;
+            visit(region, start, keyEnd, keyEnd + vsize, isBucket, page);
         }
-        flush();
+        if (hash && spanEnd > spanStart)
+            hash.state = (0,_crc32c__WEBPACK_IMPORTED_MODULE_0__/* .crc32cUpdate */ .EL)(hash.state, region, spanStart, spanEnd);
     }
     walkInline(value, ownerPage, label, visit, hash) {
         const embedded = value.subarray(_page__WEBPACK_IMPORTED_MODULE_1__/* .BUCKET_HEADER_SIZE */ .pP);
@@ -87730,19 +88022,23 @@ class TreeWalker {
             });
             return;
         }
-        this.visitLeaf(embedded, count, ownerPage, `${label} (inline in page ${ownerPage})`, visit, undefined, undefined, hash, null);
+        this.visitLeaf(embedded, count, ownerPage, `${label} (inline in page ${ownerPage})`, visit, NO_BOUND, NO_BOUND, hash, true);
     }
+    /** Checks key r[start, end) against the key before it in the same page (r too) and the page's bounds. */
     checkOrder(page, 
-    /** File offset of the element; undefined inside an inline bucket. */
-    offset, index, key, previous, lower, upper, label) {
+    /** Inside an inline bucket, whose elements have no file offset. */
+    inline, 
+    /** Where the element lies in its page. */
+    at, index, r, start, end, previousStart, previousEnd, lower, upper, label) {
         let why;
-        if (previous && Buffer.compare(previous, key) >= 0)
+        if (previousStart >= 0 && compareRanges(r, previousStart, previousEnd, r, start, end) >= 0)
             why = 'not greater than the key before it';
-        else if (lower && Buffer.compare(key, lower) < 0)
+        else if (lower.buf && compareRanges(r, start, end, lower.buf, lower.start, lower.end) < 0)
             why = "below its parent branch's key";
-        else if (upper && Buffer.compare(key, upper) >= 0)
+        else if (upper.buf && compareRanges(r, start, end, upper.buf, upper.start, upper.end) >= 0)
             why = "not below the parent branch's next key";
         if (why) {
+            const offset = inline ? undefined : page * this.pageSize + at;
             this.report({
                 severity: 'error',
                 kind: 'key-order',
@@ -87752,6 +88048,22 @@ class TreeWalker {
             });
         }
     }
+}
+/**
+ * Orders a[aStart, aEnd) against b[bStart, bEnd) like Buffer.compare, by hand: keys are short, and
+ * Buffer#compare with offsets makes garbage per call (argument validation), once per entry of a walk.
+ */
+function compareRanges(a, aStart, aEnd, b, bStart, bEnd) {
+    const aLength = aEnd - aStart;
+    const bLength = bEnd - bStart;
+    const n = Math.min(aLength, bLength);
+    for (let i = 0; i < n; i++) {
+        const x = a[aStart + i];
+        const y = b[bStart + i];
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return aLength === bLength ? 0 : aLength < bLength ? -1 : 1;
 }
 
 __webpack_async_result__();

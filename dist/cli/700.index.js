@@ -1,6 +1,6 @@
 import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);const __filename = __fu(import.meta.url);const __dirname = __dn(__filename);
-export const id = 660;
-export const ids = [660];
+export const id = 700;
+export const ids = [700];
 export const modules = {
 
 /***/ 66005:
@@ -202,9 +202,10 @@ function sshConnectOptions(values) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EP: () => (/* binding */ parseClientUrl),
-/* harmony export */   JL: () => (/* binding */ discoverControlPlane)
+/* harmony export */   JL: () => (/* binding */ discoverControlPlane),
+/* harmony export */   ec: () => (/* binding */ validateOverrides)
 /* harmony export */ });
-/* unused harmony exports validateOverrides, chooseClientUrl */
+/* unused harmony export chooseClientUrl */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -299,8 +300,11 @@ async function discoverControlPlane(node, overrides = {}) {
         warnings,
     };
 }
-/** Checks the explicit inputs before anything is read on the node; errors name the CLI spelling of the input. */
-function validateOverrides(overrides) {
+/**
+ * Checks the explicit inputs before anything is read on the node. Errors name each input by `nameOf`: the
+ * CLI's option or the action's input; by default discovery's own spelling (etcd-ca-file).
+ */
+function validateOverrides(overrides, nameOf = (key) => _errors__WEBPACK_IMPORTED_MODULE_2__/* .OVERRIDE_INPUTS */ .F[key]) {
     for (const key of [
         'kubeletConfigPath',
         'staticPodPath',
@@ -312,13 +316,13 @@ function validateOverrides(overrides) {
     ]) {
         const value = overrides[key];
         if (value !== undefined && !node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(value)) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_errors__WEBPACK_IMPORTED_MODULE_2__/* .OVERRIDE_INPUTS */ .F[key], `an absolute path on the node (got ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_6__/* .shown */ .S)(value)})`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(nameOf(key), `an absolute path on the node (got ${(0,_util_shown__WEBPACK_IMPORTED_MODULE_6__/* .shown */ .S)(value)})`);
         }
     }
     if (overrides.clientUrl !== undefined)
-        parseClientUrl(overrides.clientUrl, _errors__WEBPACK_IMPORTED_MODULE_2__/* .OVERRIDE_INPUTS */ .F.clientUrl);
+        parseClientUrl(overrides.clientUrl, nameOf('clientUrl'));
     if (Boolean(overrides.certFile) !== Boolean(overrides.keyFile)) {
-        const missing = overrides.certFile ? _errors__WEBPACK_IMPORTED_MODULE_2__/* .OVERRIDE_INPUTS */ .F.keyFile : _errors__WEBPACK_IMPORTED_MODULE_2__/* .OVERRIDE_INPUTS */ .F.certFile;
+        const missing = nameOf(overrides.certFile ? 'keyFile' : 'certFile');
         throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(missing, `a value too: a client certificate and its key are given together`);
     }
 }
@@ -1089,6 +1093,437 @@ function isRecord(value) {
 }
 function stringList(value) {
     return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : String(v))) : [];
+}
+
+
+/***/ }),
+
+/***/ 89417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PR: () => (/* binding */ journalOf),
+/* harmony export */   Rd: () => (/* binding */ RestoreCutShortError),
+/* harmony export */   Sw: () => (/* binding */ removeJournal),
+/* harmony export */   YH: () => (/* binding */ refuseIfCutShort),
+/* harmony export */   a0: () => (/* binding */ readJournal),
+/* harmony export */   fY: () => (/* binding */ writeJournal),
+/* harmony export */   ip: () => (/* binding */ JOURNAL_PATH)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_shown__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98161);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92317);
+
+
+
+/**
+ * On every node, from just before a restore ships anything until it is done or rolled back: what that node's
+ * part of the restore changes, so a restore cut short (the runner killed, a cancelled job past its grace time)
+ * can be found by the next backup or restore and rolled back by `restore --recover`. Paths only, no secrets.
+ */
+const JOURNAL_PATH = '/var/lib/etcd-backup-restore.json';
+function journalOf(plan, m, certs) {
+    return {
+        version: 1,
+        stamp: plan.stamp,
+        backup: plan.backup,
+        cluster: plan.cluster,
+        startedAt: new Date().toISOString(),
+        nodes: plan.members.map((x) => x.node),
+        member: {
+            name: m.name,
+            peerUrls: m.peerUrls,
+            clientUrl: m.clientUrl,
+            clientPort: m.clientPort,
+            dataHostPath: m.dataHostPath,
+            etcdManifest: m.etcdManifest,
+            apiServerManifest: m.apiServerManifest,
+            holding: m.holding,
+            staging: m.staging,
+            snapshotDir: m.snapshotDir,
+            target: m.target,
+            aside: m.aside,
+            rewritten: m.rewrittenManifest !== undefined,
+            certs,
+        },
+    };
+}
+async function writeJournal(session, journal) {
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomically */ .lo)(session, JOURNAL_PATH, `${JSON.stringify(journal, null, 2)}\n`);
+}
+async function removeJournal(session) {
+    await session.exec(['rm', '-f', '--', JOURNAL_PATH], { sudo: true, check: true });
+}
+/** The journal on this node, if a restore left one; a file we cannot parse is reported, never guessed at. */
+async function readJournal(session) {
+    const r = await session.exec(['sh', '-c', '[ -e "$1" ] || exit 3; cat -- "$1"', 'sh', JOURNAL_PATH], {
+        sudo: true,
+    });
+    if (r.exitCode === 3)
+        return undefined;
+    const text = r.stdout.toString('utf8');
+    if (r.exitCode !== 0 || !isJournal(parse(text)))
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld(`${JOURNAL_PATH} on ${session.target} is not a restore journal this version can read (${(0,_util_shown__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S)(text.trim())})`, {
+            hint: 'it marks a restore that did not finish: check the node by hand (old data dirs end in .before-restore-<time>, held manifests are in etcd-restore-<time> next to the static pod folder), then remove the file',
+            exitCode: 6,
+        });
+    return parse(text);
+}
+function parse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isJournal(value) {
+    const j = value;
+    const m = j?.member;
+    const isPath = (v) => typeof v === 'string' && v.startsWith('/');
+    return (j?.version === 1 &&
+        typeof j.stamp === 'string' &&
+        typeof j.backup === 'string' &&
+        typeof j.cluster === 'string' &&
+        Array.isArray(j.nodes) &&
+        typeof m === 'object' &&
+        m !== null &&
+        typeof m.name === 'string' &&
+        typeof m.clientUrl === 'string' &&
+        typeof m.clientPort === 'number' &&
+        Array.isArray(m.peerUrls) &&
+        [m.dataHostPath, m.etcdManifest, m.holding, m.staging, m.snapshotDir, m.target].every(isPath) &&
+        [m.apiServerManifest, m.aside].every((v) => v === undefined || isPath(v)) &&
+        typeof m.certs === 'object' &&
+        m.certs !== null &&
+        [m.certs.ca, m.certs.cert, m.certs.key].every(isPath));
+}
+/** A backup or a restore found the journal of a restore that did not finish on this node. */
+class RestoreCutShortError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+    constructor(target, journal, exitCode) {
+        super(`a restore of ${journal.backup} started ${journal.startedAt} did not finish on ${target} (${JOURNAL_PATH} is still there)`, {
+            hint: `run 'etcd-backup restore --recover' (restore action: recover: true) with the same nodes (${journal.nodes.join(', ')}) to put the old data and manifests back; nothing was deleted`,
+            exitCode,
+        });
+    }
+}
+/** Refuses (with `exitCode`) when any of these nodes holds the journal of an unfinished restore. */
+async function refuseIfCutShort(sessions, exitCode) {
+    for (const session of sessions) {
+        const journal = await readJournal(session);
+        if (journal)
+            throw new RestoreCutShortError(session.target, journal, exitCode);
+    }
+}
+
+
+/***/ }),
+
+/***/ 92317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cy: () => (/* binding */ move),
+/* harmony export */   HE: () => (/* binding */ NodeActionError),
+/* harmony export */   Ly: () => (/* binding */ waitUntilGone),
+/* harmony export */   RF: () => (/* binding */ waitUntilRunning),
+/* harmony export */   Sz: () => (/* binding */ statDir),
+/* harmony export */   _H: () => (/* binding */ shipDir),
+/* harmony export */   gE: () => (/* binding */ makeDir),
+/* harmony export */   gT: () => (/* binding */ existing),
+/* harmony export */   go: () => (/* binding */ freeBytes),
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
+/* harmony export */   v7: () => (/* binding */ removeEmptyDir)
+/* harmony export */ });
+/* unused harmony export isRunning */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26079);
+/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96937);
+
+
+
+
+/** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
+class NodeActionError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld {
+}
+const STAT_DIR = 'stat -c "%u:%g %d" -- "$1" && stat -c "%d" -- "$(dirname -- "$1")"';
+async function statDir(session, path) {
+    const r = await session.exec(['sh', '-c', `[ -d "$1" ] || exit 66; ${STAT_DIR}`, 'sh', path], {
+        sudo: true,
+    });
+    if (r.exitCode === 66)
+        return undefined;
+    if (r.exitCode !== 0)
+        throw new NodeActionError(`cannot stat ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
+    const [first, second] = r.stdout.toString('utf8').trim().split('\n');
+    const [owner, device] = (first ?? '').split(' ');
+    return { owner: owner, mountPoint: device !== second?.trim() };
+}
+/** Free bytes on the filesystem that holds path (the nearest existing ancestor), from POSIX `df -P -k`. */
+async function freeBytes(session, path) {
+    const script = 'p=$1; while [ ! -e "$p" ]; do p=$(dirname -- "$p"); done; exec df -P -k -- "$p"';
+    const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, check: true });
+    const line = r.stdout.toString('utf8').trim().split('\n').pop() ?? '';
+    const available = Number(line.trim().split(/\s+/)[3]);
+    if (!Number.isFinite(available))
+        throw new NodeActionError(`cannot read free space of ${path} from df`);
+    return available * 1024;
+}
+async function existing(session, paths) {
+    const script = 'for f; do if [ -e "$f" ] || [ -L "$f" ]; then printf "%s\\0" "$f"; fi; done; exit 0';
+    const r = await session.exec(['sh', '-c', script, 'sh', ...paths], { sudo: true, check: true });
+    return new Set(r.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter((p) => p));
+}
+/** rename(2) from → to; refuses to overwrite. With ifPresent, a missing `from` is not an error. */
+async function move(session, from, to, options = {}) {
+    const script = [
+        `if [ ! -e "$1" ] && [ ! -L "$1" ]; then [ "$3" = 1 ] && exit 65; exit 66; fi`,
+        'if [ -e "$2" ] || [ -L "$2" ]; then echo "$2 already exists" >&2; exit 73; fi',
+        'exec mv -- "$1" "$2"',
+    ].join('\n');
+    const r = await session.exec(['sh', '-c', script, 'sh', from, to, options.ifPresent ? '1' : '0'], {
+        sudo: true,
+    });
+    if (r.exitCode === 0)
+        return true;
+    if (r.exitCode === 65)
+        return false;
+    if (r.exitCode === 66)
+        throw new NodeActionError(`${from} does not exist on ${session.target}`);
+    throw new NodeActionError(`cannot move ${from} to ${to} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
+}
+async function makeDir(session, path) {
+    await session.exec(['mkdir', '-p', '-m', '0700', '--', path], { sudo: true, check: true });
+}
+/** Removes an empty dir we made; leaves it (and says nothing) when something is still in it. */
+async function removeEmptyDir(session, path) {
+    await session.exec(['sh', '-c', 'rmdir -- "$1" 2>/dev/null; exit 0', 'sh', path], { sudo: true });
+}
+/** Writes a small file (0600) through a temp name next to it and a rename, so readers see all or nothing. */
+async function writeFileAtomically(session, path, content) {
+    const script = 'umask 077; t="$1.tmp-$$"; cat >"$t" && mv -- "$t" "$1" || { rm -f -- "$t"; exit 1; }';
+    const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, stdin: content });
+    if (r.exitCode !== 0)
+        throw new NodeActionError(`cannot write ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
+}
+/**
+ * Whether a program runs on the node (argv[0]'s base name, read from /proc so no ps is needed) or, for etcd,
+ * still listens on its client port (read from /proc/net/tcp{,6}: the socket outlives the process briefly).
+ */
+const RUNNING = [
+    'name=$1 port=$2',
+    'for d in /proc/[0-9]*; do',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+    '  [ "${d#/proc/}" = "$$" ] && continue',
+    '  a=$(tr "\\000" "\\n" <"$d/cmdline" 2>/dev/null | head -n 1) || continue',
+    // A process that rewrote its title has all its words in argv[0]; the program is the first.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+    '  a=${a%% *}',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+    '  [ "${a##*/}" = "$name" ] && { echo "pid ${d#/proc/}"; exit 0; }',
+    'done',
+    'if [ -n "$port" ]; then',
+    '  hex=$(printf ":%04X " "$port")',
+    '  cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v p="$hex" \'index($2 " ", p) && $4 == "0A" { found = 1 } END { exit !found }\' && { echo "port $port"; exit 0; }',
+    'fi',
+    'exit 1',
+].join('\n');
+async function isRunning(session, program, port) {
+    const r = await session.exec(['sh', '-c', RUNNING, 'sh', program, port ? String(port) : ''], {
+        sudo: true,
+    });
+    if (r.exitCode === 0)
+        return r.stdout.toString('utf8').trim();
+    if (r.exitCode === 1)
+        return undefined;
+    throw new NodeActionError(`cannot list processes on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * How often a stop or start is checked: each check is one short command on the node, and every interval of
+ * waiting here is the cluster standing still (the timeouts stay as they are).
+ */
+const POLL_MS = 100;
+/** Polls until the program is gone (and its port closed), or fails after the timeout. */
+async function waitUntilGone(session, program, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    for (;;) {
+        const still = await isRunning(session, program, options.port);
+        if (!still)
+            return;
+        if (options.signal?.aborted) {
+            throw new NodeActionError(`stopped waiting for ${program} to stop on ${session.target}: ${options.signal.reason instanceof Error ? options.signal.reason.message : 'interrupted'}`);
+        }
+        if (Date.now() > deadline) {
+            throw new NodeActionError(`${program} is still running on ${session.target} (${still}) ${Math.round(options.timeoutMs / 1000)}s after its manifest was moved out`, {
+                hint: 'the kubelet may not be watching the static pod folder; stop the container by hand (crictl stop) and run again',
+            });
+        }
+        await sleep(POLL_MS);
+    }
+}
+async function waitUntilRunning(session, program, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        if (await isRunning(session, program))
+            return true;
+        if (Date.now() > deadline)
+            return false;
+        await sleep(POLL_MS);
+    }
+}
+const UNPACK = [
+    'staging=$1 owner=$2 unpack=$3',
+    'umask 077',
+    'mkdir -m 0700 -- "$staging" || exit 70',
+    'if tar "$unpack" -xf - -C "$staging" --no-same-owner && chown -R -- "$owner" "$staging" && chmod 0700 -- "$staging"; then exit 0; fi',
+    // Only our own staging dir, which holds nothing but the copy being shipped.
+    'rm -rf -- "$staging"',
+    'exit 71',
+].join('\n');
+/**
+ * Ships a local dir to the node as a tar stream on the command's stdin, packed with zstd or gzip (wire.ts; no
+ * temp file on either side; etcd's 64 MB preallocated WAL compresses to almost nothing) and unpacks it into `staging`, which must not
+ * exist, then makes it 0700 and owned by `owner`. A failed unpack removes the partial staging dir. Returns
+ * the bytes sent (compressed).
+ */
+async function shipDir(session, localDir, staging, owner, log) {
+    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_3__/* .wireCodecs */ .p7)(session)).tar;
+    const tar = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let tarError = '';
+    tar.stderr.on('data', (d) => {
+        tarError += d.toString('utf8');
+    });
+    const tarDone = new Promise((resolve) => tar.on('close', resolve));
+    let sent;
+    try {
+        sent = await (0,_wire__WEBPACK_IMPORTED_MODULE_3__/* .sendPacked */ .h$)(session, {
+            source: tar.stdout,
+            pack: codec.pack(),
+            argv: ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
+            label: `ship to ${session.target}, packed with ${codec.name}`,
+            log,
+        });
+    }
+    catch (error) {
+        tar.kill();
+        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_3__/* .LocalSendError */ .Y1)
+            throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(tarError) || error.message}`, {
+                hint: 'nothing was changed on the cluster',
+                cause: error.failure,
+            });
+        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu) {
+            throw new NodeActionError(`cannot unpack the restored data into ${staging} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
+                hint: /space/i.test(error.stderr)
+                    ? 'free space on the node (the restored data dir needs room next to the old one), then run again'
+                    : 'nothing was changed on the cluster; check the node',
+                cause: error,
+            });
+        }
+        throw error;
+    }
+    const code = await tarDone;
+    if (code !== 0)
+        throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(tarError) || `tar exit ${code}`}`);
+    return sent;
+}
+
+
+/***/ }),
+
+/***/ 96937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y1: () => (/* binding */ LocalSendError),
+/* harmony export */   h$: () => (/* binding */ sendPacked),
+/* harmony export */   p7: () => (/* binding */ wireCodecs)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65365);
+
+
+
+
+const ZSTD = {
+    name: 'zstd',
+    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdCompress)({ chunkSize: 1 << 20, params: { [node_zlib__WEBPACK_IMPORTED_MODULE_2__.constants.ZSTD_c_compressionLevel]: 1 } }),
+    unpack: 'zstd -dcq',
+    tarOption: '--use-compress-program=zstd',
+};
+const GZIP = {
+    name: 'gzip',
+    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip)({ level: 1 }),
+    unpack: 'gzip -dc',
+    tarOption: '-z',
+};
+const PROBE = 'command -v zstd >/dev/null 2>&1 || exit 1; tar --version 2>/dev/null | grep -q "GNU tar" || exit 2';
+const chosen = new WeakMap();
+/** zstd where the node has it on root's PATH, else gzip; asked once per connection. */
+function wireCodecs(session) {
+    let codecs = chosen.get(session);
+    if (!codecs) {
+        codecs = session
+            .exec(['sh', '-c', PROBE], { sudo: true })
+            .then((r) => ({
+            file: r.exitCode === 0 || r.exitCode === 2 ? ZSTD : GZIP,
+            tar: r.exitCode === 0 ? ZSTD : GZIP,
+        }))
+            .catch(() => ({ file: GZIP, tar: GZIP }));
+        chosen.set(session, codecs);
+    }
+    return codecs;
+}
+/** The local side of a packed send failed: reading the source or packing it. */
+class LocalSendError extends Error {
+    failure;
+    constructor(failure) {
+        super(failure.message, { cause: failure });
+        this.failure = failure;
+    }
+}
+/**
+ * Streams `source` through `pack` into the stdin of `argv` run (with sudo) on the node, with progress, and
+ * returns the packed bytes sent. If the local side fails, the remote command is stopped — it would otherwise
+ * wait for the end of its input forever — and a LocalSendError is thrown; a failure of the command itself
+ * (SshCommandError and the like) is thrown as it is.
+ */
+async function sendPacked(session, options) {
+    const body = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_3__/* .ProgressMeter */ .Z3(options.label, (r) => options.log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_3__/* .formatProgress */ .Vu)(r)));
+    const packing = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, options.pack, body).catch((e) => e);
+    // Counted once the pipe is in place, so this listener only watches what flows into body.
+    let sent = 0;
+    options.pack.on('data', (chunk) => {
+        sent += chunk.length;
+    });
+    const { stdout, done } = await session.execStream(options.argv, { sudo: true, stdin: body });
+    void packing.then((e) => {
+        if (e instanceof Error)
+            stdout.destroy(e);
+    });
+    try {
+        await done;
+    }
+    catch (error) {
+        body.destroy();
+        const packed = await Promise.race([packing, Promise.resolve(undefined)]);
+        throw packed instanceof Error ? new LocalSendError(packed) : error;
+    }
+    const packed = await packing;
+    if (packed instanceof Error)
+        throw new LocalSendError(packed);
+    return sent;
 }
 
 
