@@ -3,6 +3,7 @@ import { summarizeInventory } from '../../src/backup/inventory';
 import type { Inventory as MetadataInventory } from '../../src/backup/metadata';
 import { buildInventory, countTable } from '../../src/snapshot/inventory';
 import { LiveKeys } from '../../src/snapshot/live-keys';
+import { seededRandom } from '../support/random';
 
 /** The summary as it was made before: from buildInventory's strings, one per key. */
 function summaryThroughStrings(live: LiveKeys): MetadataInventory {
@@ -14,17 +15,6 @@ function summaryThroughStrings(live: LiveKeys): MetadataInventory {
   return { byType, byNamespace };
 }
 
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s % n;
-  };
-}
-
 function put(live: LiveKeys, key: Buffer, revision: number, tombstone = false): void {
   live.apply(
     { key, createRevision: revision, modRevision: revision, version: 1, value: Buffer.alloc(0) },
@@ -34,7 +24,7 @@ function put(live: LiveKeys, key: Buffer, revision: number, tombstone = false): 
 
 describe('summarizeInventory', () => {
   it('counts by type and namespace exactly as buildInventory does, in the same key order', () => {
-    const next = random(0x1e57);
+    const next = seededRandom(0x1e57);
     const parts = [
       'pods',
       'services',

@@ -4,17 +4,7 @@ import { CompactKeyMap } from '../../src/snapshot/compact-key-map';
 import { readKubernetesValue } from '../../src/snapshot/kubernetes';
 import { LiveKeys, type LiveObject } from '../../src/snapshot/live-keys';
 import type { KeyValue } from '../../src/snapshot/mvcc';
-
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s % n;
-  };
-}
+import { seededRandom } from '../support/random';
 
 /** Keys drawn from a pool, so that the same key comes back: any byte values, some long, some empty. */
 function keyPool(next: (n: number) => number, size: number): Buffer[] {
@@ -39,7 +29,7 @@ const COLUMNS = { revision: Float64Array, crc: Uint32Array, flag: Uint8Array };
 describe('CompactKeyMap', () => {
   /** Random sets, overwrites and deletes on `map`, checked against a Map all along. */
   function replayAgainstMap(map: CompactKeyMap<typeof COLUMNS>, seed: number): void {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pool = keyPool(next, 3000);
     const reference = new Map<string, [number, number, number]>();
     const check = () => {
@@ -168,7 +158,7 @@ describe('LiveKeys', () => {
   }
 
   it('answers get, has, keys and entries like a Map of the replayed keys', () => {
-    const next = random(42);
+    const next = seededRandom(42);
     const pool = keyPool(next, 2000);
     const values = [
       Buffer.from('{"apiVersion":"v1","kind":"ConfigMap"}'),
