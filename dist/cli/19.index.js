@@ -43,6 +43,8 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_res
 
 const HELP = `usage: etcd-backup restore --store S (--host H[:P] ... | --nodes FILE) --key FILE
                             (--fingerprint FP ... | --known-hosts FILE) [options] [latest|NAME|ISO-TIME]
+       etcd-backup restore --recover (--host H[:P] ... | --nodes FILE) --key FILE
+                            (--fingerprint FP ... | --known-hosts FILE)
 
 Puts a stored backup back into a kubeadm- or kind-style control plane, every etcd member at once: fetches and
 verifies it, plans (prints every node's member, data dir and etcd version), restores each member's data dir
