@@ -82,7 +82,8 @@ export async function readJournal(session: SshSession): Promise<RestoreJournal |
   });
   if (r.exitCode === 3) return undefined;
   const text = r.stdout.toString('utf8');
-  if (r.exitCode !== 0 || !isJournal(parse(text)))
+  const journal = parse(text);
+  if (r.exitCode !== 0 || !isJournal(journal))
     throw new EtcdBackupError(
       `${JOURNAL_PATH} on ${session.target} is not a restore journal this version can read (${shown(text.trim())})`,
       {
@@ -90,7 +91,7 @@ export async function readJournal(session: SshSession): Promise<RestoreJournal |
         exitCode: 6,
       },
     );
-  return parse(text) as RestoreJournal;
+  return journal;
 }
 
 function parse(text: string): unknown {
@@ -138,10 +139,9 @@ export class RestoreCutShortError extends EtcdBackupError {
   }
 }
 
-/** Refuses (with `exitCode`) when any of these nodes holds the journal of an unfinished restore. */
-export async function refuseIfCutShort(sessions: SshSession[], exitCode: number): Promise<void> {
-  for (const session of sessions) {
-    const journal = await readJournal(session);
-    if (journal) throw new RestoreCutShortError(session.target, journal, exitCode);
-  }
+/** A restore refuses (exit 6, nothing changed) when any of its nodes holds the journal of an unfinished one. */
+export async function refuseIfCutShort(sessions: SshSession[]): Promise<void> {
+  const journals = await Promise.all(sessions.map((session) => readJournal(session)));
+  const i = journals.findIndex((journal) => journal !== undefined);
+  if (i >= 0) throw new RestoreCutShortError(sessions[i]!.target, journals[i]!, 6);
 }

@@ -168,10 +168,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     started = Date.now();
     await Promise.all(links.map((l) => l.open()));
     await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
-    await refuseIfCutShort(
-      links.map((l) => l.session),
-      6,
-    );
+    await refuseIfCutShort(links.map((l) => l.session));
     timings.connectAndLock = Date.now() - started;
     notInterrupted(request.signal);
 
