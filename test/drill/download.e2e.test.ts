@@ -10,6 +10,7 @@ import { parseSelector } from '../../src/store/catalog';
 import { silentLogger } from '../../src/util/log';
 import { ReleaseServer } from '../restore/release-server';
 import { restoreCase } from '../restore/sandbox-context';
+import { withEnv } from '../support/github/local-github';
 
 restoreCase('3.5', 1, (ctx) => {
   it('drills through the CLI with --download-etcd: the backup’s exact version fetched, checked and cached', async () => {
@@ -19,12 +20,12 @@ restoreCase('3.5', 1, (ctx) => {
     const releases = await new ReleaseServer(binaries, work).start();
     const identityFile = join(ctx.work, 'identity.txt');
     await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
-    const names = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP'] as const;
-    const saved = names.map((k) => process.env[k]);
     // A runner with no etcd 3.5 tools of its own: only the system folders on PATH (Debian's 3.4 at most).
-    process.env.PATH = '/usr/bin:/bin';
-    process.env.RUNNER_TOOL_CACHE = join(work, 'tool-cache');
-    process.env.RUNNER_TEMP = await mkdtemp(join(work, 'temp-'));
+    const restoreEnv = withEnv({
+      PATH: '/usr/bin:/bin',
+      RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
+      RUNNER_TEMP: await mkdtemp(join(work, 'temp-')),
+    });
     const args = [
       'drill',
       '--store',
@@ -50,10 +51,7 @@ restoreCase('3.5', 1, (ctx) => {
       expect(releases.requests).toHaveLength(2);
       expect(await readdir(process.env.RUNNER_TEMP!)).toEqual([]);
     } finally {
-      names.forEach((k, i) => {
-        if (saved[i] === undefined) delete process.env[k];
-        else process.env[k] = saved[i];
-      });
+      restoreEnv();
       await releases.stop();
     }
   }, 120_000);

@@ -30,12 +30,9 @@ describe.skipIf(missing !== undefined)(
       if (work) await rm(work, { recursive: true, force: true });
     });
 
-    it('is retried, then the drill fails with one line naming the artifact store and the 503', async () => {
-      const run = github.run();
-      github.results!.failNext('ListArtifacts', 503, 100);
-      const started = Date.now();
-      const jobDir = join(work, 'drill');
-      const step = await runStepInProcess(
+    /** The drill action, in process, against a run of this service with no backups. */
+    const drillAgainst = async (service: LocalGitHub, jobDir: string) =>
+      runStepInProcess(
         'drill',
         jobDir,
         {
@@ -43,8 +40,14 @@ describe.skipIf(missing !== undefined)(
           age_identity: await generateIdentity(),
           etcd_tools: dirname((tools as { etcd: string }).etcd),
         },
-        github.runnerEnv(run),
+        service.runnerEnv(service.run()),
       );
+
+    it('is retried, then the drill fails with one line naming the artifact store and the 503', async () => {
+      github.results!.failNext('ListArtifacts', 503, 100);
+      const started = Date.now();
+      const jobDir = join(work, 'drill');
+      const step = await drillAgainst(github, jobDir);
       const tries = github.requests.filter((r) => r.url.endsWith('/ListArtifacts'));
       expect(tries.length).toBeGreaterThan(1);
       expect(tries.every((r) => r.status === 503)).toBe(true);
@@ -65,35 +68,20 @@ describe.skipIf(missing !== undefined)(
       // A service of its own: the case above leaves its 503s queued.
       const fresh = await startLocalGitHub({ releases: false });
       try {
-        await drillThrough429(fresh);
+        fresh.results!.failNext('ListArtifacts', 429, 1);
+        const jobDir = join(work, 'drill-429');
+        const step = await drillAgainst(fresh, jobDir);
+        const tries = fresh.requests.filter((r) => r.url.endsWith('/ListArtifacts'));
+        expect(tries.map((r) => r.status)).toEqual([429, 200]);
+        // The run has no backups: the drill now fails for that reason, not for the 429.
+        expect(step.failed).toBe(true);
+        expect(step.errors).toHaveLength(1);
+        expect(step.errors[0]).not.toMatch(/429|too many/i);
+        expect(step.errors[0]).toMatch(/no backup/i);
+        expect(filesUnder(join(jobDir, '_temp'))).toEqual([]);
       } finally {
         await fresh.stop();
       }
     }, 60_000);
-
-    async function drillThrough429(github: LocalGitHub): Promise<void> {
-      const run = github.run();
-      const before = github.requests.length;
-      github.results!.failNext('ListArtifacts', 429, 1);
-      const jobDir = join(work, 'drill-429');
-      const step = await runStepInProcess(
-        'drill',
-        jobDir,
-        {
-          store: 'artifact',
-          age_identity: await generateIdentity(),
-          etcd_tools: dirname((tools as { etcd: string }).etcd),
-        },
-        github.runnerEnv(run),
-      );
-      const tries = github.requests.slice(before).filter((r) => r.url.endsWith('/ListArtifacts'));
-      expect(tries.map((r) => r.status)).toEqual([429, 200]);
-      // The run has no backups: the drill now fails for that reason, not for the 429.
-      expect(step.failed).toBe(true);
-      expect(step.errors).toHaveLength(1);
-      expect(step.errors[0]).not.toMatch(/429|too many/i);
-      expect(step.errors[0]).toMatch(/no backup/i);
-      expect(filesUnder(join(jobDir, '_temp'))).toEqual([]);
-    }
   },
 );

@@ -9,6 +9,7 @@ import { RestoreRefusedError } from '../../src/restore/plan';
 import { restore } from '../../src/restore/restore';
 import { connect } from '../../src/ssh';
 import type { Logger } from '../../src/util/log';
+import { withEnv } from '../support/github/local-github';
 import { ReleaseServer } from './release-server';
 import { restoreCase, sshTo, testLog } from './sandbox-context';
 
@@ -140,15 +141,14 @@ restoreCase('3.5', 1, (ctx) => {
 
   it('restores on the runner through the CLI with --download-etcd: the exact version fetched, checked and cached', async () => {
     const b = await ctx.backupBetween('download');
-    const _node = ctx.nodes[0]!;
     const work = await mkdtemp(join(ctx.work, 'download-'));
     const releases = await new ReleaseServer(findEtcd('3.5') as EtcdBinaries, work).start();
-    const keys = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP'] as const;
-    const saved = keys.map((k) => process.env[k]);
     // A runner with no etcd 3.5 tools of its own: only the system folders on PATH (Debian's 3.4 at most).
-    process.env.PATH = '/usr/bin:/bin';
-    process.env.RUNNER_TOOL_CACHE = join(work, 'tool-cache');
-    process.env.RUNNER_TEMP = await mkdtemp(join(work, 'temp-'));
+    const restoreEnv = withEnv({
+      PATH: '/usr/bin:/bin',
+      RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
+      RUNNER_TEMP: await mkdtemp(join(work, 'temp-')),
+    });
     try {
       const code = await main([
         ...(await ctx.cliRestoreArgs()),
@@ -171,10 +171,7 @@ restoreCase('3.5', 1, (ctx) => {
       expect(await readdir(process.env.RUNNER_TEMP!)).toEqual([]);
       expect((await ctx.read([b.before, b.after])).values).toEqual(['in the backup', undefined]);
     } finally {
-      keys.forEach((k, i) => {
-        if (saved[i] === undefined) delete process.env[k];
-        else process.env[k] = saved[i];
-      });
+      restoreEnv();
       await releases.stop();
     }
   }, 90_000);
