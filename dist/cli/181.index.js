@@ -737,37 +737,45 @@ async function* pagesOf(client, options) {
         from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
 }
-/** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
-async function compareWithSnapshot(client, live) {
-    let restored = 0;
-    let unexpected = 0;
-    let changed = 0;
-    let seen = 0;
-    let revision = 0n;
-    for await (const page of pagesOf(client, { limit: 1000 })) {
-        revision = page.revision;
+/** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
+function expectedKeys(live) {
+    return live.size - (live.has('') ? 1 : 0);
+}
+/**
+ * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
+ * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
+ */
+async function countAgainstSnapshot(pages, snapshotOf, clusterOf, each) {
+    const count = { restored: 0, unexpected: 0, changed: 0, seen: 0, revision: 0n };
+    for await (const page of pages) {
+        count.revision = page.revision;
         for (const kv of page.kvs) {
-            restored++;
-            const want = live.valueCrcOf(kv.key);
+            each?.(kv, count.restored);
+            count.restored++;
+            const want = snapshotOf(kv.key);
             if (want === undefined)
-                unexpected++;
+                count.unexpected++;
             else {
-                seen++;
-                if (want !== null && want !== (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value))
-                    changed++;
+                count.seen++;
+                if (want !== null && want !== clusterOf(kv))
+                    count.changed++;
             }
         }
     }
-    // A snapshot of a cluster restored with a bump holds the marker too; it was never a user key.
-    const expected = live.size - (live.has('') ? 1 : 0);
+    return count;
+}
+/** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
+async function compareWithSnapshot(client, live) {
+    const count = await countAgainstSnapshot(pagesOf(client, { limit: 1000 }), (key) => live.valueCrcOf(key), (kv) => (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value));
+    const expected = expectedKeys(live);
     return {
         expected,
-        restored,
-        missing: expected - seen,
-        unexpected,
-        changed,
-        revision: Number(revision),
-        valuesCompared: seen,
+        restored: count.restored,
+        missing: expected - count.seen,
+        unexpected: count.unexpected,
+        changed: count.changed,
+        revision: Number(count.revision),
+        valuesCompared: count.seen,
     };
 }
 /**
@@ -785,35 +793,22 @@ async function compareWithSnapshot(client, live) {
 async function compareKeysWithSnapshot(client, live, options = {}) {
     const samples = options.samples ?? 32;
     const perSample = options.perSample ?? 32;
-    let restored = 0;
-    let unexpected = 0;
-    let changed = 0;
-    let seen = 0;
-    let revision = 0n;
-    const expected = live.size - (live.has('') ? 1 : 0);
+    const expected = expectedKeys(live);
     // Where the samples start: evenly spaced positions in the sorted key space, picked while listing.
     const positions = new Set();
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    for await (const page of pagesOf(client, { limit: 10_000, keysOnly: true })) {
-        revision = page.revision;
-        for (const kv of page.kvs) {
-            restored++;
-            // By the key's bytes: no string or record object per key of the cluster.
-            const want = live.modRevisionOf(kv.key);
-            if (want === undefined)
-                unexpected++;
-            else {
-                seen++;
-                if (want !== null && want !== Number(kv.modRevision))
-                    changed++;
-            }
-            // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
-            if (positions.has(restored - 1))
-                starts.push(Buffer.from(kv.key));
-        }
-    }
+    const count = await countAgainstSnapshot(pagesOf(client, { limit: 10_000, keysOnly: true }), 
+    // By the key's bytes: no string or record object per key of the cluster.
+    (key) => live.modRevisionOf(key), (kv) => Number(kv.modRevision), 
+    // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
+    (kv, index) => {
+        if (positions.has(index))
+            starts.push(Buffer.from(kv.key));
+    });
+    const revision = count.revision;
+    let changed = count.changed;
     const compared = new Set();
     await Promise.all(starts.map(async (start) => {
         const page = await client.range(start, { rangeEnd: ALL, limit: perSample, revision });
@@ -829,9 +824,9 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     }));
     return {
         expected,
-        restored,
-        missing: expected - seen,
-        unexpected,
+        restored: count.restored,
+        missing: expected - count.seen,
+        unexpected: count.unexpected,
         changed,
         revision: Number(revision),
         valuesCompared: compared.size,

@@ -1139,7 +1139,7 @@ async function restore(request) {
         started = Date.now();
         await Promise.all(links.map((l) => l.open()));
         await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
-        await (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .refuseIfCutShort */ .YH)(links.map((l) => l.session), 6);
+        await (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .refuseIfCutShort */ .YH)(links.map((l) => l.session));
         timings.connectAndLock = Date.now() - started;
         notInterrupted(request.signal);
         started = Date.now();

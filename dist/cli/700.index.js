@@ -1162,12 +1162,13 @@ async function readJournal(session) {
     if (r.exitCode === 3)
         return undefined;
     const text = r.stdout.toString('utf8');
-    if (r.exitCode !== 0 || !isJournal(parse(text)))
+    const journal = parse(text);
+    if (r.exitCode !== 0 || !isJournal(journal))
         throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld(`${JOURNAL_PATH} on ${session.target} is not a restore journal this version can read (${(0,_util_shown__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .S)(text.trim())})`, {
             hint: 'it marks a restore that did not finish: check the node by hand (old data dirs end in .before-restore-<time>, held manifests are in etcd-restore-<time> next to the static pod folder), then remove the file',
             exitCode: 6,
         });
-    return parse(text);
+    return journal;
 }
 function parse(text) {
     try {
@@ -1207,13 +1208,12 @@ class RestoreCutShortError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdB
         });
     }
 }
-/** Refuses (with `exitCode`) when any of these nodes holds the journal of an unfinished restore. */
-async function refuseIfCutShort(sessions, exitCode) {
-    for (const session of sessions) {
-        const journal = await readJournal(session);
-        if (journal)
-            throw new RestoreCutShortError(session.target, journal, exitCode);
-    }
+/** A restore refuses (exit 6, nothing changed) when any of its nodes holds the journal of an unfinished one. */
+async function refuseIfCutShort(sessions) {
+    const journals = await Promise.all(sessions.map((session) => readJournal(session)));
+    const i = journals.findIndex((journal) => journal !== undefined);
+    if (i >= 0)
+        throw new RestoreCutShortError(sessions[i].target, journals[i], 6);
 }
 
 
