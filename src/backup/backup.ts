@@ -10,6 +10,7 @@ import type { EncryptionChoice } from '../envelope/encryption';
 import { seal } from '../envelope/seal';
 import { EtcdBackupError, InputError } from '../errors';
 import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
+import { EXIT } from '../exit-codes';
 import { RestoreCutShortError, readJournal } from '../restore/journal';
 import { analyseSnapshot } from '../snapshot/verify';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
@@ -67,7 +68,7 @@ export class SnapshotRejectedError extends EtcdBackupError {
   constructor(message: string) {
     super(message, {
       hint: 'the snapshot was not stored; run the backup again, and if it fails again inspect the member (etcdutl check)',
-      exitCode: 3,
+      exitCode: EXIT.verificationFailed,
     });
   }
 }
@@ -138,7 +139,7 @@ async function refuseIfRestoreUnfinished(session: SshSession, cluster: string): 
     async () => {
       // Still there once no restore holds the lock: that restore was cut short.
       const left = await readJournal(session);
-      if (left) throw new RestoreCutShortError(session.target, left, 4);
+      if (left) throw new RestoreCutShortError(session.target, left, EXIT.refused);
     },
     { waitSeconds: 5 },
   );

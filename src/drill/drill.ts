@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
@@ -55,7 +56,7 @@ export class DrillFailedError extends EtcdBackupError {
   ) {
     super(message, {
       hint: 'this backup would not restore as stored; keep older backups and investigate',
-      exitCode: 5,
+      exitCode: EXIT.drillFailed,
     });
   }
 }

@@ -4,6 +4,7 @@ import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { open } from '../envelope/open';
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import { analyseSnapshot, type SnapshotAnalysis } from '../snapshot';
 import { type Selector, selectBackup } from '../store/catalog';
 import type { BackupStore } from '../store/store';
@@ -23,7 +24,7 @@ export class BackupRejectedError extends EtcdBackupError {
   constructor(message: string) {
     super(message, {
       hint: 'this backup cannot be trusted; pick another one (etcd-backup list) and check the store',
-      exitCode: 3,
+      exitCode: EXIT.verificationFailed,
     });
   }
 }

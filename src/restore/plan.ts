@@ -4,6 +4,7 @@ import { connectThroughNode, readClientTls } from '../backup/members';
 import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh, parseClientUrl } from '../controlplane';
 import { EtcdBackupError } from '../errors';
 import type { EtcdTls, Member } from '../etcd/client';
+import { EXIT } from '../exit-codes';
 import type { Logger } from '../util/log';
 import { formatBytes } from '../util/progress';
 import { type EtcdTools, minorOf, supportsBumpRevision } from './etcd-tools';
@@ -16,7 +17,7 @@ import { snapshotDirFor } from './on-node';
 
 export class RestoreRefusedError extends EtcdBackupError {
   constructor(message: string, hint: string) {
-    super(message, { hint, exitCode: 6 });
+    super(message, { hint, exitCode: EXIT.restoreRefused });
   }
 }
 

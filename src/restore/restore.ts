@@ -4,6 +4,7 @@ import { connectThroughNode, type MemberConnection } from '../backup/members';
 import type { DiscoveryOverrides } from '../controlplane';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import { type ConnectOptions, RemoteLockBusyError, type SshSession } from '../ssh';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
@@ -117,7 +118,7 @@ export class RestoreFailedError extends EtcdBackupError {
     readonly rolledBack: boolean,
     options: { hint: string; cause?: unknown },
   ) {
-    super(message, { ...options, exitCode: rolledBack ? 7 : 8 });
+    super(message, { ...options, exitCode: rolledBack ? EXIT.restoreRolledBack : EXIT.restoreIncomplete });
   }
 }
 

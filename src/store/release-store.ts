@@ -14,6 +14,7 @@ import {
   parseMetadataJson,
 } from '../backup/metadata';
 import type { DigestStream } from '../envelope/digest';
+import { optionName } from '../options/naming';
 import { formatBytes, ProgressMeter, type ProgressSink } from '../util/progress';
 import { StoreError } from './errors';
 import { DEFAULT_RETRY, isRateLimit, type RetryPolicy, withRetry } from './retry';
@@ -302,7 +303,7 @@ export class ReleaseStore implements BackupStore {
     }
     if (e.status === 401) {
       return new StoreError('permission', `${what}: the token was refused (401)`, {
-        hint: 'check the github-token input; it may have expired',
+        hint: `check ${optionName('githubToken')}; it may have expired`,
         cause: error,
       });
     }

@@ -1,80 +1,97 @@
 import { InputError } from '../../errors';
+import { EXIT } from '../../exit-codes';
+import { isOn, oneOf, read, switchOption, textOption } from '../../options';
 import { diffLiveKeys } from '../../snapshot/diff';
 import { SNAPSHOT_EXIT } from '../../snapshot/errors';
 import { buildInventory } from '../../snapshot/inventory';
 import { formatDiff, formatInventory, formatReport, reportJson } from '../../snapshot/print';
-import type { EtcdCompat } from '../../snapshot/report';
 import { exitCodeOf, verdictOf, verdictReason } from '../../snapshot/verdict';
 import { analyseSnapshot } from '../../snapshot/verify';
 import { formatProgress } from '../../util/progress';
-import { type Command, parseCommandArgs } from '../command';
+import { defineCommand } from '../command';
+import { jsonOption } from '../json-option';
 
-const HELP = `usage: etcd-backup inspect FILE [--json] [--inventory] [--diff OTHER] [--names]
-                             [--etcd-compat 3.4|3.5|3.6] [--prefix /registry]
+const INSPECT = {
+  json: jsonOption('one JSON object on stdout'),
+  inventory: switchOption('inventory', {
+    flag: 'inventory',
+    help: 'count live Kubernetes objects by resource type and namespace',
+  }),
+  diff: textOption('diff', {
+    flag: 'diff',
+    arg: 'OTHER',
+    help: 'what changed from FILE to OTHER, by resource type and namespace',
+  }),
+  names: switchOption('names', { flag: 'names', help: 'include object names (never printed otherwise)' }),
+  etcdCompat: textOption('etcdCompat', {
+    flag: 'etcd-compat',
+    arg: 'V',
+    help: 'status semantics of etcd V (default: 3.6 if the snapshot has a storage version)',
+    parse: oneOf(['3.4', '3.5', '3.6'] as const),
+  }),
+  prefix: textOption('prefix', {
+    flag: 'prefix',
+    arg: 'P',
+    help: 'kube-apiserver --etcd-prefix (default /registry)',
+    parse: (text, name) => {
+      const prefix = text.replace(/\/+$/, '');
+      if (!prefix.startsWith('/')) throw new InputError(name, 'a key prefix starting with /');
+      return prefix;
+    },
+  }),
+};
 
-Verifies an etcd snapshot without any etcd tool: the SHA-256 trailer, both bbolt meta pages, every page of
-every bucket, and prints what \`etcdutl snapshot status\` would (hash, revision, totalKey, totalSize, version).
-
-  --json            one JSON object on stdout
-  --inventory       count live Kubernetes objects by resource type and namespace
-  --diff OTHER      what changed from FILE to OTHER, by resource type and namespace
-  --names           include object names (never printed otherwise)
-  --etcd-compat V   status semantics of etcd V (default: 3.6 if the snapshot has a storage version)
-  --prefix P        kube-apiserver --etcd-prefix (default /registry)
-
-exit codes: 0 intact, 3 damaged, 4 no integrity trailer (raw member/snap/db), 2 bad usage or unreadable file`;
-
-const COMPAT: readonly string[] = ['3.4', '3.5', '3.6'];
-
-export const inspect: Command = {
-  async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      json: { type: 'boolean' },
-      inventory: { type: 'boolean' },
-      diff: { type: 'string' },
-      names: { type: 'boolean' },
-      'etcd-compat': { type: 'string' },
-      prefix: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+export const inspect = defineCommand(
+  {
+    name: 'inspect',
+    usage: [
+      'FILE [--json] [--inventory] [--diff OTHER] [--names] [--etcd-compat 3.4|3.5|3.6] [--prefix /registry]',
+    ],
+    about: `Verifies an etcd snapshot without any etcd tool: the SHA-256 trailer, both bbolt meta pages, every page of
+every bucket, and prints what \`etcdutl snapshot status\` would (hash, revision, totalKey, totalSize, version).`,
+    exitCodes: [
+      [EXIT.done, 'intact'] as const,
+      [EXIT.badInput, 'bad usage, or a file that cannot be read'] as const,
+      [EXIT.verificationFailed, 'damaged (the reason names the page and offset)'] as const,
+      [EXIT.refused, 'no integrity trailer (a raw member/snap/db copy)'] as const,
+    ],
+    positionals: 1,
+    sections: [{ options: Object.values(INSPECT) }],
+  },
+  async ({ values, positionals }) => {
     if (positionals.length !== 1)
-      throw new InputError('FILE', 'exactly one snapshot file', { hint: HELP.split('\n')[0] });
-    const compat = values['etcd-compat'];
-    if (compat !== undefined && !COMPAT.includes(compat))
-      throw new InputError('--etcd-compat', '3.4, 3.5 or 3.6');
-    const prefix = values.prefix?.replace(/\/+$/, '');
-    if (prefix !== undefined && !prefix.startsWith('/'))
-      throw new InputError('--prefix', 'a key prefix starting with /');
+      throw new InputError('FILE', 'exactly one snapshot file', {
+        hint: `usage: etcd-backup ${inspect.spec.usage[0]}`,
+      });
+    const etcdCompat = read(values, INSPECT.etcdCompat);
+    const prefix = read(values, INSPECT.prefix);
     const path = positionals[0]!;
-    const etcdCompat = compat as EtcdCompat | undefined;
-    const names = values.names ?? false;
+    const names = isOn(values, INSPECT.names);
+    const diffWith = read(values, INSPECT.diff);
+    const wantInventory = isOn(values, INSPECT.inventory);
 
     const { report, liveKeys } = await analyseSnapshot(path, {
       etcdCompat,
-      liveKeys: values.inventory || values.diff !== undefined ? 'detailed' : false,
+      liveKeys: wantInventory || diffWith !== undefined ? 'detailed' : false,
       onProgress: (r) => console.error(formatProgress(r)),
     });
     const extra: Record<string, unknown> = {};
     const human: string[] = [formatReport(report)];
-    if (values.inventory && liveKeys) {
+    if (wantInventory && liveKeys) {
       const inventory = buildInventory(liveKeys, { prefix, names });
       extra.inventory = inventory;
       human.push(formatInventory(inventory));
-    } else if (values.inventory) {
+    } else if (wantInventory) {
       extra.inventory = null; // the tree is damaged: no count would be trustworthy
     }
     let code = exitCodeOf(report);
     let failure: string | undefined = verdictOf(report) === 'intact' ? undefined : verdictReason(report);
-    if (values.diff !== undefined && liveKeys) {
-      const other = await analyseSnapshot(values.diff, { etcdCompat, liveKeys: 'detailed' });
+    if (diffWith !== undefined && liveKeys) {
+      const other = await analyseSnapshot(diffWith, { etcdCompat, liveKeys: 'detailed' });
       if (other.liveKeys) {
         const diff = diffLiveKeys(liveKeys, other.liveKeys, { prefix, names });
         extra.diff = { other: reportJson(other.report), ...diff };
-        human.push(formatDiff(diff, path, values.diff));
+        human.push(formatDiff(diff, path, diffWith));
       } else {
         extra.diff = { other: reportJson(other.report) };
         human.push(formatReport(other.report));
@@ -83,11 +100,11 @@ export const inspect: Command = {
         code = SNAPSHOT_EXIT.damaged;
         failure = verdictReason(other.report);
       }
-    } else if (values.diff !== undefined) {
+    } else if (diffWith !== undefined) {
       extra.diff = null;
     }
-    console.log(values.json ? JSON.stringify(reportJson(report, extra)) : human.join('\n\n'));
+    console.log(isOn(values, INSPECT.json) ? JSON.stringify(reportJson(report, extra)) : human.join('\n\n'));
     if (failure) console.error(`etcd-backup inspect: ${failure}`);
     return code;
   },
-};
+);
