@@ -1,7 +1,7 @@
 // Rebuilds dist/ from the sources: one ncc bundle per entry point. CI compares the result with what is committed.
 // Type checking is `npm run typecheck`'s job; ncc only transpiles (it would otherwise check every file in the project).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 // Some bundled CommonJS code (ssh2's poly1305 module) reads __dirname and require, which an ESM bundle lacks.
 const banner =
@@ -36,6 +36,9 @@ for (const [name, entry] of Object.entries(entries)) {
   // The entry and every chunk it imports on demand (e.g. one per CLI verb) are ES modules that need the banner.
   for (const chunk of readdirSync(out).filter((f) => f.endsWith('.js'))) {
     const file = `${out}/${chunk}`;
-    writeFileSync(file, banner + readFileSync(file, 'utf8'));
+    // The CLI's entry is the `etcd-backup` command of an `npm install -g`: it needs its interpreter line.
+    const shebang = name === 'cli' && chunk === 'index.js' ? '#!/usr/bin/env node\n' : '';
+    writeFileSync(file, shebang + banner + readFileSync(file, 'utf8'));
+    if (shebang) chmodSync(file, 0o755);
   }
 }
