@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createZstdDecompress } from 'node:zlib';
 import type { EnvelopeDescription } from '../backup/metadata';
+import { optionName } from '../options/naming';
 import { type Digest, DigestStream } from './digest';
 import { abbreviateKey, makeDecrypter, type OpeningKeys, recipientsOf } from './encryption';
 import { EnvelopeError } from './errors';
@@ -60,8 +61,8 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
         {
           hint:
             envelope.encryption.kind === 'age-passphrase'
-              ? 'give the passphrase'
-              : 'give an age identity (AGE-SECRET-KEY-…)',
+              ? `give the passphrase in ${optionName('encryptionPassphrase')}`
+              : `give its age identity with ${optionName('identity')}`,
         },
       );
     }

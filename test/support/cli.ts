@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Node 24 from the dev dependency: the machine's own node may be older. */
 export const NODE24 = join(ROOT, 'node_modules', '.bin', 'node');
+
+/** tsx's loader by its path, so the sources run from any working directory. */
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export interface CliRun {
   code: number | null;
@@ -46,7 +50,7 @@ export class CliProcess {
   constructor(argv: string[], options: CliOptions = {}) {
     const entry = options.bundle
       ? [join(ROOT, 'dist', 'cli', 'index.js')]
-      : ['--import', 'tsx', join(ROOT, 'src', 'cli', 'index.ts')];
+      : ['--import', TSX, join(ROOT, 'src', 'cli', 'index.ts')];
     const base = options.inheritEnv
       ? process.env
       : { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
