@@ -1,8 +1,6 @@
 import { EtcdBackupError } from '../errors';
 import type { SshSession } from '../ssh';
 import { shown } from '../util/shown';
-import { writeFileAtomically } from './node-ops';
-import type { MemberPlan, RestorePlan } from './plan';
 
 /**
  * On every node, from just before a restore ships anything until it is done or rolled back: what that node's
@@ -38,37 +36,6 @@ export interface RestoreJournal {
   /** Every node of that restore, so a recovery can say which ones to give. */
   nodes: string[];
   member: JournalMember;
-}
-
-export function journalOf(plan: RestorePlan, m: MemberPlan, certs: JournalMember['certs']): RestoreJournal {
-  return {
-    version: 1,
-    stamp: plan.stamp,
-    backup: plan.backup,
-    cluster: plan.cluster,
-    startedAt: new Date().toISOString(),
-    nodes: plan.members.map((x) => x.node),
-    member: {
-      name: m.name,
-      peerUrls: m.peerUrls,
-      clientUrl: m.clientUrl,
-      clientPort: m.clientPort,
-      dataHostPath: m.dataHostPath,
-      etcdManifest: m.etcdManifest,
-      apiServerManifest: m.apiServerManifest,
-      holding: m.holding,
-      staging: m.staging,
-      snapshotDir: m.snapshotDir,
-      target: m.target,
-      aside: m.aside,
-      rewritten: m.rewrittenManifest !== undefined,
-      certs,
-    },
-  };
-}
-
-export async function writeJournal(session: SshSession, journal: RestoreJournal): Promise<void> {
-  await writeFileAtomically(session, JOURNAL_PATH, `${JSON.stringify(journal, null, 2)}\n`);
 }
 
 export async function removeJournal(session: SshSession): Promise<void> {
