@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
 import { EXIT } from '../exit-codes';
+import type { BackupMetadata } from '../format';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
