@@ -3,6 +3,7 @@ import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
 import { EXIT } from '../exit-codes';
 import type { BackupMetadata } from '../format';
+import { optionName } from '../options/naming';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
@@ -162,7 +163,7 @@ function checkVersions(backupVersion: string, tools: EtcdTools, allowSkew: boole
   throw new EtcdBackupError(
     `the backup was taken from etcd ${backupVersion} but the tools on this runner are ${tools.version}`,
     {
-      hint: `use etcd ${minorOf(backupVersion)}.x tools (same major.minor), or allow version skew on purpose`,
+      hint: `name a folder of etcd ${minorOf(backupVersion)}.x tools with ${optionName('etcdTools')}, or let ${optionName('downloadEtcd')} fetch them, or allow version skew on purpose (${optionName('allowVersionSkew')})`,
     },
   );
 }

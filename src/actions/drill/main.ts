@@ -75,7 +75,7 @@ export async function run(): Promise<void> {
     setDrillOutputs(report);
     await writeDrillSummary(report, { durationMs: Date.now() - started });
     core.info(
-      `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} keys restored and read back`,
+      `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} live keys restored and read back`,
     );
   } finally {
     work.dispose();

@@ -1,5 +1,6 @@
 import { backup as runBackup } from '../../backup/backup';
 import { BACKUP_REFUSED, EXIT } from '../../exit-codes';
+import type { BackupMetadata } from '../../format';
 import {
   BACKUP,
   DISCOVERY,
@@ -16,10 +17,25 @@ import {
 } from '../../options';
 import { prune } from '../../store/retention';
 import { stderrLogger } from '../../util/log';
+import { formatBytes } from '../../util/progress';
 import { defineCommand } from '../command';
 import { jsonOption } from '../json-option';
 
 const OUTPUT_JSON = jsonOption("print the stored backup's metadata as JSON on stdout");
+
+/** The backup's last line on stderr: what was checked and how it is sealed, in so many words. */
+function storedSummary(metadata: BackupMetadata, location: string): string {
+  const { etcd, envelope } = metadata;
+  const encryption = envelope.encryption;
+  const sealed =
+    encryption.kind === 'age-recipients'
+      ? `encrypted to ${encryption.recipients.length} age recipient${encryption.recipients.length === 1 ? '' : 's'}`
+      : encryption.kind === 'age-passphrase'
+        ? 'encrypted with the age passphrase'
+        : 'NOT encrypted (as asked)';
+  const keys = etcd.totalKey === undefined ? '' : `, ${etcd.totalKey} key revisions`;
+  return `backup ${metadata.name}: verified (revision ${etcd.revision}${keys}, SHA-256 trailer and every page checked), ${sealed}${envelope.compression === 'zstd' ? ', zstd-compressed' : ''}, ${formatBytes(envelope.blob.size)} stored in ${location}`;
+}
 
 export const backup = defineCommand(
   {
@@ -125,6 +141,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
       });
       stderrLogger.info(`retention: kept ${pruned.keep.length}, deleted ${pruned.delete.length}`);
     }
+    stderrLogger.info(storedSummary(result.metadata, result.location));
     if (isOn(values, OUTPUT_JSON)) console.log(JSON.stringify(result.metadata, null, 2));
     else console.log(result.metadata.name);
     return 0;

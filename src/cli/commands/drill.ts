@@ -59,7 +59,7 @@ the snapshot.`,
     if (isOn(values, OUTPUT_JSON)) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(
-        `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} keys restored with etcd ${report.toolsVersion}, revision ${report.restoredRevision}`,
+        `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} live keys restored with etcd ${report.toolsVersion}, revision ${report.restoredRevision}`,
       );
     }
     return 0;
