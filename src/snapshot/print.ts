@@ -21,6 +21,11 @@ export function reportJson(
   };
 }
 
+/** etcd before 3.6 counts every revision in the key bucket as totalKey; 3.6 counts the live keys. */
+function countsRevisions(report: SnapshotReport): boolean {
+  return report.etcdCompat === '3.4' || report.etcdCompat === '3.5';
+}
+
 export function formatReport(report: SnapshotReport): string {
   const lines = [`snapshot ${report.path} (${formatBytes(report.fileSize)})`];
   const compat =
@@ -35,7 +40,7 @@ export function formatReport(report: SnapshotReport): string {
     const version = report.version === undefined ? '' : `  version ${report.version || '""'}`;
     lines.push(
       `  status     hash ${report.hash.toString(16)} (${report.hash})  revision ${report.revision}  total keys ${report.totalKey}  total size ${report.totalSize}${version}`,
-      `             (${compat}; total keys counts every revision kept, as etcdutl does: the live keys are fewer)`,
+      `             (${compat}; ${countsRevisions(report) ? 'total keys counts every revision kept, as etcdutl does: a drill counts only the live keys, fewer' : 'total keys counts the live keys, as a drill does'})`,
     );
   }
   if (report.compactRevision !== null) lines.push(`  compacted  at revision ${report.compactRevision}`);

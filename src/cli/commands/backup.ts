@@ -33,7 +33,7 @@ function storedSummary(metadata: BackupMetadata, location: string): string {
       : encryption.kind === 'age-passphrase'
         ? 'encrypted with the age passphrase'
         : 'NOT encrypted (as asked)';
-  const keys = etcd.totalKey === undefined ? '' : `, ${etcd.totalKey} key revisions`;
+  const keys = etcd.totalKey === undefined ? '' : `, total keys ${etcd.totalKey} as etcdutl counts them`;
   return `backup ${metadata.name}: verified (revision ${etcd.revision}${keys}, SHA-256 trailer and every page checked), ${sealed}${envelope.compression === 'zstd' ? ', zstd-compressed' : ''}, ${formatBytes(envelope.blob.size)} stored in ${location}`;
 }
 
