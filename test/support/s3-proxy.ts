@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage, request, type Server } from 'node:http';
+
+export interface ProxyFault {
+  /** e.g. `PUT /bucket/key?partNumber=3&uploadId=…`; matched against `METHOD URL`. */
+  match: RegExp;
+  /** `slowdown`: answer 503 SlowDown; `cut`: take part of the request body, then drop the connection. */
+  action: 'slowdown' | 'cut';
+  /** How many matching requests get the fault; Infinity for all. */
+  times: number;
+}
+
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  /** The status the client saw; 0 when the connection was cut. */
+  status: number;
+}
+
+/**
+ * A loopback HTTP proxy in front of an S3 endpoint that injects faults into chosen requests. It forwards
+ * the Host header unchanged, so SigV4 signatures made for the proxy's address still verify upstream.
+ */
+export class S3FaultProxy {
+  readonly requests: ProxiedRequest[] = [];
+  readonly faults: ProxyFault[] = [];
+  private server: Server | undefined;
+  endpoint = '';
+
+  constructor(private readonly upstream: string) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const line = `${req.method} ${req.url}`;
+      const fault = this.faults.find((f) => f.times > 0 && f.match.test(line));
+      const record: ProxiedRequest = { method: req.method ?? '', url: req.url ?? '', status: 0 };
+      this.requests.push(record);
+      if (fault) fault.times--;
+      if (fault?.action === 'slowdown') {
+        req.resume();
+        req.once('end', () => {
+          record.status = 503;
+          res
+            .writeHead(503, { 'content-type': 'application/xml' })
+            .end(
+              '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>',
+            );
+        });
+        return;
+      }
+      if (fault?.action === 'cut') {
+        let seen = 0;
+        req.on('data', (chunk: Buffer) => {
+          seen += chunk.length;
+          if (seen > 64 * 1024) req.socket.destroy();
+        });
+        req.once('end', () => req.socket.destroy());
+        return;
+      }
+      this.forward(req, res, record);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.endpoint = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+    return this;
+  }
+
+  private forward(
+    req: IncomingMessage,
+    res: import('node:http').ServerResponse,
+    record: ProxiedRequest,
+  ): void {
+    const target = new URL(req.url ?? '/', this.upstream);
+    const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
+      record.status = answer.statusCode ?? 0;
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.once('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
+  }
+}
