@@ -84,16 +84,25 @@ export class BackupCatalog implements BackupStore {
   private async putStreamed(key: string, blob: Readable, draft: MetadataDraft): Promise<BlobDescription> {
     await this.backend.prepare?.([key, metadataFileName(draft.name)]);
     const digest = new DigestStream();
-    const piping = pipeline(blob, digest);
-    const storing = this.backend.put(key, {
-      open: () => digest,
-      replayable: false,
-      sizeHint: draft.snapshot.size,
+    // Whichever side fails first is the cause: a dropped SSH connection, or a refused upload (after which
+    // the blob stream is torn down so it cannot hang).
+    let sourceError: unknown;
+    let backendError: unknown;
+    let pipeError: unknown;
+    blob.once('error', (error) => {
+      if (backendError === undefined) sourceError = error;
     });
-    const [piped, stored] = await Promise.allSettled([piping, storing]);
-    // The source's failure (a dropped SSH connection) is the cause; the backend's is its consequence.
-    const failure =
-      piped.status === 'rejected' ? piped.reason : stored.status === 'rejected' ? stored.reason : undefined;
+    const piping = pipeline(blob, digest).catch((error: unknown) => {
+      pipeError = error;
+    });
+    const storing = this.backend
+      .put(key, { open: () => digest, replayable: false, sizeHint: draft.snapshot.size })
+      .catch((error: unknown) => {
+        backendError = error;
+        digest.destroy();
+      });
+    await Promise.all([piping, storing]);
+    const failure = sourceError ?? backendError ?? pipeError;
     if (failure !== undefined) {
       await this.backend.delete(key).catch(() => {});
       throw failure;

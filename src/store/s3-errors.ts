@@ -14,6 +14,8 @@ interface Where {
   location: string;
   bucket: string;
   endpoint: string;
+  /** Object Lock retention was asked for: a refused upload most likely means the bucket lacks it. */
+  objectLock: boolean;
 }
 
 const CREDENTIALS_HINT =
@@ -79,7 +81,7 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
       );
     case 'InvalidBucketState':
     case 'InvalidRequest':
-      if (/object lock/i.test(message)) {
+      if (/object lock/i.test(message) || (where.objectLock && what.startsWith('upload'))) {
         return fail(
           'bad-location',
           `bucket ${bucket} has no Object Lock: ${message}`,

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { BlobBackend, BlobInfo, BlobSource } from './backend';
 import { StoreError } from './errors';
@@ -109,7 +109,8 @@ export class S3Backend implements BlobBackend {
       params: {
         Bucket: o.bucket,
         Key: this.objectKey(key),
-        Body: source.open(),
+        // A plain stream: lib-storage would read a `size` property (as DigestStream has) as the length.
+        Body: Readable.from(source.open()),
         ChecksumAlgorithm: 'SHA256',
         ContentType: key.endsWith('.json') ? 'application/json' : 'application/octet-stream',
         ...(o.storageClass ? { StorageClass: o.storageClass as never } : {}),
@@ -220,6 +221,7 @@ export class S3Backend implements BlobBackend {
       location: this.location,
       bucket: this.options.bucket,
       endpoint: this.options.endpoint ?? 'AWS S3',
+      objectLock: this.options.objectLock !== undefined,
     });
   }
 }

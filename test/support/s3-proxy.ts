@@ -1,10 +1,13 @@
-import { createServer, type IncomingMessage, request, type Server } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 
 export interface ProxyFault {
   /** e.g. `PUT /bucket/key?partNumber=3&uploadId=…`; matched against `METHOD URL`. */
   match: RegExp;
-  /** `slowdown`: answer 503 SlowDown; `cut`: take part of the request body, then drop the connection. */
-  action: 'slowdown' | 'cut';
+  /**
+   * `slowdown`: answer 503 SlowDown; `cut`: take part of the request body, then drop the connection;
+   * `corrupt`: forward the request with one body byte flipped (headers, checksums included, unchanged).
+   */
+  action: 'slowdown' | 'cut' | 'corrupt';
   /** How many matching requests get the fault; Infinity for all. */
   times: number;
 }
@@ -14,6 +17,7 @@ export interface ProxiedRequest {
   url: string;
   /** The status the client saw; 0 when the connection was cut. */
   status: number;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -32,7 +36,12 @@ export class S3FaultProxy {
     this.server = createServer((req, res) => {
       const line = `${req.method} ${req.url}`;
       const fault = this.faults.find((f) => f.times > 0 && f.match.test(line));
-      const record: ProxiedRequest = { method: req.method ?? '', url: req.url ?? '', status: 0 };
+      const record: ProxiedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        status: 0,
+        headers: req.headers,
+      };
       this.requests.push(record);
       if (fault) fault.times--;
       if (fault?.action === 'slowdown') {
@@ -56,18 +65,14 @@ export class S3FaultProxy {
         req.once('end', () => req.socket.destroy());
         return;
       }
-      this.forward(req, res, record);
+      this.forward(req, res, record, fault?.action === 'corrupt');
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.endpoint = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
     return this;
   }
 
-  private forward(
-    req: IncomingMessage,
-    res: import('node:http').ServerResponse,
-    record: ProxiedRequest,
-  ): void {
+  private forward(req: IncomingMessage, res: ServerResponse, record: ProxiedRequest, corrupt: boolean): void {
     const target = new URL(req.url ?? '/', this.upstream);
     const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
       record.status = answer.statusCode ?? 0;
@@ -75,7 +80,19 @@ export class S3FaultProxy {
       answer.pipe(res);
     });
     upstream.once('error', () => req.socket.destroy());
-    req.pipe(upstream);
+    if (!corrupt) {
+      req.pipe(upstream);
+      return;
+    }
+    let flipped = false;
+    req.on('data', (chunk: Buffer) => {
+      if (!flipped && chunk.length > 0) {
+        chunk[chunk.length >> 1]! ^= 0x01;
+        flipped = true;
+      }
+      upstream.write(chunk);
+    });
+    req.once('end', () => upstream.end());
   }
 
   async stop(): Promise<void> {
