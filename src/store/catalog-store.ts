@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DigestStream } from '../envelope/digest';
 import {
   type BackupMetadata,
   type BlobDescription,
@@ -11,8 +12,7 @@ import {
   type MetadataDraft,
   parseBackupName,
   parseMetadataJson,
-} from '../backup/metadata';
-import { DigestStream } from '../envelope/digest';
+} from '../format';
 import type { BlobBackend, BlobInfo } from './backend';
 import { StoreError } from './errors';
 import { spool } from './spool';

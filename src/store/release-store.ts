@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { parseBackupName } from '../backup/metadata';
+import { parseBackupName } from '../format';
 import { formatBytes } from '../util/progress';
 import type { BlobBackend, BlobInfo, BlobSource } from './backend';
 import { StoreError } from './errors';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { BackupMetadata, BlobDescription, MetadataDraft } from '../backup/metadata';
+import type { BackupMetadata, BlobDescription, MetadataDraft } from '../format';
 
 /**
  * Every place a backup can live (a folder, workflow artifacts, release assets, an S3 bucket) looks the same
