@@ -10,6 +10,7 @@ const MAX_PARTS = 10_000;
 export const MIN_PART_SIZE = 5 * MiB;
 const MAX_PART_SIZE = 5 * 1024 * MiB;
 const DEFAULT_MIN_PART = 8 * MiB;
+const ABANDONED_UPLOAD_AGE_MS = 24 * 3_600_000;
 
 export type ObjectLockMode = 'GOVERNANCE' | 'COMPLIANCE';
 
@@ -35,6 +36,8 @@ export interface S3StoreOptions {
   queueSize?: number;
   /** Tries per S3 request (the SDK's own retry, which backs off on 503 SlowDown). */
   maxAttempts?: number;
+  /** Multipart uploads under the prefix left this long are aborted before the next backup; default a day. */
+  abandonedUploadAgeMs?: number;
   /** Tests only: explicit credentials instead of the SDK's default chain. */
   credentials?: S3ClientConfig['credentials'];
 }
@@ -201,6 +204,36 @@ export class S3Backend implements BlobBackend {
 
   /** Multipart uploads under this store's prefix that were started and never completed nor aborted. */
   async pendingUploads(): Promise<string[]> {
+    return (await this.listUploads()).map((u) => u.Key ?? '');
+  }
+
+  /**
+   * Aborts multipart uploads under the prefix that a run which died outright (a lost runner, a cut network)
+   * left behind: their parts cost storage and are invisible to listings. Ones younger than the threshold
+   * may still be running (another cluster's backup into the same prefix) and are left alone.
+   */
+  async prepare(): Promise<void> {
+    const { client, sdk } = await this.sdk();
+    const olderThan = Date.now() - (this.options.abandonedUploadAgeMs ?? ABANDONED_UPLOAD_AGE_MS);
+    try {
+      for (const upload of await this.listUploads()) {
+        if (!upload.Key || !upload.UploadId || (upload.Initiated?.getTime() ?? 0) > olderThan) continue;
+        await client.send(
+          new sdk.AbortMultipartUploadCommand({
+            Bucket: this.options.bucket,
+            Key: upload.Key,
+            UploadId: upload.UploadId,
+          }),
+        );
+      }
+    } catch (error) {
+      const failure = this.translate('clean up abandoned uploads', error);
+      // Opportunistic: credentials that may not list or abort uploads still get their backup stored.
+      if (failure.reason !== 'permission') throw failure;
+    }
+  }
+
+  private async listUploads() {
     const { client, sdk } = await this.sdk();
     const answer = await client.send(
       new sdk.ListMultipartUploadsCommand({
@@ -208,7 +241,7 @@ export class S3Backend implements BlobBackend {
         ...(this.options.prefix ? { Prefix: `${this.options.prefix}/` } : {}),
       }),
     );
-    return (answer.Uploads ?? []).map((u) => u.Key ?? '');
+    return answer.Uploads ?? [];
   }
 
   destroy(): void {

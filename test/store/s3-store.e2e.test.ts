@@ -145,6 +145,20 @@ describe.skipIf(noWeed !== undefined)(
       expect(await backendOf(store).pendingUploads()).toEqual([]);
     });
 
+    it('aborts, before the next backup, a multipart upload that a run which died outright left behind', async () => {
+      const store = storeAt('s3://backups/abandoned', { abandonedUploadAgeMs: 0 });
+      await seaweed.client.send(
+        new CreateMultipartUploadCommand({
+          Bucket: 'backups',
+          Key: 'abandoned/prod-20261120T100000Z-r1.age',
+        }),
+      );
+      expect(await backendOf(store).pendingUploads()).toEqual(['abandoned/prod-20261120T100000Z-r1.age']);
+      const draft = draftFor('prod', t0, 20, keys.recipient);
+      await roundTrip(store, () => k8sLikeSnapshot(10_000), keys, draft);
+      expect(await backendOf(store).pendingUploads()).toEqual([]);
+    });
+
     it('leaves nothing behind when the snapshot stream breaks mid-upload', async () => {
       const store = storeAt('s3://backups/broken-source');
       const draft = draftFor('prod', t0, 4, keys.recipient);
