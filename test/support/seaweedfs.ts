@@ -97,7 +97,11 @@ export async function startSeaweedFs(weed: string): Promise<SeaweedFs> {
     '-s3.iam=false',
     `-s3.config=${config}`,
   ];
-  const child = spawn(weed, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // TMPDIR: weed puts its gRPC unix sockets there; in the private dir they go with it.
+  const child = spawn(weed, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TMPDIR: dir },
+  });
   const log: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
     log.push(chunk.toString());
