@@ -198,8 +198,12 @@ export class BackupCatalog implements BackupStore {
         const check = verifyingStream(`${self.location}/${key}`, expected(i));
         const done = pipeline(source, check);
         done.catch(() => {});
-        for await (const chunk of check) yield chunk as Buffer;
-        await done;
+        try {
+          for await (const chunk of check) yield chunk as Buffer;
+          await done;
+        } catch (error) {
+          throw brokenOff(`${self.location}/${key}`, error);
+        }
       }
     }
     const whole = keys.length > 1 ? verifyingStream(`${this.location}/${name}`, blob) : undefined;
@@ -270,6 +274,17 @@ export class BackupCatalog implements BackupStore {
     }
     return metadata;
   }
+}
+
+/** A download that failed mid-stream (a reset connection) as a one-line StoreError; checks pass through. */
+function brokenOff(what: string, error: unknown): unknown {
+  if (error instanceof StoreError) return error;
+  const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+  return new StoreError('unavailable', `${what}: the download broke off: ${message}`, {
+    hint: 'the connection to the store was lost; run it again',
+    cause: error,
+    transient: true,
+  });
 }
 
 /** Why a backup's blob cannot be restored, judged from the listing alone; undefined if it looks whole. */

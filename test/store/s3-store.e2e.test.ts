@@ -15,7 +15,7 @@ import { partSizeFor, type S3Backend } from '../../src/store/s3-store';
 import { k8sLikeSnapshot, randomStream } from '../envelope/k8s-like-data';
 import { S3FaultProxy } from '../support/s3-proxy';
 import { type SeaweedFs, startSeaweedFs, weedOrSkipReason } from '../support/seaweedfs';
-import { draftFor, type Keys, newKeys, roundTrip } from './helpers';
+import { draftFor, type Keys, newKeys, roundTrip, sha256Of } from './helpers';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -173,6 +173,18 @@ describe.skipIf(noWeed !== undefined)(
       await expect(store.put(draft.name, breaking, draft)).rejects.toThrow('ssh connection dropped');
       expect(await store.list()).toEqual({ backups: [], problems: [] });
       expect(await backendOf(store).pendingUploads()).toEqual([]);
+    });
+
+    it('fails a download that breaks off mid-stream with one line, not a socket error', async () => {
+      const store = storeAt('s3://backups/many-parts');
+      const [stored] = (await store.list()).backups;
+      proxy.faults.push({ match: /^GET .*\.age/, action: 'cut-answer', times: 1 });
+      const back = await store.get(stored!.name);
+      const error = await storeError(sha256Of(back.blob));
+      expect(error.reason).toBe('unavailable');
+      expect(error.message).toMatch(
+        new RegExp(`^s3://backups/many-parts/${stored!.name}\\.age: the download broke off: `),
+      );
     });
 
     it('retries a 503 SlowDown and stores the backup', async () => {

@@ -5,9 +5,10 @@ export interface ProxyFault {
   match: RegExp;
   /**
    * `slowdown`: answer 503 SlowDown; `cut`: take part of the request body, then drop the connection;
-   * `corrupt`: forward the request with one body byte flipped (headers, checksums included, unchanged).
+   * `corrupt`: forward the request with one body byte flipped (headers, checksums included, unchanged);
+   * `cut-answer`: forward the request, then drop the connection part-way through the answer's body.
    */
-  action: 'slowdown' | 'cut' | 'corrupt';
+  action: 'slowdown' | 'cut' | 'corrupt' | 'cut-answer';
   /** How many matching requests get the fault; Infinity for all. */
   times: number;
 }
@@ -65,22 +66,36 @@ export class S3FaultProxy {
         req.once('end', () => req.socket.destroy());
         return;
       }
-      this.forward(req, res, record, fault?.action === 'corrupt');
+      this.forward(req, res, record, fault?.action);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.endpoint = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
     return this;
   }
 
-  private forward(req: IncomingMessage, res: ServerResponse, record: ProxiedRequest, corrupt: boolean): void {
+  private forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: ProxiedRequest,
+    fault: ProxyFault['action'] | undefined,
+  ): void {
     const target = new URL(req.url ?? '/', this.upstream);
     const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
       record.status = answer.statusCode ?? 0;
       res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+      if (fault !== 'cut-answer') {
+        answer.pipe(res);
+        return;
+      }
+      let sent = 0;
+      answer.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
+        if (sent > 64 * 1024) res.socket?.destroy();
+        else res.write(chunk);
+      });
     });
     upstream.once('error', () => req.socket.destroy());
-    if (!corrupt) {
+    if (fault !== 'corrupt') {
       req.pipe(upstream);
       return;
     }
