@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { drill } from '../../src/drill/drill';
 import { RestoreRefusedError } from '../../src/restore/plan';
 import { RestoreFailedError, restore } from '../../src/restore/restore';
+import { silentLogger } from '../../src/util/log';
 import { etcdToolsFor } from '../support/etcd-tools';
 import { restoreCase } from './sandbox-context';
 
@@ -29,6 +31,17 @@ restoreCase('3.7', 3, (ctx) => {
       client.close();
     }
     await ctx.sandbox.waitForLog(ctx.nodes[2]!, /pod-stopped pod=kube-scheduler/, { timeoutMs: 5_000 });
+    // The drill of the same backup, with the runner's etcd 3.7 tools, reads back every key of the snapshot.
+    const drilled = await drill({
+      store: ctx.store,
+      selector: { name: b.name },
+      keys: { identities: [ctx.identity] },
+      tools: etcdToolsFor('3.7')!,
+      log: silentLogger,
+    });
+    expect(drilled).toMatchObject({ verdict: 'pass', missing: 0, unexpected: 0, changed: 0 });
+    expect(drilled.restoredKeys).toBe(drilled.expectedKeys);
+    expect(drilled.toolsVersion.startsWith('3.7.')).toBe(true);
   }, 180_000);
 
   it('rolls every member back when one of them will not start on its restored data', async () => {
