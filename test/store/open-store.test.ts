@@ -1,12 +1,16 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors';
 import type { BlobBackend, BlobInfo } from '../../src/store/backend';
 import { StoreError } from '../../src/store/errors';
-import { openBackend, parseStoreSpec } from '../../src/store/open-store';
+import { openBackend, openStore, parseStoreSpec } from '../../src/store/open-store';
 import { withRetries } from '../../src/store/retry';
 import { S3Backend } from '../../src/store/s3-store';
 import { backupNameOfKey } from '../../src/store/store';
+import { withEnv } from '../support/github/local-github';
 
 describe('store URLs', () => {
   it('reads s3://BUCKET/PREFIX, the prefix optional and its slashes tidied', () => {
@@ -71,6 +75,38 @@ function flakyBackend(failures: StoreError[]): BlobBackend & { calls: string[] }
     delete: (key) => next(`delete ${key}`, undefined),
   };
 }
+
+describe('S3 credentials', () => {
+  it('come only from the AWS SDK chain; with none anywhere, one line says where they may come from', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'no-aws-'));
+    const restore = withEnv({
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+      AWS_PROFILE: undefined,
+      AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+      AWS_SHARED_CREDENTIALS_FILE: join(empty, 'credentials'),
+      AWS_CONFIG_FILE: join(empty, 'config'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    try {
+      const store = openStore('s3://etcd-backups/prod', {
+        s3: { endpoint: 'http://127.0.0.1:9', forcePathStyle: true },
+      });
+      const error = (await store.list().then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as StoreError;
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.reason).toBe('permission');
+      expect(error.message).toBe('s3://etcd-backups/prod: list objects: no AWS credentials found');
+      expect(error.hint).toMatch(/AWS_ACCESS_KEY_ID.*AWS_PROFILE.*role-to-assume/);
+    } finally {
+      restore();
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the retry wrapper', () => {
   const fast = { baseDelayMs: 1, maxDelayMs: 2 };
