@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { BackupMetadata } from '../backup/metadata';
 import type { DrillReport } from '../drill/drill';
+import { describeControlPlaneFiles } from '../pki/stored';
 import type { RecoverReport } from '../restore/recover';
 import type { RestoreReport } from '../restore/restore';
 import { formatBytes, formatDuration } from '../util/progress';
@@ -56,6 +57,7 @@ export async function writeBackupSummary(
         `${formatBytes(stored)} (${snapshot > 0 ? ((stored / snapshot) * 100).toFixed(0) : '–'}%)`,
       ],
       ['Encryption', describeEncryption(metadata)],
+      ['Control-plane files', describeControlPlaneFiles(metadata.controlPlane)],
       ['Duration', seconds(extras.durationMs)],
       ['Throughput', throughput(snapshot, extras.durationMs)],
       ['Stored in', extras.location],
@@ -67,6 +69,18 @@ export async function writeBackupSummary(
     summary
       .addHeading('Kubernetes objects by type', 3)
       .addTable(byTypeTable(Object.entries(metadata.inventory.byType)));
+  }
+  if (metadata.controlPlane) {
+    summary
+      .addHeading('Control-plane files (sealed with the snapshot)', 3)
+      .addTable([
+        header('Node', 'Path', 'Mode', 'Owner', 'SHA-256'),
+        ...metadata.controlPlane.nodes.flatMap((n) =>
+          n.files.map((f) =>
+            [n.node, f.path, f.mode, `${f.owner}:${f.group}`, `${f.sha256.slice(0, 16)}…`].map(html),
+          ),
+        ),
+      ]);
   }
   if (extras.pruned?.length) {
     summary.addHeading('Retention', 3).addList(extras.pruned.map((n) => `deleted ${html(n)}`));

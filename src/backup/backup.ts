@@ -4,12 +4,19 @@ import { dirname } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupMetadata, Compression, Inventory, MetadataDraft } from '../backup/metadata';
-import { backupName, isValidClusterName } from '../backup/metadata';
+import {
+  backupName,
+  isValidClusterName,
+  METADATA_SCHEMA_VERSION,
+  METADATA_SCHEMA_VERSION_WITH_FILES,
+} from '../backup/metadata';
 import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
 import { seal } from '../envelope/seal';
 import { EtcdBackupError, InputError } from '../errors';
 import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
+import { attachFiles, captureForBackup } from '../pki/attach';
+import { refusePlaintextFiles } from '../pki/bundle';
 import { RestoreCutShortError, readJournal } from '../restore/journal';
 import { analyseSnapshot } from '../snapshot/verify';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
@@ -44,6 +51,10 @@ export interface BackupRequest {
   now?: () => Date;
   /** Called with each secret the backup comes to hold (the etcd client key), so a log can mask it. */
   onSecret?: (value: string) => void;
+  /** Keep the node's PKI, manifests, kubelet config and kubeconfigs in the backup (default true). */
+  controlPlaneFiles?: boolean;
+  /** How the caller spells the inputs a refusal names (default: the CLI's). */
+  inputNames?: { noControlPlaneFiles: string; encryption: string };
 }
 
 export interface BackupResult {
@@ -110,6 +121,13 @@ const firstLineOf = (message: string | undefined) => message?.split('\n')[0] ?? 
 export async function backup(request: BackupRequest): Promise<BackupResult> {
   const { log } = request;
   checkClusterName(request.cluster, 'cluster');
+  if (request.controlPlaneFiles !== false) {
+    const names = request.inputNames ?? {
+      noControlPlaneFiles: '--no-control-plane-files',
+      encryption: '--encryption',
+    };
+    refusePlaintextFiles(request.encryption, names.noControlPlaneFiles, names.encryption);
+  }
   const progress = request.progress ?? ((r) => log.info(formatProgress(r)));
   const session = await connect({ ...request.ssh, warn: log.warn });
   try {
@@ -196,6 +214,13 @@ async function backupLocked(
     );
 
     started = Date.now();
+    const files =
+      request.controlPlaneFiles === false
+        ? undefined
+        : await captureForBackup(session, access.controlPlane, log);
+    if (files) timings.files = Date.now() - started;
+
+    started = Date.now();
     const path = temp.file('snapshot.db');
     // The snapshot and its sealed copy are written under the runner's temp dir; a full disk there is the
     // runner's problem, not the link's, and the message says so.
@@ -276,6 +301,7 @@ async function backupLocked(
         `the snapshot failed verification: ${first ? first.message : `trailer ${report.trailer}`}`,
       );
     }
+    const controlPlane = files ? await attachFiles(sealedPath, [files], request.encryption) : undefined;
     const inventory: Inventory | undefined = analysis.liveKeys
       ? summarizeInventory(analysis.liveKeys)
       : undefined;
@@ -284,7 +310,7 @@ async function backupLocked(
     const createdAt = (request.now ?? (() => new Date()))();
     const name = backupName(request.cluster, createdAt, report.revision);
     const draft: MetadataDraft = {
-      schemaVersion: 1,
+      schemaVersion: controlPlane ? METADATA_SCHEMA_VERSION_WITH_FILES : METADATA_SCHEMA_VERSION,
       name,
       createdAt: createdAt.toISOString(),
       cluster: request.cluster,
@@ -305,6 +331,7 @@ async function backupLocked(
       timings,
       toolVersion: `etcd-backup ${VERSION} on ${hostname()}`,
       envelope: { compression: 'zstd', encryption: { kind: 'none' } },
+      ...(controlPlane ? { controlPlane } : {}),
     };
 
     log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);

@@ -1,4 +1,5 @@
 import { EtcdBackupError } from '../errors';
+import { type ControlPlaneFilesDescription, parseControlPlaneFiles } from '../pki/stored';
 
 /**
  * The JSON document stored next to every backup. It stays readable (never encrypted) so a catalog can be
@@ -6,6 +7,11 @@ import { EtcdBackupError } from '../errors';
  * sizes and the public half of the encryption.
  */
 export const METADATA_SCHEMA_VERSION = 1;
+/**
+ * A backup that also carries the node's control-plane files: its blob holds a second sealed part after the
+ * snapshot, which a tool that reads only version 1 would take for damage, so it is told apart by version.
+ */
+export const METADATA_SCHEMA_VERSION_WITH_FILES = 2;
 
 export type Compression = 'zstd' | 'none';
 
@@ -43,7 +49,7 @@ export interface Inventory {
 }
 
 export interface BackupMetadata {
-  schemaVersion: typeof METADATA_SCHEMA_VERSION;
+  schemaVersion: typeof METADATA_SCHEMA_VERSION | typeof METADATA_SCHEMA_VERSION_WITH_FILES;
   /** `<cluster>-<YYYYMMDDTHHMMSSZ>-r<revision>`; see backupName(). */
   name: string;
   /** When the snapshot was taken (ISO 8601, UTC). */
@@ -68,6 +74,8 @@ export interface BackupMetadata {
   timings?: Record<string, number>;
   toolVersion: string;
   envelope: EnvelopeDescription;
+  /** The node's PKI, static pod manifests, kubelet config and kubeconfigs: listed here, sealed in the blob. */
+  controlPlane?: ControlPlaneFilesDescription;
 }
 
 /** Metadata before the blob is stored: the store fills in envelope.blob while it streams the bytes. */
@@ -224,9 +232,10 @@ function readBlob(r: Reader, value: unknown): BlobDescription {
 export function parseMetadata(value: unknown, source = 'backup metadata'): BackupMetadata {
   const r: Reader = new Reader(source);
   const doc = r.object(value, '(document)');
-  if (doc.schemaVersion !== METADATA_SCHEMA_VERSION) {
+  const schemaVersion = doc.schemaVersion;
+  if (schemaVersion !== METADATA_SCHEMA_VERSION && schemaVersion !== METADATA_SCHEMA_VERSION_WITH_FILES) {
     throw new MetadataError(
-      `${source}: schema version ${JSON.stringify(doc.schemaVersion)} is not supported (this tool reads version ${METADATA_SCHEMA_VERSION})`,
+      `${source}: schema version ${JSON.stringify(doc.schemaVersion)} is not supported (this tool reads versions ${METADATA_SCHEMA_VERSION} and ${METADATA_SCHEMA_VERSION_WITH_FILES})`,
       { hint: 'use the etcd-backup version that wrote this backup, or a newer one' },
     );
   }
@@ -243,7 +252,7 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
   if (compression !== 'zstd' && compression !== 'none') r.fail('envelope.compression', "'zstd' or 'none'");
 
   const metadata: BackupMetadata = {
-    schemaVersion: METADATA_SCHEMA_VERSION,
+    schemaVersion,
     name,
     createdAt,
     cluster,
@@ -290,6 +299,16 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
     };
   }
   if (doc.timings !== undefined) metadata.timings = r.counts(doc.timings, 'timings');
+  if ((doc.controlPlane !== undefined) !== (schemaVersion === METADATA_SCHEMA_VERSION_WITH_FILES)) {
+    r.fail('controlPlane', `present exactly when schemaVersion is ${METADATA_SCHEMA_VERSION_WITH_FILES}`);
+  }
+  if (doc.controlPlane !== undefined) {
+    metadata.controlPlane = parseControlPlaneFiles(doc.controlPlane, source);
+    const sealed = metadata.controlPlane.sealed;
+    if (sealed.offset + sealed.size !== metadata.envelope.blob.size || sealed.offset === 0) {
+      r.fail('controlPlane.sealed', 'the part of envelope.blob after the sealed snapshot');
+    }
+  }
   return metadata;
 }
 

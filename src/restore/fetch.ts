@@ -15,6 +15,8 @@ export interface FetchedBackup {
   /** The plaintext snapshot, in the caller's private temp dir. */
   path: string;
   analysis: SnapshotAnalysis;
+  /** The sealed control-plane files that follow the snapshot in the blob (see pki/bundle openFiles). */
+  controlPlaneSealed?: Buffer;
   /** download + decrypt + decompress to disk, then the full verification. */
   timingsMs: { open: number; verify: number };
 }
@@ -49,11 +51,16 @@ export async function fetchBackup(options: {
   log.info(`fetching ${chosen.name} (revision ${chosen.etcd.revision}) from ${store.location}`);
   const started = Date.now();
   const stored = await store.get(chosen.name);
+  let controlPlaneSealed: Buffer | undefined;
+  const sealedFiles = stored.metadata.controlPlane?.sealed;
   const plain = await open(stored.blob, {
     keys: options.keys,
     envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
     snapshot: stored.metadata.snapshot,
     label: chosen.name,
+    ...(sealedFiles
+      ? { followedBy: { offset: sealedFiles.offset, collect: (rest: Buffer) => (controlPlaneSealed = rest) } }
+      : {}),
   });
   const meter = new ProgressMeter('fetch', (r) => log.info(formatProgress(r)), stored.metadata.snapshot.size);
   await pipeline(plain, meter, createWriteStream(options.path, { mode: 0o600, flags: 'wx' }));
@@ -72,5 +79,11 @@ export async function fetchBackup(options: {
       `${chosen.name} holds revision ${report.revision} but its metadata says ${stored.metadata.etcd.revision}`,
     );
   }
-  return { metadata: stored.metadata, path: options.path, analysis, timingsMs };
+  return {
+    metadata: stored.metadata,
+    path: options.path,
+    analysis,
+    timingsMs,
+    ...(controlPlaneSealed ? { controlPlaneSealed } : {}),
+  };
 }

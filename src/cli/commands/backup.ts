@@ -36,6 +36,9 @@ ${DISCOVERY_HELP}
   --member NAME         snapshot this member (default: the node's own)
   --method grpc|etcdctl grpc (default) streams over an SSH tunnel; etcdctl runs the runbook on the node
   --force               snapshot even with no quorum, no leader or an active alarm
+  --no-control-plane-files   leave out the node's PKI, static pod manifests, kubelet config and kubeconfigs
+                        (kept by default, sealed with the snapshot; a node rebuild needs them; they hold
+                        private keys, so --encryption none refuses them)
 Store
   --cluster NAME        names the backup: <cluster>-<UTC time>-r<revision> (default: kubernetes)
 ${STORE_HELP}
@@ -76,6 +79,7 @@ export const backup: Command = {
         member: { type: 'string' },
         method: { type: 'string' },
         force: { type: 'boolean' },
+        'no-control-plane-files': { type: 'boolean' },
         cluster: { type: 'string' },
         recipient: { type: 'string', multiple: true },
         'recipients-file': { type: 'string' },
@@ -121,6 +125,7 @@ export const backup: Command = {
       encryption,
       compression,
       log: stderrLogger,
+      controlPlaneFiles: !values['no-control-plane-files'],
     });
     if (policy.keepLast !== undefined || policy.maxAgeMs !== undefined) {
       const pruned = await prune(store, policy, {
