@@ -135,6 +135,24 @@ export async function writeDrillSummary(report: DrillReport, extras: { durationM
       ['Changed values', '0', String(report.changed), report.changed === 0 ? '✅' : '❌'],
     ]);
   if (report.reasons.length) summary.addList(report.reasons.map(escape));
+  if (report.controlPlane) {
+    const icon = { ok: '✅', expiring: '⚠️' } as Record<string, string>;
+    summary
+      .addHeading(
+        `Certificates of the control-plane files (${html(report.controlPlane.nodes.join(', '))})`,
+        3,
+      )
+      .addTable([
+        header('Node', 'Certificate', 'Expires', 'Days left', 'State'),
+        ...report.controlPlane.certificates.map((c) => [
+          html(c.node),
+          html(c.source),
+          html(c.notAfter ?? '–'),
+          c.daysLeft === undefined ? '–' : String(c.daysLeft),
+          `${icon[c.state] ?? '❌'} ${html(c.state)}`,
+        ]),
+      ]);
+  }
   summary
     .addHeading('Kubernetes objects by type', 3)
     .addTable(byTypeTable(report.inventory.resources.map((r) => [r.resource, r.count])));
