@@ -296,6 +296,23 @@ export class EtcdClient {
     }));
   }
 
+  /** Adds a member (a node being rebuilt rejoins this way); returns it, without a name until it starts. */
+  async memberAdd(peerURLs: string[]): Promise<Member> {
+    const r = await this.unary('Cluster', 'MemberAdd', { peerURLs, isLearner: false });
+    const m = r.member as Raw;
+    return {
+      id: big(m.ID),
+      name: String(m.name ?? ''),
+      peerURLs: m.peerURLs as string[],
+      clientURLs: (m.clientURLs as string[]) ?? [],
+      isLearner: Boolean(m.isLearner),
+    };
+  }
+
+  async memberRemove(id: bigint): Promise<void> {
+    await this.unary('Cluster', 'MemberRemove', { ID: id.toString() });
+  }
+
   async alarmList(): Promise<Array<{ memberId: bigint; alarm: AlarmName }>> {
     return this.alarm(0, 0n, 0);
   }

@@ -102,7 +102,13 @@ export async function captureControlPlaneFiles(
       content,
     });
   }
-  const identity = (await session.exec(['sh', '-c', IDENTITY], { check: true })).stdout.toString('utf8');
-  const [node = session.target, ...addresses] = identity.split('\n').filter((l) => l.trim() !== '');
-  return { node: node.trim(), addresses: [...new Set(addresses.map((a) => a.trim()))], files, warnings };
+  const identity = await readIdentity(session);
+  return { node: identity.hostname, addresses: identity.addresses, files, warnings };
+}
+
+/** The node's hostname and addresses, as a rebuild compares them with the certificates. */
+export async function readIdentity(session: SshSession): Promise<{ hostname: string; addresses: string[] }> {
+  const text = (await session.exec(['sh', '-c', IDENTITY], { check: true })).stdout.toString('utf8');
+  const [hostname = session.target, ...addresses] = text.split('\n').filter((l) => l.trim() !== '');
+  return { hostname: hostname.trim(), addresses: [...new Set(addresses.map((a) => a.trim()))] };
 }
