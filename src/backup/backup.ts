@@ -53,6 +53,8 @@ export interface BackupRequest {
   onSecret?: (value: string) => void;
   /** Keep the node's PKI, manifests, kubelet config and kubeconfigs in the backup (default true). */
   controlPlaneFiles?: boolean;
+  /** The other control-plane nodes, whose own files are kept too (so all of them can be rebuilt). */
+  controlPlaneNodes?: ConnectOptions[];
   /** How the caller spells the inputs a refusal names (default: the CLI's). */
   inputNames?: { noControlPlaneFiles: string; encryption: string };
 }
@@ -217,7 +219,7 @@ async function backupLocked(
     const files =
       request.controlPlaneFiles === false
         ? undefined
-        : await captureForBackup(session, access.controlPlane, log);
+        : await captureForBackup(session, access.controlPlane, log, request.controlPlaneNodes);
     if (files) timings.files = Date.now() - started;
 
     started = Date.now();
@@ -301,7 +303,7 @@ async function backupLocked(
         `the snapshot failed verification: ${first ? first.message : `trailer ${report.trailer}`}`,
       );
     }
-    const controlPlane = files ? await attachFiles(sealedPath, [files], request.encryption) : undefined;
+    const controlPlane = files ? await attachFiles(sealedPath, files, request.encryption) : undefined;
     const inventory: Inventory | undefined = analysis.liveKeys
       ? summarizeInventory(analysis.liveKeys)
       : undefined;

@@ -1,11 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } from '../../sandbox/index';
 import { backup } from '../../src/backup/backup';
 import type { BackupMetadata } from '../../src/backup/metadata';
+import { main } from '../../src/cli/main';
 import { RebuildRefusedError } from '../../src/pki/node-match';
 import { RebuildFailedError, rebuildNodes } from '../../src/pki/rebuild';
 import { DirStore } from '../../src/store/dir-store';
@@ -196,6 +197,99 @@ describe.skipIf(reason !== undefined)(
         expect(members.map((m) => m.name).sort()).toEqual(sandbox.info.nodes.map((n) => n.name).sort());
       } finally {
         survivor.close();
+      }
+    });
+  },
+);
+
+/** Runs the CLI in this process; returns its exit code and what it printed on stdout. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  try {
+    return { code: await main(argv), out: out.join('\n') };
+  } finally {
+    log.mockRestore();
+  }
+}
+
+describe.skipIf(reason !== undefined)(
+  `rebuild all three nodes with the CLI${reason ? ` (skipped: ${reason})` : ''}`,
+  () => {
+    let sandbox: Sandbox;
+    let work: string;
+
+    beforeAll(async () => {
+      work = await mkdtemp(join(tmpdir(), 'pki-rebuild-all-'));
+      sandbox = await startSandbox({ etcd: '3.5', members: 3 });
+    }, 120_000);
+    afterAll(async () => {
+      await sandbox?.stop();
+      await rm(work, { recursive: true, force: true });
+    });
+
+    it('keeps every node’s files in one backup (--files-from) and brings the whole control plane back (--rebuild)', async () => {
+      const [first, ...others] = sandbox.info.nodes;
+      const identity = await generateIdentity();
+      const identityFile = join(work, 'backup.agekey');
+      await writeFile(identityFile, `${identity}\n`, { mode: 0o600 });
+      const store = `dir:${join(work, 'store')}`;
+      const pins = sandbox.info.nodes.flatMap((n) => ['--fingerprint', n.hostKeyFingerprint]);
+      const login = ['--user', 'root', '--key', first!.users.root.privateKeyPath, ...pins];
+      const client = sandbox.etcdClientFor(first!);
+      await client.put('/registry/secrets/default/before-the-disaster', 'kept');
+      client.close();
+
+      const backedUp = await cli(
+        'backup',
+        '--host',
+        first!.host,
+        '--port',
+        String(first!.port),
+        ...login,
+        '--store',
+        store,
+        '--cluster',
+        'all3',
+        '--recipient',
+        await identityToRecipient(identity),
+        '--json',
+        ...others.flatMap((n) => ['--files-from', `${n.host}:${n.port}`]),
+      );
+      expect(backedUp.code).toBe(0);
+      const metadata = JSON.parse(backedUp.out) as BackupMetadata;
+      expect(metadata.controlPlane!.nodes.map((n) => n.node).sort()).toEqual(
+        sandbox.info.nodes.map((n) => n.name).sort(),
+      );
+
+      await Promise.all(sandbox.info.nodes.map((n) => wipe(sandbox, n)));
+      const rebuilt = await cli(
+        'restore',
+        '--rebuild',
+        ...sandbox.info.nodes.flatMap((n) => ['--host', `${n.host}:${n.port}`]),
+        ...login,
+        '--store',
+        store,
+        '--identity',
+        identityFile,
+        metadata.name,
+      );
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.out).toMatch(/^REBUILT .* \(etcd restored from the snapshot\)$/);
+      for (const node of sandbox.info.nodes) {
+        expect(await listing(sandbox, node, ['/etc/kubernetes'])).toEqual(
+          listed(metadata, node.name, ['/etc/kubernetes']),
+        );
+        await sandbox.waitForEtcd(node);
+      }
+      const after = sandbox.etcdClientFor(others[1]!);
+      try {
+        expect(
+          (await after.range('/registry/secrets/default/before-the-disaster')).kvs[0]?.value.toString(),
+        ).toBe('kept');
+        expect((await after.memberList()).length).toBe(3);
+      } finally {
+        after.close();
       }
     });
   },
