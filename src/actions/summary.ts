@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import type { BackupMetadata } from '../backup/metadata';
 import type { DrillReport } from '../drill/drill';
-import { describeControlPlaneFiles } from '../pki/stored';
+import type { BackupMetadata } from '../format';
+import { describeControlPlaneFiles } from '../format/control-plane-files';
 import type { RecoverReport } from '../restore/recover';
 import type { RestoreReport } from '../restore/restore';
 import { formatBytes, formatDuration } from '../util/progress';

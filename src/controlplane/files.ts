@@ -1,10 +1,8 @@
 import { posix } from 'node:path';
+import type { ControlPlaneFileKind } from '../format/control-plane-files';
 import type { ControlPlane, NodeFiles } from './discover';
 import { parseFlags } from './flags';
 import { hostPathOf, parseStaticPod, type StaticPod } from './static-pod';
-
-/** Why a file belongs to the control plane; a rebuild puts each kind back in its own step. */
-export type ControlPlaneFileKind = 'pki' | 'manifest' | 'kubelet-config' | 'kubeconfig';
 
 export interface ControlPlaneFileSet {
   /** Folders whose regular files are all kept, sub-folders included (the PKI: ca.key, sa.key, etcd/…). */

@@ -2,12 +2,12 @@ import { appendFile, stat } from 'node:fs/promises';
 import type { ControlPlane } from '../controlplane';
 import { discoverOverSsh } from '../controlplane/remote';
 import type { EncryptionChoice } from '../envelope/encryption';
+import { type ControlPlaneFilesDescription, describeControlPlaneFiles } from '../format/control-plane-files';
 import { type ConnectOptions, connect } from '../ssh/connect';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
 import { describeNodes, sealFiles, sliceOf } from './bundle';
 import { type CapturedNode, ControlPlaneCaptureError, captureControlPlaneFiles } from './capture';
-import { type ControlPlaneFilesDescription, describeControlPlaneFiles } from './stored';
 
 /**
  * Reads the node's control-plane files for a backup, and those of the other control-plane nodes given (each

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import type { EncryptionDescription } from '../backup/metadata';
 import type { EncryptionChoice, OpeningKeys } from '../envelope/encryption';
 import { open } from '../envelope/open';
 import { seal } from '../envelope/seal';
-import type { CapturedNode } from './capture';
+import type { EncryptionDescription } from '../format';
 import {
   type ControlPlaneFilesDescription,
   type SealedSlice,
   StoredFilesError,
   type StoredNode,
-} from './stored';
+} from '../format/control-plane-files';
+import type { CapturedNode } from './capture';
 
 const FORMAT = 'etcd-backup-control-plane-files/1';
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ControlPlane } from '../controlplane';
-import { type ControlPlaneFileKind, locateControlPlaneFiles } from '../controlplane/files';
+import { locateControlPlaneFiles } from '../controlplane/files';
 import { sshNodeFiles } from '../controlplane/remote';
 import { EtcdBackupError } from '../errors';
+import type { ControlPlaneFileKind, StoredFile } from '../format/control-plane-files';
 import { SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
-import type { StoredFile } from './stored';
 
 /** A control-plane file as read from the node: what the metadata lists, plus its bytes (kept in memory only). */
 export interface CapturedFile extends StoredFile {

@@ -1,6 +1,6 @@
-import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { describeError } from '../errors';
+import type { BackupMetadata } from '../format';
 import type { Logger } from '../util/log';
 import { openFiles } from './bundle';
 import { type CertificateCheck, checkCertificates } from './certificates';

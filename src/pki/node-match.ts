@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { parseFlags } from '../controlplane/flags';
 import { etcdContainer, hostPathOf, parseStaticPod, type StaticPod } from '../controlplane/static-pod';
 import { EtcdBackupError } from '../errors';
-import type { StoredNode } from './stored';
+import type { StoredNode } from '../format/control-plane-files';
 
 /** Who the node says it is: `hostname` and its addresses. */
 export interface NodeIdentity {

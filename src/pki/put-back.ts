@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { EtcdBackupError } from '../errors';
+import type { StoredFile } from '../format/control-plane-files';
 import { firstLine } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
-import type { StoredFile } from './stored';
 
 /*
  * Puts one file in place with its mode and owner, keeping whatever was there under the keep-aside folder

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import { connectToAnyUrl, type MemberConnection } from '../backup/members';
-import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
 import type { EtcdTls } from '../etcd/client';
+import type { BackupMetadata } from '../format';
+import type { StoredNode } from '../format/control-plane-files';
+import { connectToAnyUrl, type MemberConnection } from '../node/members';
 import { supportsBumpRevision } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { waitUntilGone, waitUntilRunning } from '../restore/node-ops';
@@ -22,7 +23,6 @@ import { readIdentity } from './capture';
 import { setEtcdFlags } from './etcd-flags';
 import { matchNode, RebuildRefusedError, type StoredEtcd, storedEtcdOf } from './node-match';
 import { existingPaths, NodeLedger } from './put-back';
-import type { StoredNode } from './stored';
 
 export interface RebuildRequest {
   store: BackupStore;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import { connectThroughNode, readClientTls } from '../backup/members';
 import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh, parseClientUrl } from '../controlplane';
-import { EtcdBackupError } from '../errors';
 import type { EtcdTls, Member } from '../etcd/client';
+import { connectThroughNode, readClientTls } from '../node/members';
 import type { Logger } from '../util/log';
 import { formatBytes } from '../util/progress';
+import { RestoreRefusedError } from './errors';
 import { type EtcdTools, minorOf, supportsBumpRevision } from './etcd-tools';
 import type { FetchedBackup } from './fetch';
 import { rewriteEtcdDataDir } from './manifest-rewrite';
@@ -14,11 +14,7 @@ import { existing, statDir } from './node-ops';
 import type { NodeTool } from './node-tools';
 import { snapshotDirFor } from './on-node';
 
-export class RestoreRefusedError extends EtcdBackupError {
-  constructor(message: string, hint: string) {
-    super(message, { hint, exitCode: 6 });
-  }
-}
+export { RestoreRefusedError };
 
 const DEFAULT_QUOTA = 2 * 1024 ** 3;
 
@@ -88,6 +84,11 @@ export interface RestorePlan {
   /** What the running cluster said at planning time, when it answered. */
   live: { revision: number; members: string[] } | undefined;
   warnings: string[];
+}
+
+/** Where a member's manifest waits while its pod is stopped. */
+export function inHolding(m: Pick<MemberPlan, 'holding'>, manifest: string): string {
+  return posix.join(m.holding, posix.basename(manifest));
 }
 
 export interface PlanOptions {

@@ -1,5 +1,7 @@
-import type { ControlPlaneFileKind } from '../controlplane/files';
 import { EtcdBackupError } from '../errors';
+
+/** Why a file belongs to the control plane; a rebuild puts each kind back in its own step. */
+export type ControlPlaneFileKind = 'pki' | 'manifest' | 'kubelet-config' | 'kubeconfig';
 
 /** One control-plane file as the (readable) metadata lists it: never its contents. */
 export interface StoredFile {
