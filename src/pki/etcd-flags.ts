@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { RebuildRefusedError } from './node-match';
+import { RebuildRefusedError } from './rebuild-errors';
 
 /**
  * Sets `--flag=value` in the etcd container's command of a static pod manifest, replacing the flag where it is

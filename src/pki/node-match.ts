@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { parseFlags } from '../controlplane/flags';
 import { etcdContainer, hostPathOf, parseStaticPod, type StaticPod } from '../controlplane/static-pod';
-import { EtcdBackupError } from '../errors';
 import type { StoredNode } from '../format/control-plane-files';
+import { RebuildRefusedError } from './rebuild-errors';
 
 /** Who the node says it is: `hostname` and its addresses. */
 export interface NodeIdentity {
@@ -25,12 +25,6 @@ export interface StoredEtcd {
   certFiles: string[];
   /** Host paths of the CA and a client pair to reach this member over TLS. */
   client: { ca: string; cert: string; key: string };
-}
-
-export class RebuildRefusedError extends EtcdBackupError {
-  constructor(message: string, hint = 'nothing was changed on the node') {
-    super(message, { hint, exitCode: 6 });
-  }
 }
 
 const LOOPBACK = /^(127\.|::1$|0:0:0:0:0:0:0:1$)/;

@@ -7,8 +7,8 @@ import { type Sandbox, type SandboxNodeInfo, sandboxSkipReason, startSandbox } f
 import { backup } from '../../src/backup/backup';
 import { main } from '../../src/cli/main';
 import type { BackupMetadata } from '../../src/format';
-import { RebuildRefusedError } from '../../src/pki/node-match';
 import { RebuildFailedError, rebuildNodes } from '../../src/pki/rebuild';
+import { RebuildRefusedError } from '../../src/pki/rebuild-errors';
 import { DirStore } from '../../src/store/dir-store';
 import { silentLogger } from '../../src/util/log';
 import { sshTo } from '../restore/sandbox-context';

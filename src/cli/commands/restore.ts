@@ -200,6 +200,7 @@ export const restore: Command = {
       return 0;
     }
     if (values.rebuild) {
+      const interrupted = abortOnSignals(stderrLogger);
       const rebuilt = await rebuildNodes({
         store: storeFromOptions(values),
         selector: parseSelector(positionals[0] ?? 'latest'),
@@ -210,7 +211,8 @@ export const restore: Command = {
           ? { bumpRevision: rebuildBump(values['bump-revision']) }
           : {}),
         log: stderrLogger,
-      });
+        signal: interrupted.signal,
+      }).finally(interrupted.dispose);
       if (values.json) console.log(JSON.stringify(rebuilt, null, 2));
       else
         console.log(
