@@ -311,6 +311,11 @@ export class EtcdClient {
     await this.unary('Cluster', 'MemberPromote', { ID: String(id) });
   }
 
+  /** Takes a member out of the cluster (a rebuilt node's lost member is replaced this way). */
+  async memberRemove(id: bigint): Promise<void> {
+    await this.unary('Cluster', 'MemberRemove', { ID: id.toString() });
+  }
+
   async alarmList(): Promise<Array<{ memberId: bigint; alarm: AlarmName }>> {
     return this.alarm(0, 0n, 0);
   }

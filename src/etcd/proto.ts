@@ -46,11 +46,14 @@ message MemberListRequest { bool linearizable = 1; }
 message MemberListResponse { ResponseHeader header = 1; repeated Member members = 2; }
 message MemberAddRequest { repeated string peerURLs = 1; bool isLearner = 2; }
 message MemberAddResponse { ResponseHeader header = 1; Member member = 2; repeated Member members = 3; }
+message MemberRemoveRequest { uint64 ID = 1; }
+message MemberRemoveResponse { ResponseHeader header = 1; repeated Member members = 2; }
 message MemberPromoteRequest { uint64 ID = 1; }
 message MemberPromoteResponse { ResponseHeader header = 1; repeated Member members = 2; }
 service Cluster {
   rpc MemberList(MemberListRequest) returns (MemberListResponse);
   rpc MemberAdd(MemberAddRequest) returns (MemberAddResponse);
+  rpc MemberRemove(MemberRemoveRequest) returns (MemberRemoveResponse);
   rpc MemberPromote(MemberPromoteRequest) returns (MemberPromoteResponse);
 }
 

@@ -47,7 +47,9 @@ describe('etcd-backup list and prune on a folder store', () => {
     const table = await run('list', '--store', `dir:${root}`);
     expect(table.code).toBe(0);
     const lines = table.out.split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+TIME \(UTC\)\s+CLUSTER\s+REVISION\s+SIZE\s+ENCRYPTED FOR$/);
+    expect(lines[0]).toMatch(
+      /^NAME\s+TIME \(UTC\)\s+CLUSTER\s+REVISION\s+SIZE\s+NODE FILES\s+ENCRYPTED FOR$/,
+    );
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(names);
     const json = JSON.parse((await run('list', '--store', `dir:${root}`, '--json')).out);
     expect(json.backups.map((b: { name: string }) => b.name)).toEqual(names);
