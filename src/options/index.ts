@@ -15,6 +15,6 @@ export {
   wholeNumber,
 } from './option';
 export { RESTORE, restoreChoicesFrom } from './restore';
-export { SSH, sshFrom, sshNodesFrom } from './ssh';
+export { moreNodesFrom, SSH, sshFrom, sshNodesFrom } from './ssh';
 export { retentionFrom, STORE, selectorFrom, storeFrom } from './store';
-export { given, isOn, type OptionValues, read, readAll } from './values';
+export { given, isOn, type OptionValues, read, readAll, written } from './values';

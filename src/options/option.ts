@@ -19,6 +19,8 @@ export interface Option<T> extends OptionNames {
   readonly keepWhitespace?: boolean;
   /** The CLI names a file holding the text (`--key FILE`); an action gives the text itself (`key:`). */
   readonly fileOnCli?: boolean;
+  /** A switch that is on unless turned off: the CLI says `--no-<flag>`, the action `<input>: false`. */
+  readonly defaultOn?: boolean;
   /** Checks one value and converts it; `name` is the option as the user gave it. */
   parse(text: string, name: string): T;
 }

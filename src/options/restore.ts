@@ -67,6 +67,11 @@ export const RESTORE = {
     input: 'dry_run',
     help: 'stop after the plan (when restoring here, the restore tools still run, here only)',
   }),
+  rebuild: switchOption('rebuild', {
+    flag: 'rebuild',
+    input: 'rebuild',
+    help: "rebuild nodes that lost /etc/kubernetes and /var/lib/etcd (a dead disk, a new VM with the\nsame name and IP) from a backup that carries their control-plane files: checks each node's\nhostname and addresses against its certificates, puts back PKI, kubeconfigs, kubelet config\nand manifests, restores or rejoins etcd, and starts the control plane with the same CA; a\nfailure rolls every node back. Needs etcdutl of the backup's version on the nodes",
+  }),
   recover: switchOption('recover', {
     flag: 'recover',
     input: 'recover',

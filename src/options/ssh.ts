@@ -20,12 +20,12 @@ function checkHostName(name: string, host: string): string {
   throw new InputError(name, `a host name or IP address (got ${shown(host)})`);
 }
 
-interface HostEntry {
+export interface HostEntry {
   host: string;
   port?: number;
 }
 
-function parseHostEntry(text: string, name: string): HostEntry {
+export function parseHostEntry(text: string, name: string): HostEntry {
   const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(text.trim());
   if (!match) throw new InputError(name, `host or host:port (got ${shown(text)})`);
   const host = checkHostName(name, match[1]!.replace(/^\[|\]$/g, ''));
@@ -390,4 +390,11 @@ export function sshNodesFrom(values: OptionValues, options: { several: boolean }
 
 export function sshFrom(values: OptionValues): ConnectOptions {
   return sshNodesFrom(values, { several: false })[0]!;
+}
+
+/** More nodes reached like the one given (same user, key, pins and bastion), e.g. backup's --files-from. */
+export function moreNodesFrom(values: OptionValues, hosts: readonly HostEntry[]): ConnectOptions[] {
+  if (hosts.length === 0) return [];
+  const [first] = sshNodesFrom(values, { several: false });
+  return hosts.map((h) => ({ ...first!, host: h.host, port: h.port ?? first!.port }));
 }

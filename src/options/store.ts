@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import { parseSelector, type Selector } from '../store/catalog';
-import { openStore, parseStoreSpec, type StoreSpec } from '../store/open-store';
+import { openStore, parseStoreSpec, STORE_FORMS, type StoreSpec } from '../store/open-store';
 import { parseDuration, type RetentionPolicy } from '../store/retention';
 import type { BackupStore } from '../store/store';
 import { shown } from '../util/shown';
@@ -13,7 +13,7 @@ export const STORE = {
     flag: 'store',
     input: 'store',
     arg: 'S',
-    help: 'dir:PATH | artifact | release (one release per backup) | release:TAG (rolling release)',
+    help: 'dir:PATH | artifact | release (one release per backup) | release:TAG (rolling release)\n| s3://BUCKET/PREFIX (credentials and region from the AWS_* environment)',
     parse: (text, name) => parseStoreSpec(text, name),
   }),
   repository: textOption('repository', {
@@ -86,7 +86,7 @@ export function parseSelectorAs(text: string, name: string): Selector {
 export function storeFrom(values: OptionValues, options: { writes: boolean }): BackupStore {
   const given = read(values, STORE.store);
   if (given === undefined && values.surface === 'cli')
-    throw new InputError(values.nameOf(STORE.store), 'dir:PATH, artifact, release or release:TAG');
+    throw new InputError(values.nameOf(STORE.store), STORE_FORMS);
   const spec = given ?? { kind: 'artifact' };
   const storeText = () => values.texts(STORE.store)[0] ?? 'artifact';
   const repository = read(values, STORE.repository);

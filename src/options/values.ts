@@ -35,7 +35,7 @@ export function given(values: OptionValues, option: Option<unknown>): boolean {
 
 /** An option with a value, as the user would write it: `--store artifact` or `store: artifact`. */
 export function written(values: OptionValues, option: Option<unknown>, value: string): string {
-  return values.surface === 'action'
-    ? `${values.nameOf(option)}: ${value}`
-    : `${values.nameOf(option)} ${value}`;
+  if (values.surface === 'action') return `${option.input ?? values.nameOf(option)}: ${value}`;
+  if (option.kind === 'switch') return value === 'false' ? `--no-${option.flag}` : `--${option.flag}`;
+  return `${values.nameOf(option)} ${value}`;
 }

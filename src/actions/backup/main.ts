@@ -4,6 +4,7 @@ import {
   actionInputs,
   BACKUP,
   discoveryFrom,
+  ENVELOPE,
   encryptionFrom,
   isOn,
   maskSecret,
@@ -12,6 +13,7 @@ import {
   STORE,
   sshFrom,
   storeFrom,
+  written,
 } from '../../options';
 import { prune } from '../../store/retention';
 import { locateStored } from '../locate';
@@ -27,6 +29,7 @@ export async function run(): Promise<void> {
   const member = read(inputs, BACKUP.member);
   const method = read(inputs, BACKUP.method) ?? 'grpc';
   const force = isOn(inputs, BACKUP.force);
+  const controlPlaneFiles = isOn(inputs, BACKUP.controlPlaneFiles, true);
   const cluster = read(inputs, BACKUP.cluster) ?? 'kubernetes';
   const encryption = encryptionFrom(inputs);
   const policy = retentionFrom(inputs);
@@ -48,6 +51,11 @@ export async function run(): Promise<void> {
       log: actionsLogger,
       progress: actionsProgress,
       onSecret: maskSecret,
+      controlPlaneFiles,
+      inputNames: {
+        noControlPlaneFiles: written(inputs, BACKUP.controlPlaneFiles, 'false'),
+        encryption: `${inputs.nameOf(ENVELOPE.encryption)}:`,
+      },
     });
     const durationMs = Date.now() - started;
     const { metadata } = result;
@@ -57,6 +65,7 @@ export async function run(): Promise<void> {
       const plan = await prune(store, policy, {
         verified: [metadata.name],
         onDelete: (b) => core.info(`retention: deleted ${b.name}`),
+        onLocked: (l) => core.info(`retention: kept ${l.backup.name}: ${l.reason}`),
       });
       pruned = plan.delete.map((b) => b.name);
       core.info(`retention: kept ${plan.keep.length}, deleted ${plan.delete.length}`);
@@ -85,6 +94,7 @@ export async function run(): Promise<void> {
       path: at.path ?? '',
       duration_seconds: (durationMs / 1000).toFixed(1),
       pruned: pruned.join('\n'),
+      control_plane_files: metadata.controlPlane?.nodes.reduce((n, node) => n + node.files.length, 0) ?? 0,
       metadata: JSON.stringify(metadata),
     };
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));

@@ -22,6 +22,7 @@ import type { ConnectOptions } from '../../ssh';
 import { actionsLogger } from '../log';
 import { writeFailureSummary, writeRecoverySummary, writeRestoreSummary } from '../summary';
 import { claimWorkDir } from '../work-dir';
+import { rebuild } from './rebuild';
 
 function setRestoreOutputs(report: RestoreReport): void {
   const outputs: Record<string, string | number> = {
@@ -50,6 +51,7 @@ export async function run(): Promise<void> {
   const nodes = sshNodesFrom(inputs, { several: true });
   const choices = restoreChoicesFrom(inputs);
   if (isOn(inputs, RESTORE.recover)) return recover(nodes, choices.lockWaitSeconds);
+  if (isOn(inputs, RESTORE.rebuild)) return rebuild(inputs, nodes);
   const etcd = discoveryFrom(inputs);
   const store = storeFrom(inputs, { writes: false });
   const selector = selectorFrom(inputs);

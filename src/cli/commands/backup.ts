@@ -8,12 +8,15 @@ import {
   ENVELOPE,
   encryptionFrom,
   isOn,
+  moreNodesFrom,
   read,
+  readAll,
   retentionFrom,
   SSH,
   STORE,
   sshFrom,
   storeFrom,
+  written,
 } from '../../options';
 import { prune } from '../../store/retention';
 import { stderrLogger } from '../../util/log';
@@ -86,6 +89,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
         options: Object.values(DISCOVERY),
       },
       { title: 'Snapshot', options: [BACKUP.member, BACKUP.method, BACKUP.force] },
+      { title: 'Control-plane files', options: [BACKUP.controlPlaneFiles, BACKUP.filesFrom] },
       {
         title: 'Store',
         options: [
@@ -122,6 +126,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const compression = read(values, ENVELOPE.compression) ?? 'zstd';
     const member = read(values, BACKUP.member);
     const store = storeFrom(values, { writes: true });
+    const controlPlaneNodes = moreNodesFrom(values, readAll(values, BACKUP.filesFrom));
     const result = await runBackup({
       ssh,
       etcd,
@@ -133,11 +138,18 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
       encryption,
       compression,
       log: stderrLogger,
+      controlPlaneFiles: isOn(values, BACKUP.controlPlaneFiles, true),
+      controlPlaneNodes,
+      inputNames: {
+        noControlPlaneFiles: written(values, BACKUP.controlPlaneFiles, 'false'),
+        encryption: values.nameOf(ENVELOPE.encryption),
+      },
     });
     if (policy.keepLast !== undefined || policy.maxAgeMs !== undefined) {
       const pruned = await prune(store, policy, {
         verified: [result.metadata.name],
         onDelete: (b) => stderrLogger.info(`retention: deleted ${b.name}`),
+        onLocked: (l) => stderrLogger.info(`retention: kept ${l.backup.name}: ${l.reason}`),
       });
       stderrLogger.info(`retention: kept ${pruned.keep.length}, deleted ${pruned.delete.length}`);
     }

@@ -61,6 +61,13 @@ the snapshot.`,
       console.log(
         `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} live keys restored with etcd ${report.toolsVersion}, revision ${report.restoredRevision}`,
       );
+      const files = report.controlPlane;
+      if (files) {
+        console.log(
+          `control-plane files of ${files.nodes.join(', ')}: ${files.files} open, ${files.certificates.length} certificates chain to their CA and have not expired`,
+        );
+        for (const warning of files.warnings) console.log(`warning: certificate ${warning}`);
+      }
     }
     return 0;
   },

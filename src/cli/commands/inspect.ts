@@ -40,8 +40,8 @@ const INSPECT = {
   etcdCompat: textOption('etcdCompat', {
     flag: 'etcd-compat',
     arg: 'V',
-    help: 'status semantics of etcd V (default: 3.6 if the snapshot has a storage version)',
-    parse: oneOf(['3.4', '3.5', '3.6'] as const),
+    help: "status semantics of etcd V (default: the snapshot's storage version's, else 3.5)",
+    parse: oneOf(['3.4', '3.5', '3.6', '3.7'] as const),
   }),
   prefix: textOption('prefix', {
     flag: 'prefix',
@@ -84,7 +84,7 @@ async function openSource(values: OptionValues, ref: string | undefined): Promis
 }
 
 const USAGE = [
-  'FILE [--json] [--inventory] [--diff OTHER] [--names] [--etcd-compat 3.4|3.5|3.6] [--prefix /registry]',
+  'FILE [--json] [--inventory] [--diff OTHER] [--names] [--etcd-compat 3.4|3.5|3.6|3.7] [--prefix /registry]',
   '--store S [--identity FILE] [options] [latest|NAME|ISO-TIME]',
 ];
 

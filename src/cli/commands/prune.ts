@@ -41,6 +41,9 @@ its SHA-256 checked; that backup and all newer ones are never deleted.`,
       onDelete: (b) => {
         if (!json) console.log(`deleted ${b.name}`);
       },
+      onLocked: (l) => {
+        if (!json) console.log(`kept ${l.backup.name}: ${l.reason}`);
+      },
     });
     if (json) {
       const names = (list: { name: string }[]) => list.map((b) => b.name);
@@ -52,6 +55,7 @@ its SHA-256 checked; that backup and all newer ones are never deleted.`,
             protected: result.protected,
             keep: names(result.keep),
             delete: names(result.delete),
+            locked: result.locked.map((l) => ({ name: l.backup.name, reason: l.reason })),
           },
           null,
           2,
@@ -63,7 +67,8 @@ its SHA-256 checked; that backup and all newer ones are never deleted.`,
         `${result.delete.length} to delete, ${result.keep.length} to keep (dry run: nothing deleted)`,
       );
     } else {
-      console.log(`${result.delete.length} deleted, ${result.keep.length} kept`);
+      const locked = result.locked.length ? ` (${result.locked.length} of them locked by the store)` : '';
+      console.log(`${result.delete.length} deleted, ${result.keep.length} kept${locked}`);
     }
     return 0;
   },

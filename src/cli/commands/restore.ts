@@ -5,6 +5,7 @@ import {
   ENVELOPE,
   ETCD_TOOLS,
   etcdToolsFrom,
+  given,
   isOn,
   openingKeysFrom,
   RESTORE,
@@ -16,6 +17,7 @@ import {
   sshNodesFrom,
   storeFrom,
 } from '../../options';
+import { rebuildNodes } from '../../pki/rebuild';
 import { abortOnSignals } from '../../restore/interrupt';
 import { recoverCutRestore } from '../../restore/recover';
 import { restore as runRestore } from '../../restore/restore';
@@ -96,6 +98,7 @@ as <dir>.before-restore-<UTC time>.`,
           RESTORE.force,
           RESTORE.restartControllers,
           RESTORE.dryRun,
+          RESTORE.rebuild,
           RESTORE.recover,
         ],
       },
@@ -136,9 +139,31 @@ as <dir>.before-restore-<UTC time>.`,
     }
     const selector = selectorFrom(values, positionals[0]);
     const keys = openingKeysFrom(values);
-    const tools = etcdToolsFrom(values, stderrLogger);
     const store = storeFrom(values, { writes: false });
     const cluster = read(values, STORE.cluster);
+    if (isOn(values, RESTORE.rebuild)) {
+      const interrupted = abortOnSignals(stderrLogger);
+      const rebuilt = await rebuildNodes({
+        store,
+        selector,
+        ...(cluster ? { cluster } : {}),
+        keys,
+        nodes,
+        // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
+        ...(given(values, RESTORE.bumpRevision)
+          ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
+          : {}),
+        log: stderrLogger,
+        signal: interrupted.signal,
+      }).finally(interrupted.dispose);
+      if (json) console.log(JSON.stringify(rebuilt, null, 2));
+      else
+        console.log(
+          `REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`,
+        );
+      return 0;
+    }
+    const tools = etcdToolsFrom(values, stderrLogger);
     const interrupt = abortOnSignals(stderrLogger);
     const report = await runRestore({
       store,
