@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors';
-import { parseDuration } from '../store/retention';
+import { parseDuration } from '../util/duration';
 import { shown } from '../util/shown';
 
 export { shown };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors';
 import type { ConnectOptions, SshEndpoint } from '../ssh';
-import { parseDuration } from '../store/retention';
+import { parseDuration } from '../util/duration';
 
 /** The SSH options every remote verb (backup, restore, drill's source) shares. Secrets come from env, never argv. */
 export const sshOptionSpec = {

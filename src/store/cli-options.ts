@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
+import { parseDuration } from '../util/duration';
 import { openStore, parseStoreSpec } from './open-store';
-import { parseDuration, type RetentionPolicy } from './retention';
+import type { RetentionPolicy } from './retention';
 import type { BackupStore } from './store';
 
 /** The options every store-reading verb shares. */

@@ -1,8 +1,6 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '../errors';
 import type { BackupMetadata } from '../format';
-import { shown } from '../util/shown';
 import { backupTime, newestFirst } from './catalog';
 import type { BackupStore } from './store';
 
@@ -16,16 +14,6 @@ export interface RetentionPolicy {
 export interface RetentionPlan {
   keep: BackupMetadata[];
   delete: BackupMetadata[];
-}
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** `30d`, `12h`, `2w`… */
-export function parseDuration(text: string, input = 'max-age'): number {
-  const match = /^(\d+)([smhdw])$/.exec(text.trim());
-  if (!match || Number(match[1]) === 0)
-    throw new InputError(input, `a duration like 30d, 12h or 2w (got ${shown(text)})`);
-  return Number(match[1]) * UNIT_MS[match[2]!]!;
 }
 
 /**

@@ -6,7 +6,7 @@ import { type RestoreOn, restore as runRestore } from '../../restore/restore';
 import type { ConnectOptions } from '../../ssh';
 import { parseSelector } from '../../store/catalog';
 import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
-import { parseDuration } from '../../store/retention';
+import { parseDuration } from '../../util/duration';
 import { stderrLogger } from '../../util/log';
 import { type Command, parseCommandArgs } from '../command';
 import { etcdToolOptionSpec, etcdToolsFrom } from '../etcd-tool-options';
