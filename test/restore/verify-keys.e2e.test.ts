@@ -8,7 +8,7 @@ import { findEtcd } from '../../sandbox/etcd-binaries';
 import { SandboxEtcdClient } from '../../sandbox/etcd-client';
 import { freeLoopbackPort } from '../../src/drill/scratch-etcd';
 import { compareKeysWithSnapshot, compareWithSnapshot } from '../../src/restore/verify-keys';
-import { analyseSnapshot } from '../../src/snapshot';
+import { analyzeSnapshot } from '../../src/snapshot';
 import type { LiveKeys } from '../../src/snapshot/live-keys';
 
 const run = promisify(execFile);
@@ -94,7 +94,7 @@ describe.skipIf(missing)(
       await run(etcd.etcdctl, [`--endpoints=http://${a.address}`, 'snapshot', 'save', snapshot], {
         env: { ...process.env, ETCDCTL_API: '3' },
       });
-      const analysis = await analyseSnapshot(snapshot, { liveKeys: 'detailed' });
+      const analysis = await analyzeSnapshot(snapshot, { liveKeys: 'detailed' });
       live = analysis.liveKeys!;
     }, 60_000);
 

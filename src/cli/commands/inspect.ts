@@ -1,11 +1,11 @@
 import { InputError } from '../../errors';
+import { analyzeSnapshot } from '../../snapshot/analyze';
 import { diffLiveKeys } from '../../snapshot/diff';
 import { SNAPSHOT_EXIT } from '../../snapshot/errors';
 import { buildInventory } from '../../snapshot/inventory';
 import { formatDiff, formatInventory, formatReport, reportJson } from '../../snapshot/print';
 import type { EtcdCompat } from '../../snapshot/report';
 import { exitCodeOf, verdictOf, verdictReason } from '../../snapshot/verdict';
-import { analyseSnapshot } from '../../snapshot/verify';
 import { formatProgress } from '../../util/progress';
 import { type Command, parseCommandArgs } from '../command';
 
@@ -53,7 +53,7 @@ export const inspect: Command = {
     const etcdCompat = compat as EtcdCompat | undefined;
     const names = values.names ?? false;
 
-    const { report, liveKeys } = await analyseSnapshot(path, {
+    const { report, liveKeys } = await analyzeSnapshot(path, {
       etcdCompat,
       liveKeys: values.inventory || values.diff !== undefined ? 'detailed' : false,
       onProgress: (r) => console.error(formatProgress(r)),
@@ -70,7 +70,7 @@ export const inspect: Command = {
     let code = exitCodeOf(report);
     let failure: string | undefined = verdictOf(report) === 'intact' ? undefined : verdictReason(report);
     if (values.diff !== undefined && liveKeys) {
-      const other = await analyseSnapshot(values.diff, { etcdCompat, liveKeys: 'detailed' });
+      const other = await analyzeSnapshot(values.diff, { etcdCompat, liveKeys: 'detailed' });
       if (other.liveKeys) {
         const diff = diffLiveKeys(liveKeys, other.liveKeys, { prefix, names });
         extra.diff = { other: reportJson(other.report), ...diff };
