@@ -66,7 +66,7 @@ export function encryptionFromInputs(): EncryptionChoice {
     return chooseEncryption({ recipients, ...(passphrase ? { passphrase } : {}), encryption });
   } catch (error) {
     if (!(error instanceof EnvelopeError)) throw error;
-    if (error.reason === 'plaintext-refused') {
+    if (error.kind === 'plaintext-refused') {
       throw new InputError(
         'age_recipients',
         'age public keys (age1…), or encryption_passphrase, or encryption: none to store plaintext on purpose',

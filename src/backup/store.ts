@@ -4,9 +4,9 @@ import {
   type BackupMetadata,
   backupName,
   type EnvelopeDescription,
-  type Inventory,
   METADATA_SCHEMA_VERSION,
   type MetadataDraft,
+  type MetadataInventory,
 } from '../format';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
@@ -26,7 +26,7 @@ export interface BackupFacts {
   source: Pick<SnapshotSource, 'health' | 'member'>;
   acquired: AcquiredSnapshot;
   report: VerifiedReport;
-  inventory: Inventory | undefined;
+  inventory: MetadataInventory | undefined;
   envelope: Omit<EnvelopeDescription, 'blob'>;
   timings: Record<string, number>;
 }

@@ -1,4 +1,4 @@
-import type { Inventory } from '../format';
+import type { MetadataInventory } from '../format';
 import { analyzeSnapshot } from '../snapshot/analyze';
 import type { SnapshotReport } from '../snapshot/report';
 import { assertIntact } from '../snapshot/verdict';
@@ -16,7 +16,7 @@ export type VerifiedReport = SnapshotReport & { revision: number; totalSize: num
 export async function verifySnapshot(
   path: string,
   acquired: AcquiredSnapshot,
-): Promise<{ report: VerifiedReport; inventory: Inventory | undefined }> {
+): Promise<{ report: VerifiedReport; inventory: MetadataInventory | undefined }> {
   // Keys without value records suffice for the counts, which keeps the store smaller and reads no value.
   const analysis = await analyzeSnapshot(path, { liveKeys: 'keys', databaseSha256: acquired.databaseSha256 });
   const report = analysis.report;

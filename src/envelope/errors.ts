@@ -9,10 +9,10 @@ export type EnvelopeFailure =
   | 'not-an-envelope'
   | 'snapshot-mismatch';
 
-/** Sealing or opening a backup failed; `reason` lets callers branch without parsing the message. */
+/** Sealing or opening a backup failed; `kind` lets callers branch without parsing the message. */
 export class EnvelopeError extends EtcdBackupError {
   constructor(
-    readonly reason: EnvelopeFailure,
+    readonly kind: EnvelopeFailure,
     message: string,
     options: { hint?: string; cause?: unknown } = {},
   ) {

@@ -63,9 +63,9 @@ export function targetName(endpoint: Pick<SshEndpoint, 'host' | 'port' | 'userna
  */
 function asJumpHostError(error: unknown, target: string): unknown {
   if (!(error instanceof SshError)) return error;
-  if (error.code !== 'unreachable' && error.code !== 'connect-timeout' && error.code !== 'dns') return error;
+  if (error.kind !== 'unreachable' && error.kind !== 'connect-timeout' && error.kind !== 'dns') return error;
   return new SshError(
-    error.code,
+    error.kind,
     error.target,
     `${error.message.replace(/^ssh \S+: /, '')} (the jump host for ${target})`,
     {

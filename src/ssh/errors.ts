@@ -24,7 +24,7 @@ export type SshErrorCode =
 const SSH_EXIT_CODE = 3;
 
 export class SshError extends EtcdBackupError {
-  readonly code: SshErrorCode;
+  readonly kind: SshErrorCode;
   /** `user@host:port` (or `host:port`) the failure is about. */
   readonly target: string;
 
@@ -35,7 +35,7 @@ export class SshError extends EtcdBackupError {
     options: { hint?: string; cause?: unknown } = {},
   ) {
     super(`ssh ${target}: ${what}`, { ...options, exitCode: SSH_EXIT_CODE });
-    this.code = code;
+    this.kind = code;
     this.target = target;
   }
 }

@@ -172,7 +172,7 @@ export class ArtifactStore implements BackupStore {
     await this.call(`delete ${blobFileName(metadata)}`, () =>
       client.deleteArtifact(blobFileName(metadata), this.find()),
     ).catch((error: unknown) => {
-      if (!(error instanceof StoreError && error.reason === 'not-found')) throw error;
+      if (!(error instanceof StoreError && error.kind === 'not-found')) throw error;
     });
   }
 

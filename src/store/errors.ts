@@ -13,10 +13,10 @@ export type StoreFailure =
   | 'bad-location'
   | 'incomplete';
 
-/** A store could not keep or give back a backup; `reason` lets callers branch without parsing text. */
+/** A store could not keep or give back a backup; `kind` lets callers branch without parsing text. */
 export class StoreError extends EtcdBackupError {
   constructor(
-    readonly reason: StoreFailure,
+    readonly kind: StoreFailure,
     message: string,
     options: { hint?: string; cause?: unknown } = {},
   ) {

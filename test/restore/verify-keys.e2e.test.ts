@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEtcd } from '../../sandbox/etcd-binaries';
 import { SandboxEtcdClient } from '../../sandbox/etcd-client';
 import { freeLoopbackPort } from '../../src/drill/scratch-etcd';
-import { compareKeysWithSnapshot, compareWithSnapshot } from '../../src/restore/verify-keys';
+import { compareKeysWithSnapshot, compareWithSnapshot } from '../../src/restore/compare-keys';
 import { analyzeSnapshot } from '../../src/snapshot';
 import type { LiveKeys } from '../../src/snapshot/live-keys';
 
