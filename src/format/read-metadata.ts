@@ -147,6 +147,12 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
   if (parsedName.cluster !== cluster || parsedName.revision !== metadata.etcd.revision) {
     r.fail('name', `consistent with cluster '${cluster}' and revision ${metadata.etcd.revision}`);
   }
+  readOptionalFields(r, doc, etcd, metadata);
+  return metadata;
+}
+
+/** The fields a metadata document may leave out, added to `metadata` where present. */
+function readOptionalFields(r: Reader, doc: Json, etcd: Json, metadata: BackupMetadata): void {
   const optionalEtcd = {
     compactRevision: r.optional(etcd.compactRevision, (v) => r.count(v, 'etcd.compactRevision')),
     hash: r.optional(etcd.hash, (v) => r.count(v, 'etcd.hash')),
@@ -171,7 +177,6 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
     };
   }
   if (doc.timings !== undefined) metadata.timings = r.counts(doc.timings, 'timings');
-  return metadata;
 }
 
 /** Parses the JSON text of a metadata document; bad JSON is a MetadataError like any other damage. */
