@@ -10,6 +10,7 @@ import { LiveKeyCount } from './live-key-count';
 import { LiveKeys } from './live-keys';
 import { MAGIC, type Meta, PAGE_HEADER_SIZE, readMetas } from './meta';
 import { countPages, readFreelist } from './page-count';
+import type { Problem } from './problem';
 import type { EtcdCompat, SnapshotReport } from './report';
 import { readStatusRules } from './status-rules';
 import { TreeWalker } from './walk';
@@ -103,13 +104,7 @@ async function analyze(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   );
   const pgid = chosen.pgid > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(chosen.pgid);
   if (pgid < 3) {
-    findings.add({
-      severity: 'error',
-      kind: 'meta-invalid',
-      page: chosen.page,
-      offset: chosen.page * chosen.pageSize + PAGE_HEADER_SIZE + 40,
-      message: `meta page ${chosen.page}: pgid ${pgid} leaves no room for a root page`,
-    });
+    findings.add(noRootPage(chosen, pgid));
     await concludeTrailer();
     return done();
   }
@@ -135,6 +130,16 @@ async function analyze(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   report.totalSize = Number(dbBytes);
   await concludeTrailer();
   return done(liveKeys);
+}
+
+function noRootPage(meta: Meta, pgid: number): Problem {
+  return {
+    severity: 'error',
+    kind: 'meta-invalid',
+    page: meta.page,
+    offset: meta.page * meta.pageSize + PAGE_HEADER_SIZE + 40,
+    message: `meta page ${meta.page}: pgid ${pgid} leaves no room for a root page`,
+  };
 }
 
 function emptyReport(

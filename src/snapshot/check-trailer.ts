@@ -22,32 +22,7 @@ export function startTrailerCheck(
   const available = trailer ? size - TRAILER_SIZE : size;
   const expected =
     dbBytes === undefined ? available : dbBytes > BigInt(available) ? available : Number(dbBytes);
-  if (dbBytes !== undefined && dbBytes > BigInt(available)) {
-    findings.add({
-      severity: 'error',
-      kind: 'truncated',
-      offset: available,
-      message: `truncated at offset ${available}: the database needs ${dbBytes} bytes (meta pgid × page size)${trailer ? ', the file has fewer before its trailer' : ''}`,
-    });
-  } else if (dbBytes !== undefined && dbBytes < BigInt(available)) {
-    const extra = available - Number(dbBytes);
-    // bbolt grows a data file in whole pages, so a raw copy's tail is page-aligned; anything else was cut
-    // or appended to.
-    const aligned = !trailer && extra % pageSize === 0;
-    const cutTrailer = !trailer && extra < TRAILER_SIZE;
-    findings.add({
-      severity: aligned ? 'warning' : 'error',
-      kind: cutTrailer ? 'truncated' : 'padded',
-      offset: Number(dbBytes),
-      message: cutTrailer
-        ? `truncated at offset ${size}: only ${extra} of the 32 trailer bytes follow the database end at offset ${dbBytes}`
-        : trailer
-          ? `${extra} unexpected bytes at offset ${dbBytes} between the database end and the trailer`
-          : aligned
-            ? `${extra} bytes past the database end at offset ${dbBytes} (normal for a data-dir copy: preallocated space)`
-            : `file size ${size} at offset ${size}: neither database + 32-byte trailer nor whole pages past the database end at offset ${dbBytes} (truncated or appended to)`,
-    });
-  }
+  recordSizeProblems(size, trailer, available, dbBytes, pageSize, findings);
   if (!trailer) {
     findings.add({
       severity: 'warning',
@@ -85,4 +60,43 @@ export function startTrailerCheck(
     }
     report.trailer = verdict;
   };
+}
+
+/** A snapshot is exactly pgid × pageSize (+ 32 for the trailer); a raw data-dir copy may be longer, in whole pages. */
+function recordSizeProblems(
+  size: number,
+  trailer: boolean,
+  available: number,
+  dbBytes: bigint | undefined,
+  pageSize: number,
+  findings: Findings,
+): void {
+  if (dbBytes !== undefined && dbBytes > BigInt(available)) {
+    findings.add({
+      severity: 'error',
+      kind: 'truncated',
+      offset: available,
+      message: `truncated at offset ${available}: the database needs ${dbBytes} bytes (meta pgid × page size)${trailer ? ', the file has fewer before its trailer' : ''}`,
+    });
+    return;
+  }
+  if (dbBytes !== undefined && dbBytes < BigInt(available)) {
+    const extra = available - Number(dbBytes);
+    // bbolt grows a data file in whole pages, so a raw copy's tail is page-aligned; anything else was cut
+    // or appended to.
+    const aligned = !trailer && extra % pageSize === 0;
+    const cutTrailer = !trailer && extra < TRAILER_SIZE;
+    findings.add({
+      severity: aligned ? 'warning' : 'error',
+      kind: cutTrailer ? 'truncated' : 'padded',
+      offset: Number(dbBytes),
+      message: cutTrailer
+        ? `truncated at offset ${size}: only ${extra} of the 32 trailer bytes follow the database end at offset ${dbBytes}`
+        : trailer
+          ? `${extra} unexpected bytes at offset ${dbBytes} between the database end and the trailer`
+          : aligned
+            ? `${extra} bytes past the database end at offset ${dbBytes} (normal for a data-dir copy: preallocated space)`
+            : `file size ${size} at offset ${size}: neither database + 32-byte trailer nor whole pages past the database end at offset ${dbBytes} (truncated or appended to)`,
+    });
+  }
 }

@@ -207,6 +207,8 @@ function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undef
   return endpoint.privateKey;
 }
 
+// One function on purpose: ssh2's connect, ready, error and host-key callbacks share the state that decides
+// which one error the caller gets.
 function openClient(
   endpoint: SshEndpoint,
   options: ConnectOptions,

@@ -20,10 +20,6 @@ export function sudoPrefix(mode: SudoMode): string[] {
   }
 }
 
-/**
- * Finds out once per session how to become root, so the first real command does not fail halfway with a sudo
- * message mixed into its output (and a first-use sudo lecture is absorbed here).
- */
 /** What probing needs of a session: running an already-quoted command line with a sudo password on its stdin. */
 export interface RawCommandRunner {
   readonly target: string;
@@ -36,6 +32,10 @@ export interface RawCommandRunner {
   ): Promise<{ done: Promise<{ stderr: string; exitCode: number | null }> }>;
 }
 
+/**
+ * Finds out once per session how to become root, so the first real command does not fail halfway with a sudo
+ * message mixed into its output (and a first-use sudo lecture is absorbed here).
+ */
 export async function probeSudo(
   session: RawCommandRunner,
   username: string,

@@ -15,15 +15,17 @@ export interface Tunnel {
   closed: Promise<void>;
 }
 
-/**
- * Listens on 127.0.0.1:<free port>; each accepted connection becomes one forwarded channel to the remote
- * address. noDelay on the local socket matters: gRPC's small frames would otherwise wait on Nagle.
- */
 /** What a tunnel needs of a session: raw TCP connections from the node. */
 export interface ForwardingSession {
   forwardOut(host: string, port: number): Promise<Duplex>;
 }
 
+/**
+ * Listens on 127.0.0.1:<free port>; each accepted connection becomes one forwarded channel to the remote
+ * address. noDelay on the local socket matters: gRPC's small frames would otherwise wait on Nagle.
+ */
+// One function on purpose: the listener, each socket and its channel share the set of open sockets that
+// close() ends.
 export function openTunnel(
   session: ForwardingSession,
   remoteHost: string,
