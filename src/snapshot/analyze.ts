@@ -12,11 +12,14 @@ import { MAGIC, type Meta, PAGE_HEADER_SIZE, readMetas } from './meta';
 import { countPages, readFreelist } from './page-count';
 import type { Problem } from './problem';
 import type { EtcdCompat, SnapshotReport } from './report';
-import { readStatusRules } from './status-rules';
+import { readStatusRules, statusHasVersion } from './status-rules';
 import { TreeWalker } from './walk';
 
 export interface VerifyOptions {
-  /** Whose `snapshot status` semantics to follow; default: 3.6 if the snapshot has a storage version. */
+  /**
+   * Whose `snapshot status` semantics to follow; default: the storage version's (3.6, or 3.7 from a 3.7
+   * storage version on), 3.5 without one.
+   */
   etcdCompat?: EtcdCompat;
   /** Keep the live keys (and, if 'detailed', a summary of each value) for inventory and diff. */
   liveKeys?: false | 'keys' | 'detailed';
@@ -117,11 +120,11 @@ async function analyze(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   );
   walker.mark(0, 1);
   const freed = readFreelist(file, walker, chosen, findings);
-  const strict = readStatusRules(file, chosen, pgid, report, options.etcdCompat);
+  const { strict, goProtobuf } = readStatusRules(file, chosen, pgid, report, options.etcdCompat);
   const liveKeys = options.liveKeys ? new LiveKeys(options.liveKeys === 'detailed') : undefined;
-  // 3.6's totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
+  // 3.6+'s totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
   const liveCount = strict && !liveKeys ? new LiveKeyCount() : undefined;
-  const walk = walkBuckets(walker, chosen, findings, { keys: liveKeys, count: liveCount });
+  const walk = walkBuckets(walker, chosen, findings, { keys: liveKeys, count: liveCount }, goProtobuf);
   report.buckets = walk.counts;
   report.pages = countPages(walker, freed, chosen, findings);
   report.hash = crc32cFinal(walk.statusHash.state);
@@ -179,7 +182,7 @@ function finish(
   report.noIntegrityTrailer = report.trailer === 'missing';
   const trusted = findings.structural === 0;
   if (!trusted) report.hash = report.revision = report.totalKey = report.totalSize = null;
-  if (report.etcdCompat !== '3.6') delete report.version;
+  if (!statusHasVersion(report.etcdCompat)) delete report.version;
   return { report, liveKeys: trusted ? liveKeys : undefined };
 }
 

@@ -34,6 +34,7 @@ export function walkBuckets(
   meta: Meta,
   findings: Findings,
   live: { keys: LiveKeys | undefined; count: LiveKeyCount | undefined },
+  goProtobuf: boolean,
 ): BucketWalk {
   const walk: BucketWalk = { counts: {}, entries: 0, lastRevision: 0, statusHash: { state: crc32cInit } };
   const nested: Array<{ root: BucketRoot; label: string }> = [];
@@ -42,7 +43,7 @@ export function walkBuckets(
     const root = bucketRoot({ label: nestedLabel, value: Buffer.from(value), page }, findings.add);
     if (root) nested.push({ root, label: nestedLabel });
   };
-  const visitRevision = keyBucketVisitor(findings, live, walk);
+  const visitRevision = keyBucketVisitor(findings, live, walk, goProtobuf);
   for (const bucket of topBuckets(walker, meta, findings.add)) {
     walk.statusHash.state = crc32cUpdate(walk.statusHash.state, bucket.name);
     const isKeyBucket = bucket.label === BUCKET_KEY;
@@ -98,6 +99,7 @@ function keyBucketVisitor(
   findings: Findings,
   live: { keys: LiveKeys | undefined; count: LiveKeyCount | undefined },
   walk: Pick<BucketWalk, 'lastRevision'>,
+  goProtobuf: boolean,
 ): EntryVisitor {
   // Filled in place for every revision: the walk of the key bucket makes no object per revision.
   const kv = emptyKeyValueSpan();
@@ -113,7 +115,7 @@ function keyBucketVisitor(
       });
       return;
     }
-    if (!decodeKeyValueAt(r, keyEnd, valueEnd, kv)) {
+    if (!decodeKeyValueAt(r, keyEnd, valueEnd, kv, goProtobuf)) {
       const revision = parseRevisionKey(r.subarray(keyStart, keyEnd)) as RevisionKey;
       findings.add({
         severity: 'error',
