@@ -12,6 +12,7 @@ import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
+import { Timings } from '../util/timings';
 import { freeLoopbackPort, startScratchEtcd } from './scratch-etcd';
 
 export interface DrillRequest {
@@ -71,13 +72,8 @@ export class DrillFailedError extends EtcdBackupError {
 export async function drill(request: DrillRequest): Promise<DrillReport> {
   const { log } = request;
   const temp = createPrivateTempDir('etcd-drill-');
-  const timings: Record<string, number> = {};
-  const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    const result = await step();
-    timings[name] = Date.now() - started;
-    return result;
-  };
+  const timings = new Timings();
+  const timed = timings.time.bind(timings);
   try {
     const fetched = await timed('fetch', () => fetchBackup({ ...request, path: temp.file('snapshot.db') }));
     const metadata = fetched.metadata;
@@ -117,7 +113,7 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
       tools,
       { inventory: buildInventory(live), controlPlane },
       comparison,
-      timings,
+      timings.record,
       log,
     );
   } finally {
