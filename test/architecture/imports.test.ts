@@ -12,9 +12,9 @@ function documentedRules(): Map<string, Set<string>> {
   const table = /<!-- import rules -->([\s\S]*?)<!-- end of import rules -->/.exec(ARCHITECTURE)?.[1] ?? '';
   for (const row of table.split('\n')) {
     const cells = row.split('|').map((c) => c.trim());
-    const module = /^`([\w.-]+)`$/.exec(cells[1] ?? '')?.[1];
+    const module = /^`([\w./-]+)`$/.exec(cells[1] ?? '')?.[1];
     if (!module) continue;
-    rules.set(module, new Set([...(cells[2] ?? '').matchAll(/`([\w.-]+)`/g)].map((m) => m[1]!)));
+    rules.set(module, new Set([...(cells[2] ?? '').matchAll(/`([\w./-]+)`/g)].map((m) => m[1]!)));
   }
   return rules;
 }
@@ -41,9 +41,16 @@ function importsOf(file: string): string[] {
     });
 }
 
-/** `src/restore/plan.ts` → `restore`; a file at the top (`src/errors.ts`) is a module of its own: `errors`. */
-const moduleOf = (file: string) => file.split('/')[1]!.replace(/\.ts$/, '');
+/**
+ * `src/restore/plan.ts` → `restore`; a file at the top (`src/errors.ts`) is a module of its own: `errors`; so is
+ * a file the table names by its path (`options/naming` for `src/options/naming.ts`).
+ */
+const moduleOf = (file: string) => {
+  const own = file.replace(/^src\//, '').replace(/\.ts$/, '');
+  return RULES.has(own) ? own : own.split('/')[0]!;
+};
 
+const RULES = documentedRules();
 const graph = new Map(sourceFiles().map((file) => [file, importsOf(file)]));
 
 /** Every cycle (strongly connected set of two or more files, or a file importing itself). */
@@ -79,7 +86,7 @@ function cycles(): string[][] {
 }
 
 describe('the module rules of docs/ARCHITECTURE.md', () => {
-  const rules = documentedRules();
+  const rules = RULES;
 
   it('name every module under src, and only those', () => {
     expect(rules.size).toBeGreaterThan(0);
