@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EtcdClient, type EtcdTls } from '../src/etcd/client';
+import type { EtcdTls } from '../src/etcd/client';
 import { SandboxError } from './errors';
 import { type EtcdMinor, findEtcd } from './etcd-binaries';
+import { SandboxEtcdClient } from './etcd-client';
 import { type RunResult, run } from './exec';
 import type { LinkControl } from './forwarder';
 import { fingerprint, generateKey, knownHostsLine } from './keys';
@@ -328,9 +329,9 @@ export class Sandbox {
   }
 
   /** A gRPC client to the node's etcd, straight from the host through the node IP (no SSH). */
-  etcdClientFor(node: SandboxNodeInfo, options: { callTimeoutMs?: number } = {}): EtcdClient {
+  etcdClientFor(node: SandboxNodeInfo, options: { callTimeoutMs?: number } = {}): SandboxEtcdClient {
     // The certificate names the node; checking that name instead of the IP avoids Node's warning about IP SNI.
-    return EtcdClient.connect({
+    return SandboxEtcdClient.connect({
       address: `${node.ip}:2379`,
       tls: { ...this.etcdTls(), serverName: node.name },
       ...options,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EtcdClient } from '../src/etcd/client';
 import { formatBytes } from '../src/util/progress';
+import type { SandboxEtcdClient } from './etcd-client';
 import { type Field, mapEntries, storedObject } from './k8s-proto';
 
 /**
@@ -390,12 +390,12 @@ export function resourceOf(key: string): string | undefined {
   return parts[0];
 }
 
-async function putAll(client: EtcdClient, entries: Entry[], batch = 64): Promise<void> {
+async function putAll(client: SandboxEtcdClient, entries: Entry[], batch = 64): Promise<void> {
   for (let i = 0; i < entries.length; i += batch) await client.putMany(entries.slice(i, i + batch));
 }
 
 export async function seedCluster(
-  client: EtcdClient,
+  client: SandboxEtcdClient,
   options: {
     seed: string;
     fill?: number;
@@ -475,7 +475,7 @@ export async function seedCluster(
  * comments, field names) around short random tokens, which compresses about as well as real cluster data.
  */
 async function fill(
-  client: EtcdClient,
+  client: SandboxEtcdClient,
   rnd: Random,
   bytes: number,
   log: (line: string) => void,

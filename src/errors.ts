@@ -29,8 +29,7 @@ export function describeError(error: unknown): string {
   if (error instanceof EtcdBackupError) {
     return error.hint ? `${error.message} (${error.hint})` : error.message;
   }
-  if (error instanceof Error) return error.message.split('\n')[0] ?? String(error);
-  return String(error);
+  return errorLine(error);
 }
 
 /** The first line of an error's message (or of what was thrown), for one-line reports. */

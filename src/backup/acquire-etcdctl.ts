@@ -42,6 +42,22 @@ async function run(session: SshSession, argv: string[], what: string): Promise<s
   return r.stdout.toString('utf8');
 }
 
+type TlsPaths = { caPath: string; certPath: string; keyPath: string };
+
+const tlsFlags = (endpoint: string, t: TlsPaths) => [
+  `--endpoints=${endpoint}`,
+  `--cacert=${t.caPath}`,
+  `--cert=${t.certPath}`,
+  `--key=${t.keyPath}`,
+];
+
+/** A snapshot saved on the node: where it is, and what to remove afterwards (a private temp dir, or the file). */
+interface SavedOnNode {
+  how: 'etcdctl' | 'crictl';
+  file: string;
+  leftover: string;
+}
+
 /**
  * The runbook's way: `etcdctl snapshot save` on the node — or inside the etcd container via crictl when the node
  * has no etcdctl, as on kind — then the file is streamed back over SSH and removed from the node.
@@ -52,76 +68,20 @@ export async function acquireViaEtcdctl(
   options: { path: string; progress: ProgressSink; also?: Writable },
 ): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl' }> {
   const started = Date.now();
-  const tlsFlags = (t: { caPath: string; certPath: string; keyPath: string }) => [
-    `--endpoints=${target.endpoint}`,
-    `--cacert=${t.caPath}`,
-    `--cert=${t.certPath}`,
-    `--key=${t.keyPath}`,
-  ];
-  const tls = tlsFlags(target);
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
-  let remoteFile: string;
-  /** What to remove on the node afterwards: the private temp dir (etcdctl) or the file itself (crictl). */
-  let leftover: string;
-  const cleanUp = () => session.exec(['rm', '-rf', '--', leftover], { sudo: true }).catch(() => {});
-  let how: 'etcdctl' | 'crictl';
-  if (await hasCommand(session, 'etcdctl')) {
-    how = 'etcdctl';
-    const dir = (await run(session, ['mktemp', '-d', '/tmp/etcd-backup.XXXXXXXX'], 'mktemp')).trim();
-    remoteFile = posix.join(dir, name);
-    leftover = dir;
-    try {
-      await run(
-        session,
-        ['env', 'ETCDCTL_API=3', 'etcdctl', ...tls, 'snapshot', 'save', remoteFile],
-        'etcdctl snapshot save',
-      );
-    } catch (error) {
-      await cleanUp();
-      throw error;
-    }
-  } else if (await hasCommand(session, 'crictl')) {
-    how = 'crictl';
-    const ids = await run(
-      session,
-      ['crictl', 'ps', '--name', '^etcd$', '--state', 'Running', '-q'],
-      'crictl ps',
-    );
-    const id = ids.split('\n').find((line) => line.trim());
-    if (!id) throw new EtcdctlError(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
-    // Written into the data dir, which the container shares with the node through its hostPath volume.
-    remoteFile = posix.join(target.dataHostPath, name);
-    leftover = remoteFile;
-    try {
-      await run(
-        session,
-        [
-          'crictl',
-          'exec',
-          id.trim(),
-          'etcdctl',
-          ...tlsFlags(target.containerTls ?? target),
-          'snapshot',
-          'save',
-          posix.join(target.dataDir, name),
-        ],
-        'etcdctl snapshot save in the etcd container',
-      );
-    } catch (error) {
-      await cleanUp();
-      throw error;
-    }
-  } else {
+  let saved: SavedOnNode;
+  if (await hasCommand(session, 'etcdctl')) saved = await saveWithEtcdctl(session, target, name);
+  else if (await hasCommand(session, 'crictl')) saved = await saveInContainer(session, target, name);
+  else
     throw new EtcdctlError(`neither etcdctl nor crictl found on ${session.target}`, {
       hint: 'use --method grpc (the default), which needs nothing on the node but sshd',
     });
-  }
   try {
-    const size = Number((await run(session, ['stat', '-c', '%s', '--', remoteFile], 'stat')).trim());
+    const size = Number((await run(session, ['stat', '-c', '%s', '--', saved.file], 'stat')).trim());
     // The node removes the plaintext itself once cat ends for any reason: a cut connection never delivers
     // the cleanup command sent from here afterwards.
     const stream = await session.execStream(
-      ['sh', '-c', 'trap \'rm -rf -- "$1"\' EXIT; cat -- "$2"', 'sh', leftover, remoteFile],
+      ['sh', '-c', 'trap \'rm -rf -- "$1"\' EXIT; cat -- "$2"', 'sh', saved.leftover, saved.file],
       { sudo: true },
     );
     const written = await writeSnapshotFile({
@@ -133,8 +93,70 @@ export async function acquireViaEtcdctl(
       ...(options.also ? { also: options.also } : {}),
     });
     await stream.done;
-    return { ...written, serverVersion: '', durationMs: Date.now() - started, how };
+    return { ...written, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
   } finally {
-    await cleanUp();
+    await removeOnNode(session, saved.leftover);
   }
+}
+
+const removeOnNode = (session: SshSession, path: string) =>
+  session.exec(['rm', '-rf', '--', path], { sudo: true }).catch(() => {});
+
+/** `etcdctl snapshot save` on the node, into a private temp dir. */
+async function saveWithEtcdctl(
+  session: SshSession,
+  target: EtcdctlTarget,
+  name: string,
+): Promise<SavedOnNode> {
+  const dir = (await run(session, ['mktemp', '-d', '/tmp/etcd-backup.XXXXXXXX'], 'mktemp')).trim();
+  const file = posix.join(dir, name);
+  try {
+    await run(
+      session,
+      ['env', 'ETCDCTL_API=3', 'etcdctl', ...tlsFlags(target.endpoint, target), 'snapshot', 'save', file],
+      'etcdctl snapshot save',
+    );
+  } catch (error) {
+    await removeOnNode(session, dir);
+    throw error;
+  }
+  return { how: 'etcdctl', file, leftover: dir };
+}
+
+/** `etcdctl snapshot save` inside the running etcd container (crictl exec), into its data dir. */
+async function saveInContainer(
+  session: SshSession,
+  target: EtcdctlTarget,
+  name: string,
+): Promise<SavedOnNode> {
+  const ids = await run(
+    session,
+    ['crictl', 'ps', '--name', '^etcd$', '--state', 'Running', '-q'],
+    'crictl ps',
+  );
+  const id = ids.split('\n').find((line) => line.trim());
+  if (!id) throw new EtcdctlError(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
+  // Written into the data dir, which the container shares with the node through its hostPath volume.
+  const file = posix.join(target.dataHostPath, name);
+  const inContainer = posix.join(target.dataDir, name);
+  try {
+    await run(
+      session,
+      [
+        'crictl',
+        'exec',
+        id.trim(),
+        'etcdctl',
+        ...tlsFlags(target.endpoint, target.containerTls ?? target),
+        'snapshot',
+        'save',
+        inContainer,
+      ],
+      'etcdctl snapshot save in the etcd container',
+    );
+  } catch (error) {
+    await removeOnNode(session, file);
+    throw error;
+  }
+  return { how: 'crictl', file, leftover: file };
 }

@@ -15,6 +15,7 @@ import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
 import { formatProgress, type ProgressSink } from '../util/progress';
 import { shown } from '../util/shown';
+import { Timings } from '../util/timings';
 import { type AcquireMethod, acquireSnapshot } from './acquire';
 import { discoverSource } from './discover';
 import { onRunnerDisk } from './errors';
@@ -128,13 +129,8 @@ async function backupLocked(
   progress: ProgressSink,
 ): Promise<BackupResult> {
   const { log } = request;
-  const timings: Record<string, number> = {};
-  const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    const result = await step();
-    timings[name] = Date.now() - started;
-    return result;
-  };
+  const timings = new Timings();
+  const timed = timings.time.bind(timings);
   const connections: MemberConnection[] = [];
   const temp = createPrivateTempDir();
   try {
@@ -176,7 +172,7 @@ async function backupLocked(
       report,
       inventory,
       envelope,
-      timings,
+      timings: timings.record,
       ...(controlPlane ? { controlPlane } : {}),
     };
     const metadata = await timed('store', () => storeBackup(request.store, facts, sealedPath, log));

@@ -5,10 +5,10 @@ import {
   backupName,
   type ControlPlaneFilesDescription,
   type EnvelopeDescription,
-  type Inventory,
   METADATA_SCHEMA_VERSION,
   METADATA_SCHEMA_VERSION_WITH_FILES,
   type MetadataDraft,
+  type MetadataInventory,
 } from '../format';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
@@ -28,7 +28,7 @@ export interface BackupFacts {
   source: Pick<SnapshotSource, 'health' | 'member'>;
   acquired: AcquiredSnapshot;
   report: VerifiedReport;
-  inventory: Inventory | undefined;
+  inventory: MetadataInventory | undefined;
   envelope: Omit<EnvelopeDescription, 'blob'>;
   timings: Record<string, number>;
   /** The control-plane files sealed after the snapshot in the same blob, when kept. */

@@ -1,7 +1,7 @@
-import type { Inventory } from '../format';
+import type { MetadataInventory } from '../format';
+import { analyzeSnapshot } from '../snapshot/analyze';
 import type { SnapshotReport } from '../snapshot/report';
 import { assertIntact } from '../snapshot/verdict';
-import { analyseSnapshot } from '../snapshot/verify';
 import type { AcquiredSnapshot } from './acquire-grpc';
 import { SnapshotRejectedError } from './errors';
 import { summarizeInventory } from './inventory';
@@ -16,9 +16,9 @@ export type VerifiedReport = SnapshotReport & { revision: number; totalSize: num
 export async function verifySnapshot(
   path: string,
   acquired: AcquiredSnapshot,
-): Promise<{ report: VerifiedReport; inventory: Inventory | undefined }> {
+): Promise<{ report: VerifiedReport; inventory: MetadataInventory | undefined }> {
   // Keys without value records suffice for the counts, which keeps the store smaller and reads no value.
-  const analysis = await analyseSnapshot(path, { liveKeys: 'keys', databaseSha256: acquired.databaseSha256 });
+  const analysis = await analyzeSnapshot(path, { liveKeys: 'keys', databaseSha256: acquired.databaseSha256 });
   const report = analysis.report;
   const reject = (reason: string) => new SnapshotRejectedError(`the snapshot failed verification: ${reason}`);
   assertIntact(report, reject);

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { EtcdBackupError, InputError } from '../errors';
+import { EtcdBackupError, errorLine, InputError } from '../errors';
 import { optionName } from '../options/naming';
 import { shown } from '../util/shown';
 import { DiscoveryError, OVERRIDE_INPUTS } from './errors';
@@ -106,7 +106,7 @@ export async function discoverControlPlane(
     processes = await node.processes();
   } catch (error) {
     if (error instanceof EtcdBackupError && !(error instanceof DiscoveryError)) throw error;
-    warnings.push(`could not list processes (${describe(error)}); relying on files only`);
+    warnings.push(`could not list processes (${errorLine(error)}); relying on files only`);
   }
 
   const kubelet = await locateStaticPods(node, overrides, processes, warnings);
@@ -201,10 +201,6 @@ export function validateOverrides(
 
 function hasExplicitEndpoint(overrides: DiscoveryOverrides): boolean {
   return Boolean(overrides.clientUrl && overrides.caFile && overrides.certFile && overrides.keyFile);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 async function locateStaticPods(

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { errorLine } from '../errors';
 import { DiscoveryError } from './errors';
 
 /** Parses one YAML (or JSON) document; any syntax problem becomes one line naming the file. */
@@ -6,7 +7,7 @@ export function parseYamlFile(text: string, path: string): unknown {
   try {
     return parse(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const reason = errorLine(error);
     throw new DiscoveryError(`cannot parse ${path}: ${reason}`, {
       hint: `fix the file, or point discovery past it with an explicit input`,
       cause: error,

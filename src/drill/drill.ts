@@ -5,15 +5,16 @@ import { EXIT } from '../exit-codes';
 import type { BackupMetadata } from '../format';
 import { optionName } from '../options/naming';
 import { type ControlPlaneDrill, drillControlPlaneFiles } from '../pki/drill-check';
+import { compareWithSnapshot, type KeyComparison } from '../restore/compare-keys';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
-import { compareWithSnapshot, type KeyComparison } from '../restore/verify-keys';
 import { buildInventory, type Inventory } from '../snapshot';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
+import { Timings } from '../util/timings';
 import { freeLoopbackPort, startScratchEtcd } from './scratch-etcd';
 
 export interface DrillRequest {
@@ -73,19 +74,11 @@ export class DrillFailedError extends EtcdBackupError {
 export async function drill(request: DrillRequest): Promise<DrillReport> {
   const { log } = request;
   const temp = createPrivateTempDir('etcd-drill-');
-  const timings: Record<string, number> = {};
+  const timings = new Timings();
+  const timed = timings.time.bind(timings);
   try {
-    let started = Date.now();
-    const fetched = await fetchBackup({
-      store: request.store,
-      selector: request.selector,
-      ...(request.cluster ? { cluster: request.cluster } : {}),
-      keys: request.keys,
-      path: temp.file('snapshot.db'),
-      log,
-    });
-    timings.fetch = Date.now() - started;
-    const metadata: BackupMetadata = fetched.metadata;
+    const fetched = await timed('fetch', () => fetchBackup({ ...request, path: temp.file('snapshot.db') }));
+    const metadata = fetched.metadata;
     const tools =
       typeof request.tools === 'function' ? await request.tools(metadata.etcd.version) : request.tools;
     checkVersions(metadata.etcd.version, tools, request.allowVersionSkew ?? false);
@@ -97,76 +90,84 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
     );
     const live = fetched.analysis.liveKeys;
     if (!live) throw new EtcdBackupError(`${metadata.name}: the snapshot's keys could not be read`);
-
-    started = Date.now();
     const peerUrl = `http://127.0.0.1:${await freeLoopbackPort()}`;
     const dataDir = temp.file('data');
-    await restoreSnapshot(tools, {
-      snapshotPath: fetched.path,
-      dataDir,
-      name: 'drill',
-      initialAdvertisePeerUrls: peerUrl,
-      initialCluster: `drill=${peerUrl}`,
-      initialClusterToken: `drill-${randomBytes(6).toString('hex')}`,
-      log,
-    });
-    timings.restore = Date.now() - started;
-
-    started = Date.now();
-    const etcd = await startScratchEtcd(tools, {
-      dataDir,
-      name: 'drill',
-      peerUrl,
-      quotaBackendBytes: Math.max(2 * 1024 ** 3, (metadata.etcd.totalSize ?? 0) * 2),
-    });
-    timings.boot = Date.now() - started;
-    started = Date.now();
-    let comparison: KeyComparison;
-    try {
-      comparison = await compareWithSnapshot(etcd.client, live);
-    } finally {
-      await etcd.stop();
-    }
-    timings.readBack = Date.now() - started;
-
-    const { restored: restoredKeys, missing, unexpected, changed, revision: restoredRevision } = comparison;
-    const reasons: string[] = [...(controlPlane?.failures ?? [])];
-    if (missing) reasons.push(`${missing} keys of the snapshot did not come back`);
-    if (unexpected) reasons.push(`${unexpected} keys came back that the snapshot does not hold`);
-    if (changed) reasons.push(`${changed} values came back different`);
-    if (Number(restoredRevision) !== metadata.etcd.revision) {
-      reasons.push(
-        `the restored etcd is at revision ${restoredRevision}, the backup at ${metadata.etcd.revision}`,
-      );
-    }
-    const report: DrillReport = {
-      backup: metadata.name,
-      cluster: metadata.cluster,
-      revision: metadata.etcd.revision,
-      backupEtcdVersion: metadata.etcd.version,
-      toolsVersion: tools.version,
-      expectedKeys: comparison.expected,
-      restoredKeys,
-      missing,
-      unexpected,
-      changed,
-      restoredRevision: Number(restoredRevision),
-      inventory: buildInventory(live),
-      verdict: reasons.length ? 'fail' : 'pass',
-      reasons,
-      ...(controlPlane ? { controlPlane } : {}),
-      timingsMs: timings,
-    };
-    if (report.verdict === 'fail')
-      throw new DrillFailedError(`drill of ${metadata.name} failed: ${reasons.join('; ')}`, report);
-    log.info(
-      `drill of ${metadata.name}: ${restoredKeys} keys restored and read back, all equal to the snapshot` +
-        (controlPlane ? `; ${controlPlane.certificates.length} certificates valid and chained` : ''),
+    await timed('restore', () =>
+      restoreSnapshot(tools, {
+        snapshotPath: fetched.path,
+        dataDir,
+        name: 'drill',
+        initialAdvertisePeerUrls: peerUrl,
+        initialCluster: `drill=${peerUrl}`,
+        initialClusterToken: `drill-${randomBytes(6).toString('hex')}`,
+        log,
+      }),
     );
-    return report;
+    const quotaBackendBytes = Math.max(2 * 1024 ** 3, (metadata.etcd.totalSize ?? 0) * 2);
+    const etcd = await timed('boot', () =>
+      startScratchEtcd(tools, { dataDir, name: 'drill', peerUrl, quotaBackendBytes }),
+    );
+    const comparison = await timed('readBack', () =>
+      compareWithSnapshot(etcd.client, live).finally(() => etcd.stop()),
+    );
+    return judge(
+      metadata,
+      tools,
+      { inventory: buildInventory(live), controlPlane },
+      comparison,
+      timings.record,
+      log,
+    );
   } finally {
     temp.dispose();
   }
+}
+
+/** Pass when every key came back equal and at the backup's revision; a failure throws with the report. */
+function judge(
+  metadata: BackupMetadata,
+  tools: EtcdTools,
+  found: { inventory: Inventory; controlPlane: ControlPlaneDrill | undefined },
+  comparison: KeyComparison,
+  timings: Record<string, number>,
+  log: Logger,
+): DrillReport {
+  const { restored: restoredKeys, missing, unexpected, changed, revision: restoredRevision } = comparison;
+  const { inventory, controlPlane } = found;
+  const reasons: string[] = [...(controlPlane?.failures ?? [])];
+  if (missing) reasons.push(`${missing} keys of the snapshot did not come back`);
+  if (unexpected) reasons.push(`${unexpected} keys came back that the snapshot does not hold`);
+  if (changed) reasons.push(`${changed} values came back different`);
+  if (Number(restoredRevision) !== metadata.etcd.revision) {
+    reasons.push(
+      `the restored etcd is at revision ${restoredRevision}, the backup at ${metadata.etcd.revision}`,
+    );
+  }
+  const report: DrillReport = {
+    backup: metadata.name,
+    cluster: metadata.cluster,
+    revision: metadata.etcd.revision,
+    backupEtcdVersion: metadata.etcd.version,
+    toolsVersion: tools.version,
+    expectedKeys: comparison.expected,
+    restoredKeys,
+    missing,
+    unexpected,
+    changed,
+    restoredRevision: Number(restoredRevision),
+    inventory,
+    verdict: reasons.length ? 'fail' : 'pass',
+    reasons,
+    ...(controlPlane ? { controlPlane } : {}),
+    timingsMs: timings,
+  };
+  if (report.verdict === 'fail')
+    throw new DrillFailedError(`drill of ${metadata.name} failed: ${reasons.join('; ')}`, report);
+  log.info(
+    `drill of ${metadata.name}: ${restoredKeys} keys restored and read back, all equal to the snapshot` +
+      (controlPlane ? `; ${controlPlane.certificates.length} certificates valid and chained` : ''),
+  );
+  return report;
 }
 
 function checkVersions(backupVersion: string, tools: EtcdTools, allowSkew: boolean): void {

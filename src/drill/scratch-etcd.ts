@@ -40,9 +40,11 @@ export async function startScratchEtcd(
   tools: EtcdTools,
   options: { dataDir: string; name: string; peerUrl: string; quotaBackendBytes?: number; timeoutMs?: number },
 ): Promise<ScratchEtcd> {
-  const clientPort = await freeLoopbackPort();
-  const clientUrl = `http://127.0.0.1:${clientPort}`;
   const peer = new URL(options.peerUrl);
+  // The caller's peer port is free again by now, so the kernel may hand out that same number here.
+  let clientPort = await freeLoopbackPort();
+  while (String(clientPort) === peer.port) clientPort = await freeLoopbackPort();
+  const clientUrl = `http://127.0.0.1:${clientPort}`;
   const child = spawn(
     tools.etcd,
     [

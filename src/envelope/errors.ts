@@ -21,13 +21,13 @@ const EXIT_FOR: Record<EnvelopeFailure, ExitCode> = {
   'snapshot-mismatch': EXIT.verificationFailed,
 };
 
-/** Sealing or opening a backup failed; `reason` lets callers branch without parsing the message. */
+/** Sealing or opening a backup failed; `kind` lets callers branch without parsing the message. */
 export class EnvelopeError extends EtcdBackupError {
   constructor(
-    readonly reason: EnvelopeFailure,
+    readonly kind: EnvelopeFailure,
     message: string,
     options: { hint?: string; cause?: unknown } = {},
   ) {
-    super(message, { exitCode: EXIT_FOR[reason], ...options });
+    super(message, { exitCode: EXIT_FOR[kind], ...options });
   }
 }

@@ -56,7 +56,7 @@ export interface Member {
 }
 
 export type AlarmName = 'NONE' | 'NOSPACE' | 'CORRUPT';
-const ALARMS: AlarmName[] = ['NONE', 'NOSPACE', 'CORRUPT'];
+export const ALARMS: AlarmName[] = ['NONE', 'NOSPACE', 'CORRUPT'];
 
 export interface SnapshotStream {
   /** Bytes the server will send: the database plus the 32-byte SHA-256 trailer. */
@@ -130,10 +130,10 @@ function toMember(m: Raw): Member {
 
 /** A small etcd v3 client over @grpc/grpc-js: what backup, restore, drills, the sandbox and tests need. */
 export class EtcdClient {
-  private readonly clients: Record<'KV' | 'Lease' | 'Cluster' | 'Maintenance' | 'Auth', GrpcClient>;
+  private readonly clients: Record<'KV' | 'Lease' | 'Cluster' | 'Maintenance', GrpcClient>;
   private readonly timeoutMs: number;
 
-  private constructor(
+  protected constructor(
     readonly address: string,
     options: EtcdConnectOptions,
   ) {
@@ -159,7 +159,6 @@ export class EtcdClient {
       Lease: new services.Lease(address, credentials, channel) as unknown as GrpcClient,
       Cluster: new services.Cluster(address, credentials, channel) as unknown as GrpcClient,
       Maintenance: new services.Maintenance(address, credentials, channel) as unknown as GrpcClient,
-      Auth: new services.Auth(address, credentials, channel) as unknown as GrpcClient,
     };
     this.timeoutMs = options.callTimeoutMs ?? 15_000;
   }
@@ -168,7 +167,8 @@ export class EtcdClient {
     return new EtcdClient(options.address, options);
   }
 
-  private unary<T = Raw>(
+  /** One unary call; subclasses outside the product (the sandbox's writer) build on it. */
+  protected unary<T = Raw>(
     service: keyof EtcdClient['clients'],
     method: string,
     request: Raw,
@@ -182,28 +182,6 @@ export class EtcdClient {
         else resolve(response);
       });
     });
-  }
-
-  async put(
-    key: string | Buffer,
-    value: string | Buffer,
-    options: { lease?: bigint } = {},
-  ): Promise<{ revision: bigint }> {
-    const r = await this.unary('KV', 'Put', {
-      key: bytes(key),
-      value: bytes(value),
-      lease: String(options.lease ?? 0n),
-    });
-    return { revision: big((r.header as Raw).revision) };
-  }
-
-  /** Puts many keys in one transaction (etcd's default limit is 128 operations per transaction). */
-  async putMany(entries: Array<[string | Buffer, string | Buffer]>): Promise<{ revision: bigint }> {
-    const success = entries.map(([key, value]) => ({
-      request_put: { key: bytes(key), value: bytes(value) },
-    }));
-    const r = await this.unary('KV', 'Txn', { success });
-    return { revision: big((r.header as Raw).revision) };
   }
 
   async range(
@@ -265,16 +243,6 @@ export class EtcdClient {
     return { deleted: Number(r.deleted), revision: big((r.header as Raw).revision) };
   }
 
-  async compact(revision: bigint, physical = true): Promise<void> {
-    await this.unary('KV', 'Compact', { revision: String(revision), physical }, 120_000);
-  }
-
-  async leaseGrant(ttlSeconds: number): Promise<bigint> {
-    const r = await this.unary('Lease', 'LeaseGrant', { TTL: String(ttlSeconds), ID: '0' });
-    if (r.error) throw new EtcdError(`etcd lease grant: ${String(r.error)}`);
-    return big(r.ID);
-  }
-
   async status(): Promise<MemberStatus> {
     const r = await this.unary('Maintenance', 'Status', {});
     const header = r.header as Raw;
@@ -320,59 +288,12 @@ export class EtcdClient {
     return this.alarm(0, 0n, 0);
   }
 
-  /** Raises an alarm on a member (tests use it to put a cluster into NOSPACE, like a full disk would). */
-  async alarmActivate(memberId: bigint, alarm: Exclude<AlarmName, 'NONE'>) {
-    return this.alarm(1, memberId, ALARMS.indexOf(alarm));
-  }
-
-  async alarmDeactivate(memberId: bigint, alarm: Exclude<AlarmName, 'NONE'>) {
-    return this.alarm(2, memberId, ALARMS.indexOf(alarm));
-  }
-
-  private async alarm(action: number, memberId: bigint, alarm: number) {
+  protected async alarm(action: number, memberId: bigint, alarm: number) {
     const r = await this.unary('Maintenance', 'Alarm', { action, memberID: String(memberId), alarm });
     return (r.alarms as Raw[]).map((a) => ({
       memberId: big(a.memberID),
       alarm: ALARMS[Number(a.alarm)] ?? 'NONE',
     }));
-  }
-
-  async defragment(): Promise<void> {
-    await this.unary('Maintenance', 'Defragment', {}, 300_000);
-  }
-
-  async hashKV(revision = 0n): Promise<{ hash: number; compactRevision: bigint; revision: bigint }> {
-    const r = await this.unary('Maintenance', 'HashKV', { revision: String(revision) }, 300_000);
-    return {
-      hash: Number(r.hash),
-      compactRevision: big(r.compact_revision),
-      revision: big((r.header as Raw).revision),
-    };
-  }
-
-  async authUserAdd(name: string, password: string): Promise<void> {
-    await this.unary('Auth', 'UserAdd', { name, password });
-  }
-
-  async authRoleAdd(name: string): Promise<void> {
-    await this.unary('Auth', 'RoleAdd', { name });
-  }
-
-  async authRoleGrantPermission(
-    role: string,
-    key: string,
-    rangeEnd: string,
-    perm: 'READ' | 'WRITE' | 'READWRITE',
-  ) {
-    const permType = ['READ', 'WRITE', 'READWRITE'].indexOf(perm);
-    await this.unary('Auth', 'RoleGrantPermission', {
-      name: role,
-      perm: { permType, key: Buffer.from(key), range_end: Buffer.from(rangeEnd) },
-    });
-  }
-
-  async authUserGrantRole(user: string, role: string): Promise<void> {
-    await this.unary('Auth', 'UserGrantRole', { user, role });
   }
 
   /**

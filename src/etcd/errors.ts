@@ -1,12 +1,15 @@
 import * as grpc from '@grpc/grpc-js';
 import { EtcdBackupError } from '../errors';
 
-export class EtcdError extends EtcdBackupError {
-  readonly grpcCode: number | undefined;
+export type EtcdFailure = 'unavailable' | 'timeout' | 'permission-denied' | 'failed';
 
-  constructor(message: string, options: { hint?: string; grpcCode?: number; cause?: unknown } = {}) {
+/** An etcd call failed; `kind` lets callers branch without parsing the message. */
+export class EtcdError extends EtcdBackupError {
+  readonly kind: EtcdFailure;
+
+  constructor(message: string, options: { hint?: string; kind?: EtcdFailure; cause?: unknown } = {}) {
     super(message, { hint: options.hint, cause: options.cause });
-    this.grpcCode = options.grpcCode;
+    this.kind = options.kind ?? 'failed';
   }
 }
 
@@ -18,23 +21,23 @@ export function etcdErrorFrom(error: unknown, call: string, address: string): Et
     case grpc.status.UNAVAILABLE:
       return new EtcdError(`etcd ${call} at ${address}: unavailable (${details})`, {
         hint: 'check that etcd is running and that the client URL and certificates are right',
-        grpcCode: e.code,
+        kind: 'unavailable',
         cause: error,
       });
     case grpc.status.DEADLINE_EXCEEDED:
       return new EtcdError(`etcd ${call} at ${address}: timed out`, {
         hint: 'etcd did not answer in time; check its health and load, or raise the timeout',
-        grpcCode: e.code,
+        kind: 'timeout',
         cause: error,
       });
     case grpc.status.UNAUTHENTICATED:
     case grpc.status.PERMISSION_DENIED:
       return new EtcdError(`etcd ${call} at ${address}: permission denied (${details})`, {
         hint: 'the client certificate is not accepted; use the healthcheck-client or apiserver-etcd-client pair',
-        grpcCode: e.code,
+        kind: 'permission-denied',
         cause: error,
       });
     default:
-      return new EtcdError(`etcd ${call} at ${address}: ${details}`, { grpcCode: e?.code, cause: error });
+      return new EtcdError(`etcd ${call} at ${address}: ${details}`, { cause: error });
   }
 }

@@ -68,32 +68,13 @@ message StatusResponse {
 }
 message DefragmentRequest {}
 message DefragmentResponse { ResponseHeader header = 1; }
-message HashKVRequest { int64 revision = 1; }
-message HashKVResponse { ResponseHeader header = 1; uint32 hash = 2; int64 compact_revision = 3; }
 message SnapshotRequest {}
 message SnapshotResponse { ResponseHeader header = 1; uint64 remaining_bytes = 2; bytes blob = 3; string version = 4; }
 service Maintenance {
   rpc Alarm(AlarmRequest) returns (AlarmResponse);
   rpc Status(StatusRequest) returns (StatusResponse);
   rpc Defragment(DefragmentRequest) returns (DefragmentResponse);
-  rpc HashKV(HashKVRequest) returns (HashKVResponse);
   rpc Snapshot(SnapshotRequest) returns (stream SnapshotResponse);
-}
-
-message Permission { int32 permType = 1; bytes key = 2; bytes range_end = 3; }
-message AuthUserAddRequest { string name = 1; string password = 2; }
-message AuthUserAddResponse { ResponseHeader header = 1; }
-message AuthRoleAddRequest { string name = 1; }
-message AuthRoleAddResponse { ResponseHeader header = 1; }
-message AuthRoleGrantPermissionRequest { string name = 1; Permission perm = 2; }
-message AuthRoleGrantPermissionResponse { ResponseHeader header = 1; }
-message AuthUserGrantRoleRequest { string user = 1; string role = 2; }
-message AuthUserGrantRoleResponse { ResponseHeader header = 1; }
-service Auth {
-  rpc UserAdd(AuthUserAddRequest) returns (AuthUserAddResponse);
-  rpc RoleAdd(AuthRoleAddRequest) returns (AuthRoleAddResponse);
-  rpc RoleGrantPermission(AuthRoleGrantPermissionRequest) returns (AuthRoleGrantPermissionResponse);
-  rpc UserGrantRole(AuthUserGrantRoleRequest) returns (AuthUserGrantRoleResponse);
 }
 `;
 
@@ -104,7 +85,6 @@ export interface EtcdServices {
   Lease: ServiceConstructor;
   Cluster: ServiceConstructor;
   Maintenance: ServiceConstructor;
-  Auth: ServiceConstructor;
 }
 
 let loaded: EtcdServices | undefined;

@@ -41,7 +41,7 @@ export interface EnvelopeDescription {
   blob: BlobDescription;
 }
 
-export interface Inventory {
+export interface MetadataInventory {
   /** Keys per resource type, e.g. `{"secrets": 12, "configmaps": 40}`. */
   byType: Record<string, number>;
   /** Keys per namespace; cluster-scoped keys are counted under `""`. */
@@ -69,7 +69,7 @@ export interface BackupMetadata {
     raftTerm?: number;
   };
   snapshot: { sha256: string; size: number };
-  inventory?: Inventory;
+  inventory?: MetadataInventory;
   /** Milliseconds per phase (acquire, verify, envelope, store…). */
   timings?: Record<string, number>;
   toolVersion: string;

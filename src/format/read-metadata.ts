@@ -150,6 +150,13 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
   if (parsedName.cluster !== cluster || parsedName.revision !== metadata.etcd.revision) {
     r.fail('name', `consistent with cluster '${cluster}' and revision ${metadata.etcd.revision}`);
   }
+  readOptionalFields(r, doc, etcd, metadata);
+  readControlPlane(r, doc, metadata, source);
+  return metadata;
+}
+
+/** The fields a metadata document may leave out, added to `metadata` where present. */
+function readOptionalFields(r: Reader, doc: Json, etcd: Json, metadata: BackupMetadata): void {
   const optionalEtcd = {
     compactRevision: r.optional(etcd.compactRevision, (v) => r.count(v, 'etcd.compactRevision')),
     hash: r.optional(etcd.hash, (v) => r.count(v, 'etcd.hash')),
@@ -174,17 +181,19 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
     };
   }
   if (doc.timings !== undefined) metadata.timings = r.counts(doc.timings, 'timings');
-  if ((doc.controlPlane !== undefined) !== (schemaVersion === METADATA_SCHEMA_VERSION_WITH_FILES)) {
+}
+
+/** Schema version 2: the control-plane files sealed after the snapshot in the same blob. */
+function readControlPlane(r: Reader, doc: Json, metadata: BackupMetadata, source: string): void {
+  if ((doc.controlPlane !== undefined) !== (metadata.schemaVersion === METADATA_SCHEMA_VERSION_WITH_FILES)) {
     r.fail('controlPlane', `present exactly when schemaVersion is ${METADATA_SCHEMA_VERSION_WITH_FILES}`);
   }
-  if (doc.controlPlane !== undefined) {
-    metadata.controlPlane = parseControlPlaneFiles(doc.controlPlane, source);
-    const sealed = metadata.controlPlane.sealed;
-    if (sealed.offset + sealed.size !== metadata.envelope.blob.size || sealed.offset === 0) {
-      r.fail('controlPlane.sealed', 'the part of envelope.blob after the sealed snapshot');
-    }
+  if (doc.controlPlane === undefined) return;
+  metadata.controlPlane = parseControlPlaneFiles(doc.controlPlane, source);
+  const sealed = metadata.controlPlane.sealed;
+  if (sealed.offset + sealed.size !== metadata.envelope.blob.size || sealed.offset === 0) {
+    r.fail('controlPlane.sealed', 'the part of envelope.blob after the sealed snapshot');
   }
-  return metadata;
 }
 
 /** Parses the JSON text of a metadata document; bad JSON is a MetadataError like any other damage. */

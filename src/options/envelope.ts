@@ -89,7 +89,7 @@ export function encryptionFrom(values: OptionValues): EncryptionChoice {
     return chooseEncryption({ recipients, ...(passphrase ? { passphrase } : {}), encryption });
   } catch (error) {
     if (!(error instanceof EnvelopeError)) throw error;
-    if (error.reason === 'plaintext-refused') {
+    if (error.kind === 'plaintext-refused') {
       throw new InputError(
         name(ENVELOPE.recipient),
         `age public keys (age1…), or ${name(ENVELOPE.passphrase)}, or ${written(values, ENVELOPE.encryption, 'none')} to store plaintext on purpose`,

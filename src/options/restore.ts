@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { parseDuration } from '../store/retention';
+import { parseDuration } from '../util/duration';
 import { shown } from '../util/shown';
 import { oneOf, switchOption, textOption } from './option';
 import { isOn, type OptionValues, read, written } from './values';

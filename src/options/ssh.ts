@@ -7,7 +7,7 @@ import {
   parseKnownHosts,
   type SshEndpoint,
 } from '../ssh';
-import { parseDuration } from '../store/retention';
+import { parseDuration } from '../util/duration';
 import { shown } from '../util/shown';
 import { listOption, port, switchOption, textOption } from './option';
 import { given, isOn, type OptionValues, read, readAll } from './values';

@@ -1,8 +1,9 @@
 import { InputError } from '../errors';
 import { parseSelector, type Selector } from '../store/catalog';
 import { openStore, parseStoreSpec, STORE_FORMS, type StoreSpec } from '../store/open-store';
-import { parseDuration, type RetentionPolicy } from '../store/retention';
+import type { RetentionPolicy } from '../store/retention';
 import type { BackupStore } from '../store/store';
+import { parseDuration } from '../util/duration';
 import { shown } from '../util/shown';
 import { textOption, wholeNumber } from './option';
 import { type OptionValues, read, written } from './values';

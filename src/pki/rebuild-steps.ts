@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
 import type { BackupMetadata } from '../format';
 import { connectToAnyUrl, type MemberConnection } from '../node/members';
+import { compareWithSnapshot } from '../restore/compare-keys';
 import { supportsBumpRevision } from '../restore/etcd-tools';
 import { waitUntilGone, waitUntilRunning } from '../restore/node-ops';
 import { removeOurDir, restoreOnNode, shippedSnapshotPath, shipSnapshot } from '../restore/on-node';
-import { compareWithSnapshot } from '../restore/verify-keys';
 import type { SnapshotAnalysis } from '../snapshot';
 import type { Logger } from '../util/log';
 import { setEtcdFlags } from './etcd-flags';

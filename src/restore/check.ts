@@ -1,9 +1,9 @@
 import { connectThroughNode } from '../node/members';
+import { compareKeysWithSnapshot, type KeyComparison } from './compare-keys';
 import { RestoreCheckError } from './errors';
 import type { FetchedBackup } from './fetch';
 import type { RestorePlan } from './plan';
 import type { SwapContext } from './swap-context';
-import { compareKeysWithSnapshot, type KeyComparison } from './verify-keys';
 
 export interface CheckedRestore {
   revision: number;

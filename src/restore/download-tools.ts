@@ -4,7 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as tc from '@actions/tool-cache';
-import { InputError } from '../errors';
+import { errorLine, InputError } from '../errors';
 import type { Logger } from '../util/log';
 import { shown } from '../util/shown';
 import { EtcdToolError } from './etcd-tools';
@@ -53,11 +53,7 @@ function ensureToolCacheEnv(): void {
 
 function describeDownloadError(error: unknown, url: string, version: string): EtcdToolError {
   const status = (error as { httpStatusCode?: number }).httpStatusCode;
-  const why = status
-    ? `HTTP ${status}`
-    : error instanceof Error
-      ? error.message.split('\n')[0]
-      : String(error);
+  const why = status ? `HTTP ${status}` : errorLine(error);
   return new EtcdToolError(`cannot download etcd ${version} from ${url}: ${why}`, {
     hint:
       status === 404

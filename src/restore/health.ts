@@ -1,11 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EtcdBackupError, errorLine } from '../errors';
 import { connectThroughNode, type MemberConnection } from '../node/members';
 import type { Logger } from '../util/log';
 import { RestoreInterruptedError } from './errors';
 import type { NodeLink } from './node-link';
 import type { MemberPlan } from './plan';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Waits until every member answers through its own node and all agree on one leader. Used by the start step

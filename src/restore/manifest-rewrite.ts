@@ -59,6 +59,29 @@ export function rewriteEtcdDataDir(text: string, newDir: string, path = 'etcd.ya
   if (!dataDir || !posix.isAbsolute(dataDir)) {
     throw new ManifestRewriteError(`${path}: etcd has no absolute --data-dir to rewrite`);
   }
+  const { mount, hostPathNode } = dataDirVolume(doc, yamlContainer, dataDir, path);
+  const edits: Edit[] = [scalarEdit(hostPathNode, newDir)];
+  const oldHost = String(hostPathNode.value);
+  // kubeadm mounts the host dir at the same path: keep that identity, so --data-dir names the new dir too.
+  if (posix.normalize(oldHost) === dataDir) {
+    edits.push(scalarEdit(dataDirFlag.node, dataDirFlag.render(newDir)));
+    edits.push(scalarEdit(get(mount, 'mountPath') as Scalar, newDir));
+  }
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+
+  checkRewritten(out, newDir, path);
+  return out;
+}
+
+/** The volume mounted at etcd's data dir, which must be a hostPath volume of its own. */
+function dataDirVolume(
+  doc: ReturnType<typeof parseDocument>,
+  yamlContainer: unknown,
+  dataDir: string,
+  path: string,
+): { mount: unknown; hostPathNode: Scalar } {
   const mounts = get(yamlContainer, 'volumeMounts');
   const mount = isSeq(mounts)
     ? mounts.items.find((m) => {
@@ -81,18 +104,11 @@ export function rewriteEtcdDataDir(text: string, newDir: string, path = 'etcd.ya
       { hint: 'use the swap mode, which restores into the same path' },
     );
   }
-  const edits: Edit[] = [scalarEdit(hostPathNode, newDir)];
-  const oldHost = String(hostPathNode.value);
-  // kubeadm mounts the host dir at the same path: keep that identity, so --data-dir names the new dir too.
-  if (posix.normalize(oldHost) === dataDir) {
-    edits.push(scalarEdit(dataDirFlag.node, dataDirFlag.render(newDir)));
-    edits.push(scalarEdit(get(mount, 'mountPath') as Scalar, newDir));
-  }
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return { mount, hostPathNode };
+}
 
-  // Read the result back the way discovery will, and make sure it says what we meant.
+/** Reads the result back the way discovery will, and makes sure it says what we meant. */
+function checkRewritten(out: string, newDir: string, path: string): void {
   const check = parseStaticPod(out, path);
   const checkContainer = etcdContainer(check)!;
   const flagAfter = findDataDirFlagValue(checkContainer.argv, checkContainer.env);
@@ -100,7 +116,6 @@ export function rewriteEtcdDataDir(text: string, newDir: string, path = 'etcd.ya
   if (hostAfter !== newDir) {
     throw new ManifestRewriteError(`${path}: the rewritten manifest would put etcd's data in ${hostAfter}`);
   }
-  return out;
 }
 
 interface DataDirFlag {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type ConnectOptions,
   connect,
@@ -33,8 +34,6 @@ function holdLock(
     scope.catch(rejectHeld);
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One control-plane node for the length of a restore: its SSH session and the cluster's node lock. If the

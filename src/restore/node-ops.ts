@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EtcdBackupError } from '../errors';
 import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
@@ -124,8 +125,6 @@ export async function isRunning(
   if (r.exitCode === 1) return undefined;
   throw new NodeActionError(`cannot list processes on ${session.target}: ${firstLine(r.stderr)}`);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * How often a stop or start is checked: each check is one short command on the node, and every interval of

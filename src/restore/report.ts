@@ -1,5 +1,5 @@
+import type { KeyComparison } from './compare-keys';
 import { inHolding, type RestoreMode, type RestorePlan } from './plan';
-import type { KeyComparison } from './verify-keys';
 
 export interface RestoreReport {
   backup: string;

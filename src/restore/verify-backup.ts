@@ -1,7 +1,7 @@
 import { EtcdBackupError } from '../errors';
 import { EXIT } from '../exit-codes';
 import type { BackupMetadata } from '../format';
-import { analyseSnapshot, type SnapshotAnalysis } from '../snapshot';
+import { analyzeSnapshot, type SnapshotAnalysis } from '../snapshot';
 import { assertIntact } from '../snapshot/verdict';
 
 export class BackupRejectedError extends EtcdBackupError {
@@ -18,7 +18,7 @@ export class BackupRejectedError extends EtcdBackupError {
  * step compares the restored cluster with them), and its revision against what the metadata promised.
  */
 export async function verifyBackup(metadata: BackupMetadata, path: string): Promise<SnapshotAnalysis> {
-  const analysis = await analyseSnapshot(path, { liveKeys: 'detailed' });
+  const analysis = await analyzeSnapshot(path, { liveKeys: 'detailed' });
   const report = analysis.report;
   assertIntact(
     report,

@@ -1,8 +1,8 @@
+import { analyzeSnapshot, type VerifyOptions } from './analyze';
 import { damaged } from './inventory';
 import { classifyKey, REGISTRY_PREFIX } from './kubernetes';
 import type { LiveKeys, LiveObject } from './live-keys';
 import type { SnapshotReport } from './report';
-import { analyseSnapshot, type VerifyOptions } from './verify';
 
 export interface DiffOptions {
   prefix?: string;
@@ -83,9 +83,9 @@ export async function diffSnapshots(
   options: DiffOptions & Pick<VerifyOptions, 'etcdCompat'> = {},
 ): Promise<{ base: SnapshotReport; other: SnapshotReport; diff: SnapshotDiff }> {
   const verify = { etcdCompat: options.etcdCompat, liveKeys: 'detailed' } as const;
-  const a = await analyseSnapshot(base, verify);
+  const a = await analyzeSnapshot(base, verify);
   if (!a.liveKeys) throw damaged(a.report, 'compare the keys');
-  const b = await analyseSnapshot(other, verify);
+  const b = await analyzeSnapshot(other, verify);
   if (!b.liveKeys) throw damaged(b.report, 'compare the keys');
   return { base: a.report, other: b.report, diff: diffLiveKeys(a.liveKeys, b.liveKeys, options) };
 }

@@ -1,8 +1,8 @@
+import { analyzeSnapshot, type VerifyOptions } from './analyze';
 import { SnapshotError } from './errors';
 import { classifyKey, REGISTRY_PREFIX, type ValueEncoding } from './kubernetes';
 import type { LiveKeys } from './live-keys';
 import type { SnapshotReport } from './report';
-import { analyseSnapshot, type VerifyOptions } from './verify';
 
 export interface InventoryOptions {
   /** kube-apiserver's --etcd-prefix; default /registry. */
@@ -125,7 +125,7 @@ export async function inventorySnapshot(
   path: string,
   options: InventoryOptions & Pick<VerifyOptions, 'etcdCompat'> = {},
 ): Promise<{ report: SnapshotReport; inventory: Inventory }> {
-  const { report, liveKeys } = await analyseSnapshot(path, {
+  const { report, liveKeys } = await analyzeSnapshot(path, {
     etcdCompat: options.etcdCompat,
     liveKeys: 'detailed',
   });

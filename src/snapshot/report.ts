@@ -12,7 +12,7 @@ export interface SnapshotReport {
   revision: number | null;
   totalKey: number | null;
   totalSize: number | null;
-  /** Only in 3.6 and 3.7 mode, as etcdutl prints it there: the normalised storage version or "". */
+  /** Only in 3.6 and 3.7 mode, as etcdutl prints it there: the normalized storage version or "". */
   version?: string;
   /** meta/finishedCompactRev: everything older is gone from the snapshot. null if never compacted. */
   compactRevision: number | null;

@@ -5,7 +5,7 @@ const INTEGER = /^[+-]?[0-9]+$/;
  * The storage version as etcd 3.6 prints it: parsed and re-printed the way coreos/go-semver does
  * (`Major.Minor.Patch[-pre][+meta]`), or "" when it does not parse.
  */
-export function normaliseStorageVersion(raw: string): string {
+export function normalizeStorageVersion(raw: string): string {
   let rest = raw;
   let metadata = '';
   let preRelease = '';

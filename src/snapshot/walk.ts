@@ -121,7 +121,10 @@ export class TreeWalker {
     return -1;
   }
 
-  /** Visits every entry of a bucket's tree in key order; feeds `hash`, if given, like etcd's status. */
+  /**
+   * Visits every entry of a bucket's tree in key order; feeds `hash`, if given, like etcd's status. The
+   * iterative descent stays in one frame: it runs once per page of a multi-GB file.
+   */
   walk(root: BucketRoot, label: string, visit: EntryVisitor, hash?: StatusHash): void {
     if ('inline' in root) {
       this.walkInline(root.inline, root.ownerPage, label, visit, hash);
@@ -185,7 +188,10 @@ export class TreeWalker {
     }
   }
 
-  /** Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta). */
+  /**
+   * Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta). Long on
+   * purpose: one check per field of the page header, in the format's order, each with its own message.
+   */
   private load(id: number, parent: number, label: string, lower: Bound, upper: Bound, frame: Frame): boolean {
     const from = () => (parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`);
     if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
@@ -327,6 +333,8 @@ export class TreeWalker {
     return true;
   }
 
+  // One function on purpose: it runs once per entry (millions in a large snapshot), so the element checks
+  // and the visit share one frame.
   private visitLeaf(
     region: Buffer,
     count: number,

@@ -64,9 +64,9 @@ export function targetName(endpoint: Pick<SshEndpoint, 'host' | 'port' | 'userna
  */
 function asJumpHostError(error: unknown, target: string): unknown {
   if (!(error instanceof SshError)) return error;
-  if (error.code !== 'unreachable' && error.code !== 'connect-timeout' && error.code !== 'dns') return error;
+  if (error.kind !== 'unreachable' && error.kind !== 'connect-timeout' && error.kind !== 'dns') return error;
   return new SshError(
-    error.code,
+    error.kind,
     error.target,
     `${error.message.replace(/^ssh \S+: /, '')} (the jump host for ${target})`,
     {
@@ -210,6 +210,8 @@ function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undef
   return endpoint.privateKey;
 }
 
+// One function on purpose: ssh2's connect, ready, error and host-key callbacks share the state that decides
+// which one error the caller gets.
 function openClient(
   endpoint: SshEndpoint,
   options: ConnectOptions,

@@ -23,7 +23,7 @@ export type SshErrorCode =
   | 'protocol';
 
 export class SshError extends EtcdBackupError {
-  readonly code: SshErrorCode;
+  readonly kind: SshErrorCode;
   /** `user@host:port` (or `host:port`) the failure is about. */
   readonly target: string;
 
@@ -34,7 +34,7 @@ export class SshError extends EtcdBackupError {
     options: { hint?: string; cause?: unknown } = {},
   ) {
     super(`ssh ${target}: ${what}`, { ...options, exitCode: EXIT.ssh });
-    this.code = code;
+    this.kind = code;
     this.target = target;
   }
 }

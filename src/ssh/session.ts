@@ -257,6 +257,8 @@ export class SshSession {
     });
   }
 
+  // One closure on purpose: the channel's events (exit, end, close, timeout, a reader giving up) share the
+  // flags that decide how the command ended; split up, they would need an object of their own.
   private track(
     channel: ClientChannel,
     label: string,

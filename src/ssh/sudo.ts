@@ -1,6 +1,5 @@
 import { firstLine, SshSudoDeniedError, SshSudoPasswordRequiredError } from './errors';
 import { buildCommand } from './quote';
-import type { SshSession } from './session';
 
 /** root: already root; nopasswd: `sudo -n` works; password: `sudo -S` with the password on stdin. */
 export type SudoMode = 'root' | 'nopasswd' | 'password';
@@ -21,12 +20,24 @@ export function sudoPrefix(mode: SudoMode): string[] {
   }
 }
 
+/** What probing needs of a session: running an already-quoted command line with a sudo password on its stdin. */
+export interface RawCommandRunner {
+  readonly target: string;
+  startRaw(
+    commandLine: string,
+    label: string,
+    stdin: undefined,
+    sudoPassword: string | undefined,
+    timeoutMs: number | undefined,
+  ): Promise<{ done: Promise<{ stderr: string; exitCode: number | null }> }>;
+}
+
 /**
  * Finds out once per session how to become root, so the first real command does not fail halfway with a sudo
  * message mixed into its output (and a first-use sudo lecture is absorbed here).
  */
 export async function probeSudo(
-  session: SshSession,
+  session: RawCommandRunner,
   username: string,
   password: string | undefined,
 ): Promise<SudoMode> {

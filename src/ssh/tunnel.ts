@@ -1,6 +1,6 @@
 import { createServer, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { discardChannel } from './channel';
-import type { SshSession } from './session';
 
 export interface Tunnel {
   /** Always 127.0.0.1: the tunnel is never reachable from other machines. */
@@ -15,11 +15,22 @@ export interface Tunnel {
   closed: Promise<void>;
 }
 
+/** What a tunnel needs of a session: raw TCP connections from the node. */
+export interface ForwardingSession {
+  forwardOut(host: string, port: number): Promise<Duplex>;
+}
+
 /**
  * Listens on 127.0.0.1:<free port>; each accepted connection becomes one forwarded channel to the remote
  * address. noDelay on the local socket matters: gRPC's small frames would otherwise wait on Nagle.
  */
-export function openTunnel(session: SshSession, remoteHost: string, remotePort: number): Promise<Tunnel> {
+// One function on purpose: the listener, each socket and its channel share the set of open sockets that
+// close() ends.
+export function openTunnel(
+  session: ForwardingSession,
+  remoteHost: string,
+  remotePort: number,
+): Promise<Tunnel> {
   const sockets = new Set<Socket>();
   // allowHalfOpen: a client that stops sending still gets everything the remote side has left to send.
   const server = createServer({ allowHalfOpen: true }, (socket) => {

@@ -221,7 +221,7 @@ export class BackupCatalog implements BackupStore {
     await this.backend.delete(metadataFileName(name));
     for (const key of blobKeys(metadata, metadata.envelope.blob)) {
       await this.backend.delete(key).catch((error: unknown) => {
-        if (!(error instanceof StoreError && error.reason === 'not-found')) throw error;
+        if (!(error instanceof StoreError && error.kind === 'not-found')) throw error;
       });
     }
   }
@@ -230,7 +230,7 @@ export class BackupCatalog implements BackupStore {
     try {
       return await this.backend.get(key);
     } catch (error) {
-      if (error instanceof StoreError && error.reason === 'not-found') {
+      if (error instanceof StoreError && error.kind === 'not-found') {
         throw new StoreError(
           'incomplete',
           `${this.location}: backup ${name} has metadata but no blob ${key}`,
@@ -250,7 +250,7 @@ export class BackupCatalog implements BackupStore {
     try {
       stream = await this.backend.get(key);
     } catch (error) {
-      if (error instanceof StoreError && error.reason === 'not-found') {
+      if (error instanceof StoreError && error.kind === 'not-found') {
         throw new StoreError('not-found', `${this.location} has no backup named ${name}`, {
           hint: `list what is there with: etcd-backup list --store ${this.location}`,
           cause: error,

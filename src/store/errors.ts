@@ -23,13 +23,13 @@ export interface StoreErrorOptions {
   retryAfterMs?: number;
 }
 
-/** A store could not keep or give back a backup; `reason` lets callers branch without parsing text. */
+/** A store could not keep or give back a backup; `kind` lets callers branch without parsing text. */
 export class StoreError extends EtcdBackupError {
   readonly transient: boolean;
   readonly retryAfterMs: number | undefined;
 
   constructor(
-    readonly reason: StoreFailure,
+    readonly kind: StoreFailure,
     message: string,
     options: StoreErrorOptions = {},
   ) {

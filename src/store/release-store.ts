@@ -273,7 +273,7 @@ export class ReleaseBackend implements BlobBackend {
       return data as Release;
     } catch (error) {
       // Not found by tag, yet the tag is taken: a draft release (drafts are invisible to get-by-tag).
-      if (error instanceof StoreError && error.reason === 'duplicate') {
+      if (error instanceof StoreError && error.kind === 'duplicate') {
         throw new StoreError(
           'bad-location',
           `release ${tag} exists as a draft, which cannot be found by its tag`,
@@ -327,7 +327,7 @@ export class ReleaseBackend implements BlobBackend {
     await this.call(`delete asset ${asset.name}`, (o) =>
       o.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: asset.id }),
     ).catch((error: unknown) => {
-      if (!(error instanceof StoreError && error.reason === 'not-found')) throw error;
+      if (!(error instanceof StoreError && error.kind === 'not-found')) throw error;
     });
   }
 

@@ -1,8 +1,6 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '../errors';
 import type { BackupMetadata } from '../format';
-import { shown } from '../util/shown';
 import { backupTime, newestFirst } from './catalog';
 import { StoreError } from './errors';
 import type { BackupStore } from './store';
@@ -17,16 +15,6 @@ export interface RetentionPolicy {
 export interface RetentionPlan {
   keep: BackupMetadata[];
   delete: BackupMetadata[];
-}
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** `30d`, `12h`, `2w`… */
-export function parseDuration(text: string, input = 'max-age'): number {
-  const match = /^(\d+)([smhdw])$/.exec(text.trim());
-  if (!match || Number(match[1]) === 0)
-    throw new InputError(input, `a duration like 30d, 12h or 2w (got ${shown(text)})`);
-  return Number(match[1]) * UNIT_MS[match[2]!]!;
 }
 
 /**
@@ -125,7 +113,7 @@ export async function prune(
         await store.delete(b.name);
         options.onDelete?.(b);
       } catch (error) {
-        if (!(error instanceof StoreError && error.reason === 'locked')) throw error;
+        if (!(error instanceof StoreError && error.kind === 'locked')) throw error;
         locked.push({ backup: b, reason: error.message });
         options.onLocked?.(locked[locked.length - 1]!);
       }

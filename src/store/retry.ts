@@ -69,7 +69,7 @@ export async function withRetry<T>(
     } catch (error) {
       if (!(error instanceof StoreError) || !error.transient) throw error;
       if (attempt >= policy.attempts) {
-        throw new StoreError(error.reason, `${error.message} (gave up after ${attempt} tries)`, {
+        throw new StoreError(error.kind, `${error.message} (gave up after ${attempt} tries)`, {
           ...(error.hint ? { hint: error.hint } : {}),
           cause: error,
         });

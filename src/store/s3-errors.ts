@@ -29,7 +29,7 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
   const status = e.$metadata?.httpStatusCode;
   const message = (e.message ?? String(error)).split('\n')[0]!;
   const { what, location, bucket, endpoint } = where;
-  const fail = (reason: StoreError['reason'], text: string, hint: string, transient = false) =>
+  const fail = (reason: StoreError['kind'], text: string, hint: string, transient = false) =>
     new StoreError(reason, `${location}: ${what}: ${text}`, { hint, cause: error, transient });
 
   switch (code) {

@@ -229,7 +229,7 @@ export class S3Backend implements BlobBackend {
     } catch (error) {
       const failure = this.translate('clean up abandoned uploads', error);
       // Opportunistic: credentials that may not list or abort uploads still get their backup stored.
-      if (failure.reason !== 'permission') throw failure;
+      if (failure.kind !== 'permission') throw failure;
     }
   }
 

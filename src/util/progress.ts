@@ -63,13 +63,18 @@ export class ProgressMeter extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
+    this.count(chunk.length);
+    done(null, chunk);
+  }
+
+  /** Counts bytes handled outside a stream (e.g. pages read by a walk), reporting like a transfer. */
+  count(bytes: number): void {
+    this.bytes += bytes;
     const now = Date.now();
     if (now - this.lastReport >= this.intervalMs) {
       this.lastReport = now;
       this.sink(this.report(now));
     }
-    done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseSnapshot } from '../../src/snapshot';
+import { analyzeSnapshot } from '../../src/snapshot';
 import { etcdOrSkipReason, type LocalEtcd, startLocalEtcd } from '../support/local-etcd';
 
 const binaries = etcdOrSkipReason('3.5');
@@ -33,7 +33,7 @@ describe.skipIf(skip !== undefined)(
     });
 
     it('accepts the snapshot when the digest from transit matches its trailer', async () => {
-      const { report } = await analyseSnapshot(snapshot, { databaseSha256 });
+      const { report } = await analyzeSnapshot(snapshot, { databaseSha256 });
       expect(report.trailer).toBe('ok');
       expect(report.sha256).toBe(databaseSha256);
       expect(report.integrity.ok).toBe(true);
@@ -41,7 +41,7 @@ describe.skipIf(skip !== undefined)(
 
     it('refuses the snapshot when the digest from transit differs from its trailer', async () => {
       const wrong = createHash('sha256').update('not these bytes').digest('hex');
-      const { report } = await analyseSnapshot(snapshot, { databaseSha256: wrong });
+      const { report } = await analyzeSnapshot(snapshot, { databaseSha256: wrong });
       expect(report.trailer).toBe('mismatch');
       expect(report.integrity.ok).toBe(false);
     });

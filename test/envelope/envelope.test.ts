@@ -112,7 +112,7 @@ describe('sealing and opening a snapshot', () => {
       expectedSnapshot: { sha256: sha256(Buffer.from('other')), size: plain.length },
     });
     const error = await envelopeFailure(collect(sealed.blob));
-    expect(error.reason).toBe('snapshot-mismatch');
+    expect(error.kind).toBe('snapshot-mismatch');
   });
 
   it('only counts the bytes when the caller hashes them itself, and still round-trips', async () => {
@@ -134,7 +134,7 @@ describe('sealing and opening a snapshot', () => {
       hashInput: false,
     });
     const error = await envelopeFailure(collect(sealed.blob));
-    expect(error.reason).toBe('snapshot-mismatch');
+    expect(error.kind).toBe('snapshot-mismatch');
   });
 });
 
@@ -147,7 +147,7 @@ describe('opening a damaged or foreign blob', () => {
     const error = await envelopeFailure(
       openBuffer(sealed.blob, { keys: { identities: [other] }, envelope: sealed.envelope }),
     );
-    expect(error.reason).toBe('wrong-key');
+    expect(error.kind).toBe('wrong-key');
     expect(error.message).toMatch(/^wrong key: backup is encrypted for age1.* none of the given keys \(age1/);
   });
 
@@ -156,14 +156,14 @@ describe('opening a damaged or foreign blob', () => {
     const error = await envelopeFailure(
       openBuffer(sealed.blob, { keys: { passphrases: ['wrong'] }, envelope: sealed.envelope }),
     );
-    expect(error.reason).toBe('wrong-key');
+    expect(error.kind).toBe('wrong-key');
     expect(error.message).toContain('with a passphrase');
   });
 
   it('asks for a key when none is given', async () => {
     const sealed = await sealedOnce;
     const error = await envelopeFailure(openBuffer(sealed.blob, { keys: {}, envelope: sealed.envelope }));
-    expect(error.reason).toBe('wrong-key');
+    expect(error.kind).toBe('wrong-key');
     expect(error.message).toContain('no key was given');
   });
 
@@ -174,7 +174,7 @@ describe('opening a damaged or foreign blob', () => {
     const error = await envelopeFailure(
       openBuffer(blob, { keys: { identities: [identity] }, envelope: sealed.envelope }),
     );
-    expect(error.reason).toBe('tampered');
+    expect(error.kind).toBe('tampered');
     expect(error.message).toMatch(/has been altered/);
   });
 
@@ -186,7 +186,7 @@ describe('opening a damaged or foreign blob', () => {
     const error = await envelopeFailure(
       openBuffer(blob, { keys: { identities: [identity] }, envelope: withoutDigest }),
     );
-    expect(error.reason).toBe('tampered');
+    expect(error.kind).toBe('tampered');
   });
 
   it('reports an altered header as tampering', async () => {
@@ -197,7 +197,7 @@ describe('opening a damaged or foreign blob', () => {
     const error = await envelopeFailure(
       openBuffer(blob, { keys: { identities: [identity] }, envelope: sealed.envelope }),
     );
-    expect(error.reason).toBe('tampered');
+    expect(error.kind).toBe('tampered');
   });
 
   it('reports a cut-short blob as truncated, distinct from tampering', async () => {
@@ -209,7 +209,7 @@ describe('opening a damaged or foreign blob', () => {
           envelope: sealed.envelope,
         }),
       );
-      expect(error.reason).toBe('truncated');
+      expect(error.kind).toBe('truncated');
       expect(error.message).toBe(`backup is truncated: ${keep} of ${sealed.blob.length} bytes`);
     }
   });
@@ -219,11 +219,11 @@ describe('opening a damaged or foreign blob', () => {
     const cut = await envelopeFailure(
       openBuffer(sealed.blob.subarray(0, 1000), { keys: {}, envelope: sealed.envelope }),
     );
-    expect(cut.reason).toBe('truncated');
+    expect(cut.kind).toBe('truncated');
     const blob = Buffer.from(sealed.blob);
     blob[blob.length - 10]! ^= 0xff;
     const bad = await envelopeFailure(openBuffer(blob, { keys: {}, envelope: sealed.envelope }));
-    expect(bad.reason).toBe('tampered');
+    expect(bad.kind).toBe('tampered');
   });
 
   it('says so when a blob recorded as encrypted is not an age file', async () => {
@@ -234,6 +234,6 @@ describe('opening a damaged or foreign blob', () => {
         envelope: { compression: 'zstd', encryption: { kind: 'age-recipients', recipients: [recipient] } },
       }),
     );
-    expect(error.reason).toBe('not-an-envelope');
+    expect(error.kind).toBe('not-an-envelope');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EtcdClient } from '../../src/etcd/client';
+import { SandboxEtcdClient } from '../../sandbox/etcd-client';
 import { etcdOrSkipReason, type LocalEtcd, startLocalEtcd } from '../support/local-etcd';
 
 const binaries = etcdOrSkipReason('3.5');
@@ -9,11 +9,11 @@ describe.skipIf(skip !== undefined)(
   `the etcd client against a real etcd${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
     let etcd: LocalEtcd;
-    let client: EtcdClient;
+    let client: SandboxEtcdClient;
 
     beforeAll(async () => {
       etcd = await startLocalEtcd('3.5');
-      client = EtcdClient.connect({ address: etcd.address });
+      client = SandboxEtcdClient.connect({ address: etcd.address });
       for (const key of ['/a/b', '/a/c', '/b/a']) await client.put(key, key);
     });
     afterAll(async () => {

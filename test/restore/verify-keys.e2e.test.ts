@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEtcd } from '../../sandbox/etcd-binaries';
+import { SandboxEtcdClient } from '../../sandbox/etcd-client';
 import { freeLoopbackPort } from '../../src/drill/scratch-etcd';
-import { EtcdClient } from '../../src/etcd/client';
-import { compareKeysWithSnapshot, compareWithSnapshot } from '../../src/restore/verify-keys';
-import { analyseSnapshot } from '../../src/snapshot';
+import { compareKeysWithSnapshot, compareWithSnapshot } from '../../src/restore/compare-keys';
+import { analyzeSnapshot } from '../../src/snapshot';
 import type { LiveKeys } from '../../src/snapshot/live-keys';
 
 const run = promisify(execFile);
@@ -16,7 +16,7 @@ const etcd = findEtcd('3.5');
 const missing = 'missing' in etcd ? etcd.missing : undefined;
 
 interface LocalEtcd {
-  client: EtcdClient;
+  client: SandboxEtcdClient;
   address: string;
   stop(): Promise<void>;
 }
@@ -42,7 +42,7 @@ async function startEtcd(dir: string, name: string): Promise<LocalEtcd> {
     { stdio: 'ignore' },
   );
   const address = `127.0.0.1:${clientPort}`;
-  const client = EtcdClient.connect({ address, callTimeoutMs: 2_000 });
+  const client = SandboxEtcdClient.connect({ address, callTimeoutMs: 2_000 });
   const stop = async () => {
     client.close();
     if (child.exitCode === null && child.signalCode === null) {
@@ -66,7 +66,7 @@ async function startEtcd(dir: string, name: string): Promise<LocalEtcd> {
 }
 
 /** The same 3000 keys written in the same order (so the same revisions), values made from `flavour`. */
-async function fill(client: EtcdClient, flavour: string): Promise<void> {
+async function fill(client: SandboxEtcdClient, flavour: string): Promise<void> {
   for (let batch = 0; batch < 30; batch++) {
     const entries: Array<[string, string]> = [];
     for (let i = 0; i < 100; i++) {
@@ -94,7 +94,7 @@ describe.skipIf(missing)(
       await run(etcd.etcdctl, [`--endpoints=http://${a.address}`, 'snapshot', 'save', snapshot], {
         env: { ...process.env, ETCDCTL_API: '3' },
       });
-      const analysis = await analyseSnapshot(snapshot, { liveKeys: 'detailed' });
+      const analysis = await analyzeSnapshot(snapshot, { liveKeys: 'detailed' });
       live = analysis.liveKeys!;
     }, 60_000);
 

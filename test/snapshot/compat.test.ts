@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compatOfStorageVersion } from '../../src/snapshot/verify';
+import { compatOfStorageVersion } from '../../src/snapshot/status-rules';
 
 describe("the status semantics a snapshot's storage version implies", () => {
   it.each([

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEtcd } from '../../sandbox/etcd-binaries';
+import { verifySnapshot } from '../../src/snapshot/analyze';
 import type { SnapshotReport } from '../../src/snapshot/report';
 import { exitCodeOf } from '../../src/snapshot/verdict';
-import { verifySnapshot } from '../../src/snapshot/verify';
 import { runCli } from '../support/cli';
 import { type Layout, pagesOf, readLayout } from './bbolt-layout';
 import { anyEtcd, flip, makeSeededSnapshot, reseal, scratchDir, setMeta, TRAILER } from './craft';

@@ -1,6 +1,6 @@
 import type { EtcdBinaries } from '../../sandbox/etcd-binaries';
+import { verifySnapshot } from '../../src/snapshot/analyze';
 import type { EtcdCompat, SnapshotReport } from '../../src/snapshot/report';
-import { verifySnapshot } from '../../src/snapshot/verify';
 import { run } from '../support/local-etcd';
 
 /** What `etcdctl|etcdutl snapshot status -w json` prints. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { verifySnapshot } from '../../src/snapshot/analyze';
 import { SnapshotError } from '../../src/snapshot/errors';
-import { verifySnapshot } from '../../src/snapshot/verify';
 import { runCli } from '../support/cli';
 import { scratchDir } from './craft';
 

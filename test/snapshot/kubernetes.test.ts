@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyKey, readKubernetesValue } from '../../src/snapshot/kubernetes';
-import { normaliseStorageVersion } from '../../src/snapshot/semver';
+import { normalizeStorageVersion } from '../../src/snapshot/semver';
 import { encryptedObject, jsonObject, protobufObject } from './k8s-values';
 
 describe('classifyKey', () => {
@@ -69,7 +69,7 @@ describe('readKubernetesValue', () => {
   });
 });
 
-describe('normaliseStorageVersion', () => {
+describe('normalizeStorageVersion', () => {
   it.each([
     ['3.6.0', '3.6.0'],
     ['3.7.0-alpha.1+build.5', '3.7.0-alpha.1+build.5'],
@@ -79,6 +79,6 @@ describe('normaliseStorageVersion', () => {
     ['', ''],
     ['3.6.0-bad_pre', ''],
   ])('prints %j as etcd 3.6 would: %j', (raw, printed) => {
-    expect(normaliseStorageVersion(raw)).toBe(printed);
+    expect(normalizeStorageVersion(raw)).toBe(printed);
   });
 });

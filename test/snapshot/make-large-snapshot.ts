@@ -3,14 +3,14 @@
 // the file has history, then `etcdctl snapshot save`.
 import { randomBytes } from 'node:crypto';
 import type { EtcdMinor } from '../../sandbox/etcd-binaries';
-import { EtcdClient } from '../../src/etcd/client';
+import { SandboxEtcdClient } from '../../sandbox/etcd-client';
 import { startLocalEtcd } from '../support/local-etcd';
 import { protobufObject } from './k8s-values';
 
 const [out = '/tmp/large.db', mib = '1024', minor = '3.5'] = process.argv.slice(2);
 const target = Number(mib) * 1024 * 1024;
 const etcd = await startLocalEtcd(minor as EtcdMinor, { quotaBackendBytes: 8 * 1024 * 1024 * 1024 });
-const client = EtcdClient.connect({ address: etcd.address });
+const client = SandboxEtcdClient.connect({ address: etcd.address });
 try {
   let written = 0;
   let n = 0;

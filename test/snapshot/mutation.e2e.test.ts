@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySnapshot } from '../../src/snapshot/analyze';
 import { SnapshotError } from '../../src/snapshot/errors';
 import { inventorySnapshot } from '../../src/snapshot/inventory';
 import type { SnapshotReport } from '../../src/snapshot/report';
 import { verdictOf } from '../../src/snapshot/verdict';
-import { verifySnapshot } from '../../src/snapshot/verify';
 import { readLayout } from './bbolt-layout';
 import { anyEtcd, makeSeededSnapshot, reseal, scratchDir, TRAILER } from './craft';
 

@@ -1,4 +1,4 @@
-import { EtcdClient } from '../../src/etcd/client';
+import { SandboxEtcdClient } from '../../sandbox/etcd-client';
 import type { LocalEtcd } from '../support/local-etcd';
 import { encryptedObject, jsonObject, protobufObject } from './k8s-values';
 
@@ -14,7 +14,7 @@ export interface ModelObject {
 export class Model {
   readonly objects = new Map<string, ModelObject | null>();
 
-  constructor(readonly client: EtcdClient) {}
+  constructor(readonly client: SandboxEtcdClient) {}
 
   async put(key: string, value: Buffer, object: ModelObject | null): Promise<void> {
     await this.client.put(key, value);
@@ -141,7 +141,7 @@ const range = (n: number, f: (i: number) => [string, Buffer, ModelObject | null]
  * a lease, and 150 configmaps of ~22 KB (values spanning overflow pages; the DB ends up above 3 MB).
  */
 export async function seedCluster(etcd: LocalEtcd): Promise<Model> {
-  const client = EtcdClient.connect({ address: etcd.address });
+  const client = SandboxEtcdClient.connect({ address: etcd.address });
   const model = new Model(client);
   const s = SCOPES;
   await model.putMany([
@@ -211,7 +211,7 @@ export async function seedCluster(etcd: LocalEtcd): Promise<Model> {
 }
 
 /** etcd 3.6 writes meta/storageVersion a few seconds after start; snapshot status reads it from there. */
-export async function waitForStorageVersion(client: EtcdClient, timeoutMs = 20_000): Promise<string> {
+export async function waitForStorageVersion(client: SandboxEtcdClient, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await client.status();

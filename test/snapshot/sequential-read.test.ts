@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeSnapshot } from '../../src/snapshot/analyze';
 import { WORKER_HASH_THRESHOLD } from '../../src/snapshot/chunk-hasher';
 import { CHUNK_SIZE, SnapshotFile } from '../../src/snapshot/file';
-import { analyseSnapshot } from '../../src/snapshot/verify';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
@@ -76,7 +76,7 @@ describe('the sequential pass: page reads served from the ring, SHA-256 of every
     const database = large.subarray(0, large.length - (large.length % 512));
     const path = join(dir, 'trailer.bin');
     await writeFile(path, Buffer.concat([database, sha256(database)]));
-    const intact = (await analyseSnapshot(path)).report;
+    const intact = (await analyzeSnapshot(path)).report;
     expect(intact.trailer).toBe('ok');
     expect(intact.sha256).toBe(sha256(database).toString('hex'));
     // Not a bbolt file, so the tree is not walked, but the whole database part is still hashed.
@@ -85,7 +85,7 @@ describe('the sequential pass: page reads served from the ring, SHA-256 of every
     const changed = Buffer.from(database);
     changed[changed.length - 1000] = changed[changed.length - 1000]! ^ 1;
     await writeFile(path, Buffer.concat([changed, sha256(database)]));
-    const report = (await analyseSnapshot(path)).report;
+    const report = (await analyzeSnapshot(path)).report;
     expect(report.trailer).toBe('mismatch');
     expect(report.integrity.problems.map((p) => p.kind)).toContain('trailer-mismatch');
   });

@@ -91,7 +91,7 @@ describe.skipIf(missing !== undefined)(
         const error = await failure(
           connect({ ...pinned(), username: 'root', privateKey: keys.ed25519Locked!.privateKey }),
         );
-        expect(error.code).toBe('key-invalid');
+        expect(error.kind).toBe('key-invalid');
         expect(error.hint).toMatch(/passphrase/);
       });
 
@@ -104,14 +104,14 @@ describe.skipIf(missing !== undefined)(
             passphrase: 'nope',
           }),
         );
-        expect(error.code).toBe('key-invalid');
+        expect(error.kind).toBe('key-invalid');
       });
 
       it('refuses text that is not a private key with a message naming the host', async () => {
         const error = await failure(
           connect({ ...pinned(), username: 'root', privateKey: keys.ed25519!.publicKey }),
         );
-        expect(error.code).toBe('key-invalid');
+        expect(error.kind).toBe('key-invalid');
         expect(error.message).toContain(`root@${sshd.host}:${sshd.port}`);
       });
 
@@ -119,7 +119,7 @@ describe.skipIf(missing !== undefined)(
         const error = await failure(
           connect({ ...pinned(), username: 'root', privateKey: '~/.ssh/id_ed25519' }),
         );
-        expect(error.code).toBe('key-invalid');
+        expect(error.kind).toBe('key-invalid');
         expect(error.hint).toMatch(/not a file name/);
       });
 
@@ -127,7 +127,7 @@ describe.skipIf(missing !== undefined)(
         const error = await failure(
           connect({ ...pinned(), username: 'root', privateKey: keys.stranger!.privateKey }),
         );
-        expect(error.code).toBe('auth-failed');
+        expect(error.kind).toBe('auth-failed');
         expect(error.message).toBe(
           `ssh root@${sshd.host}:${sshd.port}: authentication refused (tried publickey)`,
         );
@@ -142,7 +142,7 @@ describe.skipIf(missing !== undefined)(
 
       it('fails with a wrong password as an authentication failure', async () => {
         const error = await failure(connect({ ...pinned(), username: 'bob', password: 'wrong' }));
-        expect(error.code).toBe('auth-failed');
+        expect(error.kind).toBe('auth-failed');
         expect(error.message).toContain('tried password');
       });
     });
@@ -168,7 +168,7 @@ describe.skipIf(missing !== undefined)(
             hostKey: { fingerprints: [] },
           }),
         );
-        expect(error.code).toBe('unreachable');
+        expect(error.kind).toBe('unreachable');
         expect(error.message).toBe(`ssh root@${sshd.host}:1: cannot connect (connection refused)`);
       });
 
@@ -184,7 +184,7 @@ describe.skipIf(missing !== undefined)(
             connectTimeoutMs: 700,
           }),
         );
-        expect(error.code).toBe('connect-timeout');
+        expect(error.kind).toBe('connect-timeout');
         expect(error.message).toContain('700 ms');
         expect(Date.now() - started).toBeLessThan(5000);
       });

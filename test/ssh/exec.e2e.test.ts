@@ -128,7 +128,7 @@ describe.skipIf(missing !== undefined)(
       it('says a password is needed when sudo wants one and none was given', async () => {
         const session = await login('carol');
         const error = await rejection(session.exec(['id'], { sudo: true }));
-        expect(error.code).toBe('sudo-password-required');
+        expect(error.kind).toBe('sudo-password-required');
         expect(error.message).toBe(
           `ssh carol@${sshd.host}:${sshd.port}: sudo needs a password for user 'carol'`,
         );
@@ -138,7 +138,7 @@ describe.skipIf(missing !== undefined)(
       it('says sudo refused when the password is wrong', async () => {
         const session = await login('carol', { sudoPassword: 'not it' });
         const error = await rejection(session.exec(['id'], { sudo: true }));
-        expect(error.code).toBe('sudo-denied');
+        expect(error.kind).toBe('sudo-denied');
         expect(error.message).toContain('password was not accepted');
         await session.close();
       });
@@ -146,7 +146,7 @@ describe.skipIf(missing !== undefined)(
       it('says sudo refused when the user may not use sudo at all', async () => {
         const session = await login('dave', { sudoPassword: 'dave-pw' });
         const error = await rejection(session.exec(['id'], { sudo: true }));
-        expect(error.code).toBe('sudo-denied');
+        expect(error.kind).toBe('sudo-denied');
         expect(error.message).toContain('may not use sudo');
         await session.close();
       });
@@ -157,7 +157,7 @@ describe.skipIf(missing !== undefined)(
         const session = await login('alice');
         const started = Date.now();
         const error = await rejection(session.exec(['sleep', '3719'], { timeoutMs: 600, sudo: true }));
-        expect(error.code).toBe('command-timeout');
+        expect(error.kind).toBe('command-timeout');
         expect(error.message).toContain("'sleep 3719'");
         expect(Date.now() - started).toBeLessThan(5000);
         // The node-side deadline is one second behind ours; give it a few more under load.
@@ -177,9 +177,9 @@ describe.skipIf(missing !== undefined)(
         await new Promise((resolve) => setTimeout(resolve, 400));
         for (const pid of await sshd.sessionPids()) process.kill(pid, 'SIGKILL');
         const error = await rejection(running);
-        expect(error.code).toBe('connection-lost');
+        expect(error.kind).toBe('connection-lost');
         const next = await rejection(session.exec(['true']));
-        expect(next.code).toBe('connection-lost');
+        expect(next.kind).toBe('connection-lost');
         await session.close();
       });
 
@@ -195,7 +195,7 @@ describe.skipIf(missing !== undefined)(
           while (bytes < 4 * 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 20));
           for (const pid of await sshd.sessionPids()) process.kill(pid, 'SIGKILL');
           const error = await rejection(done);
-          expect(error.code).toBe('connection-lost');
+          expect(error.kind).toBe('connection-lost');
           expect(error.message).toContain("'cat /dev/zero'");
           expect(await streamError).toBe(error);
         } finally {
@@ -211,10 +211,10 @@ describe.skipIf(missing !== undefined)(
           'top secret\n',
         );
         const denied = await rejection(session.readFile('/etc/ebk-secret.key'));
-        expect(denied.code).toBe('command-failed');
+        expect(denied.kind).toBe('command-failed');
         expect(denied.message).toMatch(/Permission denied/);
         const missing = await rejection(session.readFile('/etc/kubernetes/nope.yaml', { sudo: true }));
-        expect(missing.code).toBe('file-not-found');
+        expect(missing.kind).toBe('file-not-found');
         await session.close();
       });
 
@@ -224,7 +224,7 @@ describe.skipIf(missing !== undefined)(
         const streamError = new Promise((resolve) => stdout.on('error', resolve));
         stdout.resume();
         const error = await rejection(done);
-        expect(error.code).toBe('command-failed');
+        expect(error.kind).toBe('command-failed');
         expect(error.message).toContain('No such file');
         expect(await streamError).toBe(error);
         await session.close();
@@ -346,7 +346,7 @@ describe.skipIf(missing !== undefined)(
       it('refuses a tunnel to a closed port up front, naming the destination', async () => {
         const session = await login('root');
         const error = await rejection(session.openTunnel('127.0.0.1', 1));
-        expect(error.code).toBe('forward-failed');
+        expect(error.kind).toBe('forward-failed');
         expect(error.message).toContain('127.0.0.1:1');
         await session.close();
       });
@@ -373,7 +373,7 @@ describe.skipIf(missing !== undefined)(
           for (const pid of pids) process.kill(pid, 'SIGSTOP');
           const started = Date.now();
           const error = await rejection(running);
-          expect(error.code).toBe('connection-lost');
+          expect(error.kind).toBe('connection-lost');
           expect(error.message).toContain("'sleep 3721'");
           expect(error.message).toContain('Keepalive timeout');
           expect(Date.now() - started).toBeLessThan(10_000);

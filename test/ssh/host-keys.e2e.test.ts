@@ -75,7 +75,7 @@ describe.skipIf(missing !== undefined)(
 
       it('refuses a different key and names every key the server showed and the pin, in one line', async () => {
         const error = await refusal(onHighPort, { fingerprints: [other.fingerprint] });
-        expect(error.code).toBe('host-key-mismatch');
+        expect(error.kind).toBe('host-key-mismatch');
         expect(error.message).toContain(`ssh-ed25519 ${ed25519.fingerprint}`);
         expect(error.message).toContain(ecdsa.fingerprint);
         expect(error.message).toContain(rsa.fingerprint);
@@ -86,7 +86,7 @@ describe.skipIf(missing !== undefined)(
 
       it('refuses a server when nothing is pinned, showing the fingerprint it presented', async () => {
         const error = await refusal(onHighPort, {});
-        expect(error.code).toBe('host-key-unknown');
+        expect(error.kind).toBe('host-key-unknown');
         expect(error.message).toContain(ed25519.fingerprint);
         expect(error.hint).toMatch(/pin/);
       });
@@ -102,7 +102,7 @@ describe.skipIf(missing !== undefined)(
           fingerprints: [other.fingerprint],
           insecureIgnoreHostKey: true,
         });
-        expect(error.code).toBe('host-key-mismatch');
+        expect(error.kind).toBe('host-key-mismatch');
       });
     });
 
@@ -130,7 +130,7 @@ describe.skipIf(missing !== undefined)(
       it('does not let a bare-host entry vouch for the same host on another port', async () => {
         const knownHosts = `${onHighPort.host} ${ed25519.publicKey.split(' ').slice(0, 2).join(' ')}`;
         const error = await refusal(onHighPort, { knownHosts });
-        expect(error.code).toBe('host-key-unknown');
+        expect(error.kind).toBe('host-key-unknown');
         expect(error.message).toContain(
           `known_hosts has no entry for [${onHighPort.host}]:${onHighPort.port}`,
         );
@@ -158,20 +158,20 @@ describe.skipIf(missing !== undefined)(
       it('refuses when known_hosts has a different key of the same type, naming both fingerprints', async () => {
         const knownHosts = `${onPort22.host} ${other.publicKey.split(' ').slice(0, 2).join(' ')}`;
         const error = await refusal(onPort22, { knownHosts });
-        expect(error.code).toBe('host-key-mismatch');
+        expect(error.kind).toBe('host-key-mismatch');
         expect(error.message).toContain(ed25519.fingerprint);
         expect(error.message).toContain(other.fingerprint);
       });
 
       it('refuses a host that known_hosts does not list', async () => {
         const error = await refusal(onPort22, { knownHosts: onHighPort.knownHostsLine(ed25519) });
-        expect(error.code).toBe('host-key-unknown');
+        expect(error.kind).toBe('host-key-unknown');
       });
 
       it('refuses a key marked @revoked even when it is also listed as trusted', async () => {
         const knownHosts = `${onPort22.knownHostsLine(ed25519)}\n@revoked * ${ed25519.publicKey.split(' ').slice(0, 2).join(' ')}`;
         const error = await refusal(onPort22, { knownHosts });
-        expect(error.code).toBe('host-key-mismatch');
+        expect(error.kind).toBe('host-key-mismatch');
         expect(error.message).toContain('@revoked');
       });
     });

@@ -94,12 +94,12 @@ describe('verdicts', () => {
     const mismatch = verifyHostKey({ knownHosts: line('h', ED) }, 'u@h:22', 'h', 22, ED2);
     expect(mismatch.ok).toBe(false);
     if (!mismatch.ok) {
-      expect(mismatch.error.code).toBe('host-key-mismatch');
+      expect(mismatch.error.kind).toBe('host-key-mismatch');
       expect(mismatch.error.message).toContain(fingerprintOf(ED));
       expect(mismatch.error.message).toContain(fingerprintOf(ED2));
     }
     const unknown = verifyHostKey({}, 'u@h:22', 'h', 22, ED);
-    expect(unknown.ok ? '' : unknown.error.code).toBe('host-key-unknown');
+    expect(unknown.ok ? '' : unknown.error.kind).toBe('host-key-unknown');
     expect(verifyHostKey({ insecureIgnoreHostKey: true }, 'u@h:22', 'h', 22, ED).ok).toBe(true);
   });
 });

@@ -122,7 +122,7 @@ describe.skipIf(missing !== undefined)(
         const error = await rejection(
           connect({ ...base, jump: { ...base.jump!, hostKey: { fingerprints: [stranger.fingerprint] } } }),
         );
-        expect(error.code).toBe('host-key-mismatch');
+        expect(error.kind).toBe('host-key-mismatch');
         expect(error.message).toContain(`jumper@${net!.bastionAddress}:22`);
       });
 
@@ -130,20 +130,20 @@ describe.skipIf(missing !== undefined)(
         const error = await rejection(
           connect(options({ hostKey: { fingerprints: [stranger.fingerprint] } })),
         );
-        expect(error.code).toBe('host-key-mismatch');
+        expect(error.kind).toBe('host-key-mismatch');
         expect(error.message).toContain(`alice@${net!.targetAddress}:22`);
       });
 
       it('reports a bastion login failure as an authentication failure of the bastion', async () => {
         const base = options();
         const error = await rejection(connect({ ...base, jump: { ...base.jump!, password: 'wrong' } }));
-        expect(error.code).toBe('auth-failed');
+        expect(error.kind).toBe('auth-failed');
         expect(error.message).toContain(`jumper@${net!.bastionAddress}:22`);
       });
 
       it('says the jump host could not reach the target when the target port is closed', async () => {
         const error = await rejection(connect(options({ port: 2 })));
-        expect(error.code).toBe('jump-failed');
+        expect(error.kind).toBe('jump-failed');
         expect(error.message).toContain(`jump host jumper@${net!.bastionAddress}:22`);
       });
     });

@@ -35,16 +35,16 @@ describe('classifying connection failures', () => {
       code: 'ECONNREFUSED',
       level: 'client-socket',
     });
-    expect(classifyConnectError(refused, endpoint, 't', 1000).code).toBe('unreachable');
+    expect(classifyConnectError(refused, endpoint, 't', 1000).kind).toBe('unreachable');
     const noRoute = Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' });
     expect(classifyConnectError(noRoute, endpoint, 't', 1000).message).toContain('no route to host');
     const slow = Object.assign(new Error('Timed out while waiting for handshake'), {
       level: 'client-timeout',
     });
-    expect(classifyConnectError(slow, endpoint, 't', 1000).code).toBe('connect-timeout');
+    expect(classifyConnectError(slow, endpoint, 't', 1000).kind).toBe('connect-timeout');
     const auth = Object.assign(new Error('All configured authentication methods failed'), {
       level: 'client-authentication',
     });
-    expect(classifyConnectError(auth, endpoint, 't', 1000).code).toBe('auth-failed');
+    expect(classifyConnectError(auth, endpoint, 't', 1000).kind).toBe('auth-failed');
   });
 });

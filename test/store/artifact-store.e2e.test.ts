@@ -90,7 +90,7 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
   it('refuses a second backup with the same name in the same run, saying why', async () => {
     const draft = draftFor('prod', t0, 100, keys.recipient);
     const error = await storeError(store.put(draft.name, k8sLikeSnapshot(1000), draft));
-    expect(error.reason).toBe('duplicate');
+    expect(error.kind).toBe('duplicate');
     expect(error.message).toBe(`artifact already has a backup named ${draft.name}`);
   });
 
@@ -133,15 +133,13 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
 
     it('refuses to upload into another run', async () => {
       const draft = draftFor('prod', t0, 1, keys.recipient);
-      expect((await storeError(other.put(draft.name, k8sLikeSnapshot(10), draft))).reason).toBe(
-        'bad-location',
-      );
+      expect((await storeError(other.put(draft.name, k8sLikeSnapshot(10), draft))).kind).toBe('bad-location');
     });
 
     it('reports an expired artifact clearly', async () => {
       github.results!.expire(`${names[0]}.age`);
       const error = await storeError(other.get(names[0]!));
-      expect(error.reason).toBe('expired');
+      expect(error.kind).toBe('expired');
       expect(error.message).toMatch(/has expired/);
       github.results!.artifacts.forEach((a) => {
         a.expired = false;
@@ -158,7 +156,7 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
     await blob.uploadData(altered);
     const got = await store.get(names[0]!);
     const error = await storeError(sha256Of(got.blob));
-    expect(error.reason).toBe('digest-mismatch');
+    expect(error.kind).toBe('digest-mismatch');
     await blob.uploadData(original);
   });
 
@@ -175,7 +173,7 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
     await store.delete(names[0]!);
     const { entries } = await readCatalog(store);
     expect(entries.map((e) => e.name)).not.toContain(names[0]);
-    expect((await storeError(store.get(names[0]!))).reason).toBe('not-found');
+    expect((await storeError(store.get(names[0]!))).kind).toBe('not-found');
   });
 
   it('served only JSON that matches GitHub’s OpenAPI description', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BackupMetadata } from '../../src/format';
 import { catalogEntry, newestFirst, parseSelector, selectBackup } from '../../src/store/catalog';
 import { StoreError } from '../../src/store/errors';
-import { parseDuration, planRetention } from '../../src/store/retention';
+import { planRetention } from '../../src/store/retention';
+import { parseDuration } from '../../src/util/duration';
 import { sampleMetadata } from './fixtures';
 import { draftFor } from './helpers';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seal } from '../../src/envelope/seal';
 import type { MetadataDraft } from '../../src/format';
 import { fetchBackup } from '../../src/restore/fetch';
-import { analyseSnapshot } from '../../src/snapshot';
+import { analyzeSnapshot } from '../../src/snapshot';
 import type { BlobBackend } from '../../src/store/backend';
 import { StoreError } from '../../src/store/errors';
 import type { BackupStore } from '../../src/store/store';
@@ -34,7 +34,7 @@ export interface SnapshotFixture {
 export async function seededSnapshot(dir: string): Promise<SnapshotFixture> {
   const path = await makeSeededSnapshot('3.5', dir);
   const bytes = await readFile(path);
-  const { report } = await analyseSnapshot(path);
+  const { report } = await analyzeSnapshot(path);
   return {
     path,
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -108,7 +108,7 @@ export function conformanceSuite(subject: () => Subject, snapshot: () => Snapsho
 
   it('refuses a second backup with the same name and leaves the first intact', async () => {
     const error = await storeError(putBackup(good));
-    expect(error.reason).toBe('duplicate');
+    expect(error.kind).toBe('duplicate');
     const back = await subject().store.get(good.name);
     expect((await sha256Of(back.blob)).sha256).toBe(back.metadata.envelope.blob.sha256);
   });
@@ -122,7 +122,7 @@ export function conformanceSuite(subject: () => Subject, snapshot: () => Snapsho
     expect(problems).toEqual([`${broken.name}: blob ${broken.name}.age is missing`]);
     expect((await restoreLatest('missing')).metadata.name).toBe(good.name);
     const error = await storeError(subject().store.get(broken.name));
-    expect(error.reason).toBe('incomplete');
+    expect(error.kind).toBe('incomplete');
     await subject().store.delete(broken.name);
     expect((await listing()).problems).toEqual([]);
   });
@@ -145,7 +145,7 @@ export function conformanceSuite(subject: () => Subject, snapshot: () => Snapsho
     expect((await restoreLatest('truncated')).metadata.name).toBe(good.name);
     // Read anyway (by name), the stream fails instead of ending.
     const read = await subject().store.get(broken.name);
-    expect((await storeError(sha256Of(read.blob))).reason).toBe('truncated');
+    expect((await storeError(sha256Of(read.blob))).kind).toBe('truncated');
     await subject().store.delete(broken.name);
   });
 
@@ -168,7 +168,7 @@ export function conformanceSuite(subject: () => Subject, snapshot: () => Snapsho
         expect.stringMatching(new RegExp(`^${altered.name}: blob ${key} has SHA-256 `)),
       ]);
     const read = await subject().store.get(altered.name);
-    expect((await storeError(sha256Of(read.blob))).reason).toBe('digest-mismatch');
+    expect((await storeError(sha256Of(read.blob))).kind).toBe('digest-mismatch');
     await subject().store.delete(altered.name);
   });
 
@@ -187,7 +187,7 @@ export function conformanceSuite(subject: () => Subject, snapshot: () => Snapsho
   it('deletes a backup so it is neither listed nor found', async () => {
     await subject().store.delete(good.name);
     expect(await listing()).toEqual({ backups: [], problems: [] });
-    expect((await storeError(subject().store.get(good.name))).reason).toBe('not-found');
+    expect((await storeError(subject().store.get(good.name))).kind).toBe('not-found');
   });
 }
 

@@ -53,7 +53,7 @@ describe('backups in a local folder', () => {
     const draft = draftFor('prod', t0, 7, keys.recipient);
     await store.put(draft.name, Readable.from([Buffer.from('blob')]), draft);
     const error = await storeError(store.put(draft.name, Readable.from([Buffer.from('other')]), draft));
-    expect(error.reason).toBe('duplicate');
+    expect(error.kind).toBe('duplicate');
   });
 
   it('leaves nothing behind when the blob stream fails half-way', async () => {
@@ -78,13 +78,13 @@ describe('backups in a local folder', () => {
 
     await truncate(blobPath, original.length - 10);
     const cut = await storeError(sha256Of((await store.get(draft.name)).blob));
-    expect(cut.reason).toBe('truncated');
+    expect(cut.kind).toBe('truncated');
 
     const altered = Buffer.from(original);
     altered[500]! ^= 0x04;
     await writeFile(blobPath, altered);
     const bad = await storeError(sha256Of((await store.get(draft.name)).blob));
-    expect(bad.reason).toBe('digest-mismatch');
+    expect(bad.kind).toBe('digest-mismatch');
   });
 
   it('lists newest first, reports damaged metadata and orphan blobs, and forgets deleted backups', async () => {
@@ -104,7 +104,7 @@ describe('backups in a local folder', () => {
     ]);
     await store.delete(a.name);
     expect((await readCatalog(store)).entries.map((e) => e.name)).toEqual([b.name]);
-    expect((await storeError(store.get(a.name))).reason).toBe('not-found');
+    expect((await storeError(store.get(a.name))).kind).toBe('not-found');
   });
 
   it('gives back a stored backup that a wrong key cannot open, with the envelope naming the cause', async () => {
@@ -121,7 +121,7 @@ describe('backups in a local folder', () => {
       envelope: back.metadata.envelope,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvelopeError);
-    expect((error as EnvelopeError).reason).toBe('wrong-key');
+    expect((error as EnvelopeError).kind).toBe('wrong-key');
   });
 
   it('lists an absent folder as empty', async () => {

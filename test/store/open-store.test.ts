@@ -98,7 +98,7 @@ describe('S3 credentials', () => {
         (e: unknown) => e,
       )) as StoreError;
       expect(error).toBeInstanceOf(StoreError);
-      expect(error.reason).toBe('permission');
+      expect(error.kind).toBe('permission');
       expect(error.message).toBe('s3://etcd-backups/prod: list objects: no AWS credentials found');
       expect(error.hint).toMatch(/AWS_ACCESS_KEY_ID.*AWS_PROFILE.*role-to-assume/);
     } finally {
@@ -144,7 +144,7 @@ describe('the retry wrapper', () => {
         () => undefined,
         (e: unknown) => e,
       )) as StoreError;
-    expect(error.reason).toBe('rate-limited');
+    expect(error.kind).toBe('rate-limited');
     expect(error.message).toMatch(/^flaky: rate limited; the rate limit resets only at \d{4}-/);
   });
 });

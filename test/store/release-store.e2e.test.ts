@@ -101,7 +101,7 @@ describe('backups as release assets, through the real @actions/github against a 
     try {
       const back = await storeWith().get(name);
       const error = await storeError(sha256Of(back.blob));
-      expect(error.reason).toBe('digest-mismatch');
+      expect(error.kind).toBe('digest-mismatch');
       expect(error.message).toContain(`release:etcd-backups/${name}.age.part001`);
     } finally {
       await writeFile(asset.path!, original);
@@ -111,7 +111,7 @@ describe('backups as release assets, through the real @actions/github against a 
   it('refuses a second backup with the same name', async () => {
     const draft = draftFor('prod', t0, 10, keys.recipient);
     const error = await storeError(storeWith().put(draft.name, k8sLikeSnapshot(100), draft));
-    expect(error.reason).toBe('duplicate');
+    expect(error.kind).toBe('duplicate');
   });
 
   it('retries 502, 429 with retry-after and an exhausted rate limit, then succeeds', async () => {
@@ -145,14 +145,14 @@ describe('backups as release assets, through the real @actions/github against a 
       body: { message: 'API rate limit exceeded' },
     });
     const error = await storeError(storeWith().list());
-    expect(error.reason).toBe('rate-limited');
+    expect(error.kind).toBe('rate-limited');
     expect(error.message).toMatch(/rate limit resets only at \d{4}-/);
   });
 
   it('gives up on a service that keeps failing, with a one-line error', async () => {
     github.releases!.failNext({ match: /^GET .*\/releases\/tags\//, status: 503, times: 5 });
     const error = await storeError(storeWith().list());
-    expect(error.reason).toBe('unavailable');
+    expect(error.kind).toBe('unavailable');
   });
 
   it('refuses, with prune advice, a backup that would pass 1000 assets in the release', async () => {
@@ -163,7 +163,7 @@ describe('backups as release assets, through the real @actions/github against a 
     github.releases!.seedAssets(release, 997);
     const next = draftFor('edge', minutes(1), 2, keys.recipient);
     const error = await storeError(store.put(next.name, k8sLikeSnapshot(100), next));
-    expect(error.reason).toBe('limit');
+    expect(error.kind).toBe('limit');
     expect(error.message).toBe(
       "release:full-bucket has 999 assets; this backup needs 2 more, over GitHub's limit of 1000 per release",
     );
@@ -189,7 +189,7 @@ describe('backups as release assets, through the real @actions/github against a 
 
   it('names a refused token as a permission problem', async () => {
     const error = await storeError(storeWith({ token: 'wrong' }).list());
-    expect(error.reason).toBe('permission');
+    expect(error.kind).toBe('permission');
   });
 
   it('keeps one release per backup when no release tag is given, and deletes release and tag together', async () => {
@@ -203,7 +203,7 @@ describe('backups as release assets, through the real @actions/github against a 
     await store.delete(a.name);
     expect(github.releases!.tags.has(`etcd-backup-${a.name}`)).toBe(false);
     expect((await readCatalog(store)).entries.map((e) => e.name)).toEqual([b.name]);
-    expect((await storeError(store.get(a.name))).reason).toBe('not-found');
+    expect((await storeError(store.get(a.name))).kind).toBe('not-found');
   });
 
   it('prunes by keep-last after checking the newest backup reads back intact', async () => {

@@ -109,7 +109,7 @@ describe.skipIf(noWeed !== undefined)(
       proxy.faults.push({ match: /^PUT .*partNumber=2&/, action: 'corrupt', times: 1 });
       const draft = draftFor('prod', t0, 2, keys.recipient);
       const error = await storeError(store.put(draft.name, randomStream(12 * MiB), draft));
-      expect(error.reason).toBe('digest-mismatch');
+      expect(error.kind).toBe('digest-mismatch');
       expect(error.message).toMatch(
         /damaged in transit \((BadDigest|XAmzContentSHA256Mismatch|InvalidDigest)\)/,
       );
@@ -134,7 +134,7 @@ describe.skipIf(noWeed !== undefined)(
       proxy.faults.push({ match: /^PUT .*partNumber=3&/, action: 'cut', times: Number.POSITIVE_INFINITY });
       const draft = draftFor('prod', t0, 3, keys.recipient);
       const error = await storeError(store.put(draft.name, randomStream(23 * MiB), draft));
-      expect(error.reason).toBe('unavailable');
+      expect(error.kind).toBe('unavailable');
       const cut = proxy.requests.filter((r) => /partNumber=3&/.test(r.url) && r.url.includes(draft.name));
       expect(cut.length).toBeGreaterThan(1);
       expect(cut.every((r) => r.status === 0)).toBe(true);
@@ -181,7 +181,7 @@ describe.skipIf(noWeed !== undefined)(
       proxy.faults.push({ match: /^GET .*\.age/, action: 'cut-answer', times: 1 });
       const back = await store.get(stored!.name);
       const error = await storeError(sha256Of(back.blob));
-      expect(error.reason).toBe('unavailable');
+      expect(error.kind).toBe('unavailable');
       expect(error.message).toMatch(
         new RegExp(`^s3://backups/many-parts/${stored!.name}\\.age: the download broke off: `),
       );
@@ -203,7 +203,7 @@ describe.skipIf(noWeed !== undefined)(
         credentials: { ...seaweed.credentials, secretAccessKey: 'not-the-secret' },
       });
       const error = await storeError(store.list());
-      expect(error.reason).toBe('permission');
+      expect(error.kind).toBe('permission');
       expect(error.message).toBe(
         's3://backups/x: list objects: the secret key does not match the access key ID',
       );
@@ -215,7 +215,7 @@ describe.skipIf(noWeed !== undefined)(
         credentials: { accessKeyId: 'NOSUCHKEY', secretAccessKey: 'whatever' },
       });
       const error = await storeError(store.list());
-      expect(error.reason).toBe('permission');
+      expect(error.kind).toBe('permission');
       expect(error.message).toBe('s3://backups/x: list objects: the service does not know the access key ID');
       expect(error.hint).toMatch(/^fix AWS_ACCESS_KEY_ID/);
     });
@@ -224,7 +224,7 @@ describe.skipIf(noWeed !== undefined)(
       const store = storeAt('s3://no-such-bucket/etcd');
       const draft = draftFor('prod', t0, 6, keys.recipient);
       const error = await storeError(store.put(draft.name, k8sLikeSnapshot(1000), draft));
-      expect(error.reason).toBe('bad-location');
+      expect(error.kind).toBe('bad-location');
       expect(error.message).toBe(
         `s3://no-such-bucket/etcd: list objects: bucket no-such-bucket does not exist at ${proxy.endpoint}`,
       );
@@ -251,7 +251,7 @@ describe.skipIf(noWeed !== undefined)(
       ).rejects.toThrow(/Access Denied/);
 
       const refused = await storeError(store.delete(older.name));
-      expect(refused.reason).toBe('locked');
+      expect(refused.kind).toBe('locked');
       expect(refused.message).toMatch(
         new RegExp(`^s3://locked/etcd/${older.name}\\.json is locked \\(GOVERNANCE\\) until \\d{4}-`),
       );
@@ -272,7 +272,7 @@ describe.skipIf(noWeed !== undefined)(
       const store = storeAt('s3://backups/no-lock', { objectLock: { mode: 'GOVERNANCE', days: 1 } });
       const draft = draftFor('prod', t0, 13, keys.recipient);
       const error = await storeError(store.put(draft.name, k8sLikeSnapshot(1000), draft));
-      expect(error.reason).toBe('bad-location');
+      expect(error.kind).toBe('bad-location');
       expect(error.message).toMatch(/bucket backups has no Object Lock/);
       expect(error.hint).toBe('create the bucket with Object Lock enabled, or store without object lock');
     });

@@ -13,12 +13,12 @@ import {
   switchOption,
   textOption,
 } from '../../options';
+import { analyzeSnapshot } from '../../snapshot/analyze';
 import { diffLiveKeys } from '../../snapshot/diff';
 import { SNAPSHOT_EXIT } from '../../snapshot/errors';
 import { buildInventory } from '../../snapshot/inventory';
 import { formatDiff, formatInventory, formatReport, reportJson } from '../../snapshot/print';
 import { exitCodeOf, verdictOf, verdictReason } from '../../snapshot/verdict';
-import { analyseSnapshot } from '../../snapshot/verify';
 import { stderrLogger } from '../../util/log';
 import { formatProgress } from '../../util/progress';
 import { defineCommand } from '../command';
@@ -134,7 +134,7 @@ counts the live keys (the latest revision of each, not deleted), as a drill does
     const primary = await openSource(values, positionals[0]);
     let other: Source | undefined;
     try {
-      const { report, liveKeys } = await analyseSnapshot(primary.path, {
+      const { report, liveKeys } = await analyzeSnapshot(primary.path, {
         etcdCompat,
         liveKeys: wantInventory || diffWith !== undefined ? 'detailed' : false,
         onProgress: (r) => console.error(formatProgress(r)),
@@ -153,7 +153,7 @@ counts the live keys (the latest revision of each, not deleted), as a drill does
       let failure: string | undefined = verdictOf(report) === 'intact' ? undefined : verdictReason(report);
       if (diffWith !== undefined && liveKeys) {
         other = await openSource(values, diffWith);
-        const theirs = await analyseSnapshot(other.path, { etcdCompat, liveKeys: 'detailed' });
+        const theirs = await analyzeSnapshot(other.path, { etcdCompat, liveKeys: 'detailed' });
         theirs.report.path = other.label;
         if (theirs.liveKeys) {
           const diff = diffLiveKeys(liveKeys, theirs.liveKeys, { prefix, names });
