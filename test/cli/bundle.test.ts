@@ -53,6 +53,7 @@ describe('the bundled CLI (dist/cli)', () => {
       'dir:/nonexistent-bundle-test',
       '--encryption',
       'none',
+      '--no-control-plane-files',
     ]);
     await rm(dir, { recursive: true, force: true });
     expect(result.code, result.stderr).toBe(EXIT.ssh);
