@@ -117,29 +117,46 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     await request.onStep?.('planned', plan);
     return await withJournals(links, plan, log, async () => {
       report.bytesShipped = await run.beforeStop(stager.timingNames.stage, () => stager.stage());
-      // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
+      // The restored copies on the runner and the snapshot are not needed any more.
       temp.dispose();
       await request.onStep?.('shipped', plan);
-      if (request.signal?.aborted) {
-        await removeStaging(links, plan);
-        run.notInterrupted();
-      }
-      const context = swapContextOf(links, plan, request);
-      const checked = await run.timed('swap', () =>
-        swapIn(run, context, fetched, request).catch((error: unknown) =>
-          rollBackAfter(error, links, rollbackPlanOf(plan), request),
-        ),
-      );
-      report.restoredRevision = checked.revision;
-      report.keys = checked.keys;
-      log.info(
-        `restored ${plan.backup} to ${plan.members.length} member(s): revision ${checked.revision}, ${checked.keys.restored} keys and their revisions equal to the snapshot's, ${checked.keys.valuesCompared} values compared`,
-      );
-      return report;
+      if (request.signal?.aborted) await removeStaging(links, plan).then(() => run.notInterrupted());
+      const checked = await run.timed('swap', () => swapOrRollBack(run, links, plan, fetched, request));
+      return finished(report, checked, log);
     });
   } finally {
     await Promise.all(links.map((l) => l.close().catch(() => {})));
     temp.dispose();
+  }
+}
+
+function finished(report: RestoreReport, checked: CheckedRestore, log: Logger): RestoreReport {
+  log.info(
+    `restored ${report.backup} to ${report.members.length} member(s): revision ${checked.revision}, ${checked.keys.restored} keys and their revisions equal to the snapshot's, ${checked.keys.valuesCompared} values compared`,
+  );
+  return { ...report, restoredRevision: checked.revision, keys: checked.keys };
+}
+
+/** From the first stop on: any failure (an interrupt too) rolls every node back. */
+async function swapOrRollBack(
+  run: StepRunner,
+  links: NodeLink[],
+  plan: RestorePlan,
+  fetched: FetchedBackup,
+  request: RestoreRequest,
+): Promise<CheckedRestore> {
+  const context: SwapContext = {
+    links,
+    plan,
+    log: request.log,
+    stopMs: request.timeouts?.stopMs ?? 90_000,
+    startMs: request.timeouts?.startMs ?? 120_000,
+    signal: request.signal,
+  };
+  try {
+    return await swapIn(run, context, fetched, request);
+  } catch (error) {
+    return await rollBackAfter(error, links, rollbackPlanOf(plan), request);
   }
 }
 
@@ -192,15 +209,4 @@ async function planRestore(
 
 function stagerFor(place: RestorePlace, context: StageContext): Stager {
   return place.on === 'runner' ? new RunnerStager(context, place.tools) : new NodeStager(context);
-}
-
-function swapContextOf(links: NodeLink[], plan: RestorePlan, request: RestoreRequest): SwapContext {
-  return {
-    links,
-    plan,
-    log: request.log,
-    stopMs: request.timeouts?.stopMs ?? 90_000,
-    startMs: request.timeouts?.startMs ?? 120_000,
-    signal: request.signal,
-  };
 }
