@@ -1,5 +1,6 @@
 import { SandboxError } from './errors';
 import type { EtcdMinor } from './etcd-binaries';
+import type { RunResult } from './exec';
 import type { Sandbox, SandboxNodeInfo } from './index';
 
 /**
@@ -15,7 +16,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * With the first member serving, announces each further member as a learner, puts its manifest
- * (`manifestOf`) into its static pod folder, and promotes it as soon as etcd says it is in sync.
+ * (`manifestOf`) into its static pod folder, and promotes it as soon as etcd says it is in sync. The member
+ * calls go through etcdctl on the first node, with its healthcheck-client certificate.
  */
 export async function joinMembersAsLearners(
   sandbox: Sandbox,
@@ -25,50 +27,59 @@ export async function joinMembersAsLearners(
 ): Promise<void> {
   const [first, ...joining] = sandbox.info.nodes;
   await sandbox.waitForEtcd(first!, timeoutMs);
-  const client = sandbox.etcdClientFor(first!);
-  try {
-    for (const node of joining) {
-      // etcd refuses a new member until every voter has been connected for 5 s (its strict reconfig check).
-      const member = await retryWhile(/unhealthy cluster/, node, timeoutMs, 'announce', () =>
-        client.memberAdd([`https://${node.ip}:2380`], { learner: true }),
-      );
-      await sandbox.runOnNode(node, [
-        'install',
-        '-m',
-        '600',
-        manifestOf(node),
-        '/etc/kubernetes/manifests/etcd.yaml',
-      ]);
-      // etcd refuses until the learner's log has caught up with the leader's.
-      await retryWhile(/in sync with leader|leader changed|timed out/, node, timeoutMs, 'promote', () =>
-        client.memberPromote(member.id),
-      );
-      log(`${node.name} joined as a learner and was promoted`);
-    }
-  } finally {
-    client.close();
+  const etcdctl = (args: string[]) =>
+    sandbox.runOnNode(
+      first!,
+      [
+        'etcdctl',
+        '--endpoints=https://127.0.0.1:2379',
+        '--cacert=/etc/kubernetes/pki/etcd/ca.crt',
+        '--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt',
+        '--key=/etc/kubernetes/pki/etcd/healthcheck-client.key',
+        ...args,
+      ],
+      { allowFailure: true },
+    );
+  for (const node of joining) {
+    // etcd refuses a new member until every voter has been connected for 5 s (its strict reconfig check).
+    const added = await retryWhile(/unhealthy cluster/, node, timeoutMs, 'announce', () =>
+      etcdctl(['member', 'add', node.name, `--peer-urls=https://${node.ip}:2380`, '--learner']),
+    );
+    // etcdctl pads the hex id to 16 characters with spaces (%16x).
+    const id = /Member\s+([0-9a-f]+)\s+added/.exec(added.stdout)?.[1];
+    if (!id) throw new SandboxError(`etcdctl member add printed no member id: ${added.stdout.trim()}`);
+    await sandbox.runOnNode(node, [
+      'install',
+      '-m',
+      '600',
+      manifestOf(node),
+      '/etc/kubernetes/manifests/etcd.yaml',
+    ]);
+    // etcd refuses until the learner's log has caught up with the leader's.
+    await retryWhile(/in sync with leader|leader changed|timed out/, node, timeoutMs, 'promote', () =>
+      etcdctl(['member', 'promote', id]),
+    );
+    log(`${node.name} joined as a learner and was promoted`);
   }
 }
 
-/** Repeats an etcd call while its refusal matches `transient`, until it succeeds or the time is up. */
-async function retryWhile<T>(
+/** Repeats an etcdctl call while its refusal matches `transient`, until it succeeds or the time is up. */
+async function retryWhile(
   transient: RegExp,
   node: SandboxNodeInfo,
   timeoutMs: number,
   what: string,
-  call: () => Promise<T>,
-): Promise<T> {
+  call: () => Promise<RunResult>,
+): Promise<RunResult> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    try {
-      return await call();
-    } catch (error) {
-      const message = (error as Error).message;
-      if (!transient.test(message) || Date.now() > deadline)
-        throw new SandboxError(`cannot ${what} the etcd learner on ${node.name}: ${message}`, {
-          hint: `see ${node.supervisorLog}`,
-        });
-    }
+    const result = await call();
+    if (result.code === 0) return result;
+    const message = result.stderr.trim().split('\n').at(-1) ?? `exit ${result.code}`;
+    if (!transient.test(message) || Date.now() > deadline)
+      throw new SandboxError(`cannot ${what} the etcd learner on ${node.name}: ${message}`, {
+        hint: `see ${node.supervisorLog}`,
+      });
     await sleep(200);
   }
 }

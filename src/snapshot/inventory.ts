@@ -27,7 +27,7 @@ export interface ResourceCount {
 
 export interface Inventory {
   prefix: string;
-  /** Live user keys in the snapshot (what etcd 3.6 counts as totalKey). */
+  /** Live user keys in the snapshot (what etcd 3.6 and later count as totalKey). */
   liveKeys: number;
   /** Live keys under the prefix. */
   kubernetesObjects: number;

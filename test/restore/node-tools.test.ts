@@ -12,6 +12,11 @@ describe('which tool on a node can restore a snapshot', () => {
   it('takes etcdutl of the snapshot major.minor, whatever the patch, before any etcdctl', () => {
     expect(matchingNodeTool([ctl('3.5.21'), utl('3.5.17')], '3.5.21', true)).toEqual({ tool: utl('3.5.17') });
     expect(matchingNodeTool([utl('3.6.6')], '3.6.1', true)).toEqual({ tool: utl('3.6.6') });
+    // A kubeadm 1.37 node: etcd 3.7.0 in the cluster, etcdutl 3.7.3 installed by the operator.
+    expect(matchingNodeTool([ctl('3.7.3'), utl('3.7.3')], '3.7.0', true)).toEqual({ tool: utl('3.7.3') });
+    expect(matchingNodeTool([utl('3.6.6')], '3.7.0', true)).toEqual({
+      why: 'it has etcdutl 3.6.6, not etcdutl 3.7.x',
+    });
   });
 
   it("never takes a 3.5+ etcdctl (its restore is deprecated and cannot bump), but takes 3.4's etcdctl", () => {
