@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { describeError } from '../errors';
-import { useSurface } from '../options';
+import { useSurface } from '../options/naming';
 import { oneLine } from '../util/shown';
 
 /** Runs an action's main and fails the step with one line (and the hint) instead of a stack trace. */

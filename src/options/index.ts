@@ -15,6 +15,7 @@ export {
   wholeNumber,
 } from './option';
 export { RESTORE, restoreChoicesFrom } from './restore';
+export { S3, S3_READ, S3_WRITE } from './s3';
 export { moreNodesFrom, SSH, sshFrom, sshNodesFrom } from './ssh';
 export { retentionFrom, STORE, selectorFrom, storeFrom } from './store';
 export { given, isOn, type OptionValues, read, readAll, written } from './values';

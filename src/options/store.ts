@@ -6,6 +6,7 @@ import type { BackupStore } from '../store/store';
 import { parseDuration } from '../util/duration';
 import { shown } from '../util/shown';
 import { textOption, wholeNumber } from './option';
+import { s3SettingsFrom } from './s3';
 import { type OptionValues, read, written } from './values';
 
 /** Where backups are kept and which one to take. New store kinds add their options here. */
@@ -14,7 +15,7 @@ export const STORE = {
     flag: 'store',
     input: 'store',
     arg: 'S',
-    help: 'dir:PATH | artifact | release (one release per backup) | release:TAG (rolling release)\n| s3://BUCKET/PREFIX (credentials and region from the AWS_* environment)',
+    help: 'dir:PATH | artifact | release (one release per backup) | release:TAG (rolling release)\n| s3://BUCKET/PREFIX (AWS or S3-compatible; credentials from the AWS SDK chain)',
     parse: (text, name) => parseStoreSpec(text, name),
   }),
   repository: textOption('repository', {
@@ -106,7 +107,9 @@ export function storeFrom(values: OptionValues, options: { writes: boolean }): B
       `only with ${written(values, STORE.store, 'artifact')} (${values.nameOf(STORE.store)} is '${storeText()}'); use ${values.nameOf(STORE.keepLast)} or ${values.nameOf(STORE.maxAge)}`,
     );
   }
+  const s3 = s3SettingsFrom(values, spec.kind === 's3', values.nameOf(STORE.store));
   return openStore(spec, {
+    ...(s3 ? { s3 } : {}),
     ...(token ? { token } : {}),
     ...(repository ? { repository } : {}),
     ...(runId !== undefined ? { runId } : {}),

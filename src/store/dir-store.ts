@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,10 +38,13 @@ export class DirBackend implements BlobBackend {
   }
 
   async get(key: string): Promise<Readable> {
+    const stream = createReadStream(join(this.root, key));
     try {
-      const file = await open(join(this.root, key), 'r');
-      return file.createReadStream();
+      // Opened before it is handed out, so a missing file is 'not-found' here rather than a stream error.
+      await once(stream, 'ready');
+      return stream;
     } catch (error) {
+      stream.destroy();
       throw this.translate(key, error);
     }
   }

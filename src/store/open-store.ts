@@ -91,9 +91,6 @@ export function openStore(spec: StoreSpec | string, context: StoreContext = {}):
 export function openBackend(spec: StoreSpec | string, context: StoreContext = {}): BlobBackend {
   const parsed = typeof spec === 'string' ? parseStoreSpec(spec) : spec;
   const env = context.env ?? process.env;
-  if (parsed.kind !== 's3' && context.s3 && Object.keys(context.s3).length > 0) {
-    throw new InputError('--store', `s3://BUCKET/PREFIX when S3 options are given (got ${parsed.kind})`);
-  }
   switch (parsed.kind) {
     case 'dir':
       return new DirBackend(parsed.path);

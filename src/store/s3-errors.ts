@@ -1,3 +1,4 @@
+import { optionName } from '../options/naming';
 import { StoreError } from './errors';
 
 interface S3Failure {
@@ -37,7 +38,7 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
       return fail(
         'bad-location',
         `bucket ${bucket} does not exist at ${endpoint}`,
-        `create the bucket, or fix the bucket name in the store (s3://BUCKET/PREFIX)`,
+        `create the bucket, or fix the bucket name in ${optionName('store')} (s3://BUCKET/PREFIX)`,
       );
     case 'NoSuchKey':
     case 'NotFound':
@@ -77,7 +78,7 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
       return fail(
         'bad-location',
         `the storage class was refused: ${message}`,
-        'use one the service offers (e.g. STANDARD, STANDARD_IA, GLACIER_IR)',
+        `give ${optionName('s3StorageClass')} one the service offers (e.g. STANDARD, STANDARD_IA, GLACIER_IR)`,
       );
     case 'InvalidBucketState':
     case 'InvalidRequest':
@@ -85,13 +86,13 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
         return fail(
           'bad-location',
           `bucket ${bucket} has no Object Lock: ${message}`,
-          'create the bucket with Object Lock enabled, or store without object lock',
+          `create the bucket with Object Lock enabled, or store without ${optionName('s3ObjectLock')}`,
         );
       }
       return fail(
         'bad-location',
         `the request was refused: ${message}`,
-        'check the store options (endpoint, path style, encryption, object lock)',
+        `check ${optionName('s3Endpoint')}, ${optionName('s3PathStyle')}, ${optionName('s3Sse')} and ${optionName('s3ObjectLock')}`,
       );
     case 'KMS.NotFoundException':
     case 'KMS.DisabledException':
@@ -99,7 +100,7 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
       return fail(
         'permission',
         `the KMS key cannot be used: ${message}`,
-        'check the SSE-KMS key id and that these credentials may use it',
+        `check ${optionName('s3SseKmsKeyId')} and that these credentials may use that key`,
       );
     case 'BadDigest':
     case 'InvalidDigest':
@@ -124,13 +125,13 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
       return fail('unavailable', `the service is busy or failing (${code})`, 'try again later', true);
   }
   if (/region is missing/i.test(message)) {
-    return fail('bad-location', 'no AWS region is set', 'set the region option or AWS_REGION');
+    return fail('bad-location', 'no AWS region is set', `set ${optionName('s3Region')} or AWS_REGION`);
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${code} ${message}`)) {
     return fail(
       'unavailable',
       `cannot reach ${endpoint}: ${message}`,
-      'check the endpoint option and the network',
+      `check ${optionName('s3Endpoint')} and the network`,
       true,
     );
   }
@@ -138,7 +139,7 @@ export function translateS3Error(error: unknown, where: Where): StoreError {
     return fail(
       'bad-location',
       `bucket ${bucket} is in another region`,
-      "set the region option to the bucket's region",
+      `set ${optionName('s3Region')} to the bucket's region`,
     );
   }
   if (status === 403) return fail('permission', `forbidden (403): ${code || message}`, CREDENTIALS_HINT);

@@ -43,12 +43,6 @@ describe('store URLs', () => {
     }
   });
 
-  it('refuses S3 options with a store that is not S3', () => {
-    expect(() => openBackend('dir:/tmp/x', { s3: { region: 'eu-west-1' } })).toThrow(
-      "input '--store': expected s3://BUCKET/PREFIX when S3 options are given (got dir)",
-    );
-  });
-
   it('knows which backup a key belongs to', () => {
     expect(backupNameOfKey('prod-20261121T100000Z-r7.json')).toBe('prod-20261121T100000Z-r7');
     expect(backupNameOfKey('prod-20261121T100000Z-r7.age.part012')).toBe('prod-20261121T100000Z-r7');

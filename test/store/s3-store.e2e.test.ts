@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
@@ -6,6 +8,8 @@ import {
   HeadObjectCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// The option definitions, so hints name options as the CLI spells them.
+import '../../src/options';
 import { BackupCatalog } from '../../src/store/catalog-store';
 import { StoreError } from '../../src/store/errors';
 import { openBackend, type S3Settings } from '../../src/store/open-store';
@@ -13,6 +17,7 @@ import { prune } from '../../src/store/retention';
 import { withRetries } from '../../src/store/retry';
 import { partSizeFor, type S3Backend } from '../../src/store/s3-store';
 import { k8sLikeSnapshot, randomStream } from '../envelope/k8s-like-data';
+import { runCli } from '../support/cli';
 import { S3FaultProxy } from '../support/s3-proxy';
 import { type SeaweedFs, startSeaweedFs, weedOrSkipReason } from '../support/seaweedfs';
 import { draftFor, type Keys, newKeys, roundTrip, sha256Of } from './helpers';
@@ -228,7 +233,7 @@ describe.skipIf(noWeed !== undefined)(
       expect(error.message).toBe(
         `s3://no-such-bucket/etcd: list objects: bucket no-such-bucket does not exist at ${proxy.endpoint}`,
       );
-      expect(error.hint).toContain('s3://BUCKET/PREFIX');
+      expect(error.hint).toBe('create the bucket, or fix the bucket name in --store (s3://BUCKET/PREFIX)');
     });
 
     it('retains backups with Object Lock: delete refuses, prune reports them as locked and goes on', async () => {
@@ -274,7 +279,53 @@ describe.skipIf(noWeed !== undefined)(
       const error = await storeError(store.put(draft.name, k8sLikeSnapshot(1000), draft));
       expect(error.kind).toBe('bad-location');
       expect(error.message).toMatch(/bucket backups has no Object Lock/);
-      expect(error.hint).toBe('create the bucket with Object Lock enabled, or store without object lock');
+      expect(error.hint).toBe(
+        'create the bucket with Object Lock enabled, or store without --s3-object-lock',
+      );
+    });
+
+    it('is what the CLI reads and prunes, given by its flags, with credentials from the environment only', async () => {
+      const store = storeAt('s3://backups/cli');
+      const drafts = [0, 10, 20].map((m) => draftFor('edge', minutes(m), 30 + m, keys.recipient));
+      for (const draft of drafts) await store.put(draft.name, k8sLikeSnapshot(5000), draft);
+      const where = ['--store', 's3://backups/cli', '--s3-endpoint', proxy.endpoint, '--s3-path-style'];
+      const env = {
+        AWS_ACCESS_KEY_ID: seaweed.credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: seaweed.credentials.secretAccessKey,
+        AWS_EC2_METADATA_DISABLED: 'true',
+      };
+      const listed = await runCli(['list', ...where, '--json'], { env });
+      expect(listed.stderr).toBe('');
+      expect(JSON.parse(listed.stdout).backups.map((b: { name: string }) => b.name)).toEqual(
+        drafts.map((d) => d.name).reverse(),
+      );
+      const pruned = await runCli(['prune', ...where, '--keep-last', '1'], { env });
+      expect(pruned.stdout.split('\n').filter(Boolean)).toEqual([
+        `deleted ${drafts[1]!.name}`,
+        `deleted ${drafts[0]!.name}`,
+        '2 deleted, 1 kept',
+      ]);
+      const nowhere = join(tmpdir(), 'no-such-aws-dir');
+      const anonymous = await runCli(['list', ...where], {
+        env: {
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_SHARED_CREDENTIALS_FILE: join(nowhere, 'credentials'),
+          AWS_CONFIG_FILE: join(nowhere, 'config'),
+        },
+      });
+      expect(anonymous.code).not.toBe(0);
+      expect(anonymous.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^etcd-backup list: s3:\/\/backups\/cli: list objects: no AWS credentials found/,
+        ),
+      ]);
+      const misplaced = await runCli(['list', '--store', 'dir:/nonexistent', '--s3-region', 'eu-west-1'], {
+        env,
+      });
+      expect(misplaced.code).toBe(2);
+      expect(misplaced.stderr.trim()).toBe(
+        "etcd-backup list: input '--s3-region': expected nothing unless --store is s3://BUCKET/PREFIX",
+      );
     });
 
     it('asks for SSE-S3 on top of age; SeaweedFS without a KMS refuses it, and nothing is left behind', async () => {

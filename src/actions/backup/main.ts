@@ -92,13 +92,14 @@ export async function run(): Promise<void> {
       artifact_url: at.artifactUrl ?? '',
       asset_url: at.assetUrl ?? '',
       path: at.path ?? '',
+      object_url: at.objectUrl ?? '',
       duration_seconds: (durationMs / 1000).toFixed(1),
       pruned: pruned.join('\n'),
       control_plane_files: metadata.controlPlane?.nodes.reduce((n, node) => n + node.files.length, 0) ?? 0,
       metadata: JSON.stringify(metadata),
     };
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
-    const url = at.artifactUrl ?? at.assetUrl;
+    const url = at.artifactUrl ?? at.assetUrl ?? at.objectUrl;
     await writeBackupSummary(metadata, {
       location: result.location,
       durationMs,

@@ -8,6 +8,7 @@ import {
   openingKeysFrom,
   RESTORE,
   read,
+  S3_READ,
   STORE,
   selectorFrom,
   storeFrom,
@@ -32,7 +33,7 @@ the snapshot.`,
     sections: [
       {
         title: 'Store',
-        options: [STORE.store, STORE.repository, STORE.githubToken, STORE.runId, STORE.cluster],
+        options: [STORE.store, STORE.repository, STORE.githubToken, ...S3_READ, STORE.runId, STORE.cluster],
       },
       { title: 'Keys', options: [ENVELOPE.identity, ENVELOPE.passphrase] },
       {

@@ -1,5 +1,5 @@
 import { EXIT } from '../../exit-codes';
-import { isOn, read, STORE, storeFrom } from '../../options';
+import { isOn, read, S3_READ, STORE, storeFrom } from '../../options';
 import { readCatalog } from '../../store/catalog';
 import { formatCatalog } from '../../store/print';
 import { defineCommand } from '../command';
@@ -17,7 +17,15 @@ decrypt them. Reads only metadata; no key is needed.`,
     positionals: 0,
     sections: [
       {
-        options: [STORE.store, STORE.repository, STORE.githubToken, STORE.runId, STORE.cluster, OUTPUT_JSON],
+        options: [
+          STORE.store,
+          STORE.repository,
+          STORE.githubToken,
+          ...S3_READ,
+          STORE.runId,
+          STORE.cluster,
+          OUTPUT_JSON,
+        ],
       },
     ],
   },

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors';
 import { EXIT } from '../../exit-codes';
-import { isOn, retentionFrom, STORE, storeFrom, switchOption } from '../../options';
+import { isOn, retentionFrom, S3_READ, STORE, storeFrom, switchOption } from '../../options';
 import { prune as applyRetention } from '../../store/retention';
 import { defineCommand } from '../command';
 import { jsonOption } from '../json-option';
@@ -21,7 +21,9 @@ its SHA-256 checked; that backup and all newer ones are never deleted.`,
     exitCodes: [EXIT.done, EXIT.failed, EXIT.badInput, EXIT.verificationFailed],
     positionals: 0,
     sections: [
-      { options: [STORE.store, STORE.repository, STORE.githubToken, STORE.keepLast, STORE.maxAge] },
+      {
+        options: [STORE.store, STORE.repository, STORE.githubToken, ...S3_READ, STORE.keepLast, STORE.maxAge],
+      },
       { options: [DRY_RUN, OUTPUT_JSON] },
     ],
   },
