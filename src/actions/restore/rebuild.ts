@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { describeError } from '../../errors';
 import { rebuildNodes } from '../../pki/rebuild';
 import type { ConnectOptions } from '../../ssh';
+import { etcdToolsFromInputs } from '../etcd-tool-inputs';
 import { optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
 import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
@@ -19,6 +20,7 @@ export async function rebuild(nodes: ConnectOptions[]): Promise<void> {
       ...(cluster ? { cluster } : {}),
       keys: openingKeysFromInputs(),
       nodes,
+      tools: etcdToolsFromInputs(),
       ...(bump && bump !== 'auto' && /^\d+$/.test(bump) ? { bumpRevision: Number(bump) } : {}),
       log: actionsLogger,
     });

@@ -62,7 +62,8 @@ Restore
                         their modes and owners, restores etcd from the snapshot (all members lost) or rejoins
                         the members still running (one of three), and starts the control plane with the same
                         CA; what it replaces is kept under /var/lib/etcd-backup/rebuild-<time>, and a failure
-                        rolls every node back. Needs etcdutl of the backup's version on the nodes to restore
+                        rolls every node back. The snapshot is restored with each node's etcdutl of the
+                        backup's version, else here with the etcd tools (--etcd-tools, --download-etcd)
   --recover             roll back a restore that was cut short (the runner killed, a job cancelled past its
                         grace time): every node with its journal gets its old data dir and manifests back,
                         then etcd and kube-apiserver start; no backup, store or key is needed. A backup or
@@ -207,6 +208,7 @@ export const restore: Command = {
         ...(values.cluster ? { cluster: values.cluster } : {}),
         keys: openingKeysFrom(values),
         nodes,
+        tools: etcdToolsFrom(values),
         ...(values['bump-revision'] !== undefined
           ? { bumpRevision: rebuildBump(values['bump-revision']) }
           : {}),
