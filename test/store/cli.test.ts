@@ -83,8 +83,11 @@ describe('etcd-backup list and prune on a folder store', () => {
       code: 2,
       err: "etcd-backup prune: input '--keep-last/--max-age': expected at least one retention rule",
     });
-    expect((await run('list', '--store', 's3://bucket')).err).toBe(
-      "etcd-backup list: input '--store': expected dir:PATH, artifact, release or release:TAG (got 's3://bucket')",
+    expect((await run('list', '--store', 'gs://bucket')).err).toBe(
+      "etcd-backup list: input '--store': expected dir:PATH, artifact, release, release:TAG or s3://BUCKET/PREFIX (got 'gs://bucket')",
+    );
+    expect((await run('list', '--store', 's3://Bad_Bucket/x')).err).toBe(
+      "etcd-backup list: input '--store': expected s3://BUCKET/PREFIX with a bucket name of 3-63 lowercase letters, digits, dots or hyphens (got 's3://Bad_Bucket/x')",
     );
     expect((await run('prune', '--store', `dir:${root}`, '--keep-last', '0')).code).toBe(2);
     const restore = withEnv({ ACTIONS_RUNTIME_TOKEN: undefined, ACTIONS_RESULTS_URL: undefined });

@@ -54,6 +54,7 @@ export async function run(): Promise<void> {
       const plan = await prune(store, policy, {
         verified: [metadata.name],
         onDelete: (b) => core.info(`retention: deleted ${b.name}`),
+        onLocked: (l) => core.info(`retention: kept ${l.backup.name}: ${l.reason}`),
       });
       pruned = plan.delete.map((b) => b.name);
       core.info(`retention: kept ${plan.keep.length}, deleted ${plan.delete.length}`);

@@ -143,6 +143,7 @@ export const backup: Command = {
       const pruned = await prune(store, policy, {
         verified: [result.metadata.name],
         onDelete: (b) => stderrLogger.info(`retention: deleted ${b.name}`),
+        onLocked: (l) => stderrLogger.info(`retention: kept ${l.backup.name}: ${l.reason}`),
       });
       stderrLogger.info(`retention: kept ${pruned.keep.length}, deleted ${pruned.delete.length}`);
     }
