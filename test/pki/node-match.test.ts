@@ -177,7 +177,7 @@ describe.skipIf(!existsSync(OPENSSL))(
       expect(command.filter((w) => w.startsWith('--initial-cluster='))).toHaveLength(1);
       expect(text).toContain("# kubeadm's comment stays where it is");
       // etcd and its 9 flags: one replaced, one added.
-    expect(command).toHaveLength(11);
+      expect(command).toHaveLength(11);
     });
   },
 );
