@@ -52,7 +52,7 @@ describe.skipIf(reason !== undefined)(
     let metadata: BackupMetadata;
     const identity = generateIdentity();
     const node = () => sandbox.info.nodes[0]!;
-    const rebuild = async () =>
+    const rebuild = async (signal?: AbortSignal) =>
       rebuildNodes({
         store,
         selector: { name: metadata.name },
@@ -60,6 +60,7 @@ describe.skipIf(reason !== undefined)(
         nodes: [await sshTo(node(), node().users.sudo)],
         log: silentLogger,
         startTimeoutMs: 60_000,
+        ...(signal ? { signal } : {}),
       });
 
     beforeAll(async () => {
@@ -117,6 +118,40 @@ describe.skipIf(reason !== undefined)(
       expect(await listing(sandbox, node(), DIRS)).toEqual([]);
       const etcdDir = await sandbox.runOnNode(node(), ['ls', '-d', '/var/lib/etcd'], { allowFailure: true });
       expect(etcdDir.code).not.toBe(0);
+    });
+
+    it('rolls back when interrupted (SIGINT, SIGTERM) once the PKI is back and the snapshot is on its way', async () => {
+      const present = await sandbox.runOnNode(node(), ['test', '-f', '/etc/kubernetes/manifests/etcd.yaml'], {
+        allowFailure: true,
+      });
+      if (present.code === 0) await wipe(sandbox, node());
+      // A slow link keeps the snapshot on its way to the node while the interrupt comes.
+      await sandbox.setLink(node(), { bytesPerSecond: 20_000 });
+      const interrupt = new AbortController();
+      try {
+        let settled = false;
+        const running = rebuild(interrupt.signal)
+          .catch((e: unknown) => e)
+          .finally(() => {
+            settled = true;
+          });
+        while (!settled) {
+          const back = await sandbox.runOnNode(node(), ['test', '-f', '/etc/kubernetes/pki/ca.key'], {
+            allowFailure: true,
+          });
+          if (back.code === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        interrupt.abort(new Error('interrupted by SIGTERM'));
+        const error = await running;
+        expect(error).toBeInstanceOf(RebuildFailedError);
+        expect((error as RebuildFailedError).message).toMatch(
+          /interrupted by SIGTERM.*every node was put back as it was/,
+        );
+      } finally {
+        await sandbox.setLink(node(), {});
+      }
+      expect(await listing(sandbox, node(), DIRS)).toEqual([]);
     });
 
     it('puts back PKI, manifests and kubeconfigs with their modes and owners, restores etcd and starts the control plane', async () => {
