@@ -30,8 +30,9 @@ export const BACKUP = {
   }),
   filesFrom: listOption('filesFrom', {
     flag: 'files-from',
+    input: 'control_plane_hosts',
     arg: 'H[:P]',
-    help: 'also keep the control-plane files of this other control-plane node (repeatable), so every\nnode can be rebuilt from this one backup; same user, key and host key pins',
+    help: 'also keep the control-plane files of this other control-plane node (repeatable), so every\nnode can be rebuilt from this one backup; same user and key; host keys pinned by --known-hosts,\nor one --fingerprint per node in order (--host first)',
     parse: parseHostEntry,
   }),
   cluster: textOption('clusterName', {

@@ -70,7 +70,7 @@ export const RESTORE = {
   rebuild: switchOption('rebuild', {
     flag: 'rebuild',
     input: 'rebuild',
-    help: "rebuild nodes that lost /etc/kubernetes and /var/lib/etcd (a dead disk, a new VM with the\nsame name and IP) from a backup that carries their control-plane files: checks each node's\nhostname and addresses against its certificates, puts back PKI, kubeconfigs, kubelet config\nand manifests, restores or rejoins etcd, and starts the control plane with the same CA; a\nfailure rolls every node back. Needs etcdutl of the backup's version on the nodes",
+    help: "rebuild nodes that lost /etc/kubernetes and /var/lib/etcd (a dead disk, a new VM with the\nsame name and IP) from a backup that carries their control-plane files: checks each node's\nhostname and addresses against its certificates, puts back PKI, kubeconfigs, kubelet config\nand manifests, restores or rejoins etcd, and starts the control plane with the same CA; a\nfailure rolls every node back. The snapshot is restored with each node's etcdutl of the\nbackup's version, else here with the etcd tools (--etcd-tools, --download-etcd)",
   }),
   recover: switchOption('recover', {
     flag: 'recover',

@@ -392,9 +392,19 @@ export function sshFrom(values: OptionValues): ConnectOptions {
   return sshNodesFrom(values, { several: false })[0]!;
 }
 
-/** More nodes reached like the one given (same user, key, pins and bastion), e.g. backup's --files-from. */
+/**
+ * More nodes reached like the one given (same user, key and bastion), e.g. backup's --files-from. Their host
+ * keys: one fingerprint per node in order (the given node first), or any of those given, or known_hosts.
+ */
 export function moreNodesFrom(values: OptionValues, hosts: readonly HostEntry[]): ConnectOptions[] {
   if (hosts.length === 0) return [];
   const [first] = sshNodesFrom(values, { several: false });
-  return hosts.map((h) => ({ ...first!, host: h.host, port: h.port ?? first!.port }));
+  const shared = sharedHostKeyPolicy(values);
+  const pins = shared.fingerprints ?? [];
+  return hosts.map((h, i) => ({
+    ...first!,
+    host: h.host,
+    port: h.port ?? first!.port,
+    hostKey: pins.length === hosts.length + 1 ? { ...shared, fingerprints: [pins[i + 1]!] } : shared,
+  }));
 }

@@ -50,10 +50,7 @@ const UNDO = [
 export class RebuildStepError extends EtcdBackupError {}
 
 /** One change made to the node, in order, so a failure can be undone step by step in reverse. */
-interface Change {
-  path: string;
-  kept: boolean;
-}
+type Change = { path: string; kept: boolean } | { label: string; undo: () => Promise<void> };
 
 /**
  * Every change a rebuild makes to one node, and how to undo it. Whatever it replaces is moved under
@@ -70,7 +67,9 @@ export class NodeLedger {
 
   /** What was kept aside, for the report. */
   get keptAside(): string[] {
-    return this.changes.filter((c) => c.kept).map((c) => posix.join(this.aside, c.path));
+    return this.changes
+      .filter((c) => 'path' in c && c.kept)
+      .map((c) => posix.join(this.aside, (c as { path: string }).path));
   }
 
   async putFile(file: StoredFile, content: Buffer): Promise<void> {
@@ -104,10 +103,21 @@ export class NodeLedger {
     this.changes.push({ path, kept: false });
   }
 
+  /** A change made elsewhere than in the node's files (the cluster's membership), and how to undo it. */
+  undoWith(label: string, undo: () => Promise<void>): void {
+    this.changes.push({ label, undo });
+  }
+
   /** Undoes every change in reverse order; returns what could not be undone (empty when all was). */
   async rollback(): Promise<string[]> {
     const left: string[] = [];
     for (const change of [...this.changes].reverse()) {
+      if ('undo' in change) {
+        await change
+          .undo()
+          .catch((error: unknown) => left.push(`${change.label}: ${(error as Error).message}`));
+        continue;
+      }
       const r = await this.session
         .exec(
           ['sh', '-c', UNDO, 'sh', change.path, this.aside, change.kept ? '1' : '0', `${this.aside}/failed`],

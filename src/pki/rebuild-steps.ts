@@ -1,10 +1,18 @@
-import { posix } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join, posix } from 'node:path';
 import type { BackupMetadata } from '../format';
 import { connectToAnyUrl, type MemberConnection } from '../node/members';
 import { compareWithSnapshot } from '../restore/compare-keys';
 import { supportsBumpRevision } from '../restore/etcd-tools';
-import { waitUntilGone, waitUntilRunning } from '../restore/node-ops';
-import { removeOurDir, restoreOnNode, shippedSnapshotPath, shipSnapshot } from '../restore/on-node';
+import { shipDir, waitUntilGone, waitUntilRunning } from '../restore/node-ops';
+import {
+  removeOurDir,
+  restoreOnNode,
+  shippedSnapshotPath,
+  shipSnapshot,
+  snapshotDirFor,
+} from '../restore/on-node';
+import { restoreSnapshot } from '../restore/snapshot-restore';
 import type { SnapshotAnalysis } from '../snapshot';
 import type { Logger } from '../util/log';
 import { setEtcdFlags } from './etcd-flags';
@@ -50,46 +58,69 @@ export async function restoreData(
   target: Target,
   snapshotPath: string,
   metadata: BackupMetadata,
-  token: string,
-  bump: number,
-  log: Logger,
+  options: { token: string; bump: number; tempDir: string; log: Logger },
 ): Promise<void> {
   const { session, etcd, ledger } = target;
+  const { log } = options;
   await ledger.keepAside(etcd.dataDir);
+  await session.exec(['mkdir', '-p', '--', posix.dirname(etcd.dataDir)], { sudo: true, check: true });
   const staging = posix.join(
     posix.dirname(etcd.dataDir),
-    `.${posix.basename(etcd.dataDir)}.restore-${compact(new Date())}.snapshot`,
+    `.${posix.basename(etcd.dataDir)}.restore-${compact(new Date())}`,
   );
-  await session.exec(['mkdir', '-p', '--', posix.dirname(etcd.dataDir)], { sudo: true, check: true });
-  await shipSnapshot(session, snapshotPath, staging, log);
+  const version = target.tool?.version ?? target.runnerTools!.version;
+  const restore = {
+    name: etcd.name,
+    initialAdvertisePeerUrls: etcd.peerUrls.join(','),
+    initialCluster: etcd.initialCluster,
+    initialClusterToken: options.token,
+    ...(options.bump > 0 && supportsBumpRevision(version) ? { bumpRevision: options.bump } : {}),
+    log,
+  };
   ledger.created(etcd.dataDir);
-  try {
-    await restoreOnNode(session, target.tool!, '0:0', {
-      snapshotPath: shippedSnapshotPath(staging),
-      dataDir: etcd.dataDir,
-      name: etcd.name,
-      initialAdvertisePeerUrls: etcd.peerUrls.join(','),
-      initialCluster: etcd.initialCluster,
-      initialClusterToken: token,
-      ...(bump > 0 && supportsBumpRevision(target.tool!.version) ? { bumpRevision: bump } : {}),
-      log,
-    });
-  } finally {
-    await removeOurDir(session, staging).catch(() => {});
+  if (target.tool) {
+    const shipped = snapshotDirFor(staging);
+    await shipSnapshot(session, snapshotPath, shipped, log);
+    try {
+      await restoreOnNode(session, target.tool, '0:0', {
+        ...restore,
+        snapshotPath: shippedSnapshotPath(shipped),
+        dataDir: etcd.dataDir,
+      });
+    } finally {
+      await removeOurDir(session, shipped).catch(() => {});
+    }
+  } else {
+    const local = join(options.tempDir, `restored-${etcd.name}`);
+    await restoreSnapshot(target.runnerTools!, { ...restore, snapshotPath, dataDir: local });
+    try {
+      await shipDir(session, local, staging, '0:0', log);
+    } finally {
+      await rm(local, { recursive: true, force: true });
+    }
+    await session.exec(['mv', '--', staging, etcd.dataDir], { sudo: true, check: true });
   }
   log.info(
-    `${target.stored.node}: etcd data restored at ${etcd.dataDir} (revision ${metadata.etcd.revision}${bump > 0 ? ` + ${bump}` : ''})`,
+    `${target.stored.node}: etcd data restored at ${etcd.dataDir} (revision ${metadata.etcd.revision}${restore.bumpRevision ? ` + ${restore.bumpRevision}` : ''}, ${target.tool ? `${target.tool.kind} on the node` : `${target.runnerTools!.restoreToolKind} on the runner`})`,
   );
 }
 
 /** The lost member is replaced in the running cluster (remove, add), and starts empty to sync from it. */
-export async function rejoin(target: Target, peer: MemberConnection, log: Logger): Promise<void> {
+export async function rejoin(
+  target: Target,
+  peer: MemberConnection,
+  timeoutMs: number,
+  log: Logger,
+): Promise<void> {
   const { etcd, ledger } = target;
   await ledger.keepAside(etcd.dataDir);
   const before = await peer.client.memberList();
   const old = before.find((m) => m.name === etcd.name || m.peerURLs.some((u) => etcd.peerUrls.includes(u)));
-  if (old) await peer.client.memberRemove(old.id);
-  await peer.client.memberAdd(etcd.peerUrls);
+  if (old) await whenHealthy(() => peer.client.memberRemove(old.id), timeoutMs);
+  const added = await whenHealthy(() => peer.client.memberAdd(etcd.peerUrls), timeoutMs);
+  // The lost member's data is gone, so it cannot come back; an added member that never starts would only
+  // weigh on the quorum, so a rollback takes it out again.
+  ledger.undoWith(`member ${etcd.name} added to the cluster`, () => peer.client.memberRemove(added.id));
   const members = (await peer.client.memberList()).map((m) =>
     m.name ? `${m.name}=${m.peerURLs.join(',')}` : `${etcd.name}=${etcd.peerUrls.join(',')}`,
   );
@@ -103,6 +134,22 @@ export async function rejoin(target: Target, peer: MemberConnection, log: Logger
   log.info(
     `${target.stored.node}: member ${etcd.name} replaced in the running cluster; it syncs from ${peer.url}`,
   );
+}
+
+/**
+ * etcd refuses membership changes ("unhealthy cluster") until its leader has been connected to a quorum for
+ * a few seconds; right after a node is lost a new leader may just have been elected, so ask again until then.
+ */
+async function whenHealthy<T>(change: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await change();
+    } catch (error) {
+      if (!/unhealthy cluster/.test((error as Error).message) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 /** etcd answers on every rebuilt node; restored from the snapshot, it holds exactly the snapshot's keys. */

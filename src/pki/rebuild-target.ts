@@ -3,6 +3,7 @@ import type { EtcdTls } from '../etcd/client';
 import type { BackupMetadata, StoredNode } from '../format';
 import type { MemberConnection } from '../node/members';
 import { connectToAnyUrl } from '../node/members';
+import type { EtcdTools } from '../restore/etcd-tools';
 import { matchingNodeTool, type NodeTool, probeNodeTools } from '../restore/node-tools';
 import type { SshSession } from '../ssh';
 import { type OpenedFiles, openFiles } from './bundle';
@@ -17,7 +18,9 @@ export interface Target {
   stored: StoredNode;
   etcd: StoredEtcd;
   files: Map<string, Buffer>;
+  /** The node's own restore tool; or, without one, the runner's tools (the restored dir is shipped). */
   tool?: NodeTool;
+  runnerTools?: EtcdTools;
   ledger: NodeLedger;
   /** Set when the node rejoins: its etcd manifest was put back, rewritten, by that step. */
   rejoinManifest?: boolean;
@@ -62,16 +65,32 @@ export async function matchTargets(
   return targets;
 }
 
-export async function findTools(targets: Target[], version: string, bump: boolean): Promise<void> {
+/**
+ * Where each node's snapshot restore runs: with the node's own etcdutl of the backup's version when it has
+ * one, else here with the runner's tools (the restored data dir is then shipped). Neither refuses, changing
+ * nothing.
+ */
+export async function findTools(
+  targets: Target[],
+  version: string,
+  bump: boolean,
+  runnerTools: (() => Promise<EtcdTools>) | undefined,
+): Promise<void> {
+  let runner: EtcdTools | undefined;
   for (const target of targets) {
     const found = matchingNodeTool(await probeNodeTools(target.session), version, bump);
-    if ('why' in found) {
+    if ('tool' in found) {
+      target.tool = found.tool;
+      continue;
+    }
+    if (!runnerTools) {
       throw new RebuildRefusedError(
         `${target.stored.node} cannot restore the snapshot of etcd ${version}: ${found.why}`,
-        'install etcdutl of that version on the node (the kubeadm packages do not bring it); nothing was changed',
+        'install etcdutl of that version on the node, or give etcd tools on the runner (--etcd-tools, --download-etcd); nothing was changed',
       );
     }
-    target.tool = found.tool;
+    runner ??= await runnerTools();
+    target.runnerTools = runner;
   }
 }
 

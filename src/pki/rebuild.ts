@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { OpeningKeys } from '../envelope/encryption';
 import type { BackupMetadata } from '../format';
 import type { MemberConnection } from '../node/members';
+import type { EtcdTools } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { StepRunner } from '../restore/steps';
 import { type ConnectOptions, connect, type SshSession } from '../ssh';
@@ -36,6 +37,8 @@ export interface RebuildRequest {
   now?: () => Date;
   /** How long etcd and kube-apiserver get to start (default 2 minutes each). */
   startTimeoutMs?: number;
+  /** The runner's etcd tools (or how to get them for the backup's version), for nodes without etcdutl. */
+  tools?: EtcdTools | ((snapshotVersion: string) => Promise<EtcdTools>);
   /** Aborting it stops the rebuild: before the first change nothing is changed; after it, every node is rolled back. */
   signal?: AbortSignal;
 }
@@ -44,7 +47,14 @@ export interface RebuildReport {
   backup: string;
   /** `restore`: every member came back from the snapshot; `rejoin`: the nodes rejoined the members still running. */
   mode: 'restore' | 'rejoin';
-  nodes: Array<{ node: string; target: string; files: number; keptAside: string[] }>;
+  /** Per node: where its etcd data came from (`node`/`runner`: the snapshot restored there; `rejoin`: synced). */
+  nodes: Array<{
+    node: string;
+    target: string;
+    files: number;
+    keptAside: string[];
+    etcdData: 'node' | 'runner' | 'rejoin';
+  }>;
   revision: number;
   timingsMs: Record<string, number>;
 }
@@ -79,14 +89,23 @@ export async function rebuildNodes(request: RebuildRequest): Promise<RebuildRepo
     const others = othersOf(targets);
     const peer = await run.beforeStop('peers', () => reachPeer(targets, others, connections));
     const bump = request.bumpRevision ?? 1_000_000_000;
-    if (!peer) await run.beforeStop('tools', () => findTools(targets, metadata.etcd.version, bump > 0));
+    if (!peer) {
+      const tools = request.tools;
+      const runnerTools = tools
+        ? async () => (typeof tools === 'function' ? tools(metadata.etcd.version) : tools)
+        : undefined;
+      await run.beforeStop('tools', () => findTools(targets, metadata.etcd.version, bump > 0, runnerTools));
+    }
     log.info(
       `rebuilding ${targets.map((t) => `${t.stored.node} (${t.session.target})`).join(', ')} from ${metadata.name}: ${peer ? `rejoining ${others.map((m) => m.name).join(', ')}` : 'restoring etcd from the snapshot'}`,
     );
     try {
       await run.inSwap('putBackFiles', () => eachTarget(targets, (t) => putBackFiles(t, log, startMs)));
-      if (peer) await run.inSwap('rejoin', () => eachTarget(targets, (t) => rejoin(t, peer, log)));
-      else await run.inSwap('restoreData', () => restoreAll(targets, fetched.path, metadata, bump, log));
+      if (peer) await run.inSwap('rejoin', () => eachTarget(targets, (t) => rejoin(t, peer, startMs, log)));
+      else
+        await run.inSwap('restoreData', () =>
+          restoreAll(targets, fetched.path, metadata, { bump, tempDir: temp.path, log }),
+        );
       await run.inSwap('startEtcd', () => eachTarget(targets, (t) => startEtcdOf(t)));
       await run.inSwap('checkEtcd', () =>
         waitForEtcd(targets, fetched.analysis, !peer, connections, startMs, log),
@@ -140,11 +159,10 @@ async function restoreAll(
   targets: Target[],
   snapshotPath: string,
   metadata: BackupMetadata,
-  bump: number,
-  log: Logger,
+  options: { bump: number; tempDir: string; log: Logger },
 ): Promise<void> {
   const token = `rebuild-${randomBytes(6).toString('hex')}`;
-  for (const target of targets) await restoreData(target, snapshotPath, metadata, token, bump, log);
+  for (const target of targets) await restoreData(target, snapshotPath, metadata, { ...options, token });
 }
 
 /** The etcd manifest back in the static pod folder: the kubelet starts etcd on the restored data. */
@@ -185,6 +203,7 @@ function reportOf(
       target: t.session.target,
       files: t.stored.files.length,
       keptAside: t.ledger.keptAside,
+      etcdData: mode === 'rejoin' ? 'rejoin' : t.tool ? 'node' : 'runner',
     })),
     timingsMs,
   };

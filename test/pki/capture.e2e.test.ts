@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
@@ -140,7 +140,7 @@ describe.skipIf(reason !== undefined)(
       expect((await store.list()).backups.length).toBe(before);
     });
 
-    it('shows them in list and list --json', async () => {
+    it('shows them in list, list --json and inspect --store', async () => {
       const cli = async (...args: string[]) => {
         const out: string[] = [];
         const log = vi
@@ -161,6 +161,27 @@ describe.skipIf(reason !== undefined)(
       const table = (await cli('list', '--store', `dir:${join(work, 'store')}`)).stdout;
       expect(table).toMatch(/NODE FILES/);
       expect(table).toContain(`(${sandbox.info.nodes[2]!.name})`);
+
+      const identityFile = join(work, 'identity.txt');
+      await writeFile(identityFile, `${await identity}\n`, { mode: 0o600 });
+      const newest = json.backups.find(
+        (b: { controlPlaneFiles: object }) => Object.keys(b.controlPlaneFiles).length,
+      );
+      const inspectArgs = [
+        'inspect',
+        '--store',
+        `dir:${join(work, 'store')}`,
+        '--identity',
+        identityFile,
+        newest.name,
+      ];
+      const inspected = JSON.parse((await cli(...inspectArgs, '--json')).stdout);
+      expect(inspected.controlPlane[0].files).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: '/etc/kubernetes/pki/ca.key', mode: '0600' }),
+        ]),
+      );
+      expect((await cli(...inspectArgs)).stdout).toMatch(/control-plane files: \d+ files of /);
     });
   },
 );

@@ -8,7 +8,9 @@ import {
   encryptionFrom,
   isOn,
   maskSecret,
+  moreNodesFrom,
   read,
+  readAll,
   retentionFrom,
   STORE,
   sshFrom,
@@ -30,6 +32,7 @@ export async function run(): Promise<void> {
   const method = read(inputs, BACKUP.method) ?? 'grpc';
   const force = isOn(inputs, BACKUP.force);
   const controlPlaneFiles = isOn(inputs, BACKUP.controlPlaneFiles, true);
+  const controlPlaneNodes = moreNodesFrom(inputs, readAll(inputs, BACKUP.filesFrom));
   const cluster = read(inputs, BACKUP.cluster) ?? 'kubernetes';
   const encryption = encryptionFrom(inputs);
   const policy = retentionFrom(inputs);
@@ -52,6 +55,7 @@ export async function run(): Promise<void> {
       progress: actionsProgress,
       onSecret: maskSecret,
       controlPlaneFiles,
+      controlPlaneNodes,
       inputNames: {
         noControlPlaneFiles: written(inputs, BACKUP.controlPlaneFiles, 'false'),
         encryption: `${inputs.nameOf(ENVELOPE.encryption)}:`,

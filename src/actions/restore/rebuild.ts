@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { describeError } from '../../errors';
 import {
+  etcdToolsFrom,
   type OptionValues,
   openingKeysFrom,
   RESTORE,
@@ -26,6 +27,7 @@ export async function rebuild(inputs: OptionValues, nodes: ConnectOptions[]): Pr
       ...(cluster ? { cluster } : {}),
       keys: openingKeysFrom(inputs),
       nodes,
+      tools: etcdToolsFrom(inputs, actionsLogger),
       ...(typeof bump === 'number' ? { bumpRevision: bump } : {}),
       log: actionsLogger,
     });

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors';
 import { EXIT } from '../../exit-codes';
+import { type ControlPlaneFilesDescription, describeControlPlaneFiles } from '../../format';
 import {
   ENVELOPE,
   isOn,
@@ -60,6 +61,8 @@ const INSPECT = {
 interface Source {
   path: string;
   label: string;
+  /** A stored backup's control-plane files, as its metadata lists them (path, mode, owner, SHA-256). */
+  controlPlane?: ControlPlaneFilesDescription;
   close(): void;
 }
 
@@ -81,7 +84,12 @@ async function openSource(values: OptionValues, ref: string | undefined): Promis
     keys: openingKeysFrom(values),
     log: stderrLogger,
   });
-  return { path: opened.path, label: opened.label, close: opened.close };
+  return {
+    path: opened.path,
+    label: opened.label,
+    ...(opened.metadata.controlPlane ? { controlPlane: opened.metadata.controlPlane } : {}),
+    close: opened.close,
+  };
 }
 
 const USAGE = [
@@ -144,6 +152,10 @@ counts the live keys (the latest revision of each, not deleted), as a drill does
       report.path = primary.label;
       const extra: Record<string, unknown> = {};
       const human: string[] = [formatReport(report)];
+      if (primary.controlPlane) {
+        extra.controlPlane = primary.controlPlane.nodes;
+        human.push(`control-plane files: ${describeControlPlaneFiles(primary.controlPlane)}`);
+      }
       if (wantInventory && liveKeys) {
         const inventory = buildInventory(liveKeys, { prefix, names });
         extra.inventory = inventory;

@@ -151,6 +151,7 @@ as <dir>.before-restore-<UTC time>.`,
         ...(cluster ? { cluster } : {}),
         keys,
         nodes,
+        tools: etcdToolsFrom(values, stderrLogger),
         // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
         ...(given(values, RESTORE.bumpRevision)
           ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
