@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the demo and the tests need on a fresh Debian machine: system packages, npm packages
-# (including Node 24 from the npm registry), and the etcd builds (cached by version outside the repo).
+# (including Node 24 from the npm registry), and the etcd and Kubernetes builds (cached by version outside the repo).
 # Needs root: the sandbox makes network and mount namespaces and runs sshd and etcd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +28,7 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
 fi
 
 bash scripts/install-etcd.sh
+# The real kube-apiserver and kube-controller-manager for the sandbox (10-20 minutes the first time, cached).
+bash scripts/install-kubernetes.sh
 # actionlint (from its Go module) lints the action.yml files and the example workflows in the tests.
 bash scripts/install-actionlint.sh

@@ -1,0 +1,128 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { availableEtcdMinors, type EtcdMinor } from '../../sandbox/etcd-binaries';
+import { kubernetesSkipReason, type Sandbox, type SandboxNodeInfo, startSandbox } from '../../sandbox/index';
+import type { KubeApi, KubeObject } from '../../sandbox/kube-api';
+import { paths, until } from '../../sandbox/seed-api';
+import { CliRun } from '../restore/cli-run';
+import { cliNodeArgs } from '../support/cli-node-args';
+
+/**
+ * A sandbox running the real kube-apiserver and kube-controller-manager, a folder store and an age key, and
+ * the CLI's backup and restore against it: the end-to-end tests of what a restore does to real Kubernetes.
+ */
+
+/** The newest etcd the machine has (3.7 when built), which is what the newest Kubernetes is paired with. */
+export function newestEtcd(): EtcdMinor {
+  const minors = availableEtcdMinors().filter((m) => m !== '3.4');
+  return minors[minors.length - 1] ?? '3.5';
+}
+
+export function realClusterCase(members: 1 | 3, body: (ctx: RealCluster) => void) {
+  const minor = newestEtcd();
+  const reason = kubernetesSkipReason(minor);
+  describe.skipIf(reason !== undefined)(
+    `real kube-apiserver and kube-controller-manager on etcd ${minor}, ${members} member(s)${reason ? ` (skipped: ${reason})` : ''}`,
+    () => {
+      const ctx = new RealCluster(minor, members);
+      beforeAll(() => ctx.start(), 300_000);
+      afterAll(() => ctx.stop(), 60_000);
+      body(ctx);
+    },
+  );
+}
+
+export class RealCluster {
+  sandbox!: Sandbox;
+  api!: KubeApi;
+  private work!: string;
+  private identity!: string;
+
+  constructor(
+    readonly minor: EtcdMinor,
+    readonly members: 1 | 3,
+  ) {}
+
+  async start() {
+    this.work = await mkdtemp(join(tmpdir(), 'kubernetes-e2e-'));
+    this.identity = await generateIdentity();
+    await writeFile(join(this.work, 'identity.txt'), `${this.identity}\n`, { mode: 0o600 });
+    this.sandbox = await startSandbox({ etcd: this.minor, members: this.members, controlPlane: 'real' });
+    this.api = this.sandbox.kubeApi(this.nodes[0]!);
+  }
+
+  async stop() {
+    this.api?.close();
+    await this.sandbox?.stop();
+    if (this.work) await rm(this.work, { recursive: true, force: true });
+  }
+
+  get nodes(): SandboxNodeInfo[] {
+    return this.sandbox.info.nodes;
+  }
+
+  private async cli(args: string[]): Promise<CliRun> {
+    const run = new CliRun(args, {});
+    const code = await run.exited;
+    if (code !== 0) throw new Error(`etcd-backup ${args[0]} exited ${code}:\n${run.stderr}`);
+    return run;
+  }
+
+  /** `etcd-backup backup` from node 1 into the case's folder store; returns the backup's name. */
+  async backup(): Promise<string> {
+    const run = await this.cli([
+      'backup',
+      ...cliNodeArgs(this.nodes[0]!),
+      '--cluster',
+      'real',
+      '--store',
+      `dir:${join(this.work, 'store')}`,
+      '--recipient',
+      await identityToRecipient(this.identity),
+      '--json',
+    ]);
+    return (JSON.parse(run.stdout) as { name: string }).name;
+  }
+
+  /** `etcd-backup restore NAME` onto every node, with the default revision bump; returns its stderr. */
+  async restore(name: string, extra: string[] = []): Promise<string> {
+    const run = await this.cli([
+      'restore',
+      '--store',
+      `dir:${join(this.work, 'store')}`,
+      '--identity',
+      join(this.work, 'identity.txt'),
+      ...this.nodes.flatMap(cliNodeArgs),
+      ...extra,
+      name,
+    ]);
+    return run.stderr;
+  }
+
+  /** The host pid of a control-plane component on a node (its container's main process), from `pgrep`. */
+  async componentPid(node: SandboxNodeInfo, component: string): Promise<string> {
+    const r = await this.sandbox.runOnNode(node, ['pgrep', '-f', `^${component} `], { allowFailure: true });
+    return r.stdout.trim();
+  }
+
+  async namespaceNames(): Promise<string[]> {
+    return (await this.api.list(paths.namespaces)).items.map((n) => n.metadata.name).sort();
+  }
+
+  /** Deletes a namespace and waits until the namespace controller has emptied and removed it. */
+  async deleteNamespace(name: string) {
+    await this.api.delete(`${paths.namespaces}/${name}`);
+    await until(
+      `namespace ${name} to be gone`,
+      async () => ((await this.api.find(`${paths.namespaces}/${name}`)) ? undefined : true),
+      120_000,
+    );
+  }
+
+  async configMap(ns: string, name: string): Promise<KubeObject | undefined> {
+    return this.api.find(`${paths.core(ns, 'configmaps')}/${name}`);
+  }
+}
