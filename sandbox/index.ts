@@ -98,6 +98,8 @@ export interface StartOptions {
   controlPlane?: 'real' | 'auto' | 'stand-in';
   /** The real build to run (default 1.37.2). */
   kubernetesVersion?: string;
+  /** Flags added to kube-controller-manager.yaml's command, as kubeadm's extraArgs would. */
+  controllerManagerFlags?: string[];
   /** How long to wait for etcd to serve after the nodes boot (default 60 s). */
   readyTimeoutMs?: number;
   /** Aborting stops `up` at the next step and tears down what it had started. */
@@ -228,6 +230,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
           allNodes: nodes,
           authorizedKeys,
           realKubernetes: kubernetes.real ? kubernetes.version : undefined,
+          controllerManagerFlags: options.controllerManagerFlags,
         }),
       ),
     );

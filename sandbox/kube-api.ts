@@ -38,7 +38,12 @@ export interface KubeList<T = KubeObject> {
 export interface KubeResponse<T> {
   status: number;
   body: T;
+  /** The server's Retry-After, on a 429 (e.g. a resource's storage still initializing after a restart). */
+  retryAfterSeconds?: number;
 }
+
+/** client-go's limit: a request is retried after 429 + Retry-After at most 10 times. */
+const MAX_RETRIES_AFTER_429 = 10;
 
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -128,7 +133,12 @@ export class KubeApi {
                 // Left as text: the caller sees what the server said.
               }
             }
-            resolve({ status: res.statusCode ?? 0, body: parsed as T });
+            const retryAfter = Number(res.headers['retry-after']);
+            resolve({
+              status: res.statusCode ?? 0,
+              body: parsed as T,
+              ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+            });
           });
         },
       );
@@ -140,14 +150,23 @@ export class KubeApi {
     });
   }
 
-  /** Like send, but an answer outside 2xx (or the allowed statuses) is an error naming the server's message. */
+  /**
+   * Like send, but an answer outside 2xx (or the allowed statuses) is an error naming the server's message. A
+   * 429 with Retry-After is retried when the server says, as client-go does: after a restart /readyz can be ok
+   * while a custom resource's storage still initializes.
+   */
   async call<T = KubeObject>(
     method: string,
     path: string,
     body?: unknown,
     options: { allow?: number[]; contentType?: string } = {},
   ): Promise<KubeResponse<T>> {
-    const res = await this.send<T>(method, path, body, options);
+    let res = await this.send<T>(method, path, body, options);
+    for (let retry = 0; res.status === 429 && res.retryAfterSeconds !== undefined; retry++) {
+      if (retry >= MAX_RETRIES_AFTER_429) break;
+      await new Promise((r) => setTimeout(r, Math.min(res.retryAfterSeconds!, 10) * 1000));
+      res = await this.send<T>(method, path, body, options);
+    }
     if ((res.status < 200 || res.status > 299) && !options.allow?.includes(res.status)) {
       const message = (res.body as { message?: string } | string | undefined) ?? '';
       const why = typeof message === 'string' ? message.slice(0, 300) : message.message;

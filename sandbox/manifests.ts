@@ -202,6 +202,8 @@ interface ControlPlaneOptions {
   minor: EtcdMinor;
   /** Like 'v1.37.2'; defaults to the release that ships this etcd minor. */
   kubernetesVersion?: string | undefined;
+  /** Flags added to kubeadm's (kubeadm's extraArgs); the list stays sorted as kubeadm writes it. */
+  extraFlags?: string[] | undefined;
 }
 
 export function kubeApiserverManifest(o: ControlPlaneOptions & { etcdServers: string }): string {
@@ -277,7 +279,8 @@ export function kubeControllerManagerManifest(o: ControlPlaneOptions): string {
       '--service-account-private-key-file=/etc/kubernetes/pki/sa.key',
       '--service-cluster-ip-range=10.96.0.0/16',
       '--use-service-account-credentials=true',
-    ],
+      ...(o.extraFlags ?? []),
+    ].sort(),
     volumes: [
       ...COMMON_VOLUMES,
       {

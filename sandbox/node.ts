@@ -51,6 +51,7 @@ export interface NodeFilesOptions {
   authorizedKeys: Record<string, string>;
   /** Set when the node runs the real kube-apiserver and kube-controller-manager of this version ('1.37.2'). */
   realKubernetes?: string | undefined;
+  controllerManagerFlags?: string[] | undefined;
 }
 
 const CRICTL_SCRIPT = fileURLToPath(new URL('./crictl.sh', import.meta.url));
@@ -102,7 +103,12 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
   );
   write(
     join(kube, 'manifests/kube-controller-manager.yaml'),
-    kubeControllerManagerManifest({ nodeIp: node.ip, minor, kubernetesVersion }),
+    kubeControllerManagerManifest({
+      nodeIp: node.ip,
+      minor,
+      kubernetesVersion,
+      extraFlags: o.controllerManagerFlags,
+    }),
     0o600,
   );
   write(
