@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import type { BackupMetadata } from '../backup/metadata';
+import type { BackupMetadata } from '../format';
 import { parseStoreSpec } from '../store/open-store';
 import { blobFileName } from '../store/store';
 

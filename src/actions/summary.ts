@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import type { BackupMetadata } from '../backup/metadata';
 import type { DrillReport } from '../drill/drill';
+import type { BackupMetadata } from '../format';
 import type { RecoverReport } from '../restore/recover';
 import type { RestoreReport } from '../restore/restore';
 import { formatBytes, formatDuration } from '../util/progress';

@@ -1,29 +1,26 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { BackupMetadata, Compression, Inventory, MetadataDraft } from '../backup/metadata';
-import { backupName, isValidClusterName } from '../backup/metadata';
 import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
-import { seal } from '../envelope/seal';
-import { EtcdBackupError, InputError } from '../errors';
-import { assertSafeToSnapshot, type ClusterHealth, inspectCluster } from '../etcd/health';
-import { RestoreCutShortError, readJournal } from '../restore/journal';
-import { analyseSnapshot } from '../snapshot/verify';
+import { InputError } from '../errors';
+import type { ClusterHealth } from '../etcd/health';
+import { type BackupMetadata, type Compression, isValidClusterName } from '../format';
+import { RestoreCutShortError, readJournal } from '../node/journal';
+import type { MemberConnection } from '../node/members';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { createPrivateTempDir } from '../util/private-temp';
-import { formatBytes, formatProgress, type ProgressSink } from '../util/progress';
+import { formatProgress, type ProgressSink } from '../util/progress';
 import { shown } from '../util/shown';
-import { VERSION } from '../version';
-import { acquireViaEtcdctl } from './acquire-etcdctl';
-import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
-import { summarizeInventory } from './inventory';
-import { connectThroughNode, connectToAnyUrl, type MemberConnection, readClientTls } from './members';
+import { type AcquireMethod, acquireSnapshot } from './acquire';
+import { discoverSource } from './discover';
+import { onRunnerDisk } from './errors';
+import { startSealing } from './seal';
+import { storeBackup } from './store';
 import { type EtcdAccess, locateEtcd } from './target';
+import { verifySnapshot } from './verify-snapshot';
+
+export { RunnerDiskFullError, SnapshotRejectedError } from './errors';
 
 export interface BackupRequest {
   ssh: ConnectOptions;
@@ -31,7 +28,7 @@ export interface BackupRequest {
   etcd?: DiscoveryOverrides;
   /** Member to snapshot, by name; default: the member on the node we log in to. */
   member?: string;
-  method?: 'grpc' | 'etcdctl';
+  method?: AcquireMethod;
   cluster: string;
   /** Take the snapshot even with no quorum, no leader or an active alarm. */
   force?: boolean;
@@ -54,43 +51,6 @@ export interface BackupResult {
   access: EtcdAccess;
 }
 
-/** etcd's own TLS files as the etcd container sees them (for etcdctl run inside it). */
-function containerTlsOf(
-  access: EtcdAccess,
-): { caPath: string; certPath: string; keyPath: string } | undefined {
-  const flags = access.controlPlane.etcd.flags;
-  const [caPath, certPath, keyPath] = [flags['trusted-ca-file'], flags['cert-file'], flags['key-file']];
-  return caPath && certPath && keyPath ? { caPath, certPath, keyPath } : undefined;
-}
-
-export class SnapshotRejectedError extends EtcdBackupError {
-  constructor(message: string) {
-    super(message, {
-      hint: 'the snapshot was not stored; run the backup again, and if it fails again inspect the member (etcdutl check)',
-      exitCode: 3,
-    });
-  }
-}
-
-/** The runner has no room for the snapshot in its temp dir. */
-export class RunnerDiskFullError extends EtcdBackupError {
-  constructor(dir: string, dbSize: bigint | undefined, cause: unknown) {
-    const size = dbSize === undefined ? '' : ` (the database is ${formatBytes(Number(dbSize))})`;
-    super(`no space left on the runner in ${dir} for the snapshot${size}`, {
-      hint: 'nothing was stored; free space there, or point RUNNER_TEMP (or TMPDIR) at a disk with room for the snapshot and its sealed copy',
-      cause,
-    });
-  }
-}
-
-/** Whether the error, or one it was caused by, is a system error with one of these codes. */
-function hasErrorCode(error: unknown, codes: string[]): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
-    if (codes.includes((e as NodeJS.ErrnoException).code ?? '')) return true;
-  }
-  return false;
-}
-
 /**
  * The cluster name becomes part of every backup's name and of the node lock's file name, so it is checked before
  * anything else happens; `input` is how the caller spells it (cluster, --cluster).
@@ -104,9 +64,10 @@ export function checkClusterName(cluster: string, input: string): void {
   }
 }
 
-const firstLineOf = (message: string | undefined) => message?.split('\n')[0] ?? 'no status';
-
-/** discover → acquire → verify → envelope → store, on one SSH connection, under the node's backup lock. */
+/**
+ * discover → acquire → verify → seal → store, on one SSH connection, under the cluster's node lock. The seal
+ * step works while the snapshot arrives; its result is stored only once the snapshot passed verification.
+ */
 export async function backup(request: BackupRequest): Promise<BackupResult> {
   const { log } = request;
   checkClusterName(request.cluster, 'cluster');
@@ -152,168 +113,50 @@ async function backupLocked(
 ): Promise<BackupResult> {
   const { log } = request;
   const timings: Record<string, number> = {};
-  const tls = await readClientTls(session, { ca: access.caPath, cert: access.certPath, key: access.keyPath });
-  request.onSecret?.(tls.key.toString('utf8'));
+  const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await step();
+    timings[name] = Date.now() - started;
+    return result;
+  };
   const connections: MemberConnection[] = [];
   const temp = createPrivateTempDir();
   try {
-    const local = await connectThroughNode(session, access.clientUrl, tls);
-    connections.push(local);
-    let started = Date.now();
-    const health = await inspectCluster(local.client, async (member) => {
-      const c = await connectToAnyUrl(session, member.clientURLs, tls);
-      connections.push(c);
-      return c.client;
-    });
-    timings.health = Date.now() - started;
-    assertSafeToSnapshot(health, request.force ?? false, log.warn);
-
-    const member = request.member
-      ? health.members.find((m) => m.name === request.member)
-      : health.members.find((m) => m.id === health.localMemberId);
-    if (!member) {
-      throw new EtcdBackupError(
-        `member ${request.member ? shown(request.member) : 'local member'} is not in the cluster`,
-        {
-          hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,
-        },
-      );
-    }
-    const answering = health.members.filter((m) => m.status).map((m) => m.name);
-    if (!member.status) {
-      throw new EtcdBackupError(
-        `member ${member.name} does not answer at ${member.clientURLs.join(', ')}: ${firstLineOf(member.error)}`,
-        {
-          hint: `it may be down; snapshot a member that answers (${answering.join(', ') || 'none'}) instead`,
-        },
-      );
-    }
-    for (const other of health.members) {
-      if (!other.status) log.warn(`member ${other.name} does not answer (${firstLineOf(other.error)})`);
-    }
-    log.info(
-      `cluster ${health.clusterId.toString(16)}: ${health.members.length} members, leader ${health.leader?.name ?? 'none'}; snapshotting ${member.name}`,
-    );
-
-    started = Date.now();
+    const source = await timed('health', () => discoverSource(session, access, request, connections));
+    const onDisk = <T>(step: () => Promise<T>) =>
+      onRunnerDisk(dirname(temp.path), source.member.status?.dbSize, step);
     const path = temp.file('snapshot.db');
-    // The snapshot and its sealed copy are written under the runner's temp dir; a full disk there is the
-    // runner's problem, not the link's, and the message says so.
-    const onRunnerDisk = <T>(step: () => Promise<T>): Promise<T> =>
-      step().catch((error: unknown) => {
-        throw hasErrorCode(error, ['ENOSPC', 'EDQUOT'])
-          ? new RunnerDiskFullError(dirname(temp.path), member.status?.dbSize, error)
-          : error;
-      });
-    // The envelope (zstd + age) works while the snapshot arrives, into a private file; it is stored only
-    // once the snapshot has passed verification.
-    const sealInput = new PassThrough();
-    const sealed = await seal(sealInput, {
-      encryption: request.encryption,
-      compression: request.compression ?? 'zstd',
-      // It reads a tee of the transfer, which hashes these same bytes already.
-      hashInput: false,
-    });
     const sealedPath = temp.file('sealed.blob');
-    const sealing = pipeline(sealed.blob, createWriteStream(sealedPath, { mode: 0o600, flags: 'wx' }));
-    sealing.catch(() => {});
-    sealed.snapshot.catch(() => {});
-    let acquired: AcquiredSnapshot;
-    if ((request.method ?? 'grpc') === 'grpc') {
-      const source =
-        member.id === health.localMemberId ? local : await connectToAnyUrl(session, member.clientURLs, tls);
-      if (source !== local) connections.push(source);
-      acquired = await onRunnerDisk(() => acquireViaGrpc(source.client, { path, progress, also: sealInput }));
-    } else {
-      const containerTls = containerTlsOf(access);
-      const viaEtcdctl = await onRunnerDisk(() =>
-        acquireViaEtcdctl(
+    const sealing = await startSealing(request, sealedPath);
+    const method = request.method ?? 'grpc';
+    const acquired = await timed('acquire', () =>
+      onDisk(() =>
+        acquireSnapshot(
           session,
-          {
-            ...access,
-            endpoint: access.clientUrl,
-            ...(containerTls ? { containerTls } : {}),
-          },
-          { path, progress, also: sealInput },
+          access,
+          source,
+          { method, path, progress, also: sealing.input, log },
+          connections,
         ),
-      );
-      log.info(
-        `snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`,
-      );
-      acquired = viaEtcdctl;
-    }
-    timings.acquire = Date.now() - started;
-    if (!acquired.trailerOk) {
-      throw new SnapshotRejectedError(
-        'the snapshot that arrived does not match the SHA-256 etcd appended to it',
-      );
-    }
-
-    log.debug(`snapshot written: ${acquired.bytes} bytes, sha256 ${acquired.sha256}`);
-    started = Date.now();
-    const [analysis] = await onRunnerDisk(() =>
-      Promise.all([
-        // The metadata's inventory counts keys by type and namespace only: keys without value records
-        // suffice, which keeps the store smaller and reads no value.
-        analyseSnapshot(path, { liveKeys: 'keys', databaseSha256: acquired.databaseSha256 }),
-        sealing,
-      ]),
+      ),
     );
-    const report = analysis.report;
-    timings.verify = Date.now() - started;
-    const sealedDigest = await sealed.snapshot;
-    if (sealedDigest.size !== acquired.bytes) {
-      throw new SnapshotRejectedError('the envelope did not receive the same bytes as the snapshot file');
-    }
-    if (
-      !report.integrity.ok ||
-      report.trailer !== 'ok' ||
-      report.revision === null ||
-      report.totalSize === null
-    ) {
-      const first = report.integrity.problems[0];
-      throw new SnapshotRejectedError(
-        `the snapshot failed verification: ${first ? first.message : `trailer ${report.trailer}`}`,
-      );
-    }
-    const inventory: Inventory | undefined = analysis.liveKeys
-      ? summarizeInventory(analysis.liveKeys)
-      : undefined;
-
-    const status = member.status;
-    const createdAt = (request.now ?? (() => new Date()))();
-    const name = backupName(request.cluster, createdAt, report.revision);
-    const draft: MetadataDraft = {
-      schemaVersion: 1,
-      name,
-      createdAt: createdAt.toISOString(),
-      cluster: request.cluster,
-      node: access.memberName ?? session.target,
-      member: { id: member.id.toString(16), name: member.name },
-      etcd: {
-        version: status?.version ?? access.version ?? 'unknown',
-        revision: report.revision,
-        ...(report.compactRevision !== null ? { compactRevision: report.compactRevision } : {}),
-        ...(report.hash !== null ? { hash: report.hash } : {}),
-        ...(report.totalKey !== null ? { totalKey: report.totalKey } : {}),
-        totalSize: report.totalSize,
-        ...(health.leader ? { leader: health.leader.name } : {}),
-        ...(status ? { raftIndex: Number(status.raftIndex), raftTerm: Number(status.raftTerm) } : {}),
-      },
-      snapshot: { sha256: acquired.sha256, size: acquired.bytes },
-      ...(inventory ? { inventory } : {}),
-      timings,
-      toolVersion: `etcd-backup ${VERSION} on ${hostname()}`,
-      envelope: { compression: 'zstd', encryption: { kind: 'none' } },
-    };
-
+    const { report, inventory } = await timed('verify', () => onDisk(() => verifySnapshot(path, acquired)));
+    const envelope = await onDisk(() => sealing.finish(acquired.bytes));
     log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
-    started = Date.now();
-    draft.envelope = sealed.envelope;
-    const metadata = await request.store.put(name, createReadStream(sealedPath), draft);
-    timings.store = Date.now() - started;
-    log.info(`stored ${name} in ${request.store.location}`);
-    return { metadata, location: request.store.location, health, access };
+    const facts = {
+      cluster: request.cluster,
+      createdAt: (request.now ?? (() => new Date()))(),
+      target: session.target,
+      access,
+      source,
+      acquired,
+      report,
+      inventory,
+      envelope,
+      timings,
+    };
+    const metadata = await timed('store', () => storeBackup(request.store, facts, sealedPath, log));
+    return { metadata, location: request.store.location, health: source.health, access };
   } finally {
     temp.dispose();
     await Promise.all(connections.map((c) => c.close()));

@@ -1,4 +1,4 @@
-import type { Inventory as MetadataInventory } from '../backup/metadata';
+import type { Inventory as MetadataInventory } from '../format';
 import { CompactKeyMap } from '../snapshot/compact-key-map';
 import { countTable } from '../snapshot/inventory';
 import { REGISTRY_PREFIX, resourceName } from '../snapshot/kubernetes';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
+import type { BackupMetadata } from '../format';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';

@@ -1,5 +1,5 @@
 import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
-import type { EncryptionDescription } from '../backup/metadata';
+import type { EncryptionDescription } from '../format';
 import { EnvelopeError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createZstdDecompress } from 'node:zlib';
-import type { EnvelopeDescription } from '../backup/metadata';
+import type { EnvelopeDescription } from '../format';
 import { type Digest, DigestStream } from './digest';
 import { abbreviateKey, makeDecrypter, type OpeningKeys, recipientsOf } from './encryption';
 import { EnvelopeError } from './errors';

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { createZstdCompress, constants as zlib } from 'node:zlib';
-import type { Compression, EnvelopeDescription } from '../backup/metadata';
+import type { Compression, EnvelopeDescription } from '../format';
 import { type Digest, DigestStream } from './digest';
 import { describeEncryption, type EncryptionChoice, makeEncrypter } from './encryption';
 import { EnvelopeError } from './errors';

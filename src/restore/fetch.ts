@@ -1,45 +1,34 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { BackupMetadata } from '../backup/metadata';
 import type { OpeningKeys } from '../envelope/encryption';
 import { open } from '../envelope/open';
-import { EtcdBackupError } from '../errors';
-import { analyseSnapshot, type SnapshotAnalysis } from '../snapshot';
+import type { BackupMetadata } from '../format';
+import type { SnapshotAnalysis } from '../snapshot';
 import { type Selector, selectBackup } from '../store/catalog';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
 import { formatProgress, ProgressMeter } from '../util/progress';
+import { verifyBackup } from './verify-backup';
 
 export interface FetchedBackup {
   metadata: BackupMetadata;
   /** The plaintext snapshot, in the caller's private temp dir. */
   path: string;
   analysis: SnapshotAnalysis;
-  /** download + decrypt + decompress to disk, then the full verification. */
-  timingsMs: { open: number; verify: number };
-}
-
-export class BackupRejectedError extends EtcdBackupError {
-  constructor(message: string) {
-    super(message, {
-      hint: 'this backup cannot be trusted; pick another one (etcd-backup list) and check the store',
-      exitCode: 3,
-    });
-  }
 }
 
 /**
- * Store → blob (SHA-256 checked against the metadata) → decrypt → decompress → snapshot file (its digest
- * checked too) → full verification. Anything that does not match is refused before it can be used.
+ * The fetch step: store → blob (SHA-256 checked against the metadata) → decrypt → decompress → the snapshot
+ * file at `path` (its digest checked too). Anything that does not match is refused before it can be used.
  */
-export async function fetchBackup(options: {
+export async function downloadBackup(options: {
   store: BackupStore;
   selector: Selector;
   cluster?: string;
   keys: OpeningKeys;
   path: string;
   log: Logger;
-}): Promise<FetchedBackup> {
+}): Promise<{ metadata: BackupMetadata; path: string }> {
   const { store, log } = options;
   const listing = await store.list();
   const chosen = selectBackup(listing.backups, options.selector, {
@@ -47,7 +36,6 @@ export async function fetchBackup(options: {
     location: store.location,
   });
   log.info(`fetching ${chosen.name} (revision ${chosen.etcd.revision}) from ${store.location}`);
-  const started = Date.now();
   const stored = await store.get(chosen.name);
   const plain = await open(stored.blob, {
     keys: options.keys,
@@ -57,20 +45,16 @@ export async function fetchBackup(options: {
   });
   const meter = new ProgressMeter('fetch', (r) => log.info(formatProgress(r)), stored.metadata.snapshot.size);
   await pipeline(plain, meter, createWriteStream(options.path, { mode: 0o600, flags: 'wx' }));
+  return { metadata: stored.metadata, path: options.path };
+}
+
+/** Fetch, then verify (verify-backup.ts): what a drill (and a test) needs of a stored backup. */
+export async function fetchBackup(
+  options: Parameters<typeof downloadBackup>[0],
+): Promise<FetchedBackup & { timingsMs: { open: number; verify: number } }> {
+  const started = Date.now();
+  const downloaded = await downloadBackup(options);
   const opened = Date.now();
-  const analysis = await analyseSnapshot(options.path, { liveKeys: 'detailed' });
-  const timingsMs = { open: opened - started, verify: Date.now() - opened };
-  const report = analysis.report;
-  if (!report.integrity.ok || report.trailer !== 'ok') {
-    const first = report.integrity.problems[0];
-    throw new BackupRejectedError(
-      `${chosen.name} failed verification after download: ${first ? first.message : `trailer ${report.trailer}`}`,
-    );
-  }
-  if (report.revision !== stored.metadata.etcd.revision) {
-    throw new BackupRejectedError(
-      `${chosen.name} holds revision ${report.revision} but its metadata says ${stored.metadata.etcd.revision}`,
-    );
-  }
-  return { metadata: stored.metadata, path: options.path, analysis, timingsMs };
+  const analysis = await verifyBackup(downloaded.metadata, downloaded.path);
+  return { ...downloaded, analysis, timingsMs: { open: opened - started, verify: Date.now() - opened } };
 }

@@ -48,11 +48,14 @@ export async function shipSnapshot(
       log,
     });
   } catch (error) {
-    if (error instanceof LocalSendError)
+    if (error instanceof LocalSendError) {
+      // The node's command has ended on the cut input; a cut that still unpacked cleanly leaves a file.
+      await removeOurDir(session, dir).catch(() => {});
       throw new NodeActionError(
         `cannot read ${localPath} to send it to ${session.target}: ${error.message}`,
         { hint: 'nothing was changed on the cluster', cause: error.failure },
       );
+    }
     if (error instanceof SshCommandError) {
       throw new NodeActionError(
         `cannot copy the snapshot into ${dir} on ${session.target}: ${firstLine(error.stderr) || `exit ${error.remoteExitCode}`}`,

@@ -1,24 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import { connectThroughNode, readClientTls } from '../backup/members';
 import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh, parseClientUrl } from '../controlplane';
-import { EtcdBackupError } from '../errors';
 import type { EtcdTls, Member } from '../etcd/client';
+import type { BackupMetadata } from '../format';
+import { connectThroughNode, readClientTls } from '../node/members';
 import type { Logger } from '../util/log';
 import { formatBytes } from '../util/progress';
+import { RestoreRefusedError } from './errors';
 import { type EtcdTools, minorOf, supportsBumpRevision } from './etcd-tools';
 import type { FetchedBackup } from './fetch';
 import { rewriteEtcdDataDir } from './manifest-rewrite';
 import type { NodeLink } from './node-link';
-import { existing, statDir } from './node-ops';
+import { type DirFacts, existing, statDir } from './node-ops';
 import type { NodeTool } from './node-tools';
 import { snapshotDirFor } from './on-node';
 
-export class RestoreRefusedError extends EtcdBackupError {
-  constructor(message: string, hint: string) {
-    super(message, { hint, exitCode: 6 });
-  }
-}
+export { RestoreRefusedError };
 
 const DEFAULT_QUOTA = 2 * 1024 ** 3;
 
@@ -90,6 +87,11 @@ export interface RestorePlan {
   warnings: string[];
 }
 
+/** Where a member's manifest waits while its pod is stopped. */
+export function inHolding(m: Pick<MemberPlan, 'holding'>, manifest: string): string {
+  return posix.join(m.holding, posix.basename(manifest));
+}
+
 export interface PlanOptions {
   mode: RestoreMode;
   /** new-dir mode: the new data dir on every node (default `<old dir>-restored-<time>`). */
@@ -132,6 +134,40 @@ async function planMember(
   log: Logger,
 ): Promise<MemberPlan> {
   const session = link.session;
+  const { plane, etcd, manifest, staticPodPath, dataHostPath } = await discoverStaticEtcd(link, options, log);
+  const facts = await statDir(session, dataHostPath);
+  if (!facts)
+    refuse(
+      `etcd's data dir ${dataHostPath} does not exist on ${session.target}`,
+      'check --data-dir and the etcd-data hostPath',
+    );
+  const places = await choosePlaces(link, { manifest, staticPodPath, dataHostPath, facts }, options, stamp);
+  const byComponent = (c: string) => plane.staticPods.filter((p) => p.component === c).map((p) => p.path);
+  return {
+    node: session.target,
+    name: etcd.name,
+    peerUrls: etcd.peerUrls,
+    clientUrl: etcd.clientUrl,
+    clientPort: parseClientUrl(etcd.clientUrl).port,
+    dataDir: etcd.dataDir,
+    dataHostPath,
+    owner: facts.owner,
+    version: etcd.version,
+    staticPodPath,
+    etcdManifest: manifest,
+    apiServerManifest: plane.apiServer?.manifestPath,
+    controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
+    ...places,
+    nodeTool,
+    quotaBytes: Number(etcd.flags['quota-backend-bytes'] ?? 0) || DEFAULT_QUOTA,
+    tls: await readTls(link, plane),
+    certFiles: { ca: plane.etcd.certs!.ca, cert: plane.etcd.certs!.cert, key: plane.etcd.certs!.key },
+  };
+}
+
+/** The node's control plane, refused unless etcd runs as a static pod whose manifest names it fully. */
+async function discoverStaticEtcd(link: NodeLink, options: PlanOptions, log: Logger) {
+  const session = link.session;
   const plane = await discoverOverSsh(session, options.overrides ?? {});
   for (const w of plane.warnings) log.warn(`${session.target}: ${w}`);
   const { etcd } = plane;
@@ -141,26 +177,43 @@ async function planMember(
       'restore handles kubeadm/kind-style stacked etcd; restore an external etcd with its own tooling',
     );
   }
-  if (!etcd.name || etcd.peerUrls.length === 0 || !etcd.dataDir || !etcd.dataHostPath) {
+  const { name, dataDir, dataHostPath } = etcd;
+  if (!name || etcd.peerUrls.length === 0 || !dataDir || !dataHostPath) {
     refuse(
       `${plane.etcdManifestPath} on ${session.target} does not say etcd's name, peer URL and data dir`,
       'check the manifest (kubeadm sets --name, --initial-advertise-peer-urls and --data-dir)',
     );
   }
-  const staticPodPath = posix.normalize(plane.staticPodPath);
-  const holding = posix.join(posix.dirname(staticPodPath), `etcd-restore-${stamp}`);
-  const dataHostPath = posix.normalize(etcd.dataHostPath);
-  const facts = await statDir(session, dataHostPath);
-  if (!facts)
-    refuse(
-      `etcd's data dir ${dataHostPath} does not exist on ${session.target}`,
-      'check --data-dir and the etcd-data hostPath',
-    );
+  return {
+    plane,
+    etcd: { ...etcd, name, dataDir },
+    manifest: plane.etcdManifestPath,
+    staticPodPath: posix.normalize(plane.staticPodPath),
+    dataHostPath: posix.normalize(dataHostPath),
+  };
+}
+
+/**
+ * Where this member's restore puts things: the holding dir for manifests, the staging dir, the final place
+ * (swap: the old data dir, moved aside first; new-dir: a new dir and a manifest rewritten to point at it).
+ * Refuses when any of them exists already: a restore never overwrites anything.
+ */
+async function choosePlaces(
+  link: NodeLink,
+  found: { manifest: string; staticPodPath: string; dataHostPath: string; facts: DirFacts },
+  options: PlanOptions,
+  stamp: string,
+): Promise<
+  Pick<MemberPlan, 'holding' | 'staging' | 'snapshotDir' | 'target' | 'aside' | 'rewrittenManifest'>
+> {
+  const session = link.session;
+  const { dataHostPath } = found;
+  const holding = posix.join(posix.dirname(found.staticPodPath), `etcd-restore-${stamp}`);
   let target = dataHostPath;
   let aside: string | undefined;
   let rewrittenManifest: string | undefined;
   if (options.mode === 'swap') {
-    if (facts.mountPoint) {
+    if (found.facts.mountPoint) {
       refuse(
         `${dataHostPath} on ${session.target} is a mount point, so it cannot be moved aside`,
         'use --mode new-dir with a new data dir on that filesystem (e.g. a subdirectory of the mount)',
@@ -169,8 +222,8 @@ async function planMember(
     aside = `${dataHostPath}.before-restore-${stamp}`;
   } else {
     target = posix.normalize(options.newDataDir ?? `${dataHostPath}-restored-${stamp}`);
-    const text = (await session.readFile(plane.etcdManifestPath, { sudo: true })).toString('utf8');
-    rewrittenManifest = rewriteEtcdDataDir(text, target, plane.etcdManifestPath);
+    const text = (await session.readFile(found.manifest, { sudo: true })).toString('utf8');
+    rewrittenManifest = rewriteEtcdDataDir(text, target, found.manifest);
   }
   const staging = posix.join(posix.dirname(target), `.${posix.basename(target)}.restore-${stamp}`);
   const snapshotDir = snapshotDirFor(staging);
@@ -184,32 +237,7 @@ async function planMember(
       'move it away (a restore never overwrites anything), then run again',
     );
   }
-  const byComponent = (c: string) => plane.staticPods.filter((p) => p.component === c).map((p) => p.path);
-  return {
-    node: session.target,
-    name: etcd.name,
-    peerUrls: etcd.peerUrls,
-    clientUrl: etcd.clientUrl,
-    clientPort: parseClientUrl(etcd.clientUrl).port,
-    dataDir: etcd.dataDir,
-    dataHostPath,
-    owner: facts.owner,
-    version: etcd.version,
-    staticPodPath,
-    etcdManifest: plane.etcdManifestPath,
-    apiServerManifest: plane.apiServer?.manifestPath,
-    controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
-    holding,
-    staging,
-    snapshotDir,
-    nodeTool,
-    target,
-    aside,
-    rewrittenManifest,
-    quotaBytes: Number(etcd.flags['quota-backend-bytes'] ?? 0) || DEFAULT_QUOTA,
-    tls: await readTls(link, plane),
-    certFiles: { ca: plane.etcd.certs!.ca, cert: plane.etcd.certs!.cert, key: plane.etcd.certs!.key },
-  };
+  return { holding, staging, snapshotDir, target, aside, rewrittenManifest };
 }
 
 /** What the running cluster says, if it answers: its revision and members (to check every one is covered). */
@@ -249,6 +277,11 @@ function chooseBump(
   return { bump, reason: `${since} revisions written since the snapshot; bumping by max(1e9, 2 × that)` };
 }
 
+/**
+ * The plan step: every node's part (planMember), then the checks that refuse a restore that would go wrong
+ * (duplicate members, version skew, a database over the quota, running members no node covers, tools that
+ * cannot bump the revision). What is allowed but worth knowing becomes a warning.
+ */
 export async function makePlan(
   links: NodeLink[],
   fetched: FetchedBackup,
@@ -257,81 +290,133 @@ export async function makePlan(
   log: Logger,
 ): Promise<RestorePlan> {
   const stamp = stampOf(options.now);
-  const warnings: string[] = [];
   const members = await Promise.all(
     links.map((l, i) =>
       planMember(l, place.on === 'node' ? place.nodeTools[i] : undefined, options, stamp, log),
     ),
   );
-  // The tools that will run `snapshot restore`: the runner's, or each node's own.
-  const tools =
-    place.on === 'runner'
-      ? [{ kind: place.tools.restoreToolKind, version: place.tools.version, where: 'the restore tools are' }]
-      : place.nodeTools.map((t, i) => ({
-          kind: t.kind,
-          version: t.version,
-          where: `${members[i]!.node}'s ${t.kind} is`,
-        }));
+  const tools = restoringTools(place, members);
+  const meta = fetched.metadata;
+  const warnings = [
+    ...checkMembers(members, meta),
+    ...checkVersions(tools, members, meta.etcd.version, options.allowVersionSkew),
+    ...checkQuota(members, meta.etcd.totalSize, options.force),
+  ];
+  const live = await liveCluster(links[0]!, members[0]!);
+  warnings.push(...checkCoverage(live, members, options.force));
+  const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
+  warnings.push(...checkBump(bump, tools));
+  return {
+    backup: meta.name,
+    restoreOn: place.on,
+    restoreOnReason: place.reason,
+    cluster: meta.cluster,
+    snapshotRevision: meta.etcd.revision,
+    snapshotVersion: meta.etcd.version,
+    toolsVersion: [...new Set(tools.map((t) => t.version))].join(', '),
+    mode: options.mode,
+    bump,
+    bumpReason: reason,
+    stamp,
+    initialCluster: members.flatMap((m) => m.peerUrls.map((u) => `${m.name}=${u}`)).join(','),
+    clusterToken: `etcd-restore-${stamp.toLowerCase()}-${randomBytes(4).toString('hex')}`,
+    members,
+    live: live ? { revision: live.revision, members: live.members.map((m) => m.name) } : undefined,
+    warnings,
+  };
+}
+
+interface RestoringTool {
+  kind: string;
+  version: string;
+  /** How a message names it: "the restore tools are", "<node>'s etcdutl is". */
+  where: string;
+}
+
+/** The tools that will run `snapshot restore`: the runner's, or each node's own. */
+function restoringTools(place: RestorePlace, members: MemberPlan[]): RestoringTool[] {
+  return place.on === 'runner'
+    ? [{ kind: place.tools.restoreToolKind, version: place.tools.version, where: 'the restore tools are' }]
+    : place.nodeTools.map((t, i) => ({
+        kind: t.kind,
+        version: t.version,
+        where: `${members[i]!.node}'s ${t.kind} is`,
+      }));
+}
+
+function checkMembers(members: MemberPlan[], meta: BackupMetadata): string[] {
   const names = members.map((m) => m.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate)
     refuse(`two of the given nodes run etcd member '${duplicate}'`, 'give each control-plane node once');
+  // Legit when rebuilding on new hosts; a mistake when it is the wrong cluster's backup.
+  return meta.member && !names.includes(meta.member.name)
+    ? [
+        `the backup was taken from member ${meta.member.name} of cluster ${meta.cluster}, which none of the given nodes runs`,
+      ]
+    : [];
+}
 
-  const meta = fetched.metadata;
-  if (meta.member && !names.includes(meta.member.name)) {
-    // Legit when rebuilding on new hosts; a mistake when it is the wrong cluster's backup.
-    warnings.push(
-      `the backup was taken from member ${meta.member.name} of cluster ${meta.cluster}, which none of the given nodes runs`,
-    );
-  }
-  const snapshotVersion = meta.etcd.version;
-  const versionProblems: string[] = [];
+function checkVersions(
+  tools: RestoringTool[],
+  members: MemberPlan[],
+  snapshotVersion: string,
+  allowVersionSkew: boolean,
+): string[] {
+  const warnings: string[] = [];
+  const problems: string[] = [];
   for (const t of tools)
     if (minorOf(t.version) !== minorOf(snapshotVersion))
-      versionProblems.push(`${t.where} etcd ${t.version}, the snapshot is from ${snapshotVersion}`);
+      problems.push(`${t.where} etcd ${t.version}, the snapshot is from ${snapshotVersion}`);
   for (const m of members) {
     if (!m.version) warnings.push(`${m.node}: etcd's version is not in its image tag; not checked`);
     else if (minorOf(m.version) !== minorOf(snapshotVersion))
-      versionProblems.push(`${m.node} runs etcd ${m.version}, the snapshot is from ${snapshotVersion}`);
+      problems.push(`${m.node} runs etcd ${m.version}, the snapshot is from ${snapshotVersion}`);
   }
-  if (versionProblems.length > 0) {
-    if (!options.allowVersionSkew) {
-      refuse(
-        `etcd versions differ: ${versionProblems.join('; ')}`,
-        `restore with the same etcd major.minor everywhere, or allow version skew on purpose`,
-      );
-    }
-    for (const p of versionProblems) warnings.push(`version skew allowed: ${p}`);
+  if (problems.length > 0 && !allowVersionSkew) {
+    refuse(
+      `etcd versions differ: ${problems.join('; ')}`,
+      `restore with the same etcd major.minor everywhere, or allow version skew on purpose`,
+    );
   }
+  return [...warnings, ...problems.map((p) => `version skew allowed: ${p}`)];
+}
 
+function checkQuota(members: MemberPlan[], totalSize: number, force: boolean): string[] {
+  const warnings: string[] = [];
   for (const m of members) {
-    if (meta.etcd.totalSize > m.quotaBytes) {
-      const message = `the snapshot's database (${formatBytes(meta.etcd.totalSize)}) is larger than etcd's quota on ${m.node} (${formatBytes(m.quotaBytes)}): it would start with a NOSPACE alarm`;
-      if (!options.force) refuse(message, 'raise --quota-backend-bytes in etcd.yaml first, or force it');
+    if (totalSize > m.quotaBytes) {
+      const message = `the snapshot's database (${formatBytes(totalSize)}) is larger than etcd's quota on ${m.node} (${formatBytes(m.quotaBytes)}): it would start with a NOSPACE alarm`;
+      if (!force) refuse(message, 'raise --quota-backend-bytes in etcd.yaml first, or force it');
       warnings.push(`forced: ${message}`);
     }
   }
+  return warnings;
+}
 
-  const live = await liveCluster(links[0]!, members[0]!);
-  if (live) {
-    const uncovered = live.members
-      .filter((m) => !names.includes(m.name))
-      .map((m) => m.name || m.id.toString(16));
-    if (uncovered.length > 0) {
-      const message = `the running cluster has members no given node covers: ${uncovered.join(', ')}`;
-      if (!options.force) {
-        refuse(
-          message,
-          'give every control-plane node (a restore replaces the whole cluster), or force it to drop them',
-        );
-      }
-      warnings.push(`forced: ${message}`);
-    }
-  } else {
-    warnings.push('the running cluster did not answer; its members and revision were not checked');
+/** A restore replaces the whole cluster: every running member must be on a given node. */
+function checkCoverage(
+  live: { members: Member[] } | undefined,
+  members: MemberPlan[],
+  force: boolean,
+): string[] {
+  if (!live) return ['the running cluster did not answer; its members and revision were not checked'];
+  const names = members.map((m) => m.name);
+  const uncovered = live.members
+    .filter((m) => !names.includes(m.name))
+    .map((m) => m.name || m.id.toString(16));
+  if (uncovered.length === 0) return [];
+  const message = `the running cluster has members no given node covers: ${uncovered.join(', ')}`;
+  if (!force) {
+    refuse(
+      message,
+      'give every control-plane node (a restore replaces the whole cluster), or force it to drop them',
+    );
   }
+  return [`forced: ${message}`];
+}
 
-  const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
+function checkBump(bump: number, tools: RestoringTool[]): string[] {
   const cannotBump = tools.find((t) => !supportsBumpRevision(t.version));
   if (bump > 0 && cannotBump) {
     refuse(
@@ -339,30 +424,11 @@ export async function makePlan(
       'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)',
     );
   }
-  if (bump === 0)
-    warnings.push(
-      'no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore',
-    );
-
-  const initialCluster = members.flatMap((m) => m.peerUrls.map((u) => `${m.name}=${u}`)).join(',');
-  return {
-    backup: meta.name,
-    restoreOn: place.on,
-    restoreOnReason: place.reason,
-    cluster: meta.cluster,
-    snapshotRevision: meta.etcd.revision,
-    snapshotVersion,
-    toolsVersion: [...new Set(tools.map((t) => t.version))].join(', '),
-    mode: options.mode,
-    bump,
-    bumpReason: reason,
-    stamp,
-    initialCluster,
-    clusterToken: `etcd-restore-${stamp.toLowerCase()}-${randomBytes(4).toString('hex')}`,
-    members,
-    live: live ? { revision: live.revision, members: live.members.map((m) => m.name) } : undefined,
-    warnings,
-  };
+  return bump === 0
+    ? [
+        'no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore',
+      ]
+    : [];
 }
 
 /** restoredBytes: measured on the runner, or estimated when the restore runs on the nodes. */

@@ -1,10 +1,11 @@
-import { readClientTls } from '../backup/members';
+import { type RestoreJournal, readJournal, removeJournal } from '../node/journal';
+import { readClientTls } from '../node/members';
 import type { ConnectOptions } from '../ssh';
 import type { Logger } from '../util/log';
-import { type RestoreJournal, readJournal, removeJournal } from './journal';
+import { RestoreFailedError, RestoreRefusedError } from './errors';
+import { lockAll } from './lock';
 import { NodeLink } from './node-link';
-import { RestoreRefusedError } from './plan';
-import { lockAll, RestoreFailedError, type RollbackPlan, rollback } from './restore';
+import { type RollbackPlan, rollback } from './rollback';
 
 export interface RecoverRequest {
   nodes: ConnectOptions[];
@@ -96,7 +97,6 @@ function memberOf(
   node: string,
   tls: RollbackPlan['members'][number]['tls'],
 ): RollbackPlan['members'][number] {
-  const { rewritten, certs: _paths, ...recorded } = journal.member;
-  // The rewritten text itself is not needed to roll back, only whether there was one.
-  return { ...recorded, node, tls, rewrittenManifest: rewritten ? '' : undefined };
+  const { certs: _paths, ...recorded } = journal.member;
+  return { ...recorded, node, tls };
 }

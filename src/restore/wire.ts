@@ -71,8 +71,9 @@ export class LocalSendError extends Error {
 
 /**
  * Streams `source` through `pack` into the stdin of `argv` run (with sudo) on the node, with progress, and
- * returns the packed bytes sent. If the local side fails, the remote command is stopped — it would otherwise
- * wait for the end of its input forever — and a LocalSendError is thrown; a failure of the command itself
+ * returns the packed bytes sent. If the local side fails, the command's stdin is ended — it would otherwise
+ * wait for the rest of its input forever — and, once the command has exited (so whatever it does on a cut
+ * input, like removing what it made, is done), a LocalSendError is thrown; a failure of the command itself
  * (SshCommandError and the like) is thrown as it is.
  */
 export async function sendPacked(
@@ -80,6 +81,9 @@ export async function sendPacked(
   options: { source: Readable; pack: Transform; argv: string[]; label: string; log: Logger },
 ): Promise<number> {
   const body = new PassThrough();
+  // The command's stdin. A failed pipeline destroys body without ending it, so it is ended here by hand.
+  const stdin = new PassThrough();
+  body.pipe(stdin);
   const meter = new ProgressMeter(options.label, (r) => options.log.info(formatProgress(r)));
   const packing = pipeline(options.source, meter, options.pack, body).catch((e: unknown) => e);
   // Counted once the pipe is in place, so this listener only watches what flows into body.
@@ -87,18 +91,24 @@ export async function sendPacked(
   options.pack.on('data', (chunk: Buffer) => {
     sent += chunk.length;
   });
-  const { stdout, done } = await session.execStream(options.argv, { sudo: true, stdin: body });
   void packing.then((e) => {
-    if (e instanceof Error) stdout.destroy(e);
+    if (e instanceof Error) {
+      body.unpipe(stdin);
+      stdin.end();
+    }
   });
-  try {
-    await done;
-  } catch (error) {
-    body.destroy();
-    const packed = await Promise.race([packing, Promise.resolve(undefined)]);
-    throw packed instanceof Error ? new LocalSendError(packed) : error;
-  }
-  const packed = await packing;
+  const { done } = await session.execStream(options.argv, { sudo: true, stdin });
+  const ended = await done.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const packed = ended === undefined ? await packing : await settledNow(packing);
   if (packed instanceof Error) throw new LocalSendError(packed);
+  if (ended !== undefined) throw ended;
   return sent;
+}
+
+/** The promise's value if it has settled by now, else undefined. */
+async function settledNow<T>(promise: Promise<T>): Promise<T | undefined> {
+  return Promise.race([promise, Promise.resolve(undefined)]);
 }

@@ -8,7 +8,7 @@
 // reached: with a persisted freelist they must be listed in it (and nothing reached may be); without one
 // (etcd on Linux) bbolt defines them as free, so only the trailer can vouch for their bytes.
 //
-// Typical use: `assertIntact(await verifySnapshot(path))` before a restore; `SnapshotTrailerCheck` piped into
+// Typical use: `assertIntact((await analyseSnapshot(path)).report, reject)` before a restore; `SnapshotTrailerCheck` piped into
 // a download to know the bytes arrived as etcd sent them; `diffSnapshots(a, b)` after a drill.
 export { type DiffGroup, type DiffOptions, diffLiveKeys, diffSnapshots, type SnapshotDiff } from './diff';
 export { SNAPSHOT_EXIT, SnapshotError } from './errors';

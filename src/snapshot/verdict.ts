@@ -1,4 +1,4 @@
-import { SNAPSHOT_EXIT, SnapshotError } from './errors';
+import { SNAPSHOT_EXIT } from './errors';
 import type { Problem } from './problem';
 import type { SnapshotReport } from './report';
 
@@ -39,17 +39,12 @@ export function verdictReason(report: SnapshotReport): string | undefined {
 }
 
 /**
- * For backup, restore and drill: throws SnapshotError unless the snapshot is intact (or, when allowed, a
- * structurally sound raw database without trailer).
+ * The one check of a verification's outcome, for backup, restore and drill: the snapshot must be intact and
+ * carry etcd's trailer (a raw database without one proves nothing about where it came from). Otherwise throws
+ * `reject` of a one-line reason naming the first problem, so each caller keeps its own error and hint.
  */
-export function assertIntact(report: SnapshotReport, options: { allowMissingTrailer?: boolean } = {}): void {
-  const verdict = verdictOf(report);
-  if (verdict === 'intact' || (verdict === 'no-trailer' && options.allowMissingTrailer)) return;
-  throw new SnapshotError(verdictReason(report)!, {
-    exitCode: exitCodeOf(report),
-    hint:
-      verdict === 'no-trailer'
-        ? 'take the snapshot with etcdctl snapshot save (or this tool), or explicitly accept a file without trailer'
-        : 'do not restore from this file; use another backup',
-  });
+export function assertIntact(report: SnapshotReport, reject: (reason: string) => Error): void {
+  if (report.integrity.ok && report.trailer === 'ok') return;
+  const first = report.integrity.problems[0];
+  throw reject(first ? first.message : `trailer ${report.trailer}`);
 }

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ArtifactClient, FindOptions } from '@actions/artifact';
+import { DigestStream } from '../envelope/digest';
 import {
   type BackupMetadata,
   completeMetadata,
   type MetadataDraft,
   parseBackupName,
   parseMetadataJson,
-} from '../backup/metadata';
-import { DigestStream } from '../envelope/digest';
+} from '../format';
 import { StoreError } from './errors';
 import {
   type BackupStore,

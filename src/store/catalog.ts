@@ -1,5 +1,5 @@
-import type { BackupMetadata } from '../backup/metadata';
 import { abbreviateKey } from '../envelope/encryption';
+import type { BackupMetadata } from '../format';
 import { StoreError } from './errors';
 import type { BackupStore } from './store';
 

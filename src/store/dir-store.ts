@@ -4,14 +4,14 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DigestStream } from '../envelope/digest';
 import {
   type BackupMetadata,
   completeMetadata,
   type MetadataDraft,
   parseBackupName,
   parseMetadataJson,
-} from '../backup/metadata';
-import { DigestStream } from '../envelope/digest';
+} from '../format';
 import { StoreError } from './errors';
 import {
   type BackupStore,

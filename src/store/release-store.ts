@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { DigestStream } from '../envelope/digest';
 import {
   type BackupMetadata,
   type BlobDescription,
@@ -12,8 +13,7 @@ import {
   type MetadataDraft,
   parseBackupName,
   parseMetadataJson,
-} from '../backup/metadata';
-import type { DigestStream } from '../envelope/digest';
+} from '../format';
 import { formatBytes, ProgressMeter, type ProgressSink } from '../util/progress';
 import { StoreError } from './errors';
 import { DEFAULT_RETRY, isRateLimit, type RetryPolicy, withRetry } from './retry';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BackupMetadata } from '../backup/metadata';
 import { InputError } from '../errors';
+import type { BackupMetadata } from '../format';
 import { shown } from '../util/shown';
 import { backupTime, newestFirst } from './catalog';
 import type { BackupStore } from './store';

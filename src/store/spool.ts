@@ -3,8 +3,8 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BlobPart } from '../backup/metadata';
 import type { Digest } from '../envelope/digest';
+import type { BlobPart } from '../format';
 
 export interface SpooledBlob extends Digest {
   path: string;

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { BackupMetadata, MetadataDraft } from '../backup/metadata';
+import type { BackupMetadata, MetadataDraft } from '../format';
 
 /**
  * Every place a backup can live (a folder, workflow artifacts, release assets) looks the same from here.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeInventory } from '../../src/backup/inventory';
-import type { Inventory as MetadataInventory } from '../../src/backup/metadata';
+import type { Inventory as MetadataInventory } from '../../src/format';
 import { buildInventory, countTable } from '../../src/snapshot/inventory';
 import { LiveKeys } from '../../src/snapshot/live-keys';
 import { seededRandom } from '../support/random';

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { generateHybridIdentity, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import type { EnvelopeDescription } from '../../src/backup/metadata';
 import { chooseEncryption, type EncryptionChoice } from '../../src/envelope/encryption';
 import { EnvelopeError } from '../../src/envelope/errors';
 import { type OpenOptions, open } from '../../src/envelope/open';
 import { seal } from '../../src/envelope/seal';
+import type { EnvelopeDescription } from '../../src/format';
 import { k8sLikeSnapshot } from './k8s-like-data';
 
 async function collect(stream: Readable): Promise<Buffer> {

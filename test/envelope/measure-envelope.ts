@@ -19,11 +19,11 @@ import { join } from 'node:path';
 import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import type { Compression } from '../../src/backup/metadata';
 import { DigestStream } from '../../src/envelope/digest';
 import type { EncryptionChoice } from '../../src/envelope/encryption';
 import { open } from '../../src/envelope/open';
 import { seal } from '../../src/envelope/seal';
+import type { Compression } from '../../src/format';
 import { k8sLikeSnapshot } from './k8s-like-data';
 
 const MB = 1_000_000;

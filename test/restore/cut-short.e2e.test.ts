@@ -2,7 +2,7 @@ import { identityToRecipient } from 'age-encryption';
 import { expect, it } from 'vitest';
 import { backup } from '../../src/backup/backup';
 import { main } from '../../src/cli/main';
-import { JOURNAL_PATH, RestoreCutShortError } from '../../src/restore/journal';
+import { JOURNAL_PATH, RestoreCutShortError } from '../../src/node/journal';
 import { recoverCutRestore } from '../../src/restore/recover';
 import { restore } from '../../src/restore/restore';
 import { cliNodeArgs } from '../support/cli-node-args';

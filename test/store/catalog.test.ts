@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupMetadata } from '../../src/backup/metadata';
+import type { BackupMetadata } from '../../src/format';
 import { catalogEntry, newestFirst, parseSelector, selectBackup } from '../../src/store/catalog';
 import { StoreError } from '../../src/store/errors';
 import { parseDuration, planRetention } from '../../src/store/retention';

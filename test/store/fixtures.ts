@@ -1,4 +1,4 @@
-import type { BackupMetadata } from '../../src/backup/metadata';
+import type { BackupMetadata } from '../../src/format';
 
 /** A complete, valid metadata document; tests override what they need. */
 export function sampleMetadata(overrides: Partial<BackupMetadata> = {}): BackupMetadata {

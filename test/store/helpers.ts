@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import { backupName, type MetadataDraft } from '../../src/backup/metadata';
 import { open } from '../../src/envelope/open';
 import { seal } from '../../src/envelope/seal';
+import { backupName, type MetadataDraft } from '../../src/format';
 import type { BackupStore } from '../../src/store/store';
 import { sampleMetadata } from './fixtures';
 

@@ -5,7 +5,7 @@ import {
   parseBackupName,
   parseMetadata,
   parseMetadataJson,
-} from '../../src/backup/metadata';
+} from '../../src/format';
 import { sampleMetadata } from './fixtures';
 
 describe('backup names', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetadataDraft } from '../../src/backup/metadata';
+import type { MetadataDraft } from '../../src/format';
 import { DEFAULT_PART_SIZE, ReleaseStore } from '../../src/store/release-store';
 import { randomStream } from '../envelope/k8s-like-data';
 import { type LocalGitHub, startLocalGitHub } from '../support/github/local-github';

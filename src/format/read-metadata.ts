@@ -1,132 +1,13 @@
-import { EtcdBackupError } from '../errors';
+import {
+  type BackupMetadata,
+  type BlobDescription,
+  type EncryptionDescription,
+  METADATA_SCHEMA_VERSION,
+  MetadataError,
+} from './metadata';
+import { CLUSTER_PATTERN, parseBackupName, SHA256_PATTERN } from './names';
 
-/**
- * The JSON document stored next to every backup. It stays readable (never encrypted) so a catalog can be
- * listed without keys, and therefore holds no secrets and no Kubernetes object names: only counts, hashes,
- * sizes and the public half of the encryption.
- */
-export const METADATA_SCHEMA_VERSION = 1;
-
-export type Compression = 'zstd' | 'none';
-
-/** Who can open the blob. Recipients are public keys (`age1…`); a passphrase is recorded only as a fact. */
-export type EncryptionDescription =
-  | { kind: 'age-recipients'; recipients: string[] }
-  | { kind: 'age-passphrase' }
-  | { kind: 'none' };
-
-/** One stored piece of a blob that had to be split (release assets are limited to 2 GiB each). */
-export interface BlobPart {
-  index: number;
-  size: number;
-  sha256: string;
-}
-
-export interface BlobDescription {
-  /** SHA-256 (hex) of the whole stored blob, the concatenation of its parts when split. */
-  sha256: string;
-  size: number;
-  parts?: BlobPart[];
-}
-
-export interface EnvelopeDescription {
-  compression: Compression;
-  encryption: EncryptionDescription;
-  blob: BlobDescription;
-}
-
-export interface Inventory {
-  /** Keys per resource type, e.g. `{"secrets": 12, "configmaps": 40}`. */
-  byType: Record<string, number>;
-  /** Keys per namespace; cluster-scoped keys are counted under `""`. */
-  byNamespace: Record<string, number>;
-}
-
-export interface BackupMetadata {
-  schemaVersion: typeof METADATA_SCHEMA_VERSION;
-  /** `<cluster>-<YYYYMMDDTHHMMSSZ>-r<revision>`; see backupName(). */
-  name: string;
-  /** When the snapshot was taken (ISO 8601, UTC). */
-  createdAt: string;
-  cluster: string;
-  node?: string;
-  member?: { id: string; name: string };
-  etcd: {
-    version: string;
-    revision: number;
-    compactRevision?: number;
-    hash?: number;
-    totalKey?: number;
-    totalSize: number;
-    leader?: string;
-    raftIndex?: number;
-    raftTerm?: number;
-  };
-  snapshot: { sha256: string; size: number };
-  inventory?: Inventory;
-  /** Milliseconds per phase (acquire, verify, envelope, store…). */
-  timings?: Record<string, number>;
-  toolVersion: string;
-  envelope: EnvelopeDescription;
-}
-
-/** Metadata before the blob is stored: the store fills in envelope.blob while it streams the bytes. */
-export type MetadataDraft = Omit<BackupMetadata, 'envelope'> & {
-  envelope: Omit<EnvelopeDescription, 'blob'>;
-};
-
-export class MetadataError extends EtcdBackupError {}
-
-// Characters that are safe in artifact names, release asset names and file names alike.
-const CLUSTER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-const NAME_PATTERN = /^([A-Za-z0-9][A-Za-z0-9._-]{0,62})-(\d{8}T\d{6}Z)-r(\d+)$/;
-const SHA256_PATTERN = /^[0-9a-f]{64}$/;
-
-export function isValidClusterName(cluster: string): boolean {
-  return CLUSTER_PATTERN.test(cluster);
-}
-
-function compactUtc(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
-}
-
-/** `<cluster>-<UTC time YYYYMMDDTHHMMSSZ>-r<revision>`, e.g. `prod-20261121T194500Z-r12345`. */
-export function backupName(cluster: string, date: Date, revision: number): string {
-  if (!isValidClusterName(cluster)) {
-    throw new MetadataError(`cluster name '${cluster}' is not usable in a backup name`, {
-      hint: 'use 1-63 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
-    });
-  }
-  if (!Number.isSafeInteger(revision) || revision < 0) {
-    throw new MetadataError(`revision ${revision} is not a non-negative integer`);
-  }
-  if (Number.isNaN(date.getTime())) throw new MetadataError('backup time is not a valid date');
-  return `${cluster}-${compactUtc(date)}-r${revision}`;
-}
-
-export interface ParsedBackupName {
-  cluster: string;
-  time: Date;
-  revision: number;
-}
-
-/** The inverse of backupName(); undefined for anything that is not a backup name. */
-export function parseBackupName(name: string): ParsedBackupName | undefined {
-  const match = NAME_PATTERN.exec(name);
-  if (!match) return undefined;
-  const [, cluster, stamp, revision] = match as unknown as [string, string, string, string];
-  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
-  const time = new Date(iso);
-  const rev = Number(revision);
-  if (Number.isNaN(time.getTime()) || compactUtc(time) !== stamp || !Number.isSafeInteger(rev))
-    return undefined;
-  return { cluster, time, revision: rev };
-}
-
-// --- reading -------------------------------------------------------------------------------------------
+/** Reading a metadata document back from a store: every field checked, nothing half-understood. */
 
 type Json = Record<string, unknown>;
 
@@ -304,8 +185,4 @@ export function parseMetadataJson(text: string, source = 'backup metadata'): Bac
     });
   }
   return parseMetadata(value, source);
-}
-
-export function completeMetadata(draft: MetadataDraft, blob: BlobDescription): BackupMetadata {
-  return { ...draft, envelope: { ...draft.envelope, blob } };
 }

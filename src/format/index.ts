@@ -1,0 +1,3 @@
+export * from './metadata';
+export * from './names';
+export * from './read-metadata';

@@ -1,0 +1,66 @@
+import { posix } from 'node:path';
+import { errorLine } from '../errors';
+import { waitForHealthyCluster } from './health';
+import { move, removeEmptyDir, waitUntilRunning, writeFileAtomically } from './node-ops';
+import { inHolding } from './plan';
+import { stopPod } from './stop';
+import { eachMember, type SwapContext } from './swap-context';
+
+/**
+ * The start step, for etcd: its manifest back in the static pod folder (new-dir mode: the rewritten one,
+ * written next to the held original first), then the wait until every member answers and all agree on a leader.
+ */
+export async function startEtcd(context: SwapContext): Promise<void> {
+  context.log.info('starting etcd on every node');
+  await eachMember(context, async (session, m) => {
+    if (m.rewrittenManifest) {
+      const next = posix.join(m.holding, `.${posix.basename(m.etcdManifest)}.new`);
+      await writeFileAtomically(session, next, m.rewrittenManifest);
+      await move(session, next, m.etcdManifest);
+    } else {
+      await move(session, inHolding(m, m.etcdManifest), m.etcdManifest);
+    }
+  });
+  await waitForHealthyCluster(
+    context.links,
+    context.plan.members,
+    context.startMs,
+    context.log,
+    context.signal,
+  );
+}
+
+/**
+ * The start step, for Kubernetes, once the check passed: kube-apiserver back everywhere, the controllers
+ * restarted when asked, and the holding dirs removed (new-dir mode keeps the original etcd.yaml there).
+ */
+export async function startApiServer(context: SwapContext, restartControllers: boolean): Promise<void> {
+  const { log } = context;
+  log.info('etcd verified; starting kube-apiserver');
+  await eachMember(context, async (session, m) => {
+    if (m.apiServerManifest) await move(session, inHolding(m, m.apiServerManifest), m.apiServerManifest);
+  });
+  await eachMember(context, async (session, m) => {
+    if (m.apiServerManifest && !(await waitUntilRunning(session, 'kube-apiserver', 60_000)))
+      log.warn(`kube-apiserver has not started on ${m.node} within 60s; check the kubelet`);
+  });
+  if (restartControllers) await restartControllerPods(context);
+  await eachMember(context, async (session, m) => {
+    if (!m.rewrittenManifest) await removeEmptyDir(session, m.holding);
+  });
+}
+
+/** Stops and starts kube-controller-manager and kube-scheduler, so they drop what they cached of the old data. */
+async function restartControllerPods(context: SwapContext): Promise<void> {
+  await eachMember(context, async (session, m) => {
+    for (const manifest of m.controllerManifests) {
+      const program = posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
+      try {
+        await stopPod(session, m, manifest, program, { timeoutMs: context.stopMs });
+        await move(session, inHolding(m, manifest), manifest);
+      } catch (error) {
+        context.log.warn(`could not restart ${program} on ${m.node}: ${errorLine(error)}`);
+      }
+    }
+  });
+}

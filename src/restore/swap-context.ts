@@ -1,0 +1,23 @@
+import type { SshSession } from '../ssh';
+import type { Logger } from '../util/log';
+import type { NodeLink } from './node-link';
+import type { MemberPlan, RestorePlan } from './plan';
+
+/** What the steps from the first stop on (stop, swap, start, check) work with. */
+export interface SwapContext {
+  links: NodeLink[];
+  plan: RestorePlan;
+  log: Logger;
+  /** How long a pod may take to stop, and etcd to come back with a leader. */
+  stopMs: number;
+  startMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/** Runs `work` for every member at once, on its node's session. */
+export async function eachMember(
+  context: Pick<SwapContext, 'links' | 'plan'>,
+  work: (session: SshSession, member: MemberPlan) => Promise<void>,
+): Promise<void> {
+  await Promise.all(context.plan.members.map((m, i) => work(context.links[i]!.session, m)));
+}
