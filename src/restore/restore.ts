@@ -63,7 +63,13 @@ export interface RestoreRequest {
   allowVersionSkew?: boolean;
   force?: boolean;
   dryRun?: boolean;
-  /** Stop and start kube-controller-manager and kube-scheduler after kube-apiserver is back. */
+  /**
+   * Leave kube-controller-manager and kube-scheduler running through the restore. By default they are stopped
+   * with kube-apiserver and started once every API server answers /readyz, so they never act on what they
+   * cached of the old data.
+   */
+  keepControllersRunning?: boolean;
+  /** With keepControllersRunning: stop and start them after kube-apiserver is back. */
   restartControllers?: boolean;
   timeouts?: { stopMs?: number; startMs?: number };
   log: Logger;
@@ -152,6 +158,7 @@ async function swapOrRollBack(
     stopMs: request.timeouts?.stopMs ?? 90_000,
     startMs: request.timeouts?.startMs ?? 120_000,
     signal: request.signal,
+    controllers: request.keepControllersRunning ? 'keep-running' : 'stop',
   };
   try {
     return await swapIn(run, context, fetched, request);
@@ -177,7 +184,10 @@ async function swapIn(
   await run.inSwap('swap.startEtcd', () => startEtcd(context), reached('started'));
   // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
   const checked = await run.inSwap('swap.verify', () => checkRestored(context, fetched));
-  await run.timed('swap.startApiServer', () => startApiServer(context, request.restartControllers ?? false));
+  // Reported on its own: how long the API servers took to answer /readyz once started.
+  run.timings.apiServersReady = await run.timed('swap.startApiServer', () =>
+    startApiServer(context, request.restartControllers ?? false),
+  );
   return checked;
 }
 

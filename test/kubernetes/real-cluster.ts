@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
@@ -7,8 +7,12 @@ import { availableEtcdMinors, type EtcdMinor } from '../../sandbox/etcd-binaries
 import { kubernetesSkipReason, type Sandbox, type SandboxNodeInfo, startSandbox } from '../../sandbox/index';
 import type { KubeApi, KubeObject } from '../../sandbox/kube-api';
 import { paths, until } from '../../sandbox/seed-api';
+import { restore } from '../../src/restore/restore';
+import { DirStore } from '../../src/store/dir-store';
+import { silentLogger } from '../../src/util/log';
 import { CliRun } from '../restore/cli-run';
 import { cliNodeArgs } from '../support/cli-node-args';
+import { etcdToolsFor } from '../support/etcd-tools';
 
 /**
  * A sandbox running the real kube-apiserver and kube-controller-manager, a folder store and an age key, and
@@ -29,13 +33,16 @@ export function newestEtcd(): EtcdMinor {
  */
 const RIDE_OUT_THE_RESTORE = ['--leader-elect-lease-duration=180s', '--leader-elect-renew-deadline=150s'];
 
-export function realClusterCase(members: 1 | 3, body: (ctx: RealCluster) => void) {
+export type Controllers = 'stopped' | 'kept running';
+
+export function realClusterCase(members: 1 | 3, controllers: Controllers, body: (ctx: RealCluster) => void) {
+  const title = `controllers ${controllers} through the restore`;
   const minor = newestEtcd();
   const reason = kubernetesSkipReason(minor);
   describe.skipIf(reason !== undefined)(
-    `real kube-apiserver and kube-controller-manager on etcd ${minor}, ${members} member(s)${reason ? ` (skipped: ${reason})` : ''}`,
+    `real kube-apiserver and kube-controller-manager on etcd ${minor}, ${members} member(s), ${title}${reason ? ` (skipped: ${reason})` : ''}`,
     () => {
-      const ctx = new RealCluster(minor, members);
+      const ctx = new RealCluster(minor, members, controllers);
       beforeAll(() => ctx.start(), 300_000);
       afterAll(() => ctx.stop(), 60_000);
       body(ctx);
@@ -52,6 +59,7 @@ export class RealCluster {
   constructor(
     readonly minor: EtcdMinor,
     readonly members: 1 | 3,
+    readonly controllers: Controllers,
   ) {}
 
   async start() {
@@ -62,7 +70,8 @@ export class RealCluster {
       etcd: this.minor,
       members: this.members,
       controlPlane: 'real',
-      controllerManagerFlags: RIDE_OUT_THE_RESTORE,
+      // kubeadm's own lease timing when the restore stops the controllers: the fresh one waits out 15 s.
+      ...(this.controllers === 'kept running' ? { controllerManagerFlags: RIDE_OUT_THE_RESTORE } : {}),
     });
     this.api = this.sandbox.kubeApi(this.nodes[0]!);
   }
@@ -118,6 +127,31 @@ export class RealCluster {
       name,
     ]);
     return run.stderr;
+  }
+
+  /**
+   * The restore's core with kube-controller-manager and kube-scheduler left running through it (no CLI flag
+   * asks for that yet); returns how long the API servers took to answer /readyz.
+   */
+  async restoreKeepingControllers(name: string): Promise<number> {
+    const report = await restore({
+      store: new DirStore(join(this.work, 'store')),
+      selector: { name },
+      keys: { identities: [this.identity] },
+      nodes: await Promise.all(
+        this.nodes.map(async (n) => ({
+          host: n.host,
+          port: n.port,
+          username: 'root',
+          privateKey: await readFile(n.users.root.privateKeyPath, 'utf8'),
+          hostKey: { fingerprints: [n.hostKeyFingerprint] },
+        })),
+      ),
+      tools: etcdToolsFor(this.minor)!,
+      keepControllersRunning: true,
+      log: silentLogger,
+    });
+    return report.timingsMs.apiServersReady!;
   }
 
   /** The host pid of a control-plane component on a node (its container's main process), from `pgrep`. */
