@@ -1,5 +1,6 @@
 import type { DiscoveryOverrides } from '../controlplane';
 import type { OpeningKeys } from '../envelope/encryption';
+import { errorLine } from '../errors';
 import type { ConnectOptions } from '../ssh';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
@@ -10,6 +11,7 @@ import { RestoreRefusedError } from './errors';
 import type { EtcdTools } from './etcd-tools';
 import { downloadBackup, type FetchedBackup } from './fetch';
 import { withJournals } from './journal';
+import { findLeftovers, type LeftoverObject } from './leftovers';
 import { connectAndLock } from './lock';
 import { NodeLink } from './node-link';
 import { choosePlace, type RestoreOn } from './place';
@@ -136,11 +138,20 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
   }
 }
 
-function finished(report: RestoreReport, checked: CheckedRestore, log: Logger): RestoreReport {
+function finished(
+  report: RestoreReport,
+  checked: CheckedRestore & { leftovers: LeftoverObject[] | undefined },
+  log: Logger,
+): RestoreReport {
   log.info(
     `restored ${report.backup} to ${report.members.length} member(s): revision ${checked.revision}, ${checked.keys.restored} keys and their revisions equal to the snapshot's, ${checked.keys.valuesCompared} values compared`,
   );
-  return { ...report, restoredRevision: checked.revision, keys: checked.keys };
+  return {
+    ...report,
+    restoredRevision: checked.revision,
+    keys: checked.keys,
+    objectsInMissingNamespaces: checked.leftovers,
+  };
 }
 
 /** From the first stop on: any failure (an interrupt too) rolls every node back. */
@@ -150,7 +161,7 @@ async function swapOrRollBack(
   plan: RestorePlan,
   fetched: FetchedBackup,
   request: RestoreRequest,
-): Promise<CheckedRestore> {
+): Promise<CheckedRestore & { leftovers: LeftoverObject[] | undefined }> {
   const context: SwapContext = {
     links,
     plan,
@@ -173,7 +184,7 @@ async function swapIn(
   context: SwapContext,
   fetched: FetchedBackup,
   request: RestoreRequest,
-): Promise<CheckedRestore> {
+): Promise<CheckedRestore & { leftovers: LeftoverObject[] | undefined }> {
   const reached = (step: RestoreStep) => async () => request.onStep?.(step, context.plan);
   await run.inSwap(
     'swap.stop',
@@ -188,7 +199,14 @@ async function swapIn(
   run.timings.apiServersReady = await run.timed('swap.startApiServer', () =>
     startApiServer(context, request.restartControllers ?? false),
   );
-  return checked;
+  // The restore is done; a failure to look for leftovers is only a warning.
+  const leftovers = await run
+    .timed('leftovers', () => findLeftovers(context))
+    .catch((error: unknown) => {
+      request.log.warn(`could not look for objects in namespaces that no longer exist: ${errorLine(error)}`);
+      return undefined;
+    });
+  return { ...checked, leftovers };
 }
 
 /** The plan step: where `snapshot restore` runs, then every node's part. */

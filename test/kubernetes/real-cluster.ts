@@ -7,7 +7,7 @@ import { availableEtcdMinors, type EtcdMinor } from '../../sandbox/etcd-binaries
 import { kubernetesSkipReason, type Sandbox, type SandboxNodeInfo, startSandbox } from '../../sandbox/index';
 import type { KubeApi, KubeObject } from '../../sandbox/kube-api';
 import { paths, until } from '../../sandbox/seed-api';
-import { restore } from '../../src/restore/restore';
+import { type RestoreReport, restore } from '../../src/restore/restore';
 import { DirStore } from '../../src/store/dir-store';
 import { silentLogger } from '../../src/util/log';
 import { CliRun } from '../restore/cli-run';
@@ -131,9 +131,9 @@ export class RealCluster {
 
   /**
    * The restore's core with kube-controller-manager and kube-scheduler left running through it (no CLI flag
-   * asks for that yet); returns how long the API servers took to answer /readyz.
+   * asks for that yet); returns its report.
    */
-  async restoreKeepingControllers(name: string): Promise<number> {
+  async restoreKeepingControllers(name: string): Promise<RestoreReport> {
     const report = await restore({
       store: new DirStore(join(this.work, 'store')),
       selector: { name },
@@ -151,7 +151,7 @@ export class RealCluster {
       keepControllersRunning: true,
       log: silentLogger,
     });
-    return report.timingsMs.apiServersReady!;
+    return report;
   }
 
   /** The host pid of a control-plane component on a node (its container's main process), from `pgrep`. */

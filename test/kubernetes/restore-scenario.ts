@@ -21,6 +21,7 @@ export function restoreThroughRealKubernetes(ctx: RealCluster) {
     restoreLog: '',
     supervisorOffsets: [] as number[],
     reportedReadyMs: 0,
+    leftovers: [] as string[],
   };
   const kept = ctx.controllers === 'kept running';
 
@@ -31,6 +32,24 @@ export function restoreThroughRealKubernetes(ctx: RealCluster) {
       metadata: { name: 'before-backup' },
       data: { state: 'in the backup' },
     });
+    // A ConfigMap whose namespace does not exist (as a controller acting on a stale cache leaves behind):
+    // the restore reports it.
+    const client = ctx.sandbox.etcdClientFor(ctx.nodes[0]!);
+    try {
+      const leftover = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          name: 'leftover',
+          namespace: 'ghost',
+          uid: '0d6b3e53-5d3c-4f0e-9c1e-2a4f1b7c9e11',
+          creationTimestamp: '2026-01-01T00:00:00Z',
+        },
+      };
+      await client.put('/registry/configmaps/ghost/leftover', JSON.stringify(leftover));
+    } finally {
+      client.close();
+    }
     const list = await api.list(paths.core('shop', 'configmaps'));
     s.watch = api.watch(paths.core('shop', 'configmaps'), list.metadata.resourceVersion);
     s.controllerManagerPids = await Promise.all(
@@ -57,8 +76,16 @@ export function restoreThroughRealKubernetes(ctx: RealCluster) {
     s.lastSeenRv = s.watch.events.at(-1)!.object.metadata.resourceVersion!;
 
     s.supervisorOffsets = ctx.nodes.map((n) => ctx.sandbox.logOffset(n));
-    if (kept) s.reportedReadyMs = await ctx.restoreKeepingControllers(s.backupName);
-    else s.restoreLog = await ctx.restore(s.backupName);
+    if (kept) {
+      const report = await ctx.restoreKeepingControllers(s.backupName);
+      s.reportedReadyMs = report.timingsMs.apiServersReady ?? 0;
+      s.leftovers = (report.objectsInMissingNamespaces ?? []).map(
+        (o) => `${o.resource} ${o.namespace}/${o.name}`,
+      );
+    } else {
+      s.restoreLog = await ctx.restore(s.backupName);
+      s.leftovers = [...s.restoreLog.matchAll(/configmaps ghost\/leftover/g)].map((m) => m[0]);
+    }
     s.readyMs = await Promise.all(ctx.nodes.map((n) => ctx.sandbox.waitForApiServer(n, 120_000)));
   }, 300_000);
 
@@ -103,6 +130,16 @@ export function restoreThroughRealKubernetes(ctx: RealCluster) {
     } finally {
       last.close();
     }
+  });
+
+  it('reports the objects left in namespaces that no longer exist', () => {
+    // With the controllers stopped nothing else is left; one kept running may have added its own.
+    if (kept) expect(s.leftovers).toContain('configmaps ghost/leftover');
+    else expect(s.leftovers).toEqual(['configmaps ghost/leftover']);
+    if (!kept)
+      expect(s.restoreLog).toMatch(
+        /1 object\(s\) in namespaces that no longer exist: configmaps ghost\/leftover/,
+      );
   });
 
   it('ends a watch resumed from its last resourceVersion with 410 Expired, not a silent stream', async () => {
