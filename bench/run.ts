@@ -193,7 +193,7 @@ try {
     record('backup: etcd-backup (verify + zstd + age, folder store)', ours());
     record(
       'backup: etcd-backup without the envelope (raw snapshot stored)',
-      ours(['--encryption', 'none', '--compression', 'none']),
+      ours(['--encryption', 'none', '--compression', 'none', '--no-control-plane-files']),
     );
     record('limit: Maintenance.Snapshot stream', limit());
   }

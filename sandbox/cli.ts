@@ -1,5 +1,5 @@
 /**
- * npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6] [--fill SIZE] [--name NAME] [--no-seed] [--json]
+ * npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6|3.7] [--fill SIZE] [--name NAME] [--no-seed] [--json]
  *                       [--control-plane auto|real|stand-in] [--kubernetes 1.37.2]
  * npm run sandbox -- down [--name NAME | --all]
  * npm run sandbox -- status [--json]
@@ -12,7 +12,7 @@ import { parseSize } from './size';
 import { isSameProcess, readProcesses, sandboxDir } from './state';
 
 const USAGE = `usage:
-  npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6] [--fill SIZE] [--name NAME] [--no-seed] [--json]
+  npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6|3.7] [--fill SIZE] [--name NAME] [--no-seed] [--json]
                         [--control-plane auto|real|stand-in] [--kubernetes 1.37.2]
   npm run sandbox -- down [--name NAME | --all]
   npm run sandbox -- status [--json]`;

@@ -7,6 +7,7 @@ export const ETCD_VERSIONS = {
   '3.4': '3.4.23',
   '3.5': '3.5.21',
   '3.6': '3.6.6',
+  '3.7': '3.7.3',
 } as const;
 
 export type EtcdMinor = keyof typeof ETCD_VERSIONS;

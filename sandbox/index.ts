@@ -10,10 +10,12 @@ import type { LinkControl } from './forwarder';
 import { fingerprint, generateKey, knownHostsLine } from './keys';
 import { KubeApi } from './kube-api';
 import { DEFAULT_KUBERNETES, findKubernetes } from './kubernetes-binaries';
+import { joinMembersAsLearners, joinsAsLearners } from './learner-join';
 import { bridgeIp, createBridge, createNodeNetwork, nodeAddresses, slotHasNetwork } from './network';
 import {
   bootNode,
   cleanEnv,
+  joinManifestPath,
   type NodePlan,
   nsenterArgs,
   PROJECT_ROOT,
@@ -217,13 +219,16 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     );
     const initialCluster = nodes.map((n) => `${n.name}=https://${n.ip}:2380`);
     const quota = quotaFor(options.fill ?? 0);
+    const learners = joinsAsLearners(minor, members);
     await Promise.all(
-      nodes.map((node) =>
+      nodes.map((node, i) =>
         prepareNodeFiles({
           node,
           cluster,
           etcd,
-          initialCluster,
+          // kubeadm join names the members so far and itself.
+          initialCluster: learners ? initialCluster.slice(0, i + 1) : initialCluster,
+          joinsExisting: learners && i > 0,
           // kubeadm points each stacked apiserver at its local member.
           etcdServers: 'https://127.0.0.1:2379',
           ...(quota ? { quotaBackendBytes: quota } : {}),
@@ -275,6 +280,15 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     };
     writeFileSync(join(dir, 'known_hosts'), `${info.nodes.map((n) => n.knownHostsLine).join('\n')}\n`);
     const sandbox = new Sandbox(info);
+    if (learners) {
+      const plans = new Map(nodes.map((n) => [n.name, n]));
+      await joinMembersAsLearners(
+        sandbox,
+        (n) => joinManifestPath(plans.get(n.name)!),
+        options.readyTimeoutMs ?? 60_000,
+        log,
+      );
+    }
     await Promise.all(info.nodes.map((n) => sandbox.waitForEtcd(n, options.readyTimeoutMs ?? 60_000)));
     phase('etcd healthy');
     if (kubernetes.real) {

@@ -1,11 +1,12 @@
 import type { EtcdMinor } from './etcd-binaries';
 
-/** The static pod manifests and kubelet config in the shape kubeadm (v1.30–1.35) writes them. */
+/** The static pod manifests and kubelet config in the shape kubeadm (v1.30–1.37) writes them. */
 
 export const KUBERNETES_VERSION: Record<EtcdMinor, string> = {
   '3.4': 'v1.23.17',
   '3.5': 'v1.33.1',
   '3.6': 'v1.35.0',
+  '3.7': 'v1.37.2',
 };
 
 export interface EtcdManifestOptions {
@@ -15,7 +16,14 @@ export interface EtcdManifestOptions {
   minor: EtcdMinor;
   /** name=peerURL for every member, in order. */
   initialCluster: string[];
+  /** 'existing' for a member that joins a running cluster (kubeadm join), which kubeadm then names. */
+  initialClusterState?: 'existing';
   quotaBackendBytes?: number;
+}
+
+/** kubeadm 1.34+ (etcd 3.6+) writes feature gates and plain flags; 3.7 no longer accepts `--experimental-*`. */
+function kubeadmFeatureGates(minor: EtcdMinor): boolean {
+  return minor === '3.6' || minor === '3.7';
 }
 
 function list(items: string[], indent: string): string {
@@ -23,19 +31,17 @@ function list(items: string[], indent: string): string {
 }
 
 export function etcdManifest(o: EtcdManifestOptions): string {
+  const gates = kubeadmFeatureGates(o.minor);
   const flags = [
     `--advertise-client-urls=https://${o.nodeIp}:2379`,
     '--cert-file=/etc/kubernetes/pki/etcd/server.crt',
     '--client-cert-auth=true',
     '--data-dir=/var/lib/etcd',
-    o.minor === '3.6'
-      ? '--feature-gates=InitialCorruptCheck=true'
-      : '--experimental-initial-corrupt-check=true',
-    o.minor === '3.6'
-      ? '--watch-progress-notify-interval=5s'
-      : '--experimental-watch-progress-notify-interval=5s',
+    gates ? '--feature-gates=InitialCorruptCheck=true' : '--experimental-initial-corrupt-check=true',
+    gates ? '--watch-progress-notify-interval=5s' : '--experimental-watch-progress-notify-interval=5s',
     `--initial-advertise-peer-urls=https://${o.nodeIp}:2380`,
     `--initial-cluster=${o.initialCluster.join(',')}`,
+    ...(o.initialClusterState ? [`--initial-cluster-state=${o.initialClusterState}`] : []),
     '--key-file=/etc/kubernetes/pki/etcd/server.key',
     `--listen-client-urls=https://127.0.0.1:2379,https://${o.nodeIp}:2379`,
     '--listen-metrics-urls=http://127.0.0.1:2381',
@@ -49,8 +55,10 @@ export function etcdManifest(o: EtcdManifestOptions): string {
     '--snapshot-count=10000',
     '--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt',
   ];
+  // kubeadm 1.36+ probes /readyz at startup too (kubernetes/kubeadm#3039).
   const probePath = (ready: boolean) =>
-    o.minor === '3.6' ? (ready ? '/readyz' : '/livez') : '/health?exclude=NOSPACE&serializable=true';
+    gates ? (ready ? '/readyz' : '/livez') : '/health?exclude=NOSPACE&serializable=true';
+  const startupPath = o.minor === '3.7' ? probePath(true) : probePath(false);
   const probe = (kind: string, path: string, failureThreshold: number) => `    ${kind}:
       failureThreshold: ${failureThreshold}
       httpGet:
@@ -81,11 +89,11 @@ ${list(flags, '    ')}
     imagePullPolicy: IfNotPresent
 ${probe('livenessProbe', probePath(false), 8)}
     name: etcd
-${o.minor === '3.6' ? `${probe('readinessProbe', probePath(true), 3)}\n` : ''}    resources:
+${gates ? `${probe('readinessProbe', probePath(true), 3)}\n` : ''}    resources:
       requests:
         cpu: 100m
         memory: 100Mi
-${probe('startupProbe', probePath(false), 24)}
+${probe('startupProbe', startupPath, 24)}
     volumeMounts:
     - mountPath: /var/lib/etcd
       name: etcd-data

@@ -45,6 +45,12 @@ export interface NodeFilesOptions {
   cluster: ClusterPki;
   etcd: EtcdBinaries;
   initialCluster: string[];
+  /**
+   * The member joins a running cluster the way kubeadm join does it: its manifest says
+   * --initial-cluster-state=existing and is kept out of the static pod folder (in joinManifestPath) until
+   * the member has been announced.
+   */
+  joinsExisting?: boolean;
   etcdServers: string;
   quotaBackendBytes?: number;
   allNodes: NodePlan[];
@@ -72,6 +78,11 @@ function place(from: string, to: string): void {
   }
 }
 
+/** Where a joining member's etcd manifest waits (in the node's state dir, which the node sees too). */
+export function joinManifestPath(node: NodePlan): string {
+  return join(node.dir, 'etcd-join.yaml');
+}
+
 /**
  * Lays out the node's files in the overlay upper layers before anything is mounted (writing into an upper
  * layer under a live overlay is undefined behaviour): kubeadm's /etc/kubernetes, the kubelet config,
@@ -85,13 +96,14 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
   const minor = o.etcd.minor;
   const kubernetesVersion = o.realKubernetes ? `v${o.realKubernetes}` : undefined;
   write(
-    join(kube, 'manifests/etcd.yaml'),
+    o.joinsExisting ? joinManifestPath(node) : join(kube, 'manifests/etcd.yaml'),
     etcdManifest({
       nodeName: node.name,
       nodeIp: node.ip,
       etcdVersion: o.etcd.version,
       minor,
       initialCluster: o.initialCluster,
+      ...(o.joinsExisting ? { initialClusterState: 'existing' as const } : {}),
       ...(o.quotaBackendBytes ? { quotaBackendBytes: o.quotaBackendBytes } : {}),
     }),
     0o600,

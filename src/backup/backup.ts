@@ -6,6 +6,8 @@ import type { ClusterHealth } from '../etcd/health';
 import { type BackupMetadata, type Compression, isValidClusterName } from '../format';
 import { RestoreCutShortError, readJournal } from '../node/journal';
 import type { MemberConnection } from '../node/members';
+import { attachFiles, captureForBackup } from '../pki/attach';
+import { refusePlaintextFiles } from '../pki/bundle';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
@@ -41,6 +43,12 @@ export interface BackupRequest {
   now?: () => Date;
   /** Called with each secret the backup comes to hold (the etcd client key), so a log can mask it. */
   onSecret?: (value: string) => void;
+  /** Keep the node's PKI, manifests, kubelet config and kubeconfigs in the backup (default true). */
+  controlPlaneFiles?: boolean;
+  /** The other control-plane nodes, whose own files are kept too (so all of them can be rebuilt). */
+  controlPlaneNodes?: ConnectOptions[];
+  /** How the caller spells the inputs a refusal names (default: the CLI's). */
+  inputNames?: { noControlPlaneFiles: string; encryption: string };
 }
 
 export interface BackupResult {
@@ -71,6 +79,13 @@ export function checkClusterName(cluster: string, input: string): void {
 export async function backup(request: BackupRequest): Promise<BackupResult> {
   const { log } = request;
   checkClusterName(request.cluster, 'cluster');
+  if (request.controlPlaneFiles !== false) {
+    const names = request.inputNames ?? {
+      noControlPlaneFiles: '--no-control-plane-files',
+      encryption: '--encryption',
+    };
+    refusePlaintextFiles(request.encryption, names.noControlPlaneFiles, names.encryption);
+  }
   const progress = request.progress ?? ((r) => log.info(formatProgress(r)));
   const session = await connect({ ...request.ssh, warn: log.warn });
   try {
@@ -123,6 +138,12 @@ async function backupLocked(
   const temp = createPrivateTempDir();
   try {
     const source = await timed('health', () => discoverSource(session, access, request, connections));
+    const files =
+      request.controlPlaneFiles === false
+        ? undefined
+        : await timed('files', () =>
+            captureForBackup(session, access.controlPlane, log, request.controlPlaneNodes),
+          );
     const onDisk = <T>(step: () => Promise<T>) =>
       onRunnerDisk(dirname(temp.path), source.member.status?.dbSize, step);
     const path = temp.file('snapshot.db');
@@ -142,6 +163,7 @@ async function backupLocked(
     );
     const { report, inventory } = await timed('verify', () => onDisk(() => verifySnapshot(path, acquired)));
     const envelope = await onDisk(() => sealing.finish(acquired.bytes));
+    const controlPlane = files ? await attachFiles(sealedPath, files, request.encryption) : undefined;
     log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
     const facts = {
       cluster: request.cluster,
@@ -154,6 +176,7 @@ async function backupLocked(
       inventory,
       envelope,
       timings,
+      ...(controlPlane ? { controlPlane } : {}),
     };
     const metadata = await timed('store', () => storeBackup(request.store, facts, sealedPath, log));
     return { metadata, location: request.store.location, health: source.health, access };

@@ -40,7 +40,7 @@ export async function discoverSource(
     return c.client;
   });
   assertSafeToSnapshot(health, options.force ?? false, log.warn);
-  const member = chooseMember(health, options.member);
+  const member = chooseMember(health, options.member, log.warn);
   for (const other of health.members) {
     if (!other.status) log.warn(`member ${other.name} does not answer (${firstLineOf(other.error)})`);
   }
@@ -50,11 +50,26 @@ export async function discoverSource(
   return { health, member, tls, local };
 }
 
-/** The named member, or the one on the node we log in to; it must answer. */
-function chooseMember(health: ClusterHealth, name: string | undefined): MemberHealth {
-  const member = name
+/**
+ * The named member, or the one on the node we log in to; it must answer. A learner (a member that kubeadm join
+ * has added but not yet promoted) may lag behind: unless it was named, the leader is snapshotted instead.
+ */
+export function chooseMember(
+  health: ClusterHealth,
+  name: string | undefined,
+  warn: (message: string) => void,
+): MemberHealth {
+  let member = name
     ? health.members.find((m) => m.name === name)
     : health.members.find((m) => m.id === health.localMemberId);
+  if (member?.isLearner) {
+    if (!name && health.leader) {
+      warn(
+        `member ${member.name} on this node is a learner (still joining) and may lag behind: snapshotting the leader ${health.leader.name} instead`,
+      );
+      member = health.leader;
+    } else warn(`member ${member.name} is a learner (still joining) and may lag behind the leader`);
+  }
   if (!member) {
     throw new EtcdBackupError(`member ${name ? shown(name) : 'local member'} is not in the cluster`, {
       hint: `members are: ${health.members.map((m) => m.name).join(', ')}`,

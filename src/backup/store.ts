@@ -3,9 +3,11 @@ import { hostname } from 'node:os';
 import {
   type BackupMetadata,
   backupName,
+  type ControlPlaneFilesDescription,
   type EnvelopeDescription,
   type Inventory,
   METADATA_SCHEMA_VERSION,
+  METADATA_SCHEMA_VERSION_WITH_FILES,
   type MetadataDraft,
 } from '../format';
 import type { BackupStore } from '../store/store';
@@ -29,6 +31,8 @@ export interface BackupFacts {
   inventory: Inventory | undefined;
   envelope: Omit<EnvelopeDescription, 'blob'>;
   timings: Record<string, number>;
+  /** The control-plane files sealed after the snapshot in the same blob, when kept. */
+  controlPlane?: ControlPlaneFilesDescription;
 }
 
 /** The store step: the sealed file and its metadata into the store, under the backup's name. */
@@ -49,7 +53,7 @@ function draftOf(facts: BackupFacts): MetadataDraft {
   const { member, health } = facts.source;
   const status = member.status;
   return {
-    schemaVersion: METADATA_SCHEMA_VERSION,
+    schemaVersion: facts.controlPlane ? METADATA_SCHEMA_VERSION_WITH_FILES : METADATA_SCHEMA_VERSION,
     name: backupName(facts.cluster, facts.createdAt, report.revision),
     createdAt: facts.createdAt.toISOString(),
     cluster: facts.cluster,
@@ -70,5 +74,6 @@ function draftOf(facts: BackupFacts): MetadataDraft {
     timings: facts.timings,
     toolVersion: `etcd-backup ${VERSION} on ${hostname()}`,
     envelope: facts.envelope,
+    ...(facts.controlPlane ? { controlPlane: facts.controlPlane } : {}),
   };
 }

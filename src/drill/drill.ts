@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
 import type { BackupMetadata } from '../format';
+import { type ControlPlaneDrill, drillControlPlaneFiles } from '../pki/drill-check';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
 import { restoreSnapshot } from '../restore/snapshot-restore';
@@ -45,6 +46,8 @@ export interface DrillReport {
   inventory: Inventory;
   verdict: 'pass' | 'fail';
   reasons: string[];
+  /** The control-plane files' check, when the backup carries them. */
+  controlPlane?: ControlPlaneDrill;
   timingsMs: Record<string, number>;
 }
 
@@ -84,6 +87,12 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
     const tools =
       typeof request.tools === 'function' ? await request.tools(metadata.etcd.version) : request.tools;
     checkVersions(metadata.etcd.version, tools, request.allowVersionSkew ?? false);
+    const controlPlane = await drillControlPlaneFiles(
+      metadata,
+      fetched.controlPlaneSealed,
+      request.keys,
+      log,
+    );
     const live = fetched.analysis.liveKeys;
     if (!live) throw new EtcdBackupError(`${metadata.name}: the snapshot's keys could not be read`);
 
@@ -119,7 +128,7 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
     timings.readBack = Date.now() - started;
 
     const { restored: restoredKeys, missing, unexpected, changed, revision: restoredRevision } = comparison;
-    const reasons: string[] = [];
+    const reasons: string[] = [...(controlPlane?.failures ?? [])];
     if (missing) reasons.push(`${missing} keys of the snapshot did not come back`);
     if (unexpected) reasons.push(`${unexpected} keys came back that the snapshot does not hold`);
     if (changed) reasons.push(`${changed} values came back different`);
@@ -143,12 +152,14 @@ export async function drill(request: DrillRequest): Promise<DrillReport> {
       inventory: buildInventory(live),
       verdict: reasons.length ? 'fail' : 'pass',
       reasons,
+      ...(controlPlane ? { controlPlane } : {}),
       timingsMs: timings,
     };
     if (report.verdict === 'fail')
       throw new DrillFailedError(`drill of ${metadata.name} failed: ${reasons.join('; ')}`, report);
     log.info(
-      `drill of ${metadata.name}: ${restoredKeys} keys restored and read back, all equal to the snapshot`,
+      `drill of ${metadata.name}: ${restoredKeys} keys restored and read back, all equal to the snapshot` +
+        (controlPlane ? `; ${controlPlane.certificates.length} certificates valid and chained` : ''),
     );
     return report;
   } finally {

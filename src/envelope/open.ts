@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createZstdDecompress } from 'node:zlib';
 import type { EnvelopeDescription } from '../format';
@@ -15,8 +15,15 @@ export interface OpenOptions {
   snapshot?: Digest;
   /** Names the backup in messages. */
   label?: string;
+  /**
+   * The snapshot's sealed bytes end at `offset`; what follows in the blob is another sealed part (the
+   * control-plane files), handed to `collect` once the whole blob has passed its SHA-256 check.
+   */
+  followedBy?: { offset: number; collect: (rest: Buffer) => void };
 }
 
+/** The part after the snapshot holds a node's PKI and manifests: KiBs, never this much. */
+const MAX_FOLLOWING_BYTES = 64 * 1024 * 1024;
 const AGE_MAGIC = 'age-encryption.org/v1\n';
 
 /**
@@ -50,6 +57,13 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
   void head;
 
   let payload: Readable = blobCheck;
+  if (options.followedBy) {
+    const split = new SplitAt(options.followedBy.offset, options.followedBy.collect);
+    blobCheck.pipe(split);
+    blobCheck.on('error', (e) => split.destroy(e));
+    payload = split;
+  }
+  const sealedSnapshot = payload;
   if (envelope.encryption.kind !== 'none') {
     const keys = options.keys;
     if ((keys.identities?.length ?? 0) === 0 && (keys.passphrases?.length ?? 0) === 0) {
@@ -67,8 +81,8 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
     }
     const decrypter = makeDecrypter(keys);
     const magic = new MagicCheck(label);
-    blobCheck.pipe(magic);
-    blobCheck.on('error', (e) => magic.destroy(e));
+    sealedSnapshot.pipe(magic);
+    sealedSnapshot.on('error', (e) => magic.destroy(e));
     try {
       payload = webToNode(await decrypter.decrypt(nodeToWeb(magic)));
     } catch (error) {
@@ -149,6 +163,41 @@ function classifyPayloadError(error: unknown, label: string, blobEnded: boolean)
   // Without a recorded size, a failure on the last chunk could be either cut-off or damage.
   const where = blobEnded ? 'in its last chunk (truncated or altered)' : 'in a chunk before its end';
   return tampered(label, `authentication failed ${where}`);
+}
+
+/** Passes the first `offset` bytes on and keeps the rest (a small sealed part) for `collect`. */
+class SplitAt extends Transform {
+  private passed = 0;
+  private readonly rest: Buffer[] = [];
+  private restBytes = 0;
+
+  constructor(
+    private readonly offset: number,
+    private readonly collect: (rest: Buffer) => void,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const room = Math.max(0, this.offset - this.passed);
+    this.passed += Math.min(room, chunk.length);
+    if (chunk.length > room) {
+      this.rest.push(chunk.subarray(room));
+      this.restBytes += chunk.length - room;
+      if (this.restBytes > MAX_FOLLOWING_BYTES) {
+        done(
+          new EnvelopeError('tampered', `more than ${MAX_FOLLOWING_BYTES} bytes follow the sealed snapshot`),
+        );
+        return;
+      }
+    }
+    done(null, room > 0 ? chunk.subarray(0, room) : undefined);
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.collect(Buffer.concat(this.rest));
+    done();
+  }
 }
 
 /** Fails fast, with a useful message, when an "encrypted" blob is not an age file at all. */

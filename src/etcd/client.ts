@@ -118,6 +118,16 @@ function toKeyValue(raw: Raw): KeyValue {
   };
 }
 
+function toMember(m: Raw): Member {
+  return {
+    id: big(m.ID),
+    name: String(m.name),
+    peerURLs: m.peerURLs as string[],
+    clientURLs: m.clientURLs as string[],
+    isLearner: Boolean(m.isLearner),
+  };
+}
+
 /** A small etcd v3 client over @grpc/grpc-js: what backup, restore, drills, the sandbox and tests need. */
 export class EtcdClient {
   private readonly clients: Record<'KV' | 'Lease' | 'Cluster' | 'Maintenance' | 'Auth', GrpcClient>;
@@ -287,13 +297,23 @@ export class EtcdClient {
   /** Linearizable by default (needs a leader); `linearizable: false` answers from the member's own view. */
   async memberList(options: { linearizable?: boolean } = {}): Promise<Member[]> {
     const r = await this.unary('Cluster', 'MemberList', { linearizable: options.linearizable ?? true });
-    return (r.members as Raw[]).map((m) => ({
-      id: big(m.ID),
-      name: String(m.name),
-      peerURLs: m.peerURLs as string[],
-      clientURLs: m.clientURLs as string[],
-      isLearner: Boolean(m.isLearner),
-    }));
+    return (r.members as Raw[]).map(toMember);
+  }
+
+  /** Announces a new member by its peer URLs, as kubeadm join does before the member's etcd starts. */
+  async memberAdd(peerURLs: string[], options: { learner?: boolean } = {}): Promise<Member> {
+    const r = await this.unary('Cluster', 'MemberAdd', { peerURLs, isLearner: options.learner ?? false });
+    return toMember(r.member as Raw);
+  }
+
+  /** Makes a learner a voter; etcd refuses until the learner has caught up with the leader. */
+  async memberPromote(id: bigint): Promise<void> {
+    await this.unary('Cluster', 'MemberPromote', { ID: String(id) });
+  }
+
+  /** Takes a member out of the cluster (a rebuilt node's lost member is replaced this way). */
+  async memberRemove(id: bigint): Promise<void> {
+    await this.unary('Cluster', 'MemberRemove', { ID: id.toString() });
   }
 
   async alarmList(): Promise<Array<{ memberId: bigint; alarm: AlarmName }>> {

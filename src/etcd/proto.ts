@@ -44,7 +44,18 @@ service Lease { rpc LeaseGrant(LeaseGrantRequest) returns (LeaseGrantResponse); 
 message Member { uint64 ID = 1; string name = 2; repeated string peerURLs = 3; repeated string clientURLs = 4; bool isLearner = 5; }
 message MemberListRequest { bool linearizable = 1; }
 message MemberListResponse { ResponseHeader header = 1; repeated Member members = 2; }
-service Cluster { rpc MemberList(MemberListRequest) returns (MemberListResponse); }
+message MemberAddRequest { repeated string peerURLs = 1; bool isLearner = 2; }
+message MemberAddResponse { ResponseHeader header = 1; Member member = 2; repeated Member members = 3; }
+message MemberRemoveRequest { uint64 ID = 1; }
+message MemberRemoveResponse { ResponseHeader header = 1; repeated Member members = 2; }
+message MemberPromoteRequest { uint64 ID = 1; }
+message MemberPromoteResponse { ResponseHeader header = 1; repeated Member members = 2; }
+service Cluster {
+  rpc MemberList(MemberListRequest) returns (MemberListResponse);
+  rpc MemberAdd(MemberAddRequest) returns (MemberAddResponse);
+  rpc MemberRemove(MemberRemoveRequest) returns (MemberRemoveResponse);
+  rpc MemberPromote(MemberPromoteRequest) returns (MemberPromoteResponse);
+}
 
 message AlarmRequest { int32 action = 1; uint64 memberID = 2; int32 alarm = 3; }
 message AlarmMember { uint64 memberID = 1; int32 alarm = 2; }

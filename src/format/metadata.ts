@@ -1,4 +1,5 @@
 import { EtcdBackupError } from '../errors';
+import type { ControlPlaneFilesDescription } from './control-plane-files';
 
 /**
  * The JSON document stored next to every backup. It stays readable (never encrypted) so a catalog can be
@@ -6,6 +7,11 @@ import { EtcdBackupError } from '../errors';
  * sizes and the public half of the encryption.
  */
 export const METADATA_SCHEMA_VERSION = 1;
+/**
+ * A backup that also carries the node's control-plane files: its blob holds a second sealed part after the
+ * snapshot, which a tool that reads only version 1 would take for damage, so it is told apart by version.
+ */
+export const METADATA_SCHEMA_VERSION_WITH_FILES = 2;
 
 export type Compression = 'zstd' | 'none';
 
@@ -43,7 +49,7 @@ export interface Inventory {
 }
 
 export interface BackupMetadata {
-  schemaVersion: typeof METADATA_SCHEMA_VERSION;
+  schemaVersion: typeof METADATA_SCHEMA_VERSION | typeof METADATA_SCHEMA_VERSION_WITH_FILES;
   /** `<cluster>-<YYYYMMDDTHHMMSSZ>-r<revision>`; see backupName(). */
   name: string;
   /** When the snapshot was taken (ISO 8601, UTC). */
@@ -68,6 +74,8 @@ export interface BackupMetadata {
   timings?: Record<string, number>;
   toolVersion: string;
   envelope: EnvelopeDescription;
+  /** The node's PKI, static pod manifests, kubelet config and kubeconfigs: listed here, sealed in the blob. */
+  controlPlane?: ControlPlaneFilesDescription;
 }
 
 /** Metadata before the blob is stored: the store fills in envelope.blob while it streams the bytes. */

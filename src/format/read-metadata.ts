@@ -1,8 +1,10 @@
+import { parseControlPlaneFiles } from './control-plane-files';
 import {
   type BackupMetadata,
   type BlobDescription,
   type EncryptionDescription,
   METADATA_SCHEMA_VERSION,
+  METADATA_SCHEMA_VERSION_WITH_FILES,
   MetadataError,
 } from './metadata';
 import { CLUSTER_PATTERN, parseBackupName, SHA256_PATTERN } from './names';
@@ -105,9 +107,10 @@ function readBlob(r: Reader, value: unknown): BlobDescription {
 export function parseMetadata(value: unknown, source = 'backup metadata'): BackupMetadata {
   const r: Reader = new Reader(source);
   const doc = r.object(value, '(document)');
-  if (doc.schemaVersion !== METADATA_SCHEMA_VERSION) {
+  const schemaVersion = doc.schemaVersion;
+  if (schemaVersion !== METADATA_SCHEMA_VERSION && schemaVersion !== METADATA_SCHEMA_VERSION_WITH_FILES) {
     throw new MetadataError(
-      `${source}: schema version ${JSON.stringify(doc.schemaVersion)} is not supported (this tool reads version ${METADATA_SCHEMA_VERSION})`,
+      `${source}: schema version ${JSON.stringify(doc.schemaVersion)} is not supported (this tool reads versions ${METADATA_SCHEMA_VERSION} and ${METADATA_SCHEMA_VERSION_WITH_FILES})`,
       { hint: 'use the etcd-backup version that wrote this backup, or a newer one' },
     );
   }
@@ -124,7 +127,7 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
   if (compression !== 'zstd' && compression !== 'none') r.fail('envelope.compression', "'zstd' or 'none'");
 
   const metadata: BackupMetadata = {
-    schemaVersion: METADATA_SCHEMA_VERSION,
+    schemaVersion,
     name,
     createdAt,
     cluster,
@@ -171,6 +174,16 @@ export function parseMetadata(value: unknown, source = 'backup metadata'): Backu
     };
   }
   if (doc.timings !== undefined) metadata.timings = r.counts(doc.timings, 'timings');
+  if ((doc.controlPlane !== undefined) !== (schemaVersion === METADATA_SCHEMA_VERSION_WITH_FILES)) {
+    r.fail('controlPlane', `present exactly when schemaVersion is ${METADATA_SCHEMA_VERSION_WITH_FILES}`);
+  }
+  if (doc.controlPlane !== undefined) {
+    metadata.controlPlane = parseControlPlaneFiles(doc.controlPlane, source);
+    const sealed = metadata.controlPlane.sealed;
+    if (sealed.offset + sealed.size !== metadata.envelope.blob.size || sealed.offset === 0) {
+      r.fail('controlPlane.sealed', 'the part of envelope.blob after the sealed snapshot');
+    }
+  }
   return metadata;
 }
 

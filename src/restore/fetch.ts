@@ -15,6 +15,8 @@ export interface FetchedBackup {
   /** The plaintext snapshot, in the caller's private temp dir. */
   path: string;
   analysis: SnapshotAnalysis;
+  /** The sealed control-plane files that follow the snapshot in the blob (see pki/bundle openFiles). */
+  controlPlaneSealed?: Buffer;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function downloadBackup(options: {
   keys: OpeningKeys;
   path: string;
   log: Logger;
-}): Promise<{ metadata: BackupMetadata; path: string }> {
+}): Promise<{ metadata: BackupMetadata; path: string; controlPlaneSealed?: Buffer }> {
   const { store, log } = options;
   const listing = await store.list();
   const chosen = selectBackup(listing.backups, options.selector, {
@@ -37,15 +39,24 @@ export async function downloadBackup(options: {
   });
   log.info(`fetching ${chosen.name} (revision ${chosen.etcd.revision}) from ${store.location}`);
   const stored = await store.get(chosen.name);
+  let controlPlaneSealed: Buffer | undefined;
+  const sealedFiles = stored.metadata.controlPlane?.sealed;
   const plain = await open(stored.blob, {
     keys: options.keys,
     envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
     snapshot: stored.metadata.snapshot,
     label: chosen.name,
+    ...(sealedFiles
+      ? { followedBy: { offset: sealedFiles.offset, collect: (rest: Buffer) => (controlPlaneSealed = rest) } }
+      : {}),
   });
   const meter = new ProgressMeter('fetch', (r) => log.info(formatProgress(r)), stored.metadata.snapshot.size);
   await pipeline(plain, meter, createWriteStream(options.path, { mode: 0o600, flags: 'wx' }));
-  return { metadata: stored.metadata, path: options.path };
+  return {
+    metadata: stored.metadata,
+    path: options.path,
+    ...(controlPlaneSealed ? { controlPlaneSealed } : {}),
+  };
 }
 
 /** Fetch, then verify (verify-backup.ts): what a drill (and a test) needs of a stored backup. */

@@ -74,9 +74,9 @@ export function emptyKeyValueSpan(): KeyValueSpan {
 }
 
 /** Decodes a KeyValue, copying its key and value out as views. */
-export function decodeKeyValue(buf: Buffer): KeyValue | undefined {
+export function decodeKeyValue(buf: Buffer, wrongWireTypeIsUnknown = false): KeyValue | undefined {
   const span = emptyKeyValueSpan();
-  if (!decodeKeyValueAt(buf, 0, buf.length, span)) return undefined;
+  if (!decodeKeyValueAt(buf, 0, buf.length, span, wrongWireTypeIsUnknown)) return undefined;
   return {
     key: span.keyEnd > span.keyStart ? buf.subarray(span.keyStart, span.keyEnd) : EMPTY,
     createRevision: span.createRevision,
@@ -87,12 +87,20 @@ export function decodeKeyValue(buf: Buffer): KeyValue | undefined {
 }
 
 /**
- * Decodes the mvccpb.KeyValue in buf[start, end) like protobuf: unknown fields skipped, a known field with
- * the wrong wire type is malformed. Fills `out` and returns false when malformed. Written out as one loop
- * that allocates nothing, because it runs for every revision of a large snapshot: a verification that made
- * garbage per revision would fill (and keep resident) however large a young generation V8 has grown to.
+ * Decodes the mvccpb.KeyValue in buf[start, end) like protobuf: unknown fields skipped. A known field with
+ * the wrong wire type is malformed for gogo/protobuf (etcd up to 3.6); Go's standard protobuf (etcd 3.7+)
+ * keeps it as an unknown field instead, which `wrongWireTypeIsUnknown` selects. Fills `out` and returns false
+ * when malformed. Written out as one loop that allocates nothing, because it runs for every revision of a
+ * large snapshot: a verification that made garbage per revision would fill (and keep resident) however large
+ * a young generation V8 has grown to.
  */
-export function decodeKeyValueAt(buf: Buffer, start: number, end: number, out: KeyValueSpan): boolean {
+export function decodeKeyValueAt(
+  buf: Buffer,
+  start: number,
+  end: number,
+  out: KeyValueSpan,
+  wrongWireTypeIsUnknown = false,
+): boolean {
   out.createRevision = out.modRevision = out.version = 0;
   out.keyStart = out.keyEnd = out.valueStart = out.valueEnd = start;
   const n = end;
@@ -130,17 +138,17 @@ export function decodeKeyValueAt(buf: Buffer, start: number, end: number, out: K
         } else if (field === 5) {
           out.valueStart = at;
           out.valueEnd = at + value;
-        }
-        if (field >= 2 && field <= 6 && field !== 5) return false;
+        } else if (field >= 2 && field <= 6 && !wrongWireTypeIsUnknown) return false;
         at += value;
+      } else if (field === 1 || field === 5) {
+        if (!wrongWireTypeIsUnknown) return false;
       } else {
-        if (field === 1 || field === 5) return false;
         if (field === 2) out.createRevision = value;
         else if (field === 3) out.modRevision = value;
         else if (field === 4) out.version = value;
       }
     } else if (wireType === 1 || wireType === 5) {
-      if (field >= 1 && field <= 6) return false;
+      if (field >= 1 && field <= 6 && !wrongWireTypeIsUnknown) return false;
       at += wireType === 1 ? 8 : 4;
       if (at > n) return false;
     } else {

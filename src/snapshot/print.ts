@@ -27,7 +27,7 @@ export function formatReport(report: SnapshotReport): string {
     report.etcdCompatSource === 'option'
       ? `etcd ${report.etcdCompat} semantics, as asked`
       : report.etcdCompatSource === 'storage-version'
-        ? `etcd 3.6 semantics: storage version ${report.storageVersion}`
+        ? `etcd ${report.etcdCompat} semantics: storage version ${report.storageVersion}`
         : 'etcd 3.4/3.5 semantics: no storage version';
   if (report.hash === null) {
     lines.push(`  status     not computed: the structure is damaged`);

@@ -1,7 +1,7 @@
 import type { Problem } from './problem';
 import type { TrailerVerdict } from './trailer';
 
-export type EtcdCompat = '3.4' | '3.5' | '3.6';
+export type EtcdCompat = '3.4' | '3.5' | '3.6' | '3.7';
 
 /**
  * Everything `inspect --json` prints. The first fields are etcd's own `snapshot status` fields (null when
@@ -12,7 +12,7 @@ export interface SnapshotReport {
   revision: number | null;
   totalKey: number | null;
   totalSize: number | null;
-  /** Only in 3.6 mode, as etcdutl 3.6 prints it: the normalised storage version or "". */
+  /** Only in 3.6 and 3.7 mode, as etcdutl prints it there: the normalised storage version or "". */
   version?: string;
   /** meta/finishedCompactRev: everything older is gone from the snapshot. null if never compacted. */
   compactRevision: number | null;

@@ -24,7 +24,10 @@ import { hasTrailerBySize, TRAILER_SIZE, type TrailerVerdict } from './trailer';
 import { type BucketRoot, type EntryVisitor, MAX_REGION_BYTES, type StatusHash, TreeWalker } from './walk';
 
 export interface VerifyOptions {
-  /** Whose `snapshot status` semantics to follow; default: 3.6 if the snapshot has a storage version. */
+  /**
+   * Whose `snapshot status` semantics to follow; default: the storage version's (3.6, or 3.7 from a 3.7
+   * storage version on), 3.5 without one.
+   */
   etcdCompat?: EtcdCompat;
   /** Keep the live keys (and, if 'detailed', a summary of each value) for inventory and diff. */
   liveKeys?: false | 'keys' | 'detailed';
@@ -140,7 +143,7 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
       report.hash = report.revision = report.totalKey = report.totalSize = null;
       liveKeys = undefined;
     }
-    if (report.etcdCompat !== '3.6') delete report.version;
+    if (!statusHasVersion(report.etcdCompat)) delete report.version;
     return { report, liveKeys };
   };
 
@@ -236,14 +239,16 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   }
   if (finishedCompact && finishedCompact.length >= 8) report.compactRevision = mainRevision(finishedCompact);
   if (!options.etcdCompat) {
-    report.etcdCompat = report.storageVersion === null ? '3.5' : '3.6';
+    report.etcdCompat = compatOfStorageVersion(report.storageVersion);
     report.etcdCompatSource = report.storageVersion === null ? 'no-storage-version' : 'storage-version';
   }
-  const strict = report.etcdCompat === '3.6';
+  const strict = statusHasVersion(report.etcdCompat);
+  // etcd 3.7 reads KeyValues with Go's standard protobuf, which skips a known field of the wrong wire type.
+  const goProtobuf = report.etcdCompat === '3.7';
   if (strict) report.version = normaliseStorageVersion(report.storageVersion ?? '');
 
   if (options.liveKeys) liveKeys = new LiveKeys(options.liveKeys === 'detailed');
-  // 3.6's totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
+  // 3.6+'s totalKey needs only the number of live keys: a compact exact set when the keys are not wanted.
   const liveCount = strict && !liveKeys ? new LiveKeyCount() : undefined;
   const statusHash: StatusHash = { state: crc32cInit };
   // Filled in place for every revision: the walk of the key bucket makes no object per revision.
@@ -283,7 +288,7 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
           });
           return;
         }
-        if (!decodeKeyValueAt(r, keyEnd, valueEnd, kv)) {
+        if (!decodeKeyValueAt(r, keyEnd, valueEnd, kv, goProtobuf)) {
           const revision = parseRevisionKey(r.subarray(keyStart, keyEnd)) as RevisionKey;
           findings.add({
             severity: 'error',
@@ -317,6 +322,21 @@ async function analyse(file: SnapshotFile, options: VerifyOptions): Promise<Snap
   report.totalSize = Number(dbBytes);
   await concludeTrailer();
   return finish();
+}
+
+/** 3.6 and later count live keys, parse revisions strictly and print the storage version. */
+function statusHasVersion(compat: EtcdCompat): boolean {
+  return compat === '3.6' || compat === '3.7';
+}
+
+/**
+ * The status semantics a snapshot's own storage version implies: none → 3.5, 3.7.x and later → 3.7, any
+ * other (3.6.x, or one that does not parse) → 3.6.
+ */
+export function compatOfStorageVersion(storageVersion: string | null): EtcdCompat {
+  if (storageVersion === null) return '3.5';
+  const [major = Number.NaN, minor = Number.NaN] = storageVersion.split('.').map((p) => Number(p));
+  return major > 3 || (major === 3 && minor >= 7) ? '3.7' : '3.6';
 }
 
 function progressCounter(options: VerifyOptions, total: number): ((bytes: number) => void) | undefined {

@@ -14,6 +14,8 @@ export interface CatalogEntry {
   snapshotSize: number;
   /** `age1abc…xyz, …`, `passphrase` or `none`. */
   encryptedFor: string;
+  /** How many control-plane files (PKI, manifests, kubelet config, kubeconfigs) the backup carries, per node. */
+  controlPlaneFiles: Record<string, number>;
 }
 
 export function backupTime(metadata: BackupMetadata): number {
@@ -43,6 +45,9 @@ export function catalogEntry(metadata: BackupMetadata): CatalogEntry {
     size: metadata.envelope.blob.size,
     snapshotSize: metadata.snapshot.size,
     encryptedFor: encryptedFor(metadata),
+    controlPlaneFiles: Object.fromEntries(
+      (metadata.controlPlane?.nodes ?? []).map((n) => [n.node, n.files.length]),
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { openStore, parseStoreSpec } from './open-store';
+import { openStore, parseStoreSpec, STORE_FORMS } from './open-store';
 import { parseDuration, type RetentionPolicy } from './retention';
 import type { BackupStore } from './store';
 
@@ -25,7 +25,7 @@ export function storeFromOptions(values: {
   'run-id'?: string;
   'retention-days'?: string;
 }): BackupStore {
-  if (!values.store) throw new InputError('--store', 'dir:PATH, artifact, release or release:TAG');
+  if (!values.store) throw new InputError('--store', STORE_FORMS);
   const spec = parseStoreSpec(values.store);
   let runId: number | undefined;
   if (values['run-id'] !== undefined) {

@@ -1,166 +1,91 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DigestStream } from '../envelope/digest';
-import {
-  type BackupMetadata,
-  completeMetadata,
-  type MetadataDraft,
-  parseBackupName,
-  parseMetadataJson,
-} from '../format';
+import type { BlobBackend, BlobInfo, BlobSource } from './backend';
+import { BackupCatalog } from './catalog-store';
 import { StoreError } from './errors';
-import {
-  type BackupStore,
-  blobFileName,
-  METADATA_SUFFIX,
-  metadataFileName,
-  type StoredBackup,
-  type StoreListing,
-} from './store';
-import { verifyingStream } from './verify';
 
-const BLOB_SUFFIXES = ['.age', '.zst', '.db'];
+const TEMP_MARK = '.tmp-';
 
 /**
- * Backups as files in a folder: `<name>.age` and `<name>.json`, mode 0600. Each file is written to a
- * temporary name, flushed to disk and renamed, so a crash leaves either nothing or a whole file; the
- * metadata is renamed last, so a half-written backup is never listed.
+ * Blobs as files in a folder, mode 0600 in a 0700 folder. Each file is written to a temporary name,
+ * flushed to disk and renamed, so a crash leaves either nothing or a whole file.
  */
-export class DirStore implements BackupStore {
+export class DirBackend implements BlobBackend {
   readonly location: string;
 
   constructor(private readonly root: string) {
     this.location = `dir:${root}`;
   }
 
-  async put(name: string, blob: Readable, draft: MetadataDraft): Promise<BackupMetadata> {
+  async put(key: string, source: BlobSource): Promise<void> {
     await mkdir(this.root, { recursive: true, mode: 0o700 });
-    const blobPath = join(this.root, blobFileName(draft));
-    const metaPath = join(this.root, metadataFileName(name));
-    if ((await exists(blobPath)) || (await exists(metaPath))) {
-      blob.destroy();
-      throw new StoreError('duplicate', `${this.location} already has a backup named ${name}`, {
-        hint: 'backup names carry the time and revision; delete the old one first if you mean to replace it',
-      });
+    const path = join(this.root, key);
+    const tmp = `${path}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
+    try {
+      await pipeline(source.open(), createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+      await fsync(tmp);
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
     }
-    const digest = new DigestStream();
-    await writeAtomically(blobPath, (tmp) =>
-      pipeline(blob, digest, createWriteStream(tmp, { flags: 'wx', mode: 0o600 })),
-    );
-    const metadata = completeMetadata(draft, digest.digest);
-    await writeAtomically(metaPath, (tmp) =>
-      writeFile(tmp, `${JSON.stringify(metadata, null, 2)}\n`, { flag: 'wx', mode: 0o600 }),
-    );
-    await syncDirectory(this.root);
-    return metadata;
+    await fsync(this.root);
   }
 
-  async list(): Promise<StoreListing> {
-    const listing: StoreListing = { backups: [], problems: [] };
+  async get(key: string): Promise<Readable> {
+    try {
+      const file = await open(join(this.root, key), 'r');
+      return file.createReadStream();
+    } catch (error) {
+      throw this.translate(key, error);
+    }
+  }
+
+  async list(): Promise<BlobInfo[]> {
     let entries: string[];
     try {
       entries = await readdir(this.root);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return listing;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const names = new Set(
-      entries.filter((e) => e.endsWith(METADATA_SUFFIX)).map((e) => e.slice(0, -METADATA_SUFFIX.length)),
-    );
-    for (const name of names) {
-      if (!parseBackupName(name)) continue;
-      try {
-        listing.backups.push(await this.readMetadata(name));
-      } catch (error) {
-        listing.problems.push(`${name}: ${(error as Error).message}`);
-      }
+    const blobs: BlobInfo[] = [];
+    for (const key of entries.filter((e) => !e.includes(TEMP_MARK))) {
+      const info = await stat(join(this.root, key)).catch(() => undefined);
+      if (info?.isFile()) blobs.push({ key, size: info.size });
     }
-    for (const entry of entries) {
-      const suffix = BLOB_SUFFIXES.find((s) => entry.endsWith(s));
-      if (!suffix) continue;
-      const name = entry.slice(0, -suffix.length);
-      if (parseBackupName(name) && !names.has(name))
-        listing.problems.push(`${name}: blob without metadata (incomplete backup)`);
-    }
-    return listing;
+    return blobs;
   }
 
-  async get(name: string): Promise<StoredBackup> {
-    const metadata = await this.readMetadata(name);
-    const path = join(this.root, blobFileName(metadata));
-    if (!(await exists(path))) {
-      throw new StoreError(
-        'incomplete',
-        `${this.location}: backup ${name} has metadata but no blob (${path})`,
-        {
-          hint: 'the blob was removed by hand; this backup cannot be restored',
-        },
-      );
-    }
-    const check = verifyingStream(`${this.location}/${name}`, metadata.envelope.blob);
-    pipeline(createReadStream(path), check).catch(() => {});
-    return { metadata, blob: check };
-  }
-
-  async delete(name: string): Promise<void> {
-    const metadata = await this.readMetadata(name);
-    // Metadata first: from then on the backup is no longer listed, even if removing the blob fails.
-    await rm(join(this.root, metadataFileName(name)));
-    await rm(join(this.root, blobFileName(metadata)), { force: true });
-  }
-
-  private async readMetadata(name: string): Promise<BackupMetadata> {
-    const path = join(this.root, metadataFileName(name));
-    let text: string;
+  async delete(key: string): Promise<void> {
     try {
-      text = await readFile(path, 'utf8');
+      await rm(join(this.root, key));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new StoreError('not-found', `${this.location} has no backup named ${name}`, {
-          hint: `list what is there with: etcd-backup list --store ${this.location}`,
-        });
-      }
-      throw error;
+      throw this.translate(key, error);
     }
-    const metadata = parseMetadataJson(text, path);
-    if (metadata.name !== name) {
-      throw new StoreError('digest-mismatch', `${path} describes backup ${metadata.name}, not ${name}`);
+  }
+
+  private translate(key: string, error: unknown): unknown {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return new StoreError('not-found', `${this.location} has no file ${key}`, { cause: error });
     }
-    return metadata;
+    return error;
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Writes `path` by way of a temp file that is flushed to disk and then renamed over it. */
-async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-  try {
-    await write(tmp);
-    const file = await open(tmp, 'r');
-    try {
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+/** Backups in a folder: `<name>.age` and `<name>.json`, the metadata renamed into place last. */
+export class DirStore extends BackupCatalog {
+  constructor(root: string) {
+    super(new DirBackend(root));
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+async function fsync(path: string): Promise<void> {
+  const handle = await open(path, 'r');
   try {
     await handle.sync();
   } finally {

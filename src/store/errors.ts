@@ -11,16 +11,31 @@ export type StoreFailure =
   | 'rate-limited'
   | 'unavailable'
   | 'bad-location'
-  | 'incomplete';
+  | 'incomplete'
+  | 'locked';
+
+export interface StoreErrorOptions {
+  hint?: string;
+  cause?: unknown;
+  /** A second try may succeed (5xx, rate limit, a dropped connection). */
+  transient?: boolean;
+  /** How long the service asked us to wait before that try. */
+  retryAfterMs?: number;
+}
 
 /** A store could not keep or give back a backup; `reason` lets callers branch without parsing text. */
 export class StoreError extends EtcdBackupError {
+  readonly transient: boolean;
+  readonly retryAfterMs: number | undefined;
+
   constructor(
     readonly reason: StoreFailure,
     message: string,
-    options: { hint?: string; cause?: unknown } = {},
+    options: StoreErrorOptions = {},
   ) {
     super(message, options);
+    this.transient = options.transient ?? false;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

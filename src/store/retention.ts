@@ -4,6 +4,7 @@ import { InputError } from '../errors';
 import type { BackupMetadata } from '../format';
 import { shown } from '../util/shown';
 import { backupTime, newestFirst } from './catalog';
+import { StoreError } from './errors';
 import type { BackupStore } from './store';
 
 export interface RetentionPolicy {
@@ -74,9 +75,17 @@ export async function blobIsIntact(store: BackupStore, name: string): Promise<bo
   }
 }
 
+export interface LockedBackup {
+  backup: BackupMetadata;
+  /** The store's one-line refusal, naming until when (S3 Object Lock). */
+  reason: string;
+}
+
 export interface PruneResult extends RetentionPlan {
   /** Per cluster, the backup that was verified and protected. */
   protected: string[];
+  /** Due for deletion, but the store's retention still protects them: kept, not a failure. */
+  locked: LockedBackup[];
   dryRun: boolean;
 }
 
@@ -88,7 +97,13 @@ export interface PruneResult extends RetentionPlan {
 export async function prune(
   store: BackupStore,
   policy: RetentionPolicy,
-  options: { now?: Date; verified?: string[]; dryRun?: boolean; onDelete?: (b: BackupMetadata) => void } = {},
+  options: {
+    now?: Date;
+    verified?: string[];
+    dryRun?: boolean;
+    onDelete?: (b: BackupMetadata) => void;
+    onLocked?: (locked: LockedBackup) => void;
+  } = {},
 ): Promise<PruneResult> {
   const { backups } = await store.list();
   const protect = new Set<string>();
@@ -103,11 +118,25 @@ export async function prune(
     }
   }
   const plan = planRetention(backups, policy, { now: options.now ?? new Date(), protect });
+  const locked: LockedBackup[] = [];
   if (!options.dryRun) {
     for (const b of plan.delete) {
-      await store.delete(b.name);
-      options.onDelete?.(b);
+      try {
+        await store.delete(b.name);
+        options.onDelete?.(b);
+      } catch (error) {
+        if (!(error instanceof StoreError && error.reason === 'locked')) throw error;
+        locked.push({ backup: b, reason: error.message });
+        options.onLocked?.(locked[locked.length - 1]!);
+      }
     }
   }
-  return { ...plan, protected: [...protect], dryRun: options.dryRun ?? false };
+  const stillThere = new Set(locked.map((l) => l.backup.name));
+  return {
+    keep: [...plan.keep, ...locked.map((l) => l.backup)],
+    delete: plan.delete.filter((b) => !stillThere.has(b.name)),
+    protected: [...protect],
+    locked,
+    dryRun: options.dryRun ?? false,
+  };
 }

@@ -362,7 +362,10 @@ describe.skipIf(skip !== undefined)(
         ],
         [{ method: 'rsync' }, "input 'method': expected 'grpc' or 'etcdctl' (got 'rsync')"],
         [{ fingerprint: '' }, "input 'fingerprint': expected the node's SSH host key fingerprint"],
-        [{ store: 's3://bucket' }, "input 'store': expected dir:PATH, artifact, release or release:TAG"],
+        [
+          { store: 'gs://bucket' },
+          "input 'store': expected dir:PATH, artifact, release, release:TAG or s3://BUCKET/PREFIX",
+        ],
         [{ max_age: 'a month' }, "input 'max_age': expected a duration like 30d, 12h or 2w"],
         [{ force: 'yes' }, "input 'force': expected 'true' or 'false' (got 'yes')"],
       ];

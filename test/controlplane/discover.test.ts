@@ -84,6 +84,31 @@ describe('a kubeadm node', () => {
     ]);
   });
 
+  it("reads kubeadm 1.37's manifest of a member that joined as a learner (feature gates, existing cluster)", async () => {
+    const manifest = etcdManifest({
+      node: 'cp-2',
+      ip: '172.18.0.3',
+      image: 'registry.k8s.io/etcd:3.7.0-0',
+      featureGates: true,
+      joinedAfter: [{ node: 'cp-1', ip: '172.18.0.2' }],
+      initialClusterState: 'existing',
+    });
+    expect(manifest).not.toContain('experimental');
+    const cp = await discover(kubeadmNode({ '/etc/kubernetes/manifests/etcd.yaml': manifest }));
+    expect(cp.etcd).toMatchObject({
+      runsAs: 'static-pod',
+      name: 'cp-2',
+      peerUrls: ['https://172.18.0.3:2380'],
+      initialCluster: 'cp-1=https://172.18.0.2:2380,cp-2=https://172.18.0.3:2380',
+      initialClusterState: 'existing',
+      dataHostPath: '/var/lib/etcd',
+      version: '3.7.0',
+    });
+    expect(cp.etcd.flags['feature-gates']).toBe('InitialCorruptCheck=true');
+    expect(cp.etcd.flags['watch-progress-notify-interval']).toBe('5s');
+    expect(cp.warnings).toEqual([]);
+  });
+
   it('uses the healthcheck-client pair when kube-apiserver does not run on the node', async () => {
     const cp = await discover(kubeadmNode({ '/etc/kubernetes/manifests/kube-apiserver.yaml': undefined }));
     expect(cp.apiServer).toBeUndefined();

@@ -17,6 +17,10 @@ export interface EtcdManifestOptions {
   image?: string;
   containerName?: string;
   initialClusterState?: string;
+  /** Members named in --initial-cluster before this one (kubeadm join lists the existing ones first). */
+  joinedAfter?: Array<{ node: string; ip: string }>;
+  /** kubeadm 1.36+ (etcd 3.6+): `--feature-gates` and plain flags instead of `--experimental-*`. */
+  featureGates?: boolean;
 }
 
 export function etcdManifest(o: EtcdManifestOptions = {}): string {
@@ -28,10 +32,17 @@ export function etcdManifest(o: EtcdManifestOptions = {}): string {
     ['cert-file', '/etc/kubernetes/pki/etcd/server.crt'],
     ['client-cert-auth', 'true'],
     ['data-dir', dataDir],
-    ['experimental-initial-corrupt-check', 'true'],
-    ['experimental-watch-progress-notify-interval', '5s'],
+    ...((o.featureGates
+      ? [['feature-gates', 'InitialCorruptCheck=true']]
+      : [
+          ['experimental-initial-corrupt-check', 'true'],
+          ['experimental-watch-progress-notify-interval', '5s'],
+        ]) as [string, string][]),
     ['initial-advertise-peer-urls', `https://${ip}:2380`],
-    ['initial-cluster', `${node}=https://${ip}:2380`],
+    [
+      'initial-cluster',
+      [...(o.joinedAfter ?? []), { node, ip }].map((m) => `${m.node}=https://${m.ip}:2380`).join(','),
+    ],
     ...(o.initialClusterState
       ? ([['initial-cluster-state', o.initialClusterState]] as [string, string][])
       : []),
@@ -46,6 +57,7 @@ export function etcdManifest(o: EtcdManifestOptions = {}): string {
     ['peer-trusted-ca-file', '/etc/kubernetes/pki/etcd/ca.crt'],
     ['snapshot-count', '10000'],
     ['trusted-ca-file', '/etc/kubernetes/pki/etcd/ca.crt'],
+    ...((o.featureGates ? [['watch-progress-notify-interval', '5s']] : []) as [string, string][]),
   ];
   const words =
     o.flagStyle === 'space'

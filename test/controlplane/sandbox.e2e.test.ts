@@ -5,17 +5,17 @@ import { type Sandbox, sandboxSkipReason, startSandbox } from '../../sandbox';
 import { discoverOverSsh, parseClientUrl } from '../../src/controlplane';
 import { connect, type SshSession } from '../../src/ssh';
 
-const skip = sandboxSkipReason('3.6');
+const skip = sandboxSkipReason('3.7');
 
 describe.skipIf(skip !== undefined)(
-  `discovery on the sandbox's kubeadm-shaped node${skip ? ` (skipped: ${skip})` : ''}`,
+  `discovery on the sandbox's kubeadm 1.37-shaped nodes (etcd 3.7, members joined as learners)${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
     let sandbox: Sandbox;
     const sessions: SshSession[] = [];
 
     beforeAll(async () => {
       // Three etcd members on two busy cores can take a while to elect a leader.
-      sandbox = await startSandbox({ members: 3, etcd: '3.6', seed: false, readyTimeoutMs: 150_000 });
+      sandbox = await startSandbox({ members: 3, etcd: '3.7', seed: false, readyTimeoutMs: 150_000 });
     }, 240_000);
     afterAll(async () => {
       await Promise.all(sessions.map((s) => s.close()));
@@ -53,7 +53,21 @@ describe.skipIf(skip !== undefined)(
           version: node.etcdVersion,
           certs: { source: 'apiserver-etcd-client' },
         });
-        expect(cp.etcd.initialCluster?.split(',')).toHaveLength(3);
+        // kubeadm join: each member names the ones before it and itself, and joins an existing cluster.
+        expect(cp.etcd.initialCluster?.split(',')).toHaveLength(index + 1);
+        expect(cp.etcd.initialClusterState).toBe(index === 0 ? undefined : 'existing');
+        expect(cp.etcd.flags['feature-gates']).toBe('InitialCorruptCheck=true');
+        expect(cp.etcd.flags['watch-progress-notify-interval']).toBe('5s');
+        expect(Object.keys(cp.etcd.flags).filter((f) => f.startsWith('experimental-'))).toEqual([]);
+      }
+      const client = sandbox.etcdClientFor(sandbox.info.nodes[0]!);
+      try {
+        const members = await client.memberList();
+        expect(members.map((m) => [m.name, m.isLearner]).sort()).toEqual(
+          sandbox.info.nodes.map((n) => [n.name, false]).sort(),
+        );
+      } finally {
+        client.close();
       }
     });
 

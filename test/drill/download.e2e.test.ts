@@ -12,15 +12,17 @@ import { ReleaseServer } from '../restore/release-server';
 import { restoreCase } from '../restore/sandbox-context';
 import { withEnv } from '../support/github/local-github';
 
-restoreCase('3.5', 1, (ctx) => {
+// etcd 3.7: its release assets have the same names as before (etcd-vX.Y.Z-linux-<arch>.tar.gz, SHA256SUMS).
+// 3.5's download is tested by the runner restore (test/restore/on-node.e2e.test.ts).
+restoreCase('3.7', 1, (ctx) => {
   it('drills through the CLI with --download-etcd: the backup’s exact version fetched, checked and cached', async () => {
     const b = await ctx.backupBetween('drill-download');
     const work = await mkdtemp(join(ctx.work, 'drill-download-'));
-    const binaries = findEtcd('3.5') as EtcdBinaries;
+    const binaries = findEtcd('3.7') as EtcdBinaries;
     const releases = await new ReleaseServer(binaries, work).start();
     const identityFile = join(ctx.work, 'identity.txt');
     await writeFile(identityFile, `${ctx.identity}\n`, { mode: 0o600 });
-    // A runner with no etcd 3.5 tools of its own: only the system folders on PATH (Debian's 3.4 at most).
+    // A runner with no etcd 3.7 tools of its own: only the system folders on PATH (Debian's 3.4 at most).
     const restoreEnv = withEnv({
       PATH: '/usr/bin:/bin',
       RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
@@ -62,7 +64,7 @@ restoreCase('3.5', 1, (ctx) => {
       store: ctx.store,
       selector: parseSelector(b.name),
       keys: { identities: [ctx.identity] },
-      // A runner with only the system folders on PATH: Debian's etcd 3.4 at most, never 3.5.
+      // A runner with only the system folders on PATH: Debian's etcd 3.4 at most, never 3.7.
       tools: runnerTools({ download: false, env: { PATH: '/usr/bin:/bin' }, log: silentLogger }),
       log: silentLogger,
     }).then(
@@ -71,7 +73,7 @@ restoreCase('3.5', 1, (ctx) => {
     );
     expect(error).toBeInstanceOf(EtcdBackupError);
     expect(error?.message).toMatch(
-      /etcd 3\.5\.\d+ but the tools on this runner are 3\.4|no etcd and etcdutl/,
+      /etcd 3\.7\.\d+ but the tools on this runner are 3\.4|no etcd and etcdutl/,
     );
   }, 60_000);
 });

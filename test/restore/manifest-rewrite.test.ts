@@ -11,6 +11,16 @@ const kubeadm = etcdManifest({
   initialCluster: ['cp1=https://10.0.0.1:2380'],
 });
 
+/** kubeadm 1.37's manifest of a member that joined an existing cluster (etcd 3.7, feature gates). */
+const kubeadm137Joined = etcdManifest({
+  nodeName: 'cp2',
+  nodeIp: '10.0.0.2',
+  etcdVersion: '3.7.3',
+  minor: '3.7',
+  initialCluster: ['cp1=https://10.0.0.1:2380', 'cp2=https://10.0.0.2:2380'],
+  initialClusterState: 'existing',
+});
+
 function changedLines(before: string, after: string): Array<[string, string]> {
   const a = before.split('\n');
   const b = after.split('\n');
@@ -32,14 +42,20 @@ function filesWith(manifest: string): NodeFiles {
 }
 
 describe('rewriting etcd.yaml for a new data dir (the runbook mode)', () => {
-  it('changes --data-dir, the etcd-data hostPath and its mountPath in a kubeadm manifest and nothing else', () => {
-    const out = rewriteEtcdDataDir(kubeadm, '/var/lib/etcd-restored');
-    expect(changedLines(kubeadm, out)).toEqual([
-      ['    - --data-dir=/var/lib/etcd', '    - --data-dir=/var/lib/etcd-restored'],
-      ['    - mountPath: /var/lib/etcd', '    - mountPath: /var/lib/etcd-restored'],
-      ['      path: /var/lib/etcd', '      path: /var/lib/etcd-restored'],
-    ]);
-  });
+  it.each([
+    ['1.33', kubeadm],
+    ['1.37, joined member', kubeadm137Joined],
+  ])(
+    'changes --data-dir, the etcd-data hostPath and its mountPath in a kubeadm %s manifest and nothing else',
+    (_, manifest) => {
+      const out = rewriteEtcdDataDir(manifest, '/var/lib/etcd-restored');
+      expect(changedLines(manifest, out)).toEqual([
+        ['    - --data-dir=/var/lib/etcd', '    - --data-dir=/var/lib/etcd-restored'],
+        ['    - mountPath: /var/lib/etcd', '    - mountPath: /var/lib/etcd-restored'],
+        ['      path: /var/lib/etcd', '      path: /var/lib/etcd-restored'],
+      ]);
+    },
+  );
 
   it('leaves a manifest that discovery reads back with the new data dir on the host and in the container', async () => {
     const out = rewriteEtcdDataDir(kubeadm, '/srv/etcd-new');

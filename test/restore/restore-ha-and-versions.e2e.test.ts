@@ -1,11 +1,15 @@
 import { expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { drill } from '../../src/drill/drill';
 import { RestoreRefusedError } from '../../src/restore/plan';
 import { RestoreFailedError, restore } from '../../src/restore/restore';
+import { silentLogger } from '../../src/util/log';
 import { etcdToolsFor } from '../support/etcd-tools';
 import { restoreCase } from './sandbox-context';
 
-restoreCase('3.6', 3, (ctx) => {
+// etcd 3.7 with kubeadm 1.37's shape: the members joined as learners, their manifests name only the members
+// before them and say --initial-cluster-state=existing.
+restoreCase('3.7', 3, (ctx) => {
   it('restores all three members as a sudo user with a password: one cluster, new id, keys as in the backup', async () => {
     const b = await ctx.backupBetween('ha');
     const beforeId = (await ctx.read([])).clusterId;
@@ -27,6 +31,17 @@ restoreCase('3.6', 3, (ctx) => {
       client.close();
     }
     await ctx.sandbox.waitForLog(ctx.nodes[2]!, /pod-stopped pod=kube-scheduler/, { timeoutMs: 5_000 });
+    // The drill of the same backup, with the runner's etcd 3.7 tools, reads back every key of the snapshot.
+    const drilled = await drill({
+      store: ctx.store,
+      selector: { name: b.name },
+      keys: { identities: [ctx.identity] },
+      tools: etcdToolsFor('3.7')!,
+      log: silentLogger,
+    });
+    expect(drilled).toMatchObject({ verdict: 'pass', missing: 0, unexpected: 0, changed: 0 });
+    expect(drilled.restoredKeys).toBe(drilled.expectedKeys);
+    expect(drilled.toolsVersion.startsWith('3.7.')).toBe(true);
   }, 180_000);
 
   it('rolls every member back when one of them will not start on its restored data', async () => {
@@ -63,6 +78,28 @@ restoreCase('3.6', 3, (ctx) => {
     expect((error as Error).message).toMatch(/members no given node covers/);
   }, 60_000);
 });
+
+for (const minor of ['3.6', '3.7'] as const) {
+  restoreCase(minor, 1, (ctx) => {
+    it(`restores on the node with its etcdutl ${minor}, then on the runner: keys as in the backup each time`, async () => {
+      for (const restoreOn of ['node', 'runner'] as const) {
+        const b = await ctx.backupBetween(`on-${restoreOn}`);
+        const report = await restore(await ctx.request(b.name, { restoreOn }));
+        expect(report.restoredOn).toBe(restoreOn);
+        expect(report.keys).toMatchObject({ missing: 0, unexpected: 0, changed: 0 });
+        const after = await ctx.read([b.before, b.after]);
+        expect(after.values).toEqual(['in the backup', undefined]);
+        expect(after.revision).toBeGreaterThanOrEqual(b.revision + report.bump);
+        const status = ctx.sandbox.etcdClientFor(ctx.nodes[0]!);
+        try {
+          expect((await status.status()).version.startsWith(`${minor}.`)).toBe(true);
+        } finally {
+          status.close();
+        }
+      }
+    }, 150_000);
+  });
+}
 
 restoreCase('3.4', 1, (ctx) => {
   it('says clearly that Debian etcdctl 3.4.23 cannot bump the revision, before touching anything', async () => {

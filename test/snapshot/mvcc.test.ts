@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeKeyValue, type KeyValue } from '../../src/snapshot/mvcc';
 import { forEachField } from '../../src/snapshot/protobuf';
 
-/** mvccpb.KeyValue read with the generic field reader: the definition the fast decoder must match. */
-function reference(buf: Buffer): KeyValue | undefined {
+/**
+ * mvccpb.KeyValue read with the generic field reader: the definition the fast decoder must match. With
+ * `wrongWireTypeIsUnknown` (Go's standard protobuf, etcd 3.7) a known field of the wrong wire type is skipped.
+ */
+function reference(buf: Buffer, wrongWireTypeIsUnknown = false): KeyValue | undefined {
   const kv: KeyValue = {
     key: Buffer.alloc(0),
     createRevision: 0,
@@ -14,11 +17,11 @@ function reference(buf: Buffer): KeyValue | undefined {
   };
   const ok = forEachField(buf, (f) => {
     if (f.field === 1 || f.field === 5) {
-      if (f.wireType !== 2) return false;
+      if (f.wireType !== 2) return wrongWireTypeIsUnknown;
       if (f.field === 1) kv.key = f.bytes!;
       else kv.value = f.bytes!;
     } else if (f.field >= 2 && f.field <= 6) {
-      if (f.wireType !== 0) return false;
+      if (f.wireType !== 0) return wrongWireTypeIsUnknown;
       if (f.field === 2) kv.createRevision = f.varint;
       if (f.field === 3) kv.modRevision = f.varint;
       if (f.field === 4) kv.version = f.varint;
@@ -70,14 +73,32 @@ describe('decodeKeyValue', () => {
       flipped[seed % m.length] = flipped[seed % m.length]! ^ (1 << (seed % 8));
       cases.push(flipped);
     }
-    let decoded = 0;
-    for (const c of cases) {
-      const got = decodeKeyValue(c);
-      expect(got).toEqual(reference(c));
-      if (got) decoded++;
+    for (const unknown of [false, true]) {
+      let decoded = 0;
+      for (const c of cases) {
+        const got = decodeKeyValue(c, unknown);
+        expect(got).toEqual(reference(c, unknown));
+        if (got) decoded++;
+      }
+      // Both outcomes are exercised.
+      expect(decoded).toBeGreaterThan(200);
+      expect(decoded).toBeLessThan(cases.length);
     }
-    // Both outcomes are exercised.
-    expect(decoded).toBeGreaterThan(200);
-    expect(decoded).toBeLessThan(cases.length);
+  });
+
+  it('rejects a known field of the wrong wire type like gogo (etcd 3.6), and skips it like Go protobuf (3.7)', () => {
+    // key as a varint, then a proper value: field 1 with wire type 0.
+    const kv = Buffer.from([0x08, 0x05, 0x2a, 0x01, 0x78]);
+    expect(decodeKeyValue(kv)).toBeUndefined();
+    expect(decodeKeyValue(kv, true)).toEqual({
+      key: Buffer.alloc(0),
+      createRevision: 0,
+      modRevision: 0,
+      version: 0,
+      value: Buffer.from('x'),
+    });
+    // mod_revision as a length-delimited field.
+    expect(decodeKeyValue(Buffer.from([0x1a, 0x01, 0x07]))).toBeUndefined();
+    expect(decodeKeyValue(Buffer.from([0x1a, 0x01, 0x07]), true)?.modRevision).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,6 +12,7 @@ import { SnapshotTrailerCheck } from '../../src/snapshot/trailer';
 import { verifySnapshot } from '../../src/snapshot/verify';
 import { type LocalEtcd, startLocalEtcd } from '../support/local-etcd';
 import { readLayout } from './bbolt-layout';
+import { reseal } from './craft';
 import { compareStatusWithEtcd, etcdToolStatus } from './etcd-status';
 import { runInspect } from './run-inspect';
 import { jsonEntry, type Model, protobufEntry, SCOPES, seedCluster, waitForStorageVersion } from './seed';
@@ -44,7 +45,8 @@ function expectedInventory(model: Model) {
   return { resources, other, secrets };
 }
 
-for (const minor of ['3.4', '3.5', '3.6'] as EtcdMinor[]) {
+for (const minor of ['3.4', '3.5', '3.6', '3.7'] as EtcdMinor[]) {
+  const hasStorageVersion = minor === '3.6' || minor === '3.7';
   const found = findEtcd(minor);
   const missing = 'missing' in found ? found.missing : undefined;
   describe.skipIf(missing !== undefined)(
@@ -59,7 +61,7 @@ for (const minor of ['3.4', '3.5', '3.6'] as EtcdMinor[]) {
         dir = await mkdtemp(join(tmpdir(), `snapshot-status-${minor}-`));
         etcd = await startLocalEtcd(minor);
         model = await seedCluster(etcd);
-        if (minor === '3.6') expect(await waitForStorageVersion(model.client)).toBe('3.6.0');
+        if (hasStorageVersion) expect(await waitForStorageVersion(model.client)).toBe(`${minor}.0`);
         snapshot = join(dir, 'a.db');
         await etcd.etcdctl(['snapshot', 'save', snapshot]);
       }, 120_000);
@@ -86,7 +88,7 @@ for (const minor of ['3.4', '3.5', '3.6'] as EtcdMinor[]) {
           ...theirs,
           version: theirs.version,
         });
-        expect(Object.hasOwn(ours, 'version')).toBe(minor === '3.6');
+        expect(Object.hasOwn(ours, 'version')).toBe(hasStorageVersion);
         expect(ours.trailer).toBe('ok');
         expect(ours.integrity).toEqual({ ok: true, problems: [], problemCount: 0 });
       });
@@ -94,11 +96,15 @@ for (const minor of ['3.4', '3.5', '3.6'] as EtcdMinor[]) {
       it('confirms the trailer of a snapshot streamed over gRPC, and the saved stream verifies intact', async () => {
         const streamed = join(dir, 'streamed.db');
         const check = new SnapshotTrailerCheck();
-        await pipeline(Readable.from(model.client.snapshot()), check, createWriteStream(streamed));
+        const stream = await model.client.openSnapshot();
+        await pipeline(Readable.from(stream.chunks), check, createWriteStream(streamed));
         expect(check.result.trailer).toBe('ok');
         const report = await verifySnapshot(streamed);
         expect(report.integrity.ok).toBe(true);
         expect(report.sha256).toBe(check.result.sha256);
+        // From 3.6 the stream names the storage version, which is also in the snapshot's meta bucket.
+        expect(stream.version).toBe(hasStorageVersion ? `${minor}.0` : '');
+        expect(report.storageVersion).toBe(hasStorageVersion ? `${minor}.0` : null);
       });
 
       it('is intact: trailer ok, above 3 MB, values spanning overflow pages, a compaction revision recorded', async () => {
@@ -114,15 +120,65 @@ for (const minor of ['3.4', '3.5', '3.6'] as EtcdMinor[]) {
         expect([...layout.pages.values()].some((p) => p.bucket === 'key' && p.type === 'branch')).toBe(true);
       });
 
-      const otherMinor: EtcdMinor = minor === '3.6' ? '3.5' : '3.6';
-      const other = findEtcd(otherMinor);
-      const otherMissing = 'missing' in other ? ` (skipped: ${other.missing})` : '';
-      it.skipIf(otherMissing !== '')(
-        `follows etcd ${otherMinor} semantics when asked, matching etcdutl ${otherMinor} on the same file${otherMissing}`,
+      // Each other semantics is checked on snapshots of at least one other version (3.7's on 3.5 and 3.6 files).
+      const otherMinors: EtcdMinor[] = {
+        '3.4': ['3.6'],
+        '3.5': ['3.7'],
+        '3.6': ['3.5', '3.7'],
+        '3.7': ['3.6'],
+      }[minor] as EtcdMinor[];
+      for (const otherMinor of otherMinors) {
+        const other = findEtcd(otherMinor);
+        const otherMissing = 'missing' in other ? ` (skipped: ${other.missing})` : '';
+        it.skipIf(otherMissing !== '')(
+          `inspect --etcd-compat ${otherMinor} follows etcd ${otherMinor}, matching etcdutl ${otherMinor} on the same file${otherMissing}`,
+          async () => {
+            const tool = other as Exclude<typeof other, { missing: string }>;
+            const { differences } = await compareStatusWithEtcd(tool, snapshot, otherMinor);
+            expect(differences).toEqual([]);
+            const theirs = await etcdToolStatus(tool, snapshot);
+            const cli = await runInspect([snapshot, '--json', '--etcd-compat', otherMinor]);
+            expect(cli.code).toBe(0);
+            const ours = JSON.parse(cli.stdout) as Record<string, unknown>;
+            expect(ours.etcdCompat).toBe(otherMinor);
+            expect({
+              hash: ours.hash,
+              revision: ours.revision,
+              totalKey: ours.totalKey,
+              totalSize: ours.totalSize,
+              version: ours.version,
+            }).toEqual({ ...theirs, version: theirs.version });
+          },
+        );
+      }
+
+      it.skipIf(!hasStorageVersion)(
+        `reads a KeyValue with a known field of the wrong wire type as etcdutl ${minor} does (gogo refuses it, Go protobuf skips it)`,
         async () => {
-          const tool = other as Exclude<typeof other, { missing: string }>;
-          const { differences } = await compareStatusWithEtcd(tool, snapshot, otherMinor);
-          expect(differences).toEqual([]);
+          // The version field's tag (4, varint) becomes field 5 (the value, length-delimited) as a varint.
+          const copy = await readFile(snapshot);
+          const key = Buffer.from('/registry/namespaces/default');
+          let at = copy.indexOf(Buffer.concat([Buffer.from([0x0a, key.length]), key])) + 2 + key.length;
+          while (copy[at] !== 0x20) {
+            at++;
+            while (copy[at]! & 0x80) at++;
+            at++;
+          }
+          copy[at] = 0x28;
+          const damaged = join(dir, 'wrong-wire-type.db');
+          await writeFile(damaged, reseal(copy));
+          const tool = found as Exclude<typeof found, { missing: string }>;
+          const ours = await verifySnapshot(damaged);
+          if (minor === '3.6') {
+            await expect(etcdToolStatus(tool, damaged)).rejects.toThrow(/wrong wireType = 0 for field Value/);
+            expect(ours.hash).toBeNull();
+            expect(ours.integrity.problems.map((p) => p.kind)).toEqual(['kv-decode']);
+          } else {
+            const { differences } = await compareStatusWithEtcd(tool, damaged);
+            expect(differences).toEqual([]);
+            expect(ours.integrity.ok).toBe(true);
+            expect(ours.hash).not.toBe((await verifySnapshot(snapshot)).hash);
+          }
         },
       );
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArtifactStore as ArtifactStoreType } from '../../src/store/artifact-store';
+import type { ArtifactBackend as ArtifactBackendType } from '../../src/store/artifact-store';
 import { readCatalog } from '../../src/store/catalog';
+import { BackupCatalog } from '../../src/store/catalog-store';
 import { StoreError } from '../../src/store/errors';
 import { k8sLikeSnapshot, randomStream } from '../envelope/k8s-like-data';
 import { type LocalGitHub, startLocalGitHub, withEnv } from '../support/github/local-github';
@@ -35,8 +36,8 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
   let firstRun: WorkflowRun;
   let restoreEnv: () => void;
   let temp: string;
-  let ArtifactStore: typeof ArtifactStoreType;
-  let store: ArtifactStoreType;
+  let ArtifactBackend: typeof ArtifactBackendType;
+  let store: BackupCatalog;
   let keys: Keys;
   const t0 = new Date('2026-11-21T10:00:00Z');
   const names: string[] = [];
@@ -52,8 +53,8 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
       RUNNER_TEMP: temp,
       GITHUB_WORKSPACE: temp,
     });
-    ({ ArtifactStore } = await import('../../src/store/artifact-store'));
-    store = new ArtifactStore({ retentionDays: 7 });
+    ({ ArtifactBackend } = await import('../../src/store/artifact-store'));
+    store = new BackupCatalog(new ArtifactBackend({ retentionDays: 7 }));
     keys = await newKeys();
   });
 
@@ -90,7 +91,7 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
     const draft = draftFor('prod', t0, 100, keys.recipient);
     const error = await storeError(store.put(draft.name, k8sLikeSnapshot(1000), draft));
     expect(error.reason).toBe('duplicate');
-    expect(error.message).toContain('already exists in this workflow run');
+    expect(error.message).toBe(`artifact already has a backup named ${draft.name}`);
   });
 
   it('lists its backups newest first with who they are encrypted for', async () => {
@@ -101,19 +102,21 @@ describe('backups as workflow artifacts, through the real @actions/artifact agai
   });
 
   describe('from another workflow run (findBy)', () => {
-    let other: ArtifactStoreType;
+    let other: BackupCatalog;
     let back: () => void;
 
     beforeAll(() => {
       back = withEnv(github.runnerEnv(github.run()));
-      other = new ArtifactStore({
-        findBy: {
-          token: github.token,
-          workflowRunId: firstRun.runId,
-          repositoryOwner: github.owner,
-          repositoryName: github.repo,
-        },
-      });
+      other = new BackupCatalog(
+        new ArtifactBackend({
+          findBy: {
+            token: github.token,
+            workflowRunId: firstRun.runId,
+            repositoryOwner: github.owner,
+            repositoryName: github.repo,
+          },
+        }),
+      );
     });
     afterAll(() => back());
 

@@ -47,6 +47,7 @@ describe('the catalog', () => {
       size: 900000,
       snapshotSize: 4194304,
       encryptedFor: 'age1qqqq',
+      controlPlaneFiles: {},
     });
     const passphrase = { ...m, envelope: { ...m.envelope, encryption: { kind: 'age-passphrase' as const } } };
     expect(catalogEntry(passphrase).encryptedFor).toBe('passphrase');

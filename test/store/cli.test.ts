@@ -47,7 +47,9 @@ describe('etcd-backup list and prune on a folder store', () => {
     const table = await run('list', '--store', `dir:${root}`);
     expect(table.code).toBe(0);
     const lines = table.out.split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+TIME \(UTC\)\s+CLUSTER\s+REVISION\s+SIZE\s+ENCRYPTED FOR$/);
+    expect(lines[0]).toMatch(
+      /^NAME\s+TIME \(UTC\)\s+CLUSTER\s+REVISION\s+SIZE\s+NODE FILES\s+ENCRYPTED FOR$/,
+    );
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(names);
     const json = JSON.parse((await run('list', '--store', `dir:${root}`, '--json')).out);
     expect(json.backups.map((b: { name: string }) => b.name)).toEqual(names);
@@ -81,8 +83,11 @@ describe('etcd-backup list and prune on a folder store', () => {
       code: 2,
       err: "etcd-backup prune: input '--keep-last/--max-age': expected at least one retention rule",
     });
-    expect((await run('list', '--store', 's3://bucket')).err).toBe(
-      "etcd-backup list: input '--store': expected dir:PATH, artifact, release or release:TAG (got 's3://bucket')",
+    expect((await run('list', '--store', 'gs://bucket')).err).toBe(
+      "etcd-backup list: input '--store': expected dir:PATH, artifact, release, release:TAG or s3://BUCKET/PREFIX (got 'gs://bucket')",
+    );
+    expect((await run('list', '--store', 's3://Bad_Bucket/x')).err).toBe(
+      "etcd-backup list: input '--store': expected s3://BUCKET/PREFIX with a bucket name of 3-63 lowercase letters, digits, dots or hyphens (got 's3://Bad_Bucket/x')",
     );
     expect((await run('prune', '--store', `dir:${root}`, '--keep-last', '0')).code).toBe(2);
     const restore = withEnv({ ACTIONS_RUNTIME_TOKEN: undefined, ACTIONS_RESULTS_URL: undefined });

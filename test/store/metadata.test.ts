@@ -40,8 +40,8 @@ describe('reading metadata', () => {
   });
 
   it('rejects an unknown schema version by name', () => {
-    expect(() => parseMetadata({ ...sampleMetadata(), schemaVersion: 2 })).toThrow(
-      'backup metadata: schema version 2 is not supported (this tool reads version 1)',
+    expect(() => parseMetadata({ ...sampleMetadata(), schemaVersion: 3 })).toThrow(
+      'backup metadata: schema version 3 is not supported (this tool reads versions 1 and 2)',
     );
   });
 

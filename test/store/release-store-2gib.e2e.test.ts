@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetadataDraft } from '../../src/format';
-import { DEFAULT_PART_SIZE, ReleaseStore } from '../../src/store/release-store';
+import { BackupCatalog } from '../../src/store/catalog-store';
+import { DEFAULT_PART_SIZE, ReleaseBackend } from '../../src/store/release-store';
 import { randomStream } from '../envelope/k8s-like-data';
 import { type LocalGitHub, startLocalGitHub } from '../support/github/local-github';
 import { draftFor, newKeys, sha256Of } from './helpers';
@@ -18,13 +19,15 @@ describe('a blob over 2 GiB in release assets, with the production part size', (
 
   it('is split at the default part size, streamed both ways with bounded memory, and comes back identical', async () => {
     const size = 2 * GiB + 64 * 1024 * 1024;
-    const store = new ReleaseStore({
-      token: github.token,
-      owner: github.owner,
-      repo: github.repo,
-      apiUrl: github.url,
-      tag: 'etcd-backups',
-    });
+    const store = new BackupCatalog(
+      new ReleaseBackend({
+        token: github.token,
+        owner: github.owner,
+        repo: github.repo,
+        apiUrl: github.url,
+        tag: 'etcd-backups',
+      }),
+    );
     const draft: MetadataDraft = draftFor(
       'big',
       new Date('2026-11-21T12:00:00Z'),
@@ -45,7 +48,7 @@ describe('a blob over 2 GiB in release assets, with the production part size', (
         `>2 GiB release round trip: ${size} bytes, upload ${(uploaded - started) / 1000}s, ` +
           `download+verify ${(Date.now() - uploaded) / 1000}s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
       );
-      expect(stored.envelope.blob.parts?.map((p) => p.size)).toEqual([
+      expect(stored.envelope.blob.parts?.map((p: { size: number }) => p.size)).toEqual([
         DEFAULT_PART_SIZE,
         size - DEFAULT_PART_SIZE,
       ]);

@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../src/store/catalog';
+import { BackupCatalog } from '../../src/store/catalog-store';
 import { StoreError } from '../../src/store/errors';
-import { ReleaseStore, type ReleaseStoreOptions } from '../../src/store/release-store';
+import { ReleaseBackend, type ReleaseStoreOptions } from '../../src/store/release-store';
 import { prune } from '../../src/store/retention';
+import { withRetries } from '../../src/store/retry';
 import { k8sLikeSnapshot, randomStream } from '../envelope/k8s-like-data';
 import { type LocalGitHub, startLocalGitHub } from '../support/github/local-github';
 import { draftFor, type Keys, newKeys, roundTrip, sha256Of } from './helpers';
@@ -26,15 +28,19 @@ describe('backups as release assets, through the real @actions/github against a 
   let github: LocalGitHub;
   let keys: Keys;
   const storeWith = (options: Partial<ReleaseStoreOptions> = {}) =>
-    new ReleaseStore({
-      token: github.token,
-      owner: github.owner,
-      repo: github.repo,
-      apiUrl: github.url,
-      tag: 'etcd-backups',
-      retry: { baseDelayMs: 20, maxDelayMs: 100 },
-      ...options,
-    });
+    new BackupCatalog(
+      withRetries(
+        new ReleaseBackend({
+          token: github.token,
+          owner: github.owner,
+          repo: github.repo,
+          apiUrl: github.url,
+          tag: 'etcd-backups',
+          ...options,
+        }),
+        { baseDelayMs: 20, maxDelayMs: 100 },
+      ),
+    );
 
   beforeAll(async () => {
     github = await startLocalGitHub({ artifacts: false });
@@ -96,7 +102,7 @@ describe('backups as release assets, through the real @actions/github against a 
       const back = await storeWith().get(name);
       const error = await storeError(sha256Of(back.blob));
       expect(error.reason).toBe('digest-mismatch');
-      expect(error.message).toContain(`release asset ${name}.age.part001`);
+      expect(error.message).toContain(`release:etcd-backups/${name}.age.part001`);
     } finally {
       await writeFile(asset.path!, original);
     }

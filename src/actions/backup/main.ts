@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   const member = optionalInput('member');
   const method = choiceInput('method', ['grpc', 'etcdctl'] as const, 'grpc');
   const force = booleanInput('force', false);
+  const controlPlaneFiles = booleanInput('control_plane_files', true);
   const cluster = optionalInput('cluster') ?? 'kubernetes';
   checkClusterName(cluster, 'cluster');
   const encryption = encryptionFromInputs();
@@ -42,6 +43,8 @@ export async function run(): Promise<void> {
       log: actionsLogger,
       progress: actionsProgress,
       onSecret: maskSecret,
+      controlPlaneFiles,
+      inputNames: { noControlPlaneFiles: 'control_plane_files: false', encryption: 'encryption:' },
     });
     const durationMs = Date.now() - started;
     const { metadata } = result;
@@ -51,6 +54,7 @@ export async function run(): Promise<void> {
       const plan = await prune(store, policy, {
         verified: [metadata.name],
         onDelete: (b) => core.info(`retention: deleted ${b.name}`),
+        onLocked: (l) => core.info(`retention: kept ${l.backup.name}: ${l.reason}`),
       });
       pruned = plan.delete.map((b) => b.name);
       core.info(`retention: kept ${plan.keep.length}, deleted ${plan.delete.length}`);
@@ -79,6 +83,7 @@ export async function run(): Promise<void> {
       path: at.path ?? '',
       duration_seconds: (durationMs / 1000).toFixed(1),
       pruned: pruned.join('\n'),
+      control_plane_files: metadata.controlPlane?.nodes.reduce((n, node) => n + node.files.length, 0) ?? 0,
       metadata: JSON.stringify(metadata),
     };
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));

@@ -17,6 +17,7 @@ import {
 } from '../store-inputs';
 import { writeFailureSummary, writeRecoverySummary, writeRestoreSummary } from '../summary';
 import { claimWorkDir } from '../work-dir';
+import { rebuild } from './rebuild';
 
 function bumpInput(): number | 'auto' {
   const value = optionalInput('bump_revision') ?? 'auto';
@@ -55,6 +56,7 @@ function setRestoreOutputs(report: RestoreReport): void {
 export async function run(): Promise<void> {
   const nodes = sshNodesFromInputs({ several: true });
   if (booleanInput('recover', false)) return recover(nodes);
+  if (booleanInput('rebuild', false)) return rebuild(nodes);
   const etcd = etcdOverridesFromInputs();
   const { store } = storeFromInputs({ writes: false });
   const selector = selectorFromInputs();

@@ -36,6 +36,11 @@ ${DISCOVERY_HELP}
   --member NAME         snapshot this member (default: the node's own)
   --method grpc|etcdctl grpc (default) streams over an SSH tunnel; etcdctl runs the runbook on the node
   --force               snapshot even with no quorum, no leader or an active alarm
+  --no-control-plane-files   leave out the node's PKI, static pod manifests, kubelet config and kubeconfigs
+                        (kept by default, sealed with the snapshot; a node rebuild needs them; they hold
+                        private keys, so --encryption none refuses them)
+  --files-from H[:P]    also keep the control-plane files of this other control-plane node (repeat for each), so
+                        every node can be rebuilt from this one backup; same user, key and host key pins
 Store
   --cluster NAME        names the backup: <cluster>-<UTC time>-r<revision> (default: kubernetes)
 ${STORE_HELP}
@@ -64,6 +69,14 @@ function recipientsFrom(values: { recipient?: string[]; 'recipients-file'?: stri
   return recipients;
 }
 
+/** Another control-plane node, reached like the one the backup logs in to. */
+function otherNode(values: Parameters<typeof sshConnectOptions>[0], spec: string) {
+  const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(spec);
+  if (!match) throw new InputError('--files-from', 'host or host:port');
+  const host = match[1]!.replace(/^\[|\]$/g, '');
+  return sshConnectOptions({ ...values, host, ...(match[2] ? { port: match[2] } : {}) });
+}
+
 export const backup: Command = {
   async run(argv) {
     const { values } = parseCommandArgs(
@@ -76,6 +89,8 @@ export const backup: Command = {
         member: { type: 'string' },
         method: { type: 'string' },
         force: { type: 'boolean' },
+        'no-control-plane-files': { type: 'boolean' },
+        'files-from': { type: 'string', multiple: true },
         cluster: { type: 'string' },
         recipient: { type: 'string', multiple: true },
         'recipients-file': { type: 'string' },
@@ -121,11 +136,14 @@ export const backup: Command = {
       encryption,
       compression,
       log: stderrLogger,
+      controlPlaneFiles: !values['no-control-plane-files'],
+      controlPlaneNodes: (values['files-from'] ?? []).map((spec) => otherNode(values, spec)),
     });
     if (policy.keepLast !== undefined || policy.maxAgeMs !== undefined) {
       const pruned = await prune(store, policy, {
         verified: [result.metadata.name],
         onDelete: (b) => stderrLogger.info(`retention: deleted ${b.name}`),
+        onLocked: (l) => stderrLogger.info(`retention: kept ${l.backup.name}: ${l.reason}`),
       });
       stderrLogger.info(`retention: kept ${pruned.keep.length}, deleted ${pruned.delete.length}`);
     }

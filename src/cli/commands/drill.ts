@@ -53,6 +53,13 @@ export const drill: Command = {
       console.log(
         `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} keys restored with etcd ${report.toolsVersion}, revision ${report.restoredRevision}`,
       );
+      const files = report.controlPlane;
+      if (files) {
+        console.log(
+          `control-plane files of ${files.nodes.join(', ')}: ${files.files} open, ${files.certificates.length} certificates chain to their CA and have not expired`,
+        );
+        for (const warning of files.warnings) console.log(`warning: certificate ${warning}`);
+      }
     }
     return 0;
   },

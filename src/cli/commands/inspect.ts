@@ -10,7 +10,7 @@ import { formatProgress } from '../../util/progress';
 import { type Command, parseCommandArgs } from '../command';
 
 const HELP = `usage: etcd-backup inspect FILE [--json] [--inventory] [--diff OTHER] [--names]
-                             [--etcd-compat 3.4|3.5|3.6] [--prefix /registry]
+                             [--etcd-compat 3.4|3.5|3.6|3.7] [--prefix /registry]
 
 Verifies an etcd snapshot without any etcd tool: the SHA-256 trailer, both bbolt meta pages, every page of
 every bucket, and prints what \`etcdutl snapshot status\` would (hash, revision, totalKey, totalSize, version).
@@ -19,12 +19,12 @@ every bucket, and prints what \`etcdutl snapshot status\` would (hash, revision,
   --inventory       count live Kubernetes objects by resource type and namespace
   --diff OTHER      what changed from FILE to OTHER, by resource type and namespace
   --names           include object names (never printed otherwise)
-  --etcd-compat V   status semantics of etcd V (default: 3.6 if the snapshot has a storage version)
+  --etcd-compat V   status semantics of etcd V (default: the snapshot's storage version's, else 3.5)
   --prefix P        kube-apiserver --etcd-prefix (default /registry)
 
 exit codes: 0 intact, 3 damaged, 4 no integrity trailer (raw member/snap/db), 2 bad usage or unreadable file`;
 
-const COMPAT: readonly string[] = ['3.4', '3.5', '3.6'];
+const COMPAT: readonly string[] = ['3.4', '3.5', '3.6', '3.7'];
 
 export const inspect: Command = {
   async run(argv) {
@@ -45,7 +45,7 @@ export const inspect: Command = {
       throw new InputError('FILE', 'exactly one snapshot file', { hint: HELP.split('\n')[0] });
     const compat = values['etcd-compat'];
     if (compat !== undefined && !COMPAT.includes(compat))
-      throw new InputError('--etcd-compat', '3.4, 3.5 or 3.6');
+      throw new InputError('--etcd-compat', '3.4, 3.5, 3.6 or 3.7');
     const prefix = values.prefix?.replace(/\/+$/, '');
     if (prefix !== undefined && !prefix.startsWith('/'))
       throw new InputError('--prefix', 'a key prefix starting with /');

@@ -49,6 +49,9 @@ export const prune: Command = {
       onDelete: (b) => {
         if (!values.json) console.log(`deleted ${b.name}`);
       },
+      onLocked: (l) => {
+        if (!values.json) console.log(`kept ${l.backup.name}: ${l.reason}`);
+      },
     });
     if (values.json) {
       const names = (list: { name: string }[]) => list.map((b) => b.name);
@@ -60,6 +63,7 @@ export const prune: Command = {
             protected: result.protected,
             keep: names(result.keep),
             delete: names(result.delete),
+            locked: result.locked.map((l) => ({ name: l.backup.name, reason: l.reason })),
           },
           null,
           2,
@@ -71,7 +75,8 @@ export const prune: Command = {
         `${result.delete.length} to delete, ${result.keep.length} to keep (dry run: nothing deleted)`,
       );
     } else {
-      console.log(`${result.delete.length} deleted, ${result.keep.length} kept`);
+      const locked = result.locked.length ? ` (${result.locked.length} of them locked by the store)` : '';
+      console.log(`${result.delete.length} deleted, ${result.keep.length} kept${locked}`);
     }
     return 0;
   },

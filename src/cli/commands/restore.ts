@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors';
+import { rebuildNodes } from '../../pki/rebuild';
 import { abortOnSignals } from '../../restore/interrupt';
 import { recoverCutRestore } from '../../restore/recover';
 import { type RestoreOn, restore as runRestore } from '../../restore/restore';
@@ -54,6 +55,14 @@ Restore
   --force               restore even if the running cluster has members no given node covers
   --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
   --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
+  --rebuild             rebuild nodes that lost /etc/kubernetes and /var/lib/etcd (a dead disk, a new VM with
+                        the same name and IP) from a backup that carries their control-plane files: checks each
+                        node's hostname and addresses against its certificates in the backup (refuses, changing
+                        nothing, on a mismatch), puts back PKI, kubeconfigs, kubelet config and manifests with
+                        their modes and owners, restores etcd from the snapshot (all members lost) or rejoins
+                        the members still running (one of three), and starts the control plane with the same
+                        CA; what it replaces is kept under /var/lib/etcd-backup/rebuild-<time>, and a failure
+                        rolls every node back. Needs etcdutl of the backup's version on the nodes to restore
   --recover             roll back a restore that was cut short (the runner killed, a job cancelled past its
                         grace time): every node with its journal gets its old data dir and manifests back,
                         then etcd and kube-apiserver start; no backup, store or key is needed. A backup or
@@ -127,6 +136,11 @@ export function nodeConnectOptions(values: Values): ConnectOptions[] {
   });
 }
 
+function rebuildBump(value: string): number {
+  const bump = parseBump(value);
+  return bump === 'auto' ? 1_000_000_000 : bump;
+}
+
 function parseBump(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   const n = Number(value);
@@ -154,6 +168,7 @@ export const restore: Command = {
       'restart-controllers': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       recover: { type: 'boolean' },
+      rebuild: { type: 'boolean' },
       cluster: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -181,6 +196,27 @@ export const restore: Command = {
       else
         console.log(
           `RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`,
+        );
+      return 0;
+    }
+    if (values.rebuild) {
+      const interrupted = abortOnSignals(stderrLogger);
+      const rebuilt = await rebuildNodes({
+        store: storeFromOptions(values),
+        selector: parseSelector(positionals[0] ?? 'latest'),
+        ...(values.cluster ? { cluster: values.cluster } : {}),
+        keys: openingKeysFrom(values),
+        nodes,
+        ...(values['bump-revision'] !== undefined
+          ? { bumpRevision: rebuildBump(values['bump-revision']) }
+          : {}),
+        log: stderrLogger,
+        signal: interrupted.signal,
+      }).finally(interrupted.dispose);
+      if (values.json) console.log(JSON.stringify(rebuilt, null, 2));
+      else
+        console.log(
+          `REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`,
         );
       return 0;
     }
