@@ -71,7 +71,10 @@ export interface RestoreRequest {
    * cached of the old data.
    */
   keepControllersRunning?: boolean;
-  /** With keepControllersRunning: stop and start them after kube-apiserver is back. */
+  /**
+   * Stop and start them after kube-apiserver is back (with keepControllersRunning; the action's
+   * restart_controllers asks for that pair).
+   */
   restartControllers?: boolean;
   timeouts?: { stopMs?: number; startMs?: number };
   log: Logger;

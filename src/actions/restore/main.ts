@@ -98,6 +98,7 @@ export async function run(): Promise<void> {
         allowVersionSkew,
         force,
         restartControllers,
+        keepControllersRunning: restartControllers,
         dryRun,
         log: actionsLogger,
         onSecret: maskSecret,

@@ -53,7 +53,9 @@ Restore
                         5m; 0 refuses at once)
   --allow-version-skew  restore with tools or onto members of another etcd minor version than the snapshot's
   --force               restore even if the running cluster has members no given node covers
-  --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
+  --keep-controllers-running  leave kube-controller-manager and kube-scheduler running through the restore
+                        (default: stopped with kube-apiserver, started once every API server answers /readyz)
+  --restart-controllers with --keep-controllers-running: restart them once kube-apiserver is back
   --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
   --rebuild             rebuild nodes that lost /etc/kubernetes and /var/lib/etcd (a dead disk, a new VM with
                         the same name and IP) from a backup that carries their control-plane files: checks each
@@ -165,6 +167,7 @@ export const restore: Command = {
       'lock-wait': { type: 'string' },
       'allow-version-skew': { type: 'boolean' },
       force: { type: 'boolean' },
+      'keep-controllers-running': { type: 'boolean' },
       'restart-controllers': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       recover: { type: 'boolean' },
@@ -236,6 +239,7 @@ export const restore: Command = {
       bumpRevision: parseBump(values['bump-revision']),
       allowVersionSkew: values['allow-version-skew'] ?? false,
       force: values.force ?? false,
+      keepControllersRunning: values['keep-controllers-running'] ?? false,
       restartControllers: values['restart-controllers'] ?? false,
       dryRun: values['dry-run'] ?? false,
       log: stderrLogger,
