@@ -13,14 +13,15 @@ import { eachMember, type SwapContext } from './swap-context';
 export async function stopControlPlane(context: SwapContext, checkpoint: () => void): Promise<void> {
   const { stopMs: timeoutMs, signal } = context;
   const controllers = context.controllers === 'stop';
-  context.log.info(
-    `stopping ${controllers ? 'kube-controller-manager, kube-scheduler and ' : ''}kube-apiserver on every node, then etcd`,
-  );
   context.apiServers = await findApiServers(context);
   await eachMember(context, async (session, m) => {
     await makeDir(session, m.holding);
   });
-  if (controllers) await stopControllers(context);
+  if (controllers) {
+    context.log.info('stopping kube-controller-manager and kube-scheduler on every node');
+    await stopControllers(context);
+  }
+  context.log.info('stopping kube-apiserver on every node, then etcd');
   await eachMember(context, async (session, m) => {
     if (m.apiServerManifest)
       await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', { timeoutMs, signal });
