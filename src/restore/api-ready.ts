@@ -128,7 +128,19 @@ async function waitForReadyz(
 
 /** One GET /readyz over a fresh channel of the SSH connection, TLS checked against the cluster's CA. */
 async function readyz(session: SshSession, access: ApiServerAccess): Promise<{ status: number }> {
-  const channel = await session.forwardOut(access.address, access.port);
+  // The node's sshd may wait minutes on a port that drops packets: the attempt gets as long as the request.
+  let timer: NodeJS.Timeout | undefined;
+  let late = false;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      late = true;
+      reject(new Error('no connection to /readyz within 5s'));
+    }, 5_000);
+  });
+  const opening = session.forwardOut(access.address, access.port);
+  // A channel that opens after we gave up is closed at once.
+  opening.then((c) => late && c.destroy()).catch(() => {});
+  const channel = await Promise.race([opening, timedOut]).finally(() => clearTimeout(timer));
   return new Promise((resolve, reject) => {
     const req = request(
       {
