@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-npm run -s bundle
+npm run -s bundle -- --if-changed
 exec npx tsx scripts/demo.ts "$@"

@@ -1,3 +1,4 @@
+import { EXIT } from './exit-codes';
 /**
  * Every failure the user can act on is an EtcdBackupError: a one-line message naming the cause, and a hint
  * saying what to do next. Each domain (ssh, discovery, snapshot, store, restore, input) subclasses it so callers
@@ -12,14 +13,14 @@ export class EtcdBackupError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? 1;
+    this.exitCode = options.exitCode ?? EXIT.failed;
   }
 }
 
 /** Bad user input: names the input and what was expected. */
 export class InputError extends EtcdBackupError {
   constructor(input: string, expected: string, options: { hint?: string } = {}) {
-    super(`input '${input}': expected ${expected}`, { ...options, exitCode: 2 });
+    super(`input '${input}': expected ${expected}`, { ...options, exitCode: EXIT.badInput });
   }
 }
 

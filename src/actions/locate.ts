@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { BackupMetadata } from '../format';
-import { parseStoreSpec } from '../store/open-store';
+import type { StoreSpec } from '../store/open-store';
 import { blobFileName } from '../store/store';
 
 /** Where a stored backup can be fetched from, for the outputs: an artifact id and page, an asset URL, a path. */
@@ -19,11 +19,10 @@ export interface StoredAt {
  * these outputs (with a warning), never the backup.
  */
 export async function locateStored(
-  spec: string,
+  parsed: StoreSpec,
   metadata: BackupMetadata,
   context: { token: string | undefined; repository: string | undefined },
 ): Promise<StoredAt> {
-  const parsed = parseStoreSpec(spec, 'store');
   const blob = blobFileName(metadata);
   try {
     switch (parsed.kind) {

@@ -3,6 +3,7 @@ import type { DiscoveryOverrides } from '../controlplane';
 import type { EncryptionChoice } from '../envelope/encryption';
 import { InputError } from '../errors';
 import type { ClusterHealth } from '../etcd/health';
+import { EXIT } from '../exit-codes';
 import { type BackupMetadata, type Compression, isValidClusterName } from '../format';
 import { RestoreCutShortError, readJournal } from '../node/journal';
 import type { MemberConnection } from '../node/members';
@@ -114,7 +115,7 @@ async function refuseIfRestoreUnfinished(session: SshSession, cluster: string): 
     async () => {
       // Still there once no restore holds the lock: that restore was cut short.
       const left = await readJournal(session);
-      if (left) throw new RestoreCutShortError(session.target, left, 4);
+      if (left) throw new RestoreCutShortError(session.target, left, EXIT.refused);
     },
     { waitSeconds: 5 },
   );

@@ -1,11 +1,12 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import { formatBytes } from '../util/progress';
 
 export class SnapshotRejectedError extends EtcdBackupError {
   constructor(message: string) {
     super(message, {
       hint: 'the snapshot was not stored; run the backup again, and if it fails again inspect the member (etcdutl check)',
-      exitCode: 3,
+      exitCode: EXIT.verificationFailed,
     });
   }
 }

@@ -1,19 +1,29 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { InputError } from '../errors';
+import { type CliCommandSpec, helpText, type OptionValues, parseCommandLine } from '../options';
 
 export interface Command {
   /** Returns the process exit code; throws EtcdBackupError for failures the user can act on. */
   run(argv: string[]): Promise<number>;
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export interface CommandInput {
+  values: OptionValues;
+  positionals: string[];
+}
 
-/** parseArgs with errors turned into one-line InputErrors that name the option. */
-export function parseCommandArgs<T extends Options>(argv: string[], options: T, allowPositionals = true) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError('command line', `known options (${message.split('\n')[0]})`);
-  }
+/** A verb: its options and help come from `spec`; `--help` is answered before `run` sees anything. */
+export function defineCommand(
+  spec: CliCommandSpec,
+  run: (input: CommandInput) => Promise<number>,
+): Command & { spec: CliCommandSpec } {
+  return {
+    spec,
+    async run(argv) {
+      const { values, positionals, help } = parseCommandLine(argv, spec);
+      if (help) {
+        console.log(helpText(spec));
+        return 0;
+      }
+      return run({ values, positionals });
+    },
+  };
 }

@@ -20,6 +20,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'verify a snapshot file; status, Kubernetes inventory, diff',
     load: async () => (await import('./commands/inspect')).inspect,
   },
+  keygen: {
+    summary: 'make an age key pair: the identity file (0600) for restores, the recipient for backups',
+    load: async () => (await import('./commands/keygen')).keygen,
+  },
   list: {
     summary: 'list the backups in a store, newest first',
     load: async () => (await import('./commands/list')).list,

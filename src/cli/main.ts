@@ -1,5 +1,7 @@
 import { describeError } from '../errors';
+import { useSurface } from '../options/naming';
 import { oneLine } from '../util/shown';
+import { VERSION } from '../version';
 import { commands } from './commands';
 
 function usage(): string {
@@ -10,16 +12,21 @@ function usage(): string {
     'commands:',
     ...lines,
     '',
-    'etcd-backup <command> --help for its options',
+    'etcd-backup <command> --help for its options; etcd-backup --version',
   ].join('\n');
 }
 
 /** Runs one CLI invocation and returns the exit code. Errors are printed as one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  useSurface('cli');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    console.log(`etcd-backup ${VERSION}`);
+    return 0;
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { EtcdBackupError, InputError } from '../errors';
+import { optionName } from '../options/naming';
 import { shown } from '../util/shown';
 import { DiscoveryError, OVERRIDE_INPUTS } from './errors';
 import { parseFlags, splitList } from './flags';
@@ -115,7 +116,7 @@ export async function discoverControlPlane(
   const apiPod = pods.parsed.find((p) => apiServerContainer(p) !== undefined);
   if (overrides.etcdManifestPath && !etcdPod) {
     throw new DiscoveryError(`${overrides.etcdManifestPath} does not run etcd (no etcd container)`, {
-      hint: `check the ${OVERRIDE_INPUTS.etcdManifestPath} input`,
+      hint: `check ${optionName('etcdManifestPath')}`,
     });
   }
   const apiServer = apiPod ? apiServerFacts(apiPod) : undefined;
@@ -143,7 +144,7 @@ export async function discoverControlPlane(
         ? `no etcd static pod in ${kubelet.staticPodPath} (${pods.fileCount} manifests)`
         : `no static pod folder at ${kubelet.staticPodPath}`;
       throw new DiscoveryError(`${where}, no etcd process and no kube-apiserver pointing at one`, {
-        hint: `for an external etcd set ${OVERRIDE_INPUTS.clientUrl}, ${OVERRIDE_INPUTS.caFile}, ${OVERRIDE_INPUTS.certFile} and ${OVERRIDE_INPUTS.keyFile}; if the manifests live elsewhere set ${OVERRIDE_INPUTS.staticPodPath}`,
+        hint: `for an external etcd set ${optionName('clientUrl')}, ${optionName('caFile')}, ${optionName('certFile')} and ${optionName('keyFile')}; if the manifests live elsewhere set ${optionName('staticPodPath')}`,
       });
     }
   }
@@ -220,7 +221,7 @@ async function locateStaticPods(
   if (text === undefined) {
     if (overrides.kubeletConfigPath) {
       throw new DiscoveryError(`kubelet config ${configPath} does not exist`, {
-        hint: `check the ${OVERRIDE_INPUTS.kubeletConfigPath} input`,
+        hint: `check ${optionName('kubeletConfigPath')}`,
       });
     }
     if (kubelet?.configPath)
@@ -259,7 +260,7 @@ async function readStaticPods(
     if (text === undefined) {
       if (required) {
         throw new DiscoveryError(`${path} does not exist`, {
-          hint: `check the ${OVERRIDE_INPUTS.etcdManifestPath} input`,
+          hint: `check ${optionName('etcdManifestPath')}`,
         });
       }
       return;
@@ -418,7 +419,7 @@ export function chooseClientUrl(listen: readonly string[], advertise: readonly s
     throw new DiscoveryError(
       'etcd has no http(s) client URL in --listen-client-urls or --advertise-client-urls',
       {
-        hint: `set ${OVERRIDE_INPUTS.clientUrl}`,
+        hint: `set ${optionName('clientUrl')}`,
       },
     );
   }
@@ -531,7 +532,7 @@ async function chooseCerts(
   ] as const) {
     if (path && !present.has(path)) {
       throw new DiscoveryError(`${path} does not exist on the node`, {
-        hint: `check the ${OVERRIDE_INPUTS[key]} input`,
+        hint: `check ${optionName(key)}`,
       });
     }
   }
@@ -545,7 +546,7 @@ async function chooseCerts(
   if (!usable) {
     const looked = candidates.map((c) => c.cert).join(', ');
     throw new DiscoveryError(`no etcd client certificate found on the node (looked for ${looked})`, {
-      hint: `set ${OVERRIDE_INPUTS.caFile}, ${OVERRIDE_INPUTS.certFile} and ${OVERRIDE_INPUTS.keyFile}`,
+      hint: `set ${optionName('caFile')}, ${optionName('certFile')} and ${optionName('keyFile')}`,
     });
   }
   if (usable.source === 'server') {

@@ -1,9 +1,10 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 
 /** Discovery could not find or read something on the node; the hint names the input that bypasses it. */
 export class DiscoveryError extends EtcdBackupError {
   constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super(`discovery: ${message}`, { ...options, exitCode: 4 });
+    super(`discovery: ${message}`, { ...options, exitCode: EXIT.discovery });
   }
 }
 

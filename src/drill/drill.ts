@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { OpeningKeys } from '../envelope/encryption';
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import type { BackupMetadata } from '../format';
+import { optionName } from '../options/naming';
 import { type ControlPlaneDrill, drillControlPlaneFiles } from '../pki/drill-check';
 import { type EtcdTools, minorOf } from '../restore/etcd-tools';
 import { fetchBackup } from '../restore/fetch';
@@ -58,7 +60,7 @@ export class DrillFailedError extends EtcdBackupError {
   ) {
     super(message, {
       hint: 'this backup would not restore as stored; keep older backups and investigate',
-      exitCode: 5,
+      exitCode: EXIT.drillFailed,
     });
   }
 }
@@ -172,7 +174,7 @@ function checkVersions(backupVersion: string, tools: EtcdTools, allowSkew: boole
   throw new EtcdBackupError(
     `the backup was taken from etcd ${backupVersion} but the tools on this runner are ${tools.version}`,
     {
-      hint: `use etcd ${minorOf(backupVersion)}.x tools (same major.minor), or allow version skew on purpose`,
+      hint: `name a folder of etcd ${minorOf(backupVersion)}.x tools with ${optionName('etcdTools')}, or let ${optionName('downloadEtcd')} fetch them, or allow version skew on purpose (${optionName('allowVersionSkew')})`,
     },
   );
 }

@@ -2,6 +2,7 @@ import { PassThrough, type Readable, Transform, type TransformCallback } from 'n
 import { pipeline } from 'node:stream/promises';
 import { createZstdDecompress } from 'node:zlib';
 import type { EnvelopeDescription } from '../format';
+import { optionName } from '../options/naming';
 import { type Digest, DigestStream } from './digest';
 import { abbreviateKey, makeDecrypter, type OpeningKeys, recipientsOf } from './encryption';
 import { EnvelopeError } from './errors';
@@ -74,8 +75,8 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
         {
           hint:
             envelope.encryption.kind === 'age-passphrase'
-              ? 'give the passphrase'
-              : 'give an age identity (AGE-SECRET-KEY-…)',
+              ? `give the passphrase in ${optionName('encryptionPassphrase')}`
+              : `give its age identity with ${optionName('identity')}`,
         },
       );
     }

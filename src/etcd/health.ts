@@ -1,4 +1,5 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import type { EtcdClient, Member, MemberStatus } from './client';
 
 export interface MemberHealth {
@@ -30,7 +31,7 @@ export class ClusterUnsafeError extends EtcdBackupError {
   constructor(message: string) {
     super(message, {
       hint: 'fix the cluster first, or pass force to take the snapshot anyway (it may be stale or incomplete)',
-      exitCode: 4,
+      exitCode: EXIT.refused,
     });
   }
 }

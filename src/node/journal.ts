@@ -1,4 +1,5 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import type { SshSession } from '../ssh';
 import { shown } from '../util/shown';
 
@@ -57,7 +58,7 @@ export async function readJournal(session: SshSession): Promise<RestoreJournal |
       `${JOURNAL_PATH} on ${session.target} is not a restore journal this version can read (${shown(text.trim())})`,
       {
         hint: 'it marks a restore that did not finish: check the node by hand (old data dirs end in .before-restore-<time>, held manifests are in etcd-restore-<time> next to the static pod folder), then remove the file',
-        exitCode: 6,
+        exitCode: EXIT.restoreRefused,
       },
     );
   return journal;
@@ -112,5 +113,5 @@ export class RestoreCutShortError extends EtcdBackupError {
 export async function refuseIfCutShort(sessions: SshSession[]): Promise<void> {
   const journals = await Promise.all(sessions.map((session) => readJournal(session)));
   const i = journals.findIndex((journal) => journal !== undefined);
-  if (i >= 0) throw new RestoreCutShortError(sessions[i]!.target, journals[i]!, 6);
+  if (i >= 0) throw new RestoreCutShortError(sessions[i]!.target, journals[i]!, EXIT.restoreRefused);
 }

@@ -1,9 +1,10 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 
 /** The restore will not start: nothing on the cluster was changed (exit 6). */
 export class RestoreRefusedError extends EtcdBackupError {
   constructor(message: string, hint: string) {
-    super(message, { hint, exitCode: 6 });
+    super(message, { hint, exitCode: EXIT.restoreRefused });
   }
 }
 
@@ -14,7 +15,7 @@ export class RestoreFailedError extends EtcdBackupError {
     readonly rolledBack: boolean,
     options: { hint: string; cause?: unknown },
   ) {
-    super(message, { ...options, exitCode: rolledBack ? 7 : 8 });
+    super(message, { ...options, exitCode: rolledBack ? EXIT.restoreRolledBack : EXIT.restoreIncomplete });
   }
 }
 

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { optionName } from '../options/naming';
 import type { Logger } from '../util/log';
 import { shown } from '../util/shown';
 import { downloadEtcdTools } from './download-tools';
@@ -42,7 +43,7 @@ export async function findEtcdTools(
   const etcdctl = find('etcdctl');
   if (!etcd || !(etcdutl || etcdctl)) {
     throw new EtcdToolError(`no etcd and etcdutl (or etcdctl) ${where}`, {
-      hint: `put the etcd ${options.wantVersion ? `${minorOf(options.wantVersion)}.x ` : ''}release binaries ${options.dir ? 'there' : 'on PATH'}, or name their folder with the etcd tools input`,
+      hint: `put the etcd ${options.wantVersion ? `${minorOf(options.wantVersion)}.x ` : ''}release binaries ${options.dir ? 'there' : 'on PATH'}, or name their folder with ${optionName('etcdTools')}`,
     });
   }
   const version = await etcdVersionOf(etcd);

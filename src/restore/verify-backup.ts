@@ -1,4 +1,5 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 import type { BackupMetadata } from '../format';
 import { analyseSnapshot, type SnapshotAnalysis } from '../snapshot';
 import { assertIntact } from '../snapshot/verdict';
@@ -7,7 +8,7 @@ export class BackupRejectedError extends EtcdBackupError {
   constructor(message: string) {
     super(message, {
       hint: 'this backup cannot be trusted; pick another one (etcd-backup list) and check the store',
-      exitCode: 3,
+      exitCode: EXIT.verificationFailed,
     });
   }
 }

@@ -1,14 +1,15 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
 
 /** Exit codes of `inspect` and of anything that refuses a snapshot. */
 export const SNAPSHOT_EXIT = {
-  intact: 0,
+  intact: EXIT.done,
   /** Bad command line or a file that cannot be read at all (missing, a directory, no permission). */
-  unreadable: 2,
+  unreadable: EXIT.badInput,
   /** The file is not an intact etcd snapshot: the one-line reason names the page and offset. */
-  damaged: 3,
+  damaged: EXIT.verificationFailed,
   /** A raw member/snap/db copy: structurally sound, but nothing proves it is the bytes etcd sent. */
-  noTrailer: 4,
+  noTrailer: EXIT.refused,
 } as const;
 
 /**

@@ -21,6 +21,11 @@ export function reportJson(
   };
 }
 
+/** etcd before 3.6 counts every revision in the key bucket as totalKey; 3.6 counts the live keys. */
+function countsRevisions(report: SnapshotReport): boolean {
+  return report.etcdCompat === '3.4' || report.etcdCompat === '3.5';
+}
+
 export function formatReport(report: SnapshotReport): string {
   const lines = [`snapshot ${report.path} (${formatBytes(report.fileSize)})`];
   const compat =
@@ -35,7 +40,7 @@ export function formatReport(report: SnapshotReport): string {
     const version = report.version === undefined ? '' : `  version ${report.version || '""'}`;
     lines.push(
       `  status     hash ${report.hash.toString(16)} (${report.hash})  revision ${report.revision}  total keys ${report.totalKey}  total size ${report.totalSize}${version}`,
-      `             (${compat})`,
+      `             (${compat}; ${countsRevisions(report) ? 'total keys counts every revision kept, as etcdutl does: a drill counts only the live keys, fewer' : 'total keys counts the live keys, as a drill does'})`,
     );
   }
   if (report.compactRevision !== null) lines.push(`  compacted  at revision ${report.compactRevision}`);
@@ -76,20 +81,34 @@ function counts(record: Record<string, number>): string {
     .join(', ');
 }
 
+/** `  in team-a 5, team-b 4, default 2 (+3 namespaces)`, or nothing for cluster-scoped resources. */
+function namespacesBrief(namespaces: Record<string, number>, shown = 3): string {
+  const entries = Object.entries(namespaces).filter(([ns]) => ns !== '');
+  if (entries.length === 0) return '';
+  entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const more = entries.length > shown ? ` (+${entries.length - shown} namespaces)` : '';
+  return `  in ${entries
+    .slice(0, shown)
+    .map(([ns, n]) => `${ns} ${n}`)
+    .join(', ')}${more}`;
+}
+
 export function formatInventory(inventory: Inventory): string {
   const lines = [
-    `kubernetes objects under ${inventory.prefix}/: ${inventory.kubernetesObjects} (${inventory.clusterScoped} cluster-scoped), other keys: ${inventory.otherKeys}, live keys: ${inventory.liveKeys}`,
+    `kubernetes objects under ${inventory.prefix}/: ${inventory.kubernetesObjects} (${inventory.clusterScoped} cluster-scoped), other keys: ${inventory.otherKeys}, live keys: ${inventory.liveKeys} (the latest revision of each key, as a drill counts them)`,
   ];
   const s = inventory.secrets;
   const providers = Object.keys(s.providers).length > 0 ? ` (${counts(s.providers)})` : '';
   lines.push(`  secrets: ${s.total}: ${s.encrypted} encrypted at rest${providers}, ${s.plain} plain`);
   lines.push(`  encodings: ${counts(inventory.encodings as unknown as Record<string, number>)}`);
   lines.push(`  namespaces: ${counts(inventory.namespaces) || 'none'}`);
+  // One line per resource: the biggest namespaces inline, the rest counted (--json has them all).
   const width = Math.max(8, ...inventory.resources.map((r) => r.resource.length));
   for (const r of inventory.resources) {
-    const enc = r.encrypted > 0 ? `  encrypted ${r.encrypted}` : '';
-    lines.push(`  ${r.resource.padEnd(width)} ${String(r.count).padStart(6)}  ${counts(r.kinds)}${enc}`);
-    lines.push(`  ${''.padEnd(width)}         by namespace: ${counts(r.namespaces)}`);
+    const enc = r.encrypted > 0 ? `, ${r.encrypted} encrypted` : '';
+    lines.push(
+      `  ${r.resource.padEnd(width)} ${String(r.count).padStart(6)}  ${counts(r.kinds)}${enc}${namespacesBrief(r.namespaces)}`,
+    );
     for (const name of r.names ?? []) lines.push(`  ${''.padEnd(width)}         - ${name}`);
   }
   for (const key of inventory.otherKeyNames ?? []) lines.push(`  other key: ${key}`);

@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import ssh2, { type Client, type ConnectConfig } from 'ssh2';
 import { InputError } from '../errors';
+import { currentSurface, optionName } from '../options/naming';
 import {
   firstLine,
   type PresentedHostKey,
@@ -187,7 +188,7 @@ function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undef
   if (endpoint.privateKey === undefined || endpoint.privateKey.length === 0) return undefined;
   const parsed = ssh2.utils.parseKey(endpoint.privateKey, endpoint.passphrase);
   if (!(parsed instanceof Error) && !parsed.isPrivateKey()) {
-    throw new SshKeyError(target, 'the private key input holds a public key', {
+    throw new SshKeyError(target, `${optionName('key')} holds a public key`, {
       hint: 'give the private key file (the one without .pub), including its BEGIN/END lines',
     });
   }
@@ -199,7 +200,9 @@ function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undef
       hint: encrypted
         ? 'give the right passphrase for the key'
         : notKeyText
-          ? 'the private key input must hold the key itself (the text from -----BEGIN to -----END), not a file name'
+          ? currentSurface() === 'action'
+            ? `${optionName('key')} must hold the key itself (the text from -----BEGIN to -----END), not a file name`
+            : `the file given to ${optionName('key')} is not a private key (it should start with -----BEGIN)`
           : 'give an OpenSSH or PEM private key (ed25519, ecdsa or rsa), the whole file including its BEGIN/END lines',
       cause: parsed,
     });

@@ -1,4 +1,6 @@
 import { EtcdBackupError } from '../errors';
+import { EXIT } from '../exit-codes';
+import { optionName } from '../options/naming';
 
 /** What went wrong, as a stable string callers and tests can branch on. */
 export type SshErrorCode =
@@ -20,9 +22,6 @@ export type SshErrorCode =
   | 'lock-busy'
   | 'protocol';
 
-/** Exit code the CLI uses for every SSH failure, so scripts can tell "could not reach the node" apart. */
-const SSH_EXIT_CODE = 3;
-
 export class SshError extends EtcdBackupError {
   readonly code: SshErrorCode;
   /** `user@host:port` (or `host:port`) the failure is about. */
@@ -34,7 +33,7 @@ export class SshError extends EtcdBackupError {
     what: string,
     options: { hint?: string; cause?: unknown } = {},
   ) {
-    super(`ssh ${target}: ${what}`, { ...options, exitCode: SSH_EXIT_CODE });
+    super(`ssh ${target}: ${what}`, { ...options, exitCode: EXIT.ssh });
     this.code = code;
     this.target = target;
   }
@@ -58,7 +57,7 @@ export class SshAuthError extends SshError {
 export class SshDnsError extends SshError {
   constructor(target: string, host: string, cause?: unknown) {
     super('dns', target, `cannot resolve host name '${host}'`, {
-      hint: 'check the host input for typos, or give an IP address',
+      hint: `check ${optionName('host')} for typos, or give an IP address`,
       cause,
     });
   }
@@ -76,7 +75,7 @@ export class SshUnreachableError extends SshError {
 export class SshConnectTimeoutError extends SshError {
   constructor(target: string, timeoutMs: number, cause?: unknown) {
     super('connect-timeout', target, `no SSH handshake within ${timeoutMs} ms`, {
-      hint: 'the port may be filtered or not an SSH server; check the address, or raise the connect timeout',
+      hint: `the port may be filtered or not an SSH server; check the address, or raise ${optionName('connectTimeout')}`,
       cause,
     });
   }
@@ -87,7 +86,7 @@ export class SshHostKeyUnknownError extends SshError {
 
   constructor(target: string, keyType: string, fingerprint: string, why: string) {
     super('host-key-unknown', target, `host key ${keyType} ${fingerprint} is not trusted (${why})`, {
-      hint: `if this is the right host, pin it: host-key-fingerprint ${fingerprint} (or known_hosts content from ssh-keyscan); never turn checking off in production`,
+      hint: `if this is the right host, pin it: ${optionName('fingerprint')} ${fingerprint} (or ${optionName('knownHosts')} with ssh-keyscan's lines); never turn checking off in production`,
     });
     this.presentedFingerprint = fingerprint;
   }
@@ -135,7 +134,7 @@ export class SshJumpError extends SshError {
 export class SshSudoPasswordRequiredError extends SshError {
   constructor(target: string, user: string) {
     super('sudo-password-required', target, `sudo needs a password for user '${user}'`, {
-      hint: 'give the sudo password input, or allow this user passwordless sudo (NOPASSWD), or connect as root',
+      hint: `give the sudo password in ${optionName('sudoPassword')}, or allow this user passwordless sudo (NOPASSWD), or connect as root`,
     });
   }
 }

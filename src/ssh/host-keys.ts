@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../errors';
+import { optionName } from '../options/naming';
 import { shown } from '../util/shown';
 import { type SshError, SshHostKeyMismatchError, SshHostKeyUnknownError } from './errors';
 
@@ -42,7 +43,7 @@ export function normalizeFingerprint(input: string): string {
   const match = /^(?:sha256:)?([A-Za-z0-9+/]{43})=?$/i.exec(trimmed);
   if (!match) {
     throw new InputError(
-      'host-key-fingerprint',
+      optionName('fingerprint'),
       `a SHA256 fingerprint like SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 (got ${shown(trimmed)})`,
       { hint: 'print it on the node with: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' },
     );

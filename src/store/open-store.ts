@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { optionName } from '../options/naming';
 import { shown } from '../util/shown';
 import { ArtifactBackend } from './artifact-store';
 import type { BlobBackend } from './backend';
@@ -68,7 +69,7 @@ export interface StoreContext {
 function repositoryOf(context: StoreContext, env: NodeJS.ProcessEnv): { owner: string; repo: string } {
   const repository = context.repository ?? env.GITHUB_REPOSITORY;
   const match = repository ? /^([^/\s]+)\/([^/\s]+)$/.exec(repository) : null;
-  if (!match) throw new InputError('repository', 'owner/name (or GITHUB_REPOSITORY set)');
+  if (!match) throw new InputError(optionName('repository'), 'owner/name (or GITHUB_REPOSITORY set)');
   return { owner: match[1]!, repo: match[2]! };
 }
 
@@ -76,7 +77,7 @@ function tokenOf(context: StoreContext, env: NodeJS.ProcessEnv, needs: string): 
   const token = context.token ?? env.GITHUB_TOKEN ?? env.GH_TOKEN;
   if (!token) {
     throw new StoreError('permission', `no GitHub token for ${needs}`, {
-      hint: 'set GITHUB_TOKEN; in a workflow, pass the github.token expression as GITHUB_TOKEN in env',
+      hint: `give a token in ${optionName('githubToken')}`,
     });
   }
   return token;
@@ -115,7 +116,7 @@ export function openBackend(spec: StoreSpec | string, context: StoreContext = {}
           'bad-location',
           'the artifact store needs the GitHub Actions runtime of the current job',
           {
-            hint: 'run it inside a JavaScript action step, or read a finished run with --run-id N (and GITHUB_TOKEN)',
+            hint: `run it inside a JavaScript action step, or read a finished run with ${optionName('runId')} N (and a token in ${optionName('githubToken')})`,
           },
         );
       }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parseBackupName } from '../format';
+import { optionName } from '../options/naming';
 import { formatBytes } from '../util/progress';
 import type { BlobBackend, BlobInfo, BlobSource } from './backend';
 import { StoreError } from './errors';
@@ -190,7 +191,7 @@ export class ReleaseBackend implements BlobBackend {
     }
     if (e.status === 401) {
       return new StoreError('permission', `${what}: the token was refused (401)`, {
-        hint: 'check the github-token input; it may have expired',
+        hint: `check ${optionName('githubToken')}; it may have expired`,
         cause: error,
       });
     }

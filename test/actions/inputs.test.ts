@@ -1,7 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { secretInput } from '../../src/actions/inputs';
-import { sshFromInputs, sshNodesFromInputs } from '../../src/actions/ssh-inputs';
-import { encryptionFromInputs, openingKeysFromInputs, storeFromInputs } from '../../src/actions/store-inputs';
+import {
+  actionInputs,
+  encryptionFrom,
+  openingKeysFrom,
+  read,
+  SSH,
+  sshFrom,
+  sshNodesFrom,
+  storeFrom,
+} from '../../src/options';
+
+// The readers the actions call, on the inputs the runner sets.
+const sshFromInputs = () => sshFrom(actionInputs());
+const sshNodesFromInputs = (options: { several: boolean }) => sshNodesFrom(actionInputs(), options);
+const encryptionFromInputs = () => encryptionFrom(actionInputs());
+const openingKeysFromInputs = () => openingKeysFrom(actionInputs());
+const storeFromInputs = (options: { writes: boolean }) => storeFrom(actionInputs(), options);
 
 // Inputs reach an action as INPUT_<NAME> variables; these tests set them the way the runner does.
 const FP1 = 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8';
@@ -123,7 +137,7 @@ describe('SSH inputs', () => {
 
   it('keeps the whitespace of a password but drops a trailing newline, and masks both forms', () => {
     setInputs({ sudo_password: ' pass word \n' });
-    expect(secretInput('sudo_password', { keepWhitespace: true })).toBe(' pass word ');
+    expect(read(actionInputs(), SSH.sudoPassword)).toBe(' pass word ');
     expect(written).toContain('::add-mask:: pass word %0A');
     expect(written).toContain('::add-mask:: pass word \n');
   });

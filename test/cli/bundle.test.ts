@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { utils } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands';
+import { EXIT } from '../../src/exit-codes';
+import { runCli } from '../support/cli';
 
-const run = promisify(execFile);
-const node = join(process.cwd(), 'node_modules/.bin/node');
-const cli = join(process.cwd(), 'dist/cli/index.js');
-
-async function bundled(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(node, [cli, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const bundled = (args: string[]) => runCli(args, { bundle: true, env: { NO_COLOR: '1' } });
 
 // The bundle loads each verb's chunk on demand; a chunk that cannot load (e.g. missing the ESM banner that
 // defines __dirname for bundled CommonJS) only shows when that verb runs from dist/.
@@ -46,7 +35,10 @@ describe('the bundled CLI (dist/cli)', () => {
     }
   });
 
-  it('fails a backup to a closed port with one line, after loading ssh2 and gRPC', async () => {
+  it('fails a backup to a closed port with one line and the SSH exit code, after loading ssh2 and gRPC', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bundle-cli-'));
+    const key = join(dir, 'id_ed25519');
+    await writeFile(key, utils.generateKeyPairSync('ed25519').private, { mode: 0o600 });
     const result = await bundled([
       'backup',
       '--host',
@@ -54,7 +46,7 @@ describe('the bundled CLI (dist/cli)', () => {
       '--port',
       '1',
       '--key',
-      '/dev/null',
+      key,
       '--fingerprint',
       'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       '--store',
@@ -62,8 +54,9 @@ describe('the bundled CLI (dist/cli)', () => {
       '--encryption',
       'none',
     ]);
-    expect(result.code).not.toBe(0);
+    await rm(dir, { recursive: true, force: true });
+    expect(result.code, result.stderr).toBe(EXIT.ssh);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^etcd-backup backup: /);
+    expect(result.stderr).toMatch(/^etcd-backup backup: ssh /);
   });
 });

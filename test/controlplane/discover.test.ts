@@ -9,6 +9,7 @@ import {
   schedulerManifest,
 } from './fixtures';
 import { treeNode } from './tree-node';
+import '../../src/options';
 
 const PKI = Object.fromEntries(KUBEADM_PKI_FILES.map((p) => [p, 'pem']));
 
@@ -321,7 +322,7 @@ describe('etcd outside a static pod', () => {
       'discovery: no static pod folder at /etc/kubernetes/manifests, no etcd process and no kube-apiserver pointing at one',
     );
     expect((error as DiscoveryError).hint).toMatch(
-      /etcd-endpoint, etcd-ca-file, etcd-cert-file and etcd-key-file/,
+      /--etcd-endpoint, --etcd-ca-file, --etcd-cert-file and --etcd-key-file/,
     );
   });
 });
@@ -360,7 +361,8 @@ describe('explicit inputs', () => {
       }),
     );
     expect(error.message).toBe('discovery: /nope/c.crt does not exist on the node');
-    expect((error as DiscoveryError).hint).toBe('check the etcd-cert-file input');
+    // The hint names the option as the user gives it: a CLI flag here, the action's input in an action.
+    expect((error as DiscoveryError).hint).toBe('check --etcd-cert-file');
   });
 
   it('refuses a client certificate given without its key, and relative paths', async () => {

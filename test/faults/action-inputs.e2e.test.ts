@@ -111,16 +111,20 @@ describe.skipIf(skip !== undefined)(
     afterAll(async () => {
       // Nothing anywhere a shell would have created, checked once more on the node itself.
       if (sandbox) {
-        const found = await sandbox.runOnNode(sandbox.node(0), [
-          'find',
-          '/tmp',
-          '/root',
-          '/etc/kubernetes',
-          '/var/lib/etcd',
-          '-name',
-          `${TAG}*`,
-        ]);
-        await sandbox.stop();
+        // The node shares the machine's /tmp, where other tests remove their folders while find walks it:
+        // a folder gone between reading its parent and opening it is not a finding (nor a failed suite).
+        const found = await sandbox
+          .runOnNode(sandbox.node(0), [
+            'find',
+            '/tmp',
+            '/root',
+            '/etc/kubernetes',
+            '/var/lib/etcd',
+            '-ignore_readdir_race',
+            '-name',
+            `${TAG}*`,
+          ])
+          .finally(() => sandbox?.stop());
         expect(found.stdout.trim().split('\n').filter(Boolean)).toEqual([KEEP]);
       }
       await rm(KEEP, { recursive: true, force: true });

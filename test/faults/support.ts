@@ -1,75 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Sandbox, SandboxNodeInfo } from '../../sandbox/index';
+import type { CliRun } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-export interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `etcd-backup <argv>` from the sources on Node 24, as a user runs it from a clone. `whileRunning` may
- * signal the process (a cancelled job); a run that outlives `timeoutMs` is killed and its output kept.
- */
-export function runCli(
-  argv: string[],
-  options: {
-    env?: Record<string, string>;
-    timeoutMs?: number;
-    whileRunning?: (child: {
-      pid: number;
-      kill(signal: NodeJS.Signals): void;
-      stderr(): string;
-    }) => Promise<void>;
-  } = {},
-): Promise<CliRun> {
-  const child = spawn(
-    join(ROOT, 'node_modules', '.bin', 'node'),
-    ['--import', 'tsx', join(ROOT, 'src', 'cli', 'index.ts'), ...argv],
-    {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString('utf8');
-  });
-  const timeoutMs = options.timeoutMs ?? 90_000;
-  const closed = new Promise<CliRun>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  const timer = setTimeout(() => {
-    stderr += `\n[test: killed after ${timeoutMs} ms]\n`;
-    child.kill('SIGKILL');
-  }, timeoutMs);
-  return (async () => {
-    try {
-      if (options.whileRunning) {
-        await options.whileRunning({
-          pid: child.pid!,
-          kill: (signal) => child.kill(signal),
-          stderr: () => stderr,
-        });
-      }
-      return await closed;
-    } finally {
-      clearTimeout(timer);
-    }
-  })();
-}
+export { type CliRun, runCli } from '../support/cli';
 
 /**
  * A failure a user can act on: exit code set, exactly one `etcd-backup <verb>: …` line (the CLI's error line)

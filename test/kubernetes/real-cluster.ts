@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
@@ -7,12 +7,9 @@ import { availableEtcdMinors, type EtcdMinor } from '../../sandbox/etcd-binaries
 import { kubernetesSkipReason, type Sandbox, type SandboxNodeInfo, startSandbox } from '../../sandbox/index';
 import type { KubeApi, KubeObject } from '../../sandbox/kube-api';
 import { paths, until } from '../../sandbox/seed-api';
-import { type RestoreReport, restore } from '../../src/restore/restore';
-import { DirStore } from '../../src/store/dir-store';
-import { silentLogger } from '../../src/util/log';
-import { CliRun } from '../restore/cli-run';
+import type { RestoreReport } from '../../src/restore/restore';
+import { type CliRun, runCli } from '../support/cli';
 import { cliNodeArgs } from '../support/cli-node-args';
-import { etcdToolsFor } from '../support/etcd-tools';
 
 /**
  * A sandbox running the real kube-apiserver and kube-controller-manager, a folder store and an age key, and
@@ -87,9 +84,8 @@ export class RealCluster {
   }
 
   private async cli(args: string[]): Promise<CliRun> {
-    const run = new CliRun(args, {});
-    const code = await run.exited;
-    if (code !== 0) throw new Error(`etcd-backup ${args[0]} exited ${code}:\n${run.stderr}`);
+    const run = await runCli(args, { timeoutMs: 300_000 });
+    if (run.code !== 0) throw new Error(`etcd-backup ${args[0]} exited ${run.code}:\n${run.stderr}`);
     return run;
   }
 
@@ -115,8 +111,12 @@ export class RealCluster {
   }
 
   /** `etcd-backup restore NAME` onto every node, with the default revision bump; returns its stderr. */
-  async restore(name: string, extra: string[] = []): Promise<string> {
-    const run = await this.cli([
+  async restore(name: string): Promise<string> {
+    return (await this.restoreRun(name, [])).stderr;
+  }
+
+  private async restoreRun(name: string, extra: string[]): Promise<CliRun> {
+    return this.cli([
       'restore',
       '--store',
       `dir:${join(this.work, 'store')}`,
@@ -126,32 +126,12 @@ export class RealCluster {
       ...extra,
       name,
     ]);
-    return run.stderr;
   }
 
-  /**
-   * The restore's core with kube-controller-manager and kube-scheduler left running through it (no CLI flag
-   * asks for that yet); returns its report.
-   */
+  /** `etcd-backup restore --keep-controllers-running --json NAME`: the controllers stay up; returns its report. */
   async restoreKeepingControllers(name: string): Promise<RestoreReport> {
-    const report = await restore({
-      store: new DirStore(join(this.work, 'store')),
-      selector: { name },
-      keys: { identities: [this.identity] },
-      nodes: await Promise.all(
-        this.nodes.map(async (n) => ({
-          host: n.host,
-          port: n.port,
-          username: 'root',
-          privateKey: await readFile(n.users.root.privateKeyPath, 'utf8'),
-          hostKey: { fingerprints: [n.hostKeyFingerprint] },
-        })),
-      ),
-      tools: etcdToolsFor(this.minor)!,
-      keepControllersRunning: true,
-      log: silentLogger,
-    });
-    return report;
+    const run = await this.restoreRun(name, ['--keep-controllers-running', '--json']);
+    return JSON.parse(run.stdout) as RestoreReport;
   }
 
   /** The host pid of a control-plane component on a node (its container's main process), from `pgrep`. */

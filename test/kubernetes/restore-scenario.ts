@@ -8,7 +8,7 @@ import type { RealCluster } from './real-cluster';
  * ConfigMap, and a watch on shop's ConfigMaps. After the backup: a namespace created (with a ConfigMap), one
  * modified (a ConfigMap changed, one added), one deleted (and emptied by the namespace controller). Then the
  * backup is restored with the default revision bump onto every node: by the CLI, which stops the controllers
- * and starts them once the API servers are ready, or by the core asked to keep the controllers running.
+ * and starts them once the API servers are ready, or with --keep-controllers-running.
  */
 export function restoreThroughRealKubernetes(ctx: RealCluster) {
   const s = {

@@ -5,13 +5,14 @@ import { main } from '../../src/cli/main';
 import { JOURNAL_PATH, RestoreCutShortError } from '../../src/node/journal';
 import { recoverCutRestore } from '../../src/restore/recover';
 import { restore } from '../../src/restore/restore';
+import { startCli } from '../support/cli';
 import { cliNodeArgs } from '../support/cli-node-args';
-import { CliRun, cliArgs } from './cli-run';
+import { cliArgs } from './cli-run';
 import { type Context, restoreCase, sshTo, testLog } from './sandbox-context';
 
 /** A restore through the CLI, killed with SIGKILL (no handler runs) once it has logged `when` (and `then`). */
 async function killRestoreAt(ctx: Context, name: string, when: RegExp, then?: () => Promise<unknown>) {
-  const cli = new CliRun(await cliArgs(ctx, name), {});
+  const cli = startCli(await cliArgs(ctx, name), { inheritEnv: true });
   try {
     await cli.waitFor(when);
     await then?.();

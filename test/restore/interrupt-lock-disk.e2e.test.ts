@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { RestoreRefusedError } from '../../src/restore/plan';
 import { RestoreFailedError, restore } from '../../src/restore/restore';
 import { connect, withRemoteLock } from '../../src/ssh';
-import { CliRun, cliArgs } from './cli-run';
+import { startCli } from '../support/cli';
+import { cliArgs } from './cli-run';
 import { restoreCase, sshTo } from './sandbox-context';
 
 restoreCase('3.5', 1, (ctx) => {
@@ -94,7 +95,7 @@ restoreCase('3.5', 1, (ctx) => {
     const node = ctx.nodes[0]!;
     const runnerTemp = await mkdtemp(join(ctx.work, 'runner-temp-'));
     const offset = ctx.sandbox.logOffset(node);
-    const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
+    const cli = startCli(await cliArgs(ctx, b.name), { env: { RUNNER_TEMP: runnerTemp }, inheritEnv: true });
     try {
       await cli.waitFor(/starting etcd on every node/);
       const signalled = Date.now();
@@ -134,7 +135,7 @@ restoreCase('3.5', 1, (ctx) => {
     const runnerTemp = await mkdtemp(join(ctx.work, 'runner-temp-'));
     const varLibBefore = await ctx.ls(node, '/var/lib');
     const offset = ctx.sandbox.logOffset(node);
-    const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
+    const cli = startCli(await cliArgs(ctx, b.name), { env: { RUNNER_TEMP: runnerTemp }, inheritEnv: true });
     try {
       // Once kube-apiserver is down (the first stop), while etcd is being stopped.
       await cli.waitFor(/stopping kube-apiserver on every node, then etcd/);
@@ -168,7 +169,7 @@ restoreCase('3.5', 1, (ctx) => {
     const runnerTemp = await mkdtemp(join(ctx.work, 'runner-temp-'));
     const varLibBefore = await ctx.ls(node, '/var/lib');
     const offset = ctx.sandbox.logOffset(node);
-    const cli = new CliRun(await cliArgs(ctx, b.name), { RUNNER_TEMP: runnerTemp });
+    const cli = startCli(await cliArgs(ctx, b.name), { env: { RUNNER_TEMP: runnerTemp }, inheritEnv: true });
     try {
       await cli.waitFor(/restore plan: /);
       cli.child.kill('SIGTERM');
@@ -195,7 +196,7 @@ restoreCase('3.5', 1, (ctx) => {
         'cluster-r35',
         async () => {
           const started = Date.now();
-          const cli = new CliRun([...(await cliArgs(ctx, b.name)), '--lock-wait', '3s'], {});
+          const cli = startCli([...(await cliArgs(ctx, b.name)), '--lock-wait', '3s'], { inheritEnv: true });
           try {
             const code = await cli.exited;
             const took = Date.now() - started;
@@ -207,10 +208,9 @@ restoreCase('3.5', 1, (ctx) => {
             expect(took).toBeGreaterThanOrEqual(3_000);
 
             // Released while a restore waits: that restore goes on (a dry run here).
-            const waiting = new CliRun(
-              [...(await cliArgs(ctx, b.name)), '--lock-wait', '1m', '--dry-run'],
-              {},
-            );
+            const waiting = startCli([...(await cliArgs(ctx, b.name)), '--lock-wait', '1m', '--dry-run'], {
+              inheritEnv: true,
+            });
             try {
               await waiting.waitFor(/waiting up to 60s for it/);
               return waiting;

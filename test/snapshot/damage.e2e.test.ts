@@ -4,10 +4,12 @@ import { findEtcd } from '../../sandbox/etcd-binaries';
 import type { SnapshotReport } from '../../src/snapshot/report';
 import { exitCodeOf } from '../../src/snapshot/verdict';
 import { verifySnapshot } from '../../src/snapshot/verify';
+import { runCli } from '../support/cli';
 import { type Layout, pagesOf, readLayout } from './bbolt-layout';
 import { anyEtcd, flip, makeSeededSnapshot, reseal, scratchDir, setMeta, TRAILER } from './craft';
 import { etcdToolStatus } from './etcd-status';
-import { runInspect } from './run-inspect';
+
+const runInspect = (args: string[]) => runCli(['inspect', ...args]);
 
 const minor = anyEtcd();
 const missing = typeof minor === 'string' ? undefined : minor.missing;

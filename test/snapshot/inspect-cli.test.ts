@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotError } from '../../src/snapshot/errors';
 import { verifySnapshot } from '../../src/snapshot/verify';
+import { runCli } from '../support/cli';
 import { scratchDir } from './craft';
-import { runInspect } from './run-inspect';
+
+const runInspect = (args: string[]) => runCli(['inspect', ...args]);
 
 describe('etcd-backup inspect, for input that is not a snapshot at all', () => {
   it('exits 2 with one line for a missing file, a directory, or bad options, never a stack trace', async () => {

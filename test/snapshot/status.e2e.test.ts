@@ -10,11 +10,14 @@ import { diffSnapshots } from '../../src/snapshot/diff';
 import { inventorySnapshot } from '../../src/snapshot/inventory';
 import { SnapshotTrailerCheck } from '../../src/snapshot/trailer';
 import { verifySnapshot } from '../../src/snapshot/verify';
+import { runCli } from '../support/cli';
 import { type LocalEtcd, startLocalEtcd } from '../support/local-etcd';
 import { readLayout } from './bbolt-layout';
 import { reseal } from './craft';
 import { compareStatusWithEtcd, etcdToolStatus } from './etcd-status';
-import { runInspect } from './run-inspect';
+
+const runInspect = (args: string[]) => runCli(['inspect', ...args]);
+
 import { jsonEntry, type Model, protobufEntry, SCOPES, seedCluster, waitForStorageVersion } from './seed';
 
 function expectedInventory(model: Model) {

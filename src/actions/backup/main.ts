@@ -1,32 +1,40 @@
 import * as core from '@actions/core';
-import { backup, checkClusterName } from '../../backup/backup';
+import { backup } from '../../backup/backup';
+import {
+  actionInputs,
+  BACKUP,
+  discoveryFrom,
+  ENVELOPE,
+  encryptionFrom,
+  isOn,
+  maskSecret,
+  read,
+  retentionFrom,
+  STORE,
+  sshFrom,
+  storeFrom,
+  written,
+} from '../../options';
 import { prune } from '../../store/retention';
-import { booleanInput, choiceInput, maskSecret, optionalInput } from '../inputs';
 import { locateStored } from '../locate';
 import { actionsLogger, actionsProgress } from '../log';
-import { sshFromInputs } from '../ssh-inputs';
-import {
-  encryptionFromInputs,
-  etcdOverridesFromInputs,
-  retentionFromInputs,
-  storeFromInputs,
-} from '../store-inputs';
 import { writeBackupSummary } from '../summary';
 import { claimWorkDir } from '../work-dir';
 
 /** inputs → backup() → retention → outputs and the job summary. */
 export async function run(): Promise<void> {
-  const ssh = sshFromInputs();
-  const etcd = etcdOverridesFromInputs();
-  const member = optionalInput('member');
-  const method = choiceInput('method', ['grpc', 'etcdctl'] as const, 'grpc');
-  const force = booleanInput('force', false);
-  const controlPlaneFiles = booleanInput('control_plane_files', true);
-  const cluster = optionalInput('cluster') ?? 'kubernetes';
-  checkClusterName(cluster, 'cluster');
-  const encryption = encryptionFromInputs();
-  const policy = retentionFromInputs();
-  const { store, spec } = storeFromInputs({ writes: true });
+  const inputs = actionInputs();
+  const ssh = sshFrom(inputs);
+  const etcd = discoveryFrom(inputs);
+  const member = read(inputs, BACKUP.member);
+  const method = read(inputs, BACKUP.method) ?? 'grpc';
+  const force = isOn(inputs, BACKUP.force);
+  const controlPlaneFiles = isOn(inputs, BACKUP.controlPlaneFiles, true);
+  const cluster = read(inputs, BACKUP.cluster) ?? 'kubernetes';
+  const encryption = encryptionFrom(inputs);
+  const policy = retentionFrom(inputs);
+  const store = storeFrom(inputs, { writes: true });
+  const spec = read(inputs, STORE.store) ?? { kind: 'artifact' as const };
 
   const work = claimWorkDir();
   try {
@@ -44,7 +52,10 @@ export async function run(): Promise<void> {
       progress: actionsProgress,
       onSecret: maskSecret,
       controlPlaneFiles,
-      inputNames: { noControlPlaneFiles: 'control_plane_files: false', encryption: 'encryption:' },
+      inputNames: {
+        noControlPlaneFiles: written(inputs, BACKUP.controlPlaneFiles, 'false'),
+        encryption: `${inputs.nameOf(ENVELOPE.encryption)}:`,
+      },
     });
     const durationMs = Date.now() - started;
     const { metadata } = result;
@@ -61,8 +72,8 @@ export async function run(): Promise<void> {
     }
 
     const at = await locateStored(spec, metadata, {
-      token: optionalInput('github_token'),
-      repository: optionalInput('repository'),
+      token: read(inputs, STORE.githubToken),
+      repository: read(inputs, STORE.repository),
     });
     const outputs: Record<string, string | number> = {
       name: metadata.name,

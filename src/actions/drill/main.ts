@@ -1,10 +1,18 @@
 import * as core from '@actions/core';
 import { DrillFailedError, type DrillReport, drill } from '../../drill/drill';
 import { describeError } from '../../errors';
-import { etcdToolsFromInputs } from '../etcd-tool-inputs';
-import { booleanInput, optionalInput } from '../inputs';
+import {
+  actionInputs,
+  etcdToolsFrom,
+  isOn,
+  openingKeysFrom,
+  RESTORE,
+  read,
+  STORE,
+  selectorFrom,
+  storeFrom,
+} from '../../options';
 import { actionsLogger } from '../log';
-import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
 import { writeDrillSummary, writeFailureSummary } from '../summary';
 import { claimWorkDir } from '../work-dir';
 
@@ -30,12 +38,13 @@ function setDrillOutputs(report: DrillReport): void {
 
 /** inputs → drill() → outputs and the job summary; a failed drill still reports what it found, then fails. */
 export async function run(): Promise<void> {
-  const { store } = storeFromInputs({ writes: false });
-  const selector = selectorFromInputs();
-  const cluster = optionalInput('cluster');
-  const keys = openingKeysFromInputs();
-  const tools = etcdToolsFromInputs();
-  const allowVersionSkew = booleanInput('allow_version_skew', false);
+  const inputs = actionInputs();
+  const store = storeFrom(inputs, { writes: false });
+  const selector = selectorFrom(inputs);
+  const cluster = read(inputs, STORE.cluster);
+  const keys = openingKeysFrom(inputs);
+  const tools = etcdToolsFrom(inputs, actionsLogger);
+  const allowVersionSkew = isOn(inputs, RESTORE.allowVersionSkew);
 
   const work = claimWorkDir();
   try {
@@ -66,7 +75,7 @@ export async function run(): Promise<void> {
     setDrillOutputs(report);
     await writeDrillSummary(report, { durationMs: Date.now() - started });
     core.info(
-      `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} keys restored and read back`,
+      `PASS ${report.backup}: ${report.restoredKeys} of ${report.expectedKeys} live keys restored and read back`,
     );
   } finally {
     work.dispose();

@@ -1,25 +1,32 @@
 import * as core from '@actions/core';
 import { describeError } from '../../errors';
+import {
+  type OptionValues,
+  openingKeysFrom,
+  RESTORE,
+  read,
+  STORE,
+  selectorFrom,
+  storeFrom,
+} from '../../options';
 import { rebuildNodes } from '../../pki/rebuild';
 import type { ConnectOptions } from '../../ssh';
-import { optionalInput } from '../inputs';
 import { actionsLogger } from '../log';
-import { openingKeysFromInputs, selectorFromInputs, storeFromInputs } from '../store-inputs';
 import { writeFailureSummary } from '../summary';
 
 /** rebuild: true — bring back nodes that lost /etc/kubernetes and /var/lib/etcd (see pki/rebuild.ts). */
-export async function rebuild(nodes: ConnectOptions[]): Promise<void> {
-  const { store } = storeFromInputs({ writes: false });
-  const cluster = optionalInput('cluster');
-  const bump = optionalInput('bump_revision');
+export async function rebuild(inputs: OptionValues, nodes: ConnectOptions[]): Promise<void> {
+  const store = storeFrom(inputs, { writes: false });
+  const cluster = read(inputs, STORE.cluster);
+  const bump = read(inputs, RESTORE.bumpRevision);
   try {
     const report = await rebuildNodes({
       store,
-      selector: selectorFromInputs(),
+      selector: selectorFrom(inputs),
       ...(cluster ? { cluster } : {}),
-      keys: openingKeysFromInputs(),
+      keys: openingKeysFrom(inputs),
       nodes,
-      ...(bump && bump !== 'auto' && /^\d+$/.test(bump) ? { bumpRevision: Number(bump) } : {}),
+      ...(typeof bump === 'number' ? { bumpRevision: bump } : {}),
       log: actionsLogger,
     });
     core.setOutput('verdict', 'rebuilt');

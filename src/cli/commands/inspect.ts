@@ -1,93 +1,183 @@
 import { InputError } from '../../errors';
+import { EXIT } from '../../exit-codes';
+import {
+  ENVELOPE,
+  isOn,
+  type OptionValues,
+  oneOf,
+  openingKeysFrom,
+  read,
+  STORE,
+  selectorFrom,
+  storeFrom,
+  switchOption,
+  textOption,
+} from '../../options';
 import { diffLiveKeys } from '../../snapshot/diff';
 import { SNAPSHOT_EXIT } from '../../snapshot/errors';
 import { buildInventory } from '../../snapshot/inventory';
 import { formatDiff, formatInventory, formatReport, reportJson } from '../../snapshot/print';
-import type { EtcdCompat } from '../../snapshot/report';
 import { exitCodeOf, verdictOf, verdictReason } from '../../snapshot/verdict';
 import { analyseSnapshot } from '../../snapshot/verify';
+import { stderrLogger } from '../../util/log';
 import { formatProgress } from '../../util/progress';
-import { type Command, parseCommandArgs } from '../command';
+import { defineCommand } from '../command';
+import { jsonOption } from '../json-option';
+import { openStoredSnapshot, refuseSealedFile } from '../stored-snapshot';
 
-const HELP = `usage: etcd-backup inspect FILE [--json] [--inventory] [--diff OTHER] [--names]
-                             [--etcd-compat 3.4|3.5|3.6|3.7] [--prefix /registry]
-
-Verifies an etcd snapshot without any etcd tool: the SHA-256 trailer, both bbolt meta pages, every page of
-every bucket, and prints what \`etcdutl snapshot status\` would (hash, revision, totalKey, totalSize, version).
-
-  --json            one JSON object on stdout
-  --inventory       count live Kubernetes objects by resource type and namespace
-  --diff OTHER      what changed from FILE to OTHER, by resource type and namespace
-  --names           include object names (never printed otherwise)
-  --etcd-compat V   status semantics of etcd V (default: the snapshot's storage version's, else 3.5)
-  --prefix P        kube-apiserver --etcd-prefix (default /registry)
-
-exit codes: 0 intact, 3 damaged, 4 no integrity trailer (raw member/snap/db), 2 bad usage or unreadable file`;
-
-const COMPAT: readonly string[] = ['3.4', '3.5', '3.6', '3.7'];
-
-export const inspect: Command = {
-  async run(argv) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      json: { type: 'boolean' },
-      inventory: { type: 'boolean' },
-      diff: { type: 'string' },
-      names: { type: 'boolean' },
-      'etcd-compat': { type: 'string' },
-      prefix: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
-    if (positionals.length !== 1)
-      throw new InputError('FILE', 'exactly one snapshot file', { hint: HELP.split('\n')[0] });
-    const compat = values['etcd-compat'];
-    if (compat !== undefined && !COMPAT.includes(compat))
-      throw new InputError('--etcd-compat', '3.4, 3.5, 3.6 or 3.7');
-    const prefix = values.prefix?.replace(/\/+$/, '');
-    if (prefix !== undefined && !prefix.startsWith('/'))
-      throw new InputError('--prefix', 'a key prefix starting with /');
-    const path = positionals[0]!;
-    const etcdCompat = compat as EtcdCompat | undefined;
-    const names = values.names ?? false;
-
-    const { report, liveKeys } = await analyseSnapshot(path, {
-      etcdCompat,
-      liveKeys: values.inventory || values.diff !== undefined ? 'detailed' : false,
-      onProgress: (r) => console.error(formatProgress(r)),
-    });
-    const extra: Record<string, unknown> = {};
-    const human: string[] = [formatReport(report)];
-    if (values.inventory && liveKeys) {
-      const inventory = buildInventory(liveKeys, { prefix, names });
-      extra.inventory = inventory;
-      human.push(formatInventory(inventory));
-    } else if (values.inventory) {
-      extra.inventory = null; // the tree is damaged: no count would be trustworthy
-    }
-    let code = exitCodeOf(report);
-    let failure: string | undefined = verdictOf(report) === 'intact' ? undefined : verdictReason(report);
-    if (values.diff !== undefined && liveKeys) {
-      const other = await analyseSnapshot(values.diff, { etcdCompat, liveKeys: 'detailed' });
-      if (other.liveKeys) {
-        const diff = diffLiveKeys(liveKeys, other.liveKeys, { prefix, names });
-        extra.diff = { other: reportJson(other.report), ...diff };
-        human.push(formatDiff(diff, path, values.diff));
-      } else {
-        extra.diff = { other: reportJson(other.report) };
-        human.push(formatReport(other.report));
-      }
-      if (verdictOf(other.report) === 'damaged') {
-        code = SNAPSHOT_EXIT.damaged;
-        failure = verdictReason(other.report);
-      }
-    } else if (values.diff !== undefined) {
-      extra.diff = null;
-    }
-    console.log(values.json ? JSON.stringify(reportJson(report, extra)) : human.join('\n\n'));
-    if (failure) console.error(`etcd-backup inspect: ${failure}`);
-    return code;
-  },
+const INSPECT = {
+  json: jsonOption('one JSON object on stdout'),
+  inventory: switchOption('inventory', {
+    flag: 'inventory',
+    help: 'count live Kubernetes objects by resource type and namespace',
+  }),
+  diff: textOption('diff', {
+    flag: 'diff',
+    arg: 'OTHER',
+    help: 'what changed from FILE to OTHER, by resource type and namespace (with --store: another\nbackup of that store)',
+  }),
+  names: switchOption('names', { flag: 'names', help: 'include object names (never printed otherwise)' }),
+  etcdCompat: textOption('etcdCompat', {
+    flag: 'etcd-compat',
+    arg: 'V',
+    help: "status semantics of etcd V (default: the snapshot's storage version's, else 3.5)",
+    parse: oneOf(['3.4', '3.5', '3.6', '3.7'] as const),
+  }),
+  prefix: textOption('prefix', {
+    flag: 'prefix',
+    arg: 'P',
+    help: 'kube-apiserver --etcd-prefix (default /registry)',
+    parse: (text, name) => {
+      const prefix = text.replace(/\/+$/, '');
+      if (!prefix.startsWith('/')) throw new InputError(name, 'a key prefix starting with /');
+      return prefix;
+    },
+  }),
 };
+
+/** A snapshot to read: a local file, or a stored backup opened in memory. */
+interface Source {
+  path: string;
+  label: string;
+  close(): void;
+}
+
+/** FILE as given, or with --store the backup NAME (latest, a name or a time) opened in memory. */
+async function openSource(values: OptionValues, ref: string | undefined): Promise<Source> {
+  if (read(values, STORE.store) === undefined) {
+    if (ref === undefined)
+      throw new InputError('FILE', 'a snapshot file, or --store S and a backup', {
+        hint: `usage: etcd-backup inspect ${USAGE[0]}`,
+      });
+    refuseSealedFile(ref);
+    return { path: ref, label: ref, close: () => {} };
+  }
+  const cluster = read(values, STORE.cluster);
+  const opened = await openStoredSnapshot({
+    store: storeFrom(values, { writes: false }),
+    selector: selectorFrom(values, ref ?? 'latest'),
+    ...(cluster ? { cluster } : {}),
+    keys: openingKeysFrom(values),
+    log: stderrLogger,
+  });
+  return { path: opened.path, label: opened.label, close: opened.close };
+}
+
+const USAGE = [
+  'FILE [--json] [--inventory] [--diff OTHER] [--names] [--etcd-compat 3.4|3.5|3.6|3.7] [--prefix /registry]',
+  '--store S [--identity FILE] [options] [latest|NAME|ISO-TIME]',
+];
+
+export const inspect = defineCommand(
+  {
+    name: 'inspect',
+    usage: USAGE,
+    about: `Verifies an etcd snapshot without any etcd tool: the SHA-256 trailer, both bbolt meta pages, every page of
+every bucket, and prints what \`etcdutl snapshot status\` would (hash, revision, totalKey, totalSize, version).
+With --store it opens a stored backup (decrypting and decompressing it in memory, never on disk) and
+reports on the snapshot inside. totalKey counts every revision of every key, as etcd does; the inventory
+counts the live keys (the latest revision of each, not deleted), as a drill does.`,
+    exitCodes: [
+      [EXIT.done, 'intact'] as const,
+      EXIT.failed,
+      [
+        EXIT.badInput,
+        'bad usage, or a file that cannot be read (or is a sealed backup: use --store)',
+      ] as const,
+      [EXIT.verificationFailed, 'damaged (the reason names the page and offset)'] as const,
+      [EXIT.refused, 'no integrity trailer (a raw member/snap/db copy)'] as const,
+    ],
+    positionals: 1,
+    sections: [
+      { options: Object.values(INSPECT) },
+      {
+        title: 'Stored backups',
+        options: [
+          STORE.store,
+          STORE.repository,
+          STORE.githubToken,
+          STORE.runId,
+          STORE.cluster,
+          ENVELOPE.identity,
+          ENVELOPE.passphrase,
+        ],
+      },
+    ],
+  },
+  async ({ values, positionals }) => {
+    const etcdCompat = read(values, INSPECT.etcdCompat);
+    const prefix = read(values, INSPECT.prefix);
+    const names = isOn(values, INSPECT.names);
+    const diffWith = read(values, INSPECT.diff);
+    const wantInventory = isOn(values, INSPECT.inventory);
+
+    const primary = await openSource(values, positionals[0]);
+    let other: Source | undefined;
+    try {
+      const { report, liveKeys } = await analyseSnapshot(primary.path, {
+        etcdCompat,
+        liveKeys: wantInventory || diffWith !== undefined ? 'detailed' : false,
+        onProgress: (r) => console.error(formatProgress(r)),
+      });
+      report.path = primary.label;
+      const extra: Record<string, unknown> = {};
+      const human: string[] = [formatReport(report)];
+      if (wantInventory && liveKeys) {
+        const inventory = buildInventory(liveKeys, { prefix, names });
+        extra.inventory = inventory;
+        human.push(formatInventory(inventory));
+      } else if (wantInventory) {
+        extra.inventory = null; // the tree is damaged: no count would be trustworthy
+      }
+      let code = exitCodeOf(report);
+      let failure: string | undefined = verdictOf(report) === 'intact' ? undefined : verdictReason(report);
+      if (diffWith !== undefined && liveKeys) {
+        other = await openSource(values, diffWith);
+        const theirs = await analyseSnapshot(other.path, { etcdCompat, liveKeys: 'detailed' });
+        theirs.report.path = other.label;
+        if (theirs.liveKeys) {
+          const diff = diffLiveKeys(liveKeys, theirs.liveKeys, { prefix, names });
+          extra.diff = { other: reportJson(theirs.report), ...diff };
+          human.push(formatDiff(diff, primary.label, other.label));
+        } else {
+          extra.diff = { other: reportJson(theirs.report) };
+          human.push(formatReport(theirs.report));
+        }
+        if (verdictOf(theirs.report) === 'damaged') {
+          code = SNAPSHOT_EXIT.damaged;
+          failure = verdictReason(theirs.report);
+        }
+      } else if (diffWith !== undefined) {
+        extra.diff = null;
+      }
+      console.log(
+        isOn(values, INSPECT.json) ? JSON.stringify(reportJson(report, extra)) : human.join('\n\n'),
+      );
+      if (failure) console.error(`etcd-backup inspect: ${failure}`);
+      return code;
+    } finally {
+      primary.close();
+      other?.close();
+    }
+  },
+);

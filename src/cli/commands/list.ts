@@ -1,38 +1,32 @@
+import { EXIT } from '../../exit-codes';
+import { isOn, read, STORE, storeFrom } from '../../options';
 import { readCatalog } from '../../store/catalog';
-import { STORE_HELP, STORE_OPTIONS, storeFromOptions } from '../../store/cli-options';
 import { formatCatalog } from '../../store/print';
-import { type Command, parseCommandArgs } from '../command';
+import { defineCommand } from '../command';
+import { jsonOption } from '../json-option';
 
-const HELP = `usage: etcd-backup list --store S [--cluster C] [--json]
+const OUTPUT_JSON = jsonOption('{"backups": [...], "problems": [...]} on stdout');
 
-Lists the backups in a store, newest first: name, time, cluster, revision, stored size, and who can
-decrypt them. Reads only metadata; no key is needed.
-
-${STORE_HELP}
-  --cluster C       only backups of cluster C
-  --json            {"backups": [...], "problems": [...]} on stdout`;
-
-export const list: Command = {
-  async run(argv) {
-    const { values } = parseCommandArgs(
-      argv,
+export const list = defineCommand(
+  {
+    name: 'list',
+    usage: ['--store S [--cluster C] [--json]'],
+    about: `Lists the backups in a store, newest first: name, time, cluster, revision, stored size, and who can
+decrypt them. Reads only metadata; no key is needed.`,
+    exitCodes: [EXIT.done, EXIT.failed, EXIT.badInput],
+    positionals: 0,
+    sections: [
       {
-        ...STORE_OPTIONS,
-        cluster: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
+        options: [STORE.store, STORE.repository, STORE.githubToken, STORE.runId, STORE.cluster, OUTPUT_JSON],
       },
-      false,
-    );
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
-    const store = storeFromOptions(values);
+    ],
+  },
+  async ({ values }) => {
+    const store = storeFrom(values, { writes: false });
+    const cluster = read(values, STORE.cluster);
     const { entries, problems } = await readCatalog(store);
-    const shown =
-      values.cluster === undefined ? entries : entries.filter((e) => e.cluster === values.cluster);
-    if (values.json) {
+    const shown = cluster === undefined ? entries : entries.filter((e) => e.cluster === cluster);
+    if (isOn(values, OUTPUT_JSON)) {
       console.log(JSON.stringify({ store: store.location, backups: shown, problems }, null, 2));
     } else {
       console.log(formatCatalog(shown));
@@ -40,4 +34,4 @@ export const list: Command = {
     }
     return 0;
   },
-};
+);

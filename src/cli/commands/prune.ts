@@ -1,59 +1,51 @@
 import { InputError } from '../../errors';
-import {
-  RETENTION_OPTIONS,
-  retentionPolicyFrom,
-  STORE_HELP,
-  STORE_OPTIONS,
-  storeFromOptions,
-} from '../../store/cli-options';
+import { EXIT } from '../../exit-codes';
+import { isOn, retentionFrom, STORE, storeFrom, switchOption } from '../../options';
 import { prune as applyRetention } from '../../store/retention';
-import { type Command, parseCommandArgs } from '../command';
+import { defineCommand } from '../command';
+import { jsonOption } from '../json-option';
 
-const HELP = `usage: etcd-backup prune --store S [--keep-last N] [--max-age 30d] [--dry-run] [--json]
+const OUTPUT_JSON = jsonOption('the plan as JSON on stdout');
+const DRY_RUN = switchOption('pruneDryRun', {
+  flag: 'dry-run',
+  help: 'print what would be deleted, delete nothing',
+});
 
-Deletes old backups. A backup stays if any rule keeps it: it is among the newest N of its cluster, or
+export const prune = defineCommand(
+  {
+    name: 'prune',
+    usage: ['--store S [--keep-last N] [--max-age 30d] [--dry-run] [--json]'],
+    about: `Deletes old backups. A backup stays if any rule keeps it: it is among the newest N of its cluster, or
 younger than the max age. Before deleting anything, the newest backup of each cluster is read back and
-its SHA-256 checked; that backup and all newer ones are never deleted.
-
-${STORE_HELP}
-  --keep-last N     keep the newest N backups of each cluster
-  --max-age D       keep backups younger than D (s, m, h, d or w: 30d, 12h, 2w)
-  --dry-run         print what would be deleted, delete nothing
-  --json            the plan as JSON on stdout`;
-
-export const prune: Command = {
-  async run(argv) {
-    const { values } = parseCommandArgs(
-      argv,
-      {
-        ...STORE_OPTIONS,
-        ...RETENTION_OPTIONS,
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      false,
-    );
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
-    const policy = retentionPolicyFrom(values);
+its SHA-256 checked; that backup and all newer ones are never deleted.`,
+    exitCodes: [EXIT.done, EXIT.failed, EXIT.badInput, EXIT.verificationFailed],
+    positionals: 0,
+    sections: [
+      { options: [STORE.store, STORE.repository, STORE.githubToken, STORE.keepLast, STORE.maxAge] },
+      { options: [DRY_RUN, OUTPUT_JSON] },
+    ],
+  },
+  async ({ values }) => {
+    const policy = retentionFrom(values);
     if (policy.keepLast === undefined && policy.maxAgeMs === undefined) {
-      throw new InputError('--keep-last/--max-age', 'at least one retention rule');
+      throw new InputError(
+        `${values.nameOf(STORE.keepLast)}/${values.nameOf(STORE.maxAge)}`,
+        'at least one retention rule',
+      );
     }
-    const store = storeFromOptions(values);
-    const dryRun = values['dry-run'] ?? false;
+    const store = storeFrom(values, { writes: false });
+    const dryRun = isOn(values, DRY_RUN);
+    const json = isOn(values, OUTPUT_JSON);
     const result = await applyRetention(store, policy, {
       dryRun,
       onDelete: (b) => {
-        if (!values.json) console.log(`deleted ${b.name}`);
+        if (!json) console.log(`deleted ${b.name}`);
       },
       onLocked: (l) => {
-        if (!values.json) console.log(`kept ${l.backup.name}: ${l.reason}`);
+        if (!json) console.log(`kept ${l.backup.name}: ${l.reason}`);
       },
     });
-    if (values.json) {
+    if (json) {
       const names = (list: { name: string }[]) => list.map((b) => b.name);
       console.log(
         JSON.stringify(
@@ -80,4 +72,4 @@ export const prune: Command = {
     }
     return 0;
   },
-};
+);

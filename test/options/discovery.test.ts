@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryOverridesFrom } from '../../src/cli/discovery-options';
+import { backup } from '../../src/cli/commands/backup';
 import { InputError } from '../../src/errors';
+import { actionInputs, discoveryFrom, parseCommandLine } from '../../src/options';
 
-describe('the CLI discovery overrides', () => {
+/** The overrides the backup command reads from these options, given as on a command line. */
+function discoveryOverridesFrom(given: Record<string, string>) {
+  const argv = Object.entries(given).flatMap(([flag, value]) => [`--${flag}`, value]);
+  return discoveryFrom(parseCommandLine(argv, backup.spec, {}).values);
+}
+
+describe('the discovery overrides', () => {
   it('takes each option that was given, and leaves out the empty ones', () => {
     expect(
       discoveryOverridesFrom({
@@ -28,5 +35,16 @@ describe('the CLI discovery overrides', () => {
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as Error).message.startsWith(start)).toBe(true);
     expect((thrown as Error).message).not.toContain('\n');
+  });
+
+  it('names the same mistake as action.yml spells the input, in an action', () => {
+    process.env.INPUT_ETCD_CA_FILE = 'pki/ca.crt';
+    try {
+      expect(() => discoveryFrom(actionInputs())).toThrow(
+        "input 'etcd_ca_file': expected an absolute path on the node",
+      );
+    } finally {
+      delete process.env.INPUT_ETCD_CA_FILE;
+    }
   });
 });
