@@ -17,7 +17,7 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/drill')).drill,
   },
   inspect: {
-    summary: 'verify a snapshot file; status, Kubernetes inventory, diff',
+    summary: 'verify a snapshot file or a stored backup (in memory); status, Kubernetes inventory, diff',
     load: async () => (await import('./commands/inspect')).inspect,
   },
   keygen: {

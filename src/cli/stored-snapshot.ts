@@ -73,11 +73,15 @@ export async function openStoredSnapshot(options: {
   try {
     log.info(`opening ${chosen.name} (revision ${chosen.etcd.revision}) from ${store.location}, in memory`);
     const stored = await store.get(chosen.name);
+    // A backup may carry the node's control-plane files after the snapshot, sealed apart: inspect reads
+    // the snapshot only and leaves them sealed.
+    const sealedFiles = stored.metadata.controlPlane?.sealed;
     const plain = await open(stored.blob, {
       keys: options.keys,
       envelope: stored.metadata.envelope,
       snapshot: stored.metadata.snapshot,
       label: chosen.name,
+      ...(sealedFiles ? { followedBy: { offset: sealedFiles.offset, collect: () => {} } } : {}),
     });
     const meter = new ProgressMeter(
       'open',
@@ -92,9 +96,15 @@ export async function openStoredSnapshot(options: {
       close: () => closeSync(fd),
     };
   } catch (error) {
-    closeSync(fd);
+    closeQuietly(fd); // a failed pipeline may have closed it already; the error to report is the first one
     throw error;
   }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {}
 }
 
 type SealedKind = 'age' | 'zstd';

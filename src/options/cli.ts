@@ -46,8 +46,12 @@ function helpLine(option: Option<unknown>): string {
 }
 
 export function helpText(spec: CliCommandSpec): string {
-  const usage = spec.usage.map(
-    (line, i) => `${i === 0 ? 'usage:' : '      '} etcd-backup ${spec.name} ${line}`,
+  // A usage line that starts with spaces continues the one before it.
+  const indent = ' '.repeat(`usage: etcd-backup ${spec.name} `.length);
+  const usage = spec.usage.map((line, i) =>
+    line.startsWith(' ')
+      ? `${indent}${line.trim()}`
+      : `${i === 0 ? 'usage:' : '      '} etcd-backup ${spec.name} ${line}`,
   );
   const sections = spec.sections.map((section) =>
     [

@@ -45,7 +45,7 @@ export const backup = defineCommand(
     name: 'backup',
     usage: [
       '--host H --key FILE (--fingerprint SHA256:… | --known-hosts FILE) --store S',
-      '(--recipient age1… | ETCD_BACKUP_PASSPHRASE | --encryption none) [options]',
+      '  (--recipient age1… | ETCD_BACKUP_PASSPHRASE | --encryption none) [options]',
     ],
     about: `Snapshots the etcd of a kubeadm- or kind-style control plane over SSH, verifies it, encrypts it and stores it.
 Nothing is needed on the node but sshd: etcd is found from the kubelet config and the static pod manifests.`,

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +132,61 @@ describe.skipIf(skip !== undefined)(
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain('is an age-encrypted backup, not a snapshot');
       expect(lines[0]).toContain(`etcd-backup inspect --store dir:${store} ${names[1]} --identity FILE`);
+    });
+    it("exits with the table's code for each kind of failure: SSH 9, discovery 10, bad input 2", async () => {
+      const node = sandbox.node(0);
+      const args = (extra: string[], login = cliNodeArgs(node)) => [
+        'backup',
+        ...login,
+        '--store',
+        `dir:${join(work, 'codes')}`,
+        '--encryption',
+        'none',
+        '--no-control-plane-files',
+        ...extra,
+      ];
+      const wrongPin = cliNodeArgs(node).map((a) =>
+        a === node.hostKeyFingerprint ? 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' : a,
+      );
+      const cases: Array<[string, string[], number, RegExp]> = [
+        [
+          'a host key that is not pinned',
+          args([], wrongPin),
+          EXIT.ssh,
+          /^etcd-backup backup: ssh .*host key mismatch/im,
+        ],
+        [
+          'a kubelet config that is not there',
+          args(['--kubelet-config', '/etc/kubernetes/no-such.yaml']),
+          EXIT.discovery,
+          /^etcd-backup backup: discovery: .*no-such\.yaml.*--kubelet-config/m,
+        ],
+        ['an option it does not know', args(['--no-such-option']), EXIT.badInput, /--no-such-option/],
+        ['a cluster name it cannot use', args(['--cluster', 'a b']), EXIT.badInput, /input '--cluster'/],
+      ];
+      for (const [what, argv, code, line] of cases) {
+        const result = await cli(argv);
+        expect(result.code, `${what}: ${result.stderr}`).toBe(code);
+        expect(result.stderr, what).toMatch(line);
+      }
+    });
+    it('says what is wrong with a stored backup that does not check out (exit 3), and with a wrong key (exit 2)', async () => {
+      const copy = join(work, 'tampered-store');
+      await cp(store, copy, { recursive: true });
+      const blob = join(copy, `${names[1]}.age`);
+      const bytes = await readFile(blob);
+      bytes[bytes.length - 100]! ^= 0xff;
+      await writeFile(blob, bytes);
+      const tampered = await cli(['inspect', '--store', `dir:${copy}`, names[1]!, '--identity', identity]);
+      expect(tampered.code, tampered.stderr).toBe(EXIT.verificationFailed);
+      expect(tampered.stderr).toMatch(/^etcd-backup inspect: .*(tampered|SHA-256)/m);
+      expect(tampered.stderr).not.toMatch(/EBADF/);
+
+      const stranger = join(work, 'stranger.agekey');
+      expect((await cli(['keygen', stranger])).code).toBe(0);
+      const wrongKey = await cli(['inspect', '--store', `dir:${store}`, 'latest', '--identity', stranger]);
+      expect(wrongKey.code, wrongKey.stderr).toBe(EXIT.badInput);
+      expect(shmLeftovers()).toEqual([]);
     });
   },
 );
