@@ -1,5 +1,6 @@
 /**
  * npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6|3.7] [--fill SIZE] [--name NAME] [--no-seed] [--json]
+ *                       [--control-plane auto|real|stand-in] [--kubernetes 1.37.2]
  * npm run sandbox -- down [--name NAME | --all]
  * npm run sandbox -- status [--json]
  */
@@ -12,6 +13,7 @@ import { isSameProcess, readProcesses, sandboxDir } from './state';
 
 const USAGE = `usage:
   npm run sandbox -- up [--members 1|3] [--etcd 3.4|3.5|3.6|3.7] [--fill SIZE] [--name NAME] [--no-seed] [--json]
+                        [--control-plane auto|real|stand-in] [--kubernetes 1.37.2]
   npm run sandbox -- down [--name NAME | --all]
   npm run sandbox -- status [--json]`;
 
@@ -43,7 +45,7 @@ function str(flags: Map<string, string | true>, key: string): string | undefined
 
 async function main(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs(argv);
-  const known = ['members', 'etcd', 'fill', 'name', 'json', 'all', 'no-seed'];
+  const known = ['members', 'etcd', 'fill', 'name', 'json', 'all', 'no-seed', 'control-plane', 'kubernetes'];
   for (const key of flags.keys())
     if (!known.includes(key)) throw new SandboxError(`unknown option --${key}\n${USAGE}`);
   const verb = positional[0];
@@ -60,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
     if (!(etcd in ETCD_VERSIONS))
       throw new SandboxError(`--etcd '${etcd}': expected one of ${Object.keys(ETCD_VERSIONS).join(', ')}`);
     const fillText = str(flags, 'fill');
+    const controlPlane = str(flags, 'control-plane') ?? 'auto';
+    if (controlPlane !== 'auto' && controlPlane !== 'real' && controlPlane !== 'stand-in')
+      throw new SandboxError(`--control-plane '${controlPlane}': expected auto, real or stand-in`);
+    const kubernetesVersion = str(flags, 'kubernetes');
+    if (kubernetesVersion !== undefined && !/^1\.\d+\.\d+$/.test(kubernetesVersion))
+      throw new SandboxError(`--kubernetes '${kubernetesVersion}': expected a version like 1.37.2`);
     // Ctrl-C during up: stop at the next step and tear down, rather than leave half a sandbox running.
     const abort = new AbortController();
     const interrupt = () =>
@@ -72,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
       etcd,
       name: str(flags, 'name') ?? 'sandbox',
       seed: !flags.has('no-seed'),
+      controlPlane,
+      ...(kubernetesVersion ? { kubernetesVersion } : {}),
       ...(fillText ? { fill: parseSize(fillText) } : {}),
       log: (line) => process.stderr.write(`sandbox: ${line}\n`),
     });
@@ -79,12 +89,25 @@ async function main(argv: string[]): Promise<number> {
     if (json) {
       process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
     } else {
+      const k = info.kubernetes;
       process.stdout.write(
-        `sandbox '${info.name}' is up: etcd ${info.etcdVersion}, ${info.members} member(s)\n`,
+        `sandbox '${info.name}' is up: etcd ${info.etcdVersion}, ${info.members} member(s), ${
+          k.real ? `real kube-apiserver and kube-controller-manager ${k.version}` : 'STAND-IN control plane'
+        }\n`,
       );
+      if (k.fallbackReason) {
+        process.stdout.write(
+          `  WARNING: kube-apiserver and kube-controller-manager are sleepers, not Kubernetes: ${k.fallbackReason}\n`,
+        );
+      }
       for (const n of info.nodes) {
         process.stdout.write(
           `  ${n.name}: ssh -i ${n.users.root.privateKeyPath} -o UserKnownHostsFile=${info.stateDir}/known_hosts root@${n.host}  (node IP ${n.ip})\n`,
+        );
+      }
+      if (k.adminKubeconfig) {
+        process.stdout.write(
+          `  API: ${info.nodes.map((n) => n.apiServerUrl).join(' ')}; admin.conf for the host: ${k.adminKubeconfig}\n`,
         );
       }
       process.stdout.write(

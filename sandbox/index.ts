@@ -9,6 +9,8 @@ import { SandboxEtcdClient } from './etcd-client';
 import { type RunResult, run } from './exec';
 import type { LinkControl } from './forwarder';
 import { fingerprint, generateKey, knownHostsLine } from './keys';
+import { KubeApi } from './kube-api';
+import { DEFAULT_KUBERNETES, findKubernetes } from './kubernetes-binaries';
 import { joinMembersAsLearners, joinsAsLearners } from './learner-join';
 import { bridgeIp, createBridge, createNodeNetwork, nodeAddresses, slotHasNetwork } from './network';
 import {
@@ -23,8 +25,9 @@ import {
   USERS,
   waitForFile,
 } from './node';
-import { createClusterPki } from './pki';
+import { createClusterPki, kubeconfig } from './pki';
 import { type SeedSummary, seedCluster } from './seed';
+import { type ApiSeedSummary, seedThroughApi } from './seed-api';
 import { allocateSlot, claimName, isSameProcess, readProcesses, recordProcess, sandboxDir } from './state';
 import { teardown } from './teardown';
 
@@ -49,8 +52,24 @@ export interface SandboxNodeInfo {
   knownHostsLine: string;
   etcdVersion: string;
   etcdClientUrl: string;
+  /** https://<node IP>:6443, the node's kube-apiserver. */
+  apiServerUrl: string;
   stateDir: string;
   supervisorLog: string;
+}
+
+/** What runs as kube-apiserver and kube-controller-manager on the nodes. */
+export interface SandboxKubernetesInfo {
+  /** True: the real builds (scripts/install-kubernetes.sh); false: labelled stand-ins that only sleep. */
+  real: boolean;
+  /** The version in the manifests (the real build's, when real). */
+  version: string;
+  /** Why the stand-ins run instead of the real components (absent when real, or when asked for). */
+  fallbackReason?: string;
+  /** admin.conf for the host, pointing at node 1's API server (only when real). */
+  adminKubeconfig?: string;
+  /** What the seed wrote through the API (only when real and seeded). */
+  seed?: ApiSeedSummary;
 }
 
 export interface SandboxInfo {
@@ -59,8 +78,9 @@ export interface SandboxInfo {
   members: number;
   nodes: SandboxNodeInfo[];
   stateDir: string;
-  /** What the seed wrote (absent with seed: false). */
+  /** What the seed wrote straight into etcd (absent with seed: false, and when the real API server runs). */
   seed?: SeedSummary;
+  kubernetes: SandboxKubernetesInfo;
   /** Seconds per phase of `up`. */
   timings: Record<string, number>;
 }
@@ -73,6 +93,16 @@ export interface StartOptions {
   name?: string;
   /** Write the seed data (default true). */
   seed?: boolean;
+  /**
+   * 'real' runs the real kube-apiserver and kube-controller-manager (fails if they are not built), 'auto' runs
+   * them when built and says loudly when it falls back, 'stand-in' (the default) runs labelled sleepers and
+   * seeds etcd directly with data the etcd-level tests count exactly.
+   */
+  controlPlane?: 'real' | 'auto' | 'stand-in';
+  /** The real build to run (default 1.37.2). */
+  kubernetesVersion?: string;
+  /** Flags added to kube-controller-manager.yaml's command, as kubeadm's extraArgs would. */
+  controllerManagerFlags?: string[];
   /** How long to wait for etcd to serve after the nodes boot (default 60 s). */
   readyTimeoutMs?: number;
   /** Aborting stops `up` at the next step and tears down what it had started. */
@@ -96,6 +126,32 @@ export function sandboxSkipReason(minor: EtcdMinor = '3.5'): string | undefined 
   return 'missing' in etcd ? etcd.missing : undefined;
 }
 
+/** Why a sandbox with the real Kubernetes components cannot start here, or undefined if it can. */
+export function kubernetesSkipReason(minor: EtcdMinor, version = DEFAULT_KUBERNETES): string | undefined {
+  const base = sandboxSkipReason(minor);
+  if (base) return base;
+  if (minor === '3.4') return 'Kubernetes 1.34+ needs etcd 3.5 or later';
+  const found = findKubernetes(version);
+  return 'missing' in found ? found.missing : undefined;
+}
+
+/** Decides what runs as the control plane: the real builds, or the stand-ins and why. */
+function chooseControlPlane(options: StartOptions, minor: EtcdMinor): SandboxKubernetesInfo {
+  const mode = options.controlPlane ?? 'stand-in';
+  const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES;
+  if (mode === 'stand-in') return { real: false, version: '(stand-in)' };
+  const found = findKubernetes(version);
+  const reason =
+    minor === '3.4'
+      ? 'Kubernetes 1.34+ needs etcd 3.5 or later'
+      : 'missing' in found
+        ? found.missing
+        : undefined;
+  if (!reason) return { real: true, version };
+  if (mode === 'real') throw new SandboxError(`the real control plane cannot run: ${reason}`);
+  return { real: false, version: '(stand-in)', fallbackReason: reason };
+}
+
 /** etcd's default backend quota is 2 GiB; a fill needs room for its data plus bbolt's overhead. */
 export function quotaFor(fill: number): number | undefined {
   if (!fill) return undefined;
@@ -113,6 +169,13 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   const etcd = findEtcd(minor);
   if ('missing' in etcd) throw new SandboxError(`etcd ${minor} is not available: ${etcd.missing}`);
   const log = options.log ?? (() => {});
+  const kubernetes = chooseControlPlane(options, minor);
+  if (kubernetes.fallbackReason) {
+    log(
+      'WARNING: kube-apiserver and kube-controller-manager are STAND-INS (sleepers), not the real components:',
+    );
+    log(`WARNING: ${kubernetes.fallbackReason}`);
+  }
   const dir = claimName(name);
   const started = Date.now();
   const timings: Record<string, number> = {};
@@ -172,6 +235,8 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
           ...(quota ? { quotaBackendBytes: quota } : {}),
           allNodes: nodes,
           authorizedKeys,
+          realKubernetes: kubernetes.real ? kubernetes.version : undefined,
+          controllerManagerFlags: options.controllerManagerFlags,
         }),
       ),
     );
@@ -179,7 +244,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     await createBridge(slot);
     for (const n of nodes) await createNodeNetwork(slot, n.index);
     phase('network');
-    const pids = await Promise.all(nodes.map((n) => bootNode(dir, n)));
+    const pids = await Promise.all(nodes.map((n) => bootNode(dir, n, kubernetes.real)));
     startForwarder(dir, nodes);
     await Promise.all(nodes.map((n, i) => startNodeServices(n, pids[i]!, sudoPassword)));
     await waitForFile(join(dir, 'forwarder', 'forwarder.ready'), '', 20_000, 'forwarder start');
@@ -190,6 +255,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
       members,
       stateDir: dir,
       timings,
+      kubernetes,
       nodes: nodes.map((n) => {
         const hostKey = join(n.dir, 'ssh_host_ed25519_key.pub');
         const user = (u: string) => ({ username: u, privateKeyPath: join(keysDir, u) });
@@ -207,6 +273,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
           knownHostsLine: knownHostsLine(n.host, 22, hostKey),
           etcdVersion: etcd.version,
           etcdClientUrl: 'https://127.0.0.1:2379',
+          apiServerUrl: `https://${n.ip}:6443`,
           stateDir: n.dir,
           supervisorLog: join(n.dir, 'kubelet.log'),
         };
@@ -225,19 +292,37 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     }
     await Promise.all(info.nodes.map((n) => sandbox.waitForEtcd(n, options.readyTimeoutMs ?? 60_000)));
     phase('etcd healthy');
-    if (options.seed !== false || options.fill) {
+    if (kubernetes.real) {
+      await startKubernetes(sandbox, options, log);
+      phase('kube-apiserver ready on every node');
+      if (options.seed !== false) {
+        const api = sandbox.kubeApi(info.nodes[0]!);
+        try {
+          kubernetes.seed = await seedThroughApi(api, {
+            log,
+            ...(options.signal ? { signal: options.signal } : {}),
+          });
+        } finally {
+          api.close();
+        }
+        phase('seed through the API');
+      }
+    }
+    if ((options.seed !== false && !kubernetes.real) || options.fill) {
       const client = sandbox.etcdClientFor(info.nodes[0]!);
       try {
         info.seed = await seedCluster(client, {
           seed: name,
           fill: options.fill ?? 0,
+          // With a real API server, only the fill is written straight into etcd, as JSON it can read.
+          apiReadable: kubernetes.real,
           log,
           ...(options.signal ? { signal: options.signal } : {}),
         });
       } finally {
         client.close();
       }
-      phase('seed');
+      phase(kubernetes.real ? 'fill' : 'seed');
     }
     timings.total = (Date.now() - started) / 1000;
     writeFileSync(join(dir, 'info.json'), `${JSON.stringify(info, null, 2)}\n`);
@@ -248,6 +333,45 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     await teardown(name);
     throw e;
   }
+}
+
+/**
+ * Waits for every node's kube-apiserver /readyz, then does what `kubeadm init` does through super-admin.conf:
+ * binds the group in admin.conf (kubeadm:cluster-admins) to cluster-admin, so admin.conf works.
+ */
+async function startKubernetes(sandbox: Sandbox, options: StartOptions, log: (line: string) => void) {
+  const { info } = sandbox;
+  const timeoutMs = options.readyTimeoutMs ?? 180_000;
+  await Promise.all(
+    info.nodes.map(async (n) => {
+      const api = sandbox.kubeApi(n, 'super-admin');
+      try {
+        const ms = await api.waitForReady(timeoutMs, options.signal);
+        log(`kube-apiserver on ${n.name}: /readyz ok after ${(ms / 1000).toFixed(1)}s more`);
+      } finally {
+        api.close();
+      }
+    }),
+  );
+  const api = sandbox.kubeApi(info.nodes[0]!, 'super-admin');
+  try {
+    await api.create('/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'kubeadm:cluster-admins' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'kubeadm:cluster-admins' }],
+    });
+  } finally {
+    api.close();
+  }
+  const file = join(info.stateDir, 'admin.conf');
+  writeFileSync(
+    file,
+    kubeconfig({ dir: join(info.stateDir, 'pki') }, info.nodes[0]!.apiServerUrl, 'kubernetes-admin'),
+    { mode: 0o600 },
+  );
+  info.kubernetes.adminKubeconfig = file;
 }
 
 function startForwarder(dir: string, nodes: NodePlan[]): void {
@@ -336,6 +460,27 @@ export class Sandbox {
       tls: { ...this.etcdTls(), serverName: node.name },
       ...options,
     });
+  }
+
+  /** The node's kube-apiserver, with the credentials of admin.conf (or super-admin.conf), from the host. */
+  kubeApi(node: SandboxNodeInfo, user: 'admin' | 'super-admin' = 'admin'): KubeApi {
+    const pki = join(this.info.stateDir, 'pki');
+    return new KubeApi({
+      server: node.apiServerUrl,
+      ca: readFileSync(join(pki, 'ca.crt')),
+      cert: readFileSync(join(pki, `${user}.crt`)),
+      key: readFileSync(join(pki, `${user}.key`)),
+    });
+  }
+
+  /** Waits until the node's kube-apiserver answers /readyz with 200; returns how long that took. */
+  async waitForApiServer(node: SandboxNodeInfo, timeoutMs = 120_000): Promise<number> {
+    const api = this.kubeApi(node);
+    try {
+      return await api.waitForReady(timeoutMs);
+    } finally {
+      api.close();
+    }
   }
 
   /** Waits until the node's etcd answers a linearizable read (so the cluster has a leader). */

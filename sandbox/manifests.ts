@@ -204,11 +204,21 @@ status: {}
 `;
 }
 
-export function kubeApiserverManifest(o: { nodeIp: string; minor: EtcdMinor; etcdServers: string }): string {
+/** The control-plane manifests' Kubernetes version: the real build's when the sandbox runs one, else kubeadm's. */
+interface ControlPlaneOptions {
+  nodeIp: string;
+  minor: EtcdMinor;
+  /** Like 'v1.37.2'; defaults to the release that ships this etcd minor. */
+  kubernetesVersion?: string | undefined;
+  /** Flags added to kubeadm's (kubeadm's extraArgs); the list stays sorted as kubeadm writes it. */
+  extraFlags?: string[] | undefined;
+}
+
+export function kubeApiserverManifest(o: ControlPlaneOptions & { etcdServers: string }): string {
   return controlPlanePod({
     component: 'kube-apiserver',
     nodeIp: o.nodeIp,
-    kubernetesVersion: KUBERNETES_VERSION[o.minor],
+    kubernetesVersion: o.kubernetesVersion ?? KUBERNETES_VERSION[o.minor],
     probePort: 6443,
     probeScheme: 'HTTPS',
     probePath: '/livez',
@@ -250,11 +260,11 @@ export function kubeApiserverManifest(o: { nodeIp: string; minor: EtcdMinor; etc
   });
 }
 
-export function kubeControllerManagerManifest(o: { nodeIp: string; minor: EtcdMinor }): string {
+export function kubeControllerManagerManifest(o: ControlPlaneOptions): string {
   return controlPlanePod({
     component: 'kube-controller-manager',
     nodeIp: o.nodeIp,
-    kubernetesVersion: KUBERNETES_VERSION[o.minor],
+    kubernetesVersion: o.kubernetesVersion ?? KUBERNETES_VERSION[o.minor],
     probePort: 10257,
     probeScheme: 'HTTPS',
     probePath: '/healthz',
@@ -277,7 +287,8 @@ export function kubeControllerManagerManifest(o: { nodeIp: string; minor: EtcdMi
       '--service-account-private-key-file=/etc/kubernetes/pki/sa.key',
       '--service-cluster-ip-range=10.96.0.0/16',
       '--use-service-account-credentials=true',
-    ],
+      ...(o.extraFlags ?? []),
+    ].sort(),
     volumes: [
       ...COMMON_VOLUMES,
       {
@@ -296,11 +307,11 @@ export function kubeControllerManagerManifest(o: { nodeIp: string; minor: EtcdMi
   });
 }
 
-export function kubeSchedulerManifest(o: { nodeIp: string; minor: EtcdMinor }): string {
+export function kubeSchedulerManifest(o: ControlPlaneOptions): string {
   return controlPlanePod({
     component: 'kube-scheduler',
     nodeIp: o.nodeIp,
-    kubernetesVersion: KUBERNETES_VERSION[o.minor],
+    kubernetesVersion: o.kubernetesVersion ?? KUBERNETES_VERSION[o.minor],
     probePort: 10259,
     probeScheme: 'HTTPS',
     probePath: '/livez',

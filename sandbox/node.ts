@@ -22,7 +22,7 @@ import {
   kubeletConfig,
   kubeSchedulerManifest,
 } from './manifests';
-import { type ClusterPki, createNodePki, kubeconfig } from './pki';
+import { type ClusterPki, createNodePki, KUBECONFIG_USERS, kubeconfig } from './pki';
 import { processCmdline, recordProcess } from './state';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -55,6 +55,9 @@ export interface NodeFilesOptions {
   quotaBackendBytes?: number;
   allNodes: NodePlan[];
   authorizedKeys: Record<string, string>;
+  /** Set when the node runs the real kube-apiserver and kube-controller-manager of this version ('1.37.2'). */
+  realKubernetes?: string | undefined;
+  controllerManagerFlags?: string[] | undefined;
 }
 
 const CRICTL_SCRIPT = fileURLToPath(new URL('./crictl.sh', import.meta.url));
@@ -91,6 +94,7 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
   const kube = upper('etc/kubernetes');
   await createNodePki(o.cluster, join(kube, 'pki'), node.name, node.ip);
   const minor = o.etcd.minor;
+  const kubernetesVersion = o.realKubernetes ? `v${o.realKubernetes}` : undefined;
   write(
     o.joinsExisting ? joinManifestPath(node) : join(kube, 'manifests/etcd.yaml'),
     etcdManifest({
@@ -106,33 +110,27 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
   );
   write(
     join(kube, 'manifests/kube-apiserver.yaml'),
-    kubeApiserverManifest({ nodeIp: node.ip, minor, etcdServers: o.etcdServers }),
+    kubeApiserverManifest({ nodeIp: node.ip, minor, kubernetesVersion, etcdServers: o.etcdServers }),
     0o600,
   );
   write(
     join(kube, 'manifests/kube-controller-manager.yaml'),
-    kubeControllerManagerManifest({ nodeIp: node.ip, minor }),
+    kubeControllerManagerManifest({
+      nodeIp: node.ip,
+      minor,
+      kubernetesVersion,
+      extraFlags: o.controllerManagerFlags,
+    }),
     0o600,
   );
   write(
     join(kube, 'manifests/kube-scheduler.yaml'),
-    kubeSchedulerManifest({ nodeIp: node.ip, minor }),
+    kubeSchedulerManifest({ nodeIp: node.ip, minor, kubernetesVersion }),
     0o600,
   );
   const server = `https://${node.ip}:6443`;
-  for (const file of [
-    'admin.conf',
-    'super-admin.conf',
-    'controller-manager.conf',
-    'scheduler.conf',
-    'kubelet.conf',
-  ]) {
-    write(
-      join(kube, file),
-      kubeconfig(o.cluster, server, file === 'admin.conf' ? 'kubernetes-admin' : file.replace('.conf', '')),
-      0o600,
-    );
-  }
+  for (const k of KUBECONFIG_USERS)
+    write(join(kube, k.file), kubeconfig(o.cluster, server, k.user, k.cert), 0o600);
   write(upper('var/lib/kubelet/config.yaml'), kubeletConfig());
   mkdirSync(upper('var/lib/etcd'), { recursive: true, mode: 0o700 });
   write(
@@ -199,7 +197,7 @@ export async function prepareNodeFiles(o: NodeFilesOptions): Promise<void> {
  * namespaces, mounts the overlays and runs the supervisor (node-boot.sh). Returns the host pid of the node's
  * init (pid 1 inside): nsenter into it reaches the node's view of the world.
  */
-export async function bootNode(sandboxDir: string, node: NodePlan): Promise<number> {
+export async function bootNode(sandboxDir: string, node: NodePlan, realKubernetes: boolean): Promise<number> {
   const out = openSync(join(node.dir, 'boot.log'), 'a');
   const args = [
     'netns',
@@ -218,6 +216,7 @@ export async function bootNode(sandboxDir: string, node: NodePlan): Promise<numb
     '--config=/var/lib/kubelet/config.yaml',
     `--hostname-override=${node.name}`,
     `--sandbox-state-dir=${node.dir}`,
+    `--sandbox-control-plane=${realKubernetes ? 'real' : 'stand-in'}`,
   );
   const child = spawn('ip', args, {
     detached: true,

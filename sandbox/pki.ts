@@ -95,9 +95,44 @@ export async function createClusterPki(dir: string, apiserverSans: string[]): Pr
       ca: p('ca'),
       usage: 'client',
     }),
+    // The identities kubeadm gives super-admin.conf, controller-manager.conf and scheduler.conf: the real
+    // components are authorized by these names (system:masters, and the bootstrap RBAC roles).
+    ...KUBECONFIG_USERS.filter((u) => u.cert !== 'admin').map((u) =>
+      issue(config, { out: p(u.cert), subject: u.subject, ca: p('ca'), usage: 'client' }),
+    ),
   ]);
   return { dir };
 }
+
+/** Each kubeconfig kubeadm writes in /etc/kubernetes, the user it names and the client certificate it embeds. */
+export const KUBECONFIG_USERS = [
+  {
+    file: 'admin.conf',
+    user: 'kubernetes-admin',
+    cert: 'admin',
+    subject: '/O=kubeadm:cluster-admins/CN=kubernetes-admin',
+  },
+  {
+    file: 'super-admin.conf',
+    user: 'kubernetes-super-admin',
+    cert: 'super-admin',
+    subject: '/O=system:masters/CN=kubernetes-super-admin',
+  },
+  {
+    file: 'controller-manager.conf',
+    user: 'system:kube-controller-manager',
+    cert: 'controller-manager',
+    subject: '/CN=system:kube-controller-manager',
+  },
+  {
+    file: 'scheduler.conf',
+    user: 'system:kube-scheduler',
+    cert: 'scheduler',
+    subject: '/CN=system:kube-scheduler',
+  },
+  // The sandbox runs no kubelet; its kubeconfig keeps the admin identity rather than a per-node certificate.
+  { file: 'kubelet.conf', user: 'kubelet', cert: 'admin', subject: '' },
+] as const;
 
 const SHARED_FILES = [
   'ca.crt',
@@ -140,8 +175,8 @@ export async function createNodePki(cluster: ClusterPki, pkiDir: string, nodeNam
   );
 }
 
-/** A kubeconfig like kubeadm's admin.conf, with the shared admin client cert embedded. */
-export function kubeconfig(cluster: ClusterPki, server: string, user: string): string {
+/** A kubeconfig like kubeadm's, with the user's client certificate (`<cert>.crt` in the cluster PKI) embedded. */
+export function kubeconfig(cluster: ClusterPki, server: string, user: string, cert = 'admin'): string {
   const b64 = (file: string) => readFileSync(join(cluster.dir, file)).toString('base64');
   return [
     'apiVersion: v1',
@@ -161,8 +196,8 @@ export function kubeconfig(cluster: ClusterPki, server: string, user: string): s
     'users:',
     `- name: ${user}`,
     '  user:',
-    `    client-certificate-data: ${b64('admin.crt')}`,
-    `    client-key-data: ${b64('admin.key')}`,
+    `    client-certificate-data: ${b64(`${cert}.crt`)}`,
+    `    client-key-data: ${b64(`${cert}.key`)}`,
     '',
   ].join('\n');
 }

@@ -400,10 +400,16 @@ export async function seedCluster(
     seed: string;
     fill?: number;
     nodeName?: string;
+    /**
+     * A real kube-apiserver reads this etcd: write only the fill, as JSON objects it can decode (the seed proper
+     * then goes through the API, see seed-api.ts).
+     */
+    apiReadable?: boolean;
     log?: (line: string) => void;
     signal?: AbortSignal;
   },
 ): Promise<SeedSummary> {
+  if (options.apiReadable) return fillOnly(client, options);
   const rnd = new Random(options.seed);
   const nodeName = options.nodeName ?? `${options.seed}-control-plane`;
   const { b, podKeys, secretKeys, encrypted: encryptedBase } = buildSeed(rnd, nodeName);
@@ -470,6 +476,45 @@ export async function seedCluster(
   };
 }
 
+async function fillOnly(
+  client: SandboxEtcdClient,
+  options: { seed: string; fill?: number; log?: (line: string) => void; signal?: AbortSignal },
+): Promise<SeedSummary> {
+  const filled = await fill(
+    client,
+    new Random(options.seed),
+    options.fill ?? 0,
+    options.log ?? (() => {}),
+    options.signal,
+    'json',
+  );
+  const status = await client.range('/', { countOnly: true });
+  return {
+    byResource: filled.counts,
+    nonKubernetesKeys: 0,
+    totalKeys: Object.values(filled.counts).reduce((a, n) => a + n, 0),
+    encryptedSecrets: 0,
+    compactRevision: '0',
+    revision: String(status.revision),
+    fillBytes: filled.bytes,
+  };
+}
+
+/** A stored object as JSON, which kube-apiserver's storage decoder accepts as well as its protobuf. */
+function jsonObject(
+  kind: string,
+  meta: { name: string; namespace?: string; uid: string; created: number },
+  rest: object,
+) {
+  const metadata = {
+    name: meta.name,
+    ...(meta.namespace ? { namespace: meta.namespace } : {}),
+    uid: meta.uid,
+    creationTimestamp: new Date(meta.created * 1000).toISOString().replace('.000Z', 'Z'),
+  };
+  return Buffer.from(JSON.stringify({ apiVersion: 'v1', kind, metadata, ...rest }));
+}
+
 /**
  * Bulk data for big databases: configmap-, secret- and event-like objects whose values repeat structure (keys,
  * comments, field names) around short random tokens, which compresses about as well as real cluster data.
@@ -480,7 +525,9 @@ async function fill(
   bytes: number,
   log: (line: string) => void,
   signal: AbortSignal | undefined,
+  encoding: 'protobuf' | 'json' = 'protobuf',
 ): Promise<{ bytes: number; counts: Record<string, number> }> {
+  const json = encoding === 'json';
   const pool = rnd.bytes(1 << 20).toString('hex');
   const token = (n: number) => {
     const at = rnd.int(pool.length - n);
@@ -507,28 +554,43 @@ async function fill(
     let value: Buffer;
     if (kind === 0 || kind === 1) {
       key = `/registry/configmaps/${ns}/config-${i}`;
-      value = storedObject(
-        'v1',
-        'ConfigMap',
-        { name: `config-${i}`, namespace: ns, uid: rnd.uid(), creationTimestamp: EPOCH + i },
-        mapEntries(2, { 'settings.conf': body }),
-      );
+      const meta = { name: `config-${i}`, namespace: ns, uid: rnd.uid(), created: EPOCH + i };
+      value = json
+        ? jsonObject('ConfigMap', meta, { data: { 'settings.conf': body } })
+        : storedObject(
+            'v1',
+            'ConfigMap',
+            { name: meta.name, namespace: ns, uid: meta.uid, creationTimestamp: meta.created },
+            mapEntries(2, { 'settings.conf': body }),
+          );
     } else if (kind === 2) {
       key = `/registry/secrets/${ns}/secret-${i}`;
-      value = storedObject(
-        'v1',
-        'Secret',
-        { name: `secret-${i}`, namespace: ns, uid: rnd.uid(), creationTimestamp: EPOCH + i },
-        mapEntries(2, { data: Buffer.from(body) }),
-      );
+      const meta = { name: `secret-${i}`, namespace: ns, uid: rnd.uid(), created: EPOCH + i };
+      value = json
+        ? jsonObject('Secret', meta, { type: 'Opaque', data: { data: Buffer.from(body).toString('base64') } })
+        : storedObject(
+            'v1',
+            'Secret',
+            { name: meta.name, namespace: ns, uid: meta.uid, creationTimestamp: meta.created },
+            mapEntries(2, { data: Buffer.from(body) }),
+          );
     } else {
       key = `/registry/events/${ns}/pod-${i}.${token(16)}`;
-      value = storedObject(
-        'v1',
-        'Event',
-        { name: key.split('/').pop()!, namespace: ns, uid: rnd.uid(), creationTimestamp: EPOCH + i },
-        [[3, `Pulled: ${body.slice(0, 2048)}`]],
-      );
+      const meta = { name: key.split('/').pop()!, namespace: ns, uid: rnd.uid(), created: EPOCH + i };
+      const event = {
+        involvedObject: { kind: 'Pod', namespace: ns, name: `pod-${i}` },
+        reason: 'Pulled',
+        message: body.slice(0, 2048),
+        type: 'Normal',
+      };
+      value = json
+        ? jsonObject('Event', meta, event)
+        : storedObject(
+            'v1',
+            'Event',
+            { name: meta.name, namespace: ns, uid: meta.uid, creationTimestamp: meta.created },
+            [[3, `Pulled: ${body.slice(0, 2048)}`]],
+          );
     }
     const r = resourceOf(key)!;
     counts[r] = (counts[r] ?? 0) + 1;
@@ -536,9 +598,12 @@ async function fill(
   };
   const namespaces: Entry[] = [];
   for (let n = 0; n < 16; n++) {
+    const meta = { name: `bulk-${n}`, uid: rnd.uid(), created: EPOCH };
     namespaces.push([
       `/registry/namespaces/bulk-${n}`,
-      storedObject('v1', 'Namespace', { name: `bulk-${n}`, uid: rnd.uid(), creationTimestamp: EPOCH }),
+      json
+        ? jsonObject('Namespace', meta, { spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })
+        : storedObject('v1', 'Namespace', { name: meta.name, uid: meta.uid, creationTimestamp: EPOCH }),
     ]);
   }
   counts.namespaces = namespaces.length;

@@ -5,6 +5,10 @@
  * log a test can read: one line per event, `<ISO time> <event> key=value ...`.
  *
  * usage: node --import tsx supervisor.ts --config=/var/lib/kubelet/config.yaml --hostname-override=NODE --sandbox-state-dir=STATE
+ *          [--sandbox-control-plane=real|stand-in]
+ *
+ * With `real`, the kube-apiserver and kube-controller-manager images run the real builds of the image's version
+ * (scripts/install-kubernetes.sh); otherwise, and for kube-scheduler always, a labelled stand-in.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,6 +27,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ETCD_VERSIONS, type EtcdMinor, findEtcd } from './etcd-binaries';
+import { findKubernetes, REAL_COMPONENTS } from './kubernetes-binaries';
 
 const POLL_MS = 500;
 const GRACE_MS = 5_000;
@@ -36,16 +41,21 @@ const CONTAINER_SCRIPT = fileURLToPath(new URL('./container.sh', import.meta.url
 const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const STAND_IN = '$0 = join(" ", @ARGV); $SIG{TERM} = sub { exit 0 }; sleep 3600 while 1;';
 
-function flag(name: string): string {
+function optionalFlag(name: string): string | undefined {
   const prefix = `--${name}=`;
-  const value = process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
-  if (!value) throw new Error(`missing ${prefix}`);
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+function flag(name: string): string {
+  const value = optionalFlag(name);
+  if (!value) throw new Error(`missing --${name}=`);
   return value;
 }
 
 const configPath = flag('config');
 const nodeName = flag('hostname-override');
 const rootDir = flag('sandbox-state-dir');
+const realControlPlane = optionalFlag('sandbox-control-plane') === 'real';
 const logFile = join(rootDir, 'kubelet.log');
 const podsDir = join(rootDir, 'pods');
 const criDir = join(rootDir, 'cri');
@@ -138,6 +148,14 @@ function resolveImage(spec: ContainerSpec): { program: string; args: string[] } 
             : undefined;
     if (!program) return { error: `executable file not found in $PATH: ${tool}` };
     return { program, args: spec.argv.slice(1) };
+  }
+  const kubeImage = /^registry\.k8s\.io\/(kube-[a-z-]+):v(\d+\.\d+\.\d+)$/.exec(spec.image);
+  const component = kubeImage?.[1] as (typeof REAL_COMPONENTS)[number] | undefined;
+  if (realControlPlane && component && REAL_COMPONENTS.includes(component)) {
+    const found = findKubernetes(kubeImage![2]);
+    if ('missing' in found) return { error: found.missing };
+    if (spec.argv[0] !== component) return { error: `executable file not found in $PATH: ${spec.argv[0]}` };
+    return { program: join(found.dir, component), args: spec.argv.slice(1) };
   }
   if (/^registry\.k8s\.io\/kube-(apiserver|controller-manager|scheduler|proxy):/.test(spec.image)) {
     return { program: 'perl', args: ['-e', STAND_IN, ...spec.argv] };

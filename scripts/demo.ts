@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableEtcdMinors, findEtcd } from '../sandbox/etcd-binaries';
 import { startSandbox } from '../sandbox/index';
+import type { EtcdClient } from '../src/etcd/client';
+import { deleteNamespace, namespaceObjects, printObjects, sameObjects } from './demo-kubernetes';
 
 const cli = join(process.cwd(), 'dist/cli/index.js');
 const work = mkdtempSync(join(tmpdir(), 'etcd-backup-demo-'));
@@ -29,14 +31,24 @@ function show(argv: string[], options: { allowFail?: boolean; env?: NodeJS.Proce
 const minors = availableEtcdMinors();
 // The newest etcd built here (3.7 once scripts/install-etcd.sh has run).
 const minor = minors.at(-1) ?? '3.5';
-step(`a sandbox control plane: one kubeadm-shaped node with etcd ${minor}, reachable over SSH`);
+step(
+  `a sandbox control plane: one kubeadm-shaped node with etcd ${minor} and the real kube-apiserver, reachable over SSH`,
+);
 const sandbox = await startSandbox({
   etcd: minor,
   name: `demo-${process.pid}`,
+  controlPlane: 'auto',
   log: (l) => console.log(`  ${l}`),
 });
+// With the real API server the disaster and the check go through it; with the stand-ins, straight to etcd.
+const kube = sandbox.info.kubernetes;
+const api = kube.real ? sandbox.kubeApi(sandbox.node(0)) : undefined;
 try {
   const node = sandbox.node(0);
+  if (kube.real)
+    console.log(
+      `  kube-apiserver ${kube.version} at ${node.apiServerUrl}; admin.conf: ${kube.adminKubeconfig}`,
+    );
   const knownHosts = join(work, 'known_hosts');
   writeFileSync(knownHosts, `${node.knownHostsLine}\n`);
   const ssh = [
@@ -114,23 +126,19 @@ try {
 
   step('drill: prove the stored backup restores, in a throw-away etcd, without touching the cluster');
   show(['node', cli, 'drill', '--store', store, '--identity', identityFile, '--etcd-tools', etcd.dir]);
-  step('disaster: a namespace is deleted from the cluster after the backup');
-  const client = sandbox.etcdClientFor(node);
   let lost = 0;
-  try {
-    const before = await client.range('/registry/', { prefix: true, countOnly: true });
-    for (const kv of (await client.range('/registry/', { prefix: true, keysOnly: true })).kvs) {
-      if (/\/team-a(\/|$)/.test(kv.key.toString())) {
-        await client.deleteRange(kv.key);
-        lost++;
-      }
-    }
-    const after = await client.range('/registry/', { prefix: true, countOnly: true });
-    console.log(
-      `  deleted ${lost} objects of namespace team-a (${before.count} → ${after.count} objects under /registry)`,
-    );
-  } finally {
-    client.close();
+  let shopBefore = new Map<string, string[]>();
+  if (api) {
+    step('the cluster through its API: namespace shop, as kubectl would list it');
+    shopBefore = await namespaceObjects(api, 'shop');
+    printObjects('shop', shopBefore);
+    lost = [...shopBefore.values()].reduce((n, names) => n + names.length, 0);
+    step('disaster: namespace shop is deleted through the API after the backup; the controllers empty it');
+    await deleteNamespace(api, 'shop');
+    printObjects('shop', await namespaceObjects(api, 'shop'));
+  } else {
+    step('disaster: a namespace is deleted from the cluster after the backup');
+    lost = await deleteFromEtcd(sandbox.etcdClientFor(node), 'team-a');
   }
 
   step('restore: the backup back onto the node, revision bumped, old data kept, every key checked');
@@ -147,25 +155,23 @@ try {
     etcd.dir,
   ]);
 
-  step('check: what the namespace held is back');
-  await sandbox.waitForEtcd(node, 60_000);
-  const check = sandbox.etcdClientFor(node);
-  try {
-    const back = (await check.range('/registry/', { prefix: true, keysOnly: true })).kvs.filter((kv) =>
-      /\/team-a(\/|$)/.test(kv.key.toString()),
-    ).length;
-    const status = await check.status();
-    if (back !== lost) throw new Error(`the restore brought back ${back} of the ${lost} team-a objects`);
-    console.log(
-      `  all ${lost} team-a objects deleted after the backup are back; revision now ${status.revision} (bumped past the backup's)`,
-    );
-  } finally {
-    check.close();
+  if (api) {
+    step('check: namespace shop is back, through the API');
+    const ms = await sandbox.waitForApiServer(node, 120_000);
+    console.log(`  kube-apiserver /readyz ok (${(ms / 1000).toFixed(1)}s after the restore finished)`);
+    const shopAfter = await namespaceObjects(api, 'shop');
+    printObjects('shop', shopAfter);
+    if (!sameObjects(shopBefore, shopAfter)) throw new Error('the restore did not bring namespace shop back');
+  } else {
+    step('check: what the namespace held is back');
+    await sandbox.waitForEtcd(node, 60_000);
+    await checkBackInEtcd(sandbox.etcdClientFor(node), 'team-a', lost);
   }
   console.log(
     `\ndemo done: backup → verify → damage caught → drill passed → disaster → restore → all ${lost} lost objects back`,
   );
 } finally {
+  api?.close();
   if (keep)
     console.log(
       `\nkept: sandbox ${sandbox.info.name} ('npm run sandbox -- down --name ${sandbox.info.name}'), files in ${work}`,
@@ -173,5 +179,40 @@ try {
   else {
     await sandbox.stop();
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function deleteFromEtcd(client: EtcdClient, ns: string): Promise<number> {
+  let lost = 0;
+  try {
+    const before = await client.range('/registry/', { prefix: true, countOnly: true });
+    for (const kv of (await client.range('/registry/', { prefix: true, keysOnly: true })).kvs) {
+      if (new RegExp(`/${ns}(/|$)`).test(kv.key.toString())) {
+        await client.deleteRange(kv.key);
+        lost++;
+      }
+    }
+    const after = await client.range('/registry/', { prefix: true, countOnly: true });
+    console.log(
+      `  deleted ${lost} objects of namespace ${ns} (${before.count} → ${after.count} objects under /registry)`,
+    );
+  } finally {
+    client.close();
+  }
+  return lost;
+}
+
+async function checkBackInEtcd(client: EtcdClient, ns: string, lost: number): Promise<void> {
+  try {
+    const back = (await client.range('/registry/', { prefix: true, keysOnly: true })).kvs.filter((kv) =>
+      new RegExp(`/${ns}(/|$)`).test(kv.key.toString()),
+    ).length;
+    const status = await client.status();
+    if (back !== lost) throw new Error(`the restore brought back ${back} of the ${lost} ${ns} objects`);
+    console.log(
+      `  all ${lost} ${ns} objects deleted after the backup are back; revision now ${status.revision} (bumped past the backup's)`,
+    );
+  } finally {
+    client.close();
   }
 }

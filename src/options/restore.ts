@@ -57,10 +57,15 @@ export const RESTORE = {
     input: 'force',
     help: 'restore even if the running cluster has members no given node covers',
   }),
+  keepControllersRunning: switchOption('keepControllersRunning', {
+    flag: 'keep-controllers-running',
+    input: 'keep_controllers_running',
+    help: 'leave kube-controller-manager and kube-scheduler running through the restore (default: stopped\nwith kube-apiserver, started once every API server answers /readyz)',
+  }),
   restartControllers: switchOption('restartControllers', {
     flag: 'restart-controllers',
     input: 'restart_controllers',
-    help: 'also restart kube-controller-manager and kube-scheduler afterwards',
+    help: 'with --keep-controllers-running: restart them once kube-apiserver is back',
   }),
   dryRun: switchOption('dryRun', {
     flag: 'dry-run',
@@ -87,6 +92,7 @@ export interface RestoreChoices {
   lockWaitSeconds: number;
   allowVersionSkew: boolean;
   force: boolean;
+  keepControllersRunning: boolean;
   restartControllers: boolean;
   dryRun: boolean;
 }
@@ -107,6 +113,7 @@ export function restoreChoicesFrom(values: OptionValues): RestoreChoices {
     lockWaitSeconds: (read(values, RESTORE.lockWait) ?? 300_000) / 1000,
     allowVersionSkew: isOn(values, RESTORE.allowVersionSkew),
     force: isOn(values, RESTORE.force),
+    keepControllersRunning: isOn(values, RESTORE.keepControllersRunning),
     restartControllers: isOn(values, RESTORE.restartControllers),
     dryRun: isOn(values, RESTORE.dryRun),
   };

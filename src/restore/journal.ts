@@ -72,6 +72,7 @@ export function journalOf(plan: RestorePlan, m: MemberPlan, certs: JournalMember
       dataHostPath: m.dataHostPath,
       etcdManifest: m.etcdManifest,
       apiServerManifest: m.apiServerManifest,
+      controllerManifests: m.controllerManifests,
       holding: m.holding,
       staging: m.staging,
       snapshotDir: m.snapshotDir,

@@ -1,4 +1,5 @@
 import type { KeyComparison } from './compare-keys';
+import type { LeftoverObject } from './leftovers';
 import { inHolding, type RestoreMode, type RestorePlan } from './plan';
 
 export interface RestoreReport {
@@ -23,6 +24,8 @@ export interface RestoreReport {
   }>;
   restoredRevision: number | undefined;
   keys: KeyComparison | undefined;
+  /** Objects stored in namespaces that no longer exist, found once the controllers ran again. */
+  objectsInMissingNamespaces: LeftoverObject[] | undefined;
   warnings: string[];
   timingsMs: Record<string, number>;
 }
@@ -51,6 +54,7 @@ export function reportOf(
     })),
     restoredRevision: undefined,
     keys: undefined,
+    objectsInMissingNamespaces: undefined,
     warnings: plan.warnings,
     timingsMs,
   };

@@ -1,5 +1,6 @@
 import type { DiscoveryOverrides } from '../controlplane';
 import type { OpeningKeys } from '../envelope/encryption';
+import { errorLine } from '../errors';
 import type { ConnectOptions } from '../ssh';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
@@ -10,6 +11,7 @@ import { RestoreRefusedError } from './errors';
 import type { EtcdTools } from './etcd-tools';
 import { downloadBackup, type FetchedBackup } from './fetch';
 import { withJournals } from './journal';
+import { findLeftovers, type LeftoverObject } from './leftovers';
 import { connectAndLock } from './lock';
 import { NodeLink } from './node-link';
 import { choosePlace, type RestoreOn } from './place';
@@ -63,7 +65,16 @@ export interface RestoreRequest {
   allowVersionSkew?: boolean;
   force?: boolean;
   dryRun?: boolean;
-  /** Stop and start kube-controller-manager and kube-scheduler after kube-apiserver is back. */
+  /**
+   * Leave kube-controller-manager and kube-scheduler running through the restore. By default they are stopped
+   * with kube-apiserver and started once every API server answers /readyz, so they never act on what they
+   * cached of the old data.
+   */
+  keepControllersRunning?: boolean;
+  /**
+   * Stop and start them after kube-apiserver is back (with keepControllersRunning; the action's
+   * restart_controllers asks for that pair).
+   */
   restartControllers?: boolean;
   timeouts?: { stopMs?: number; startMs?: number };
   log: Logger;
@@ -130,11 +141,20 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
   }
 }
 
-function finished(report: RestoreReport, checked: CheckedRestore, log: Logger): RestoreReport {
+function finished(
+  report: RestoreReport,
+  checked: CheckedRestore & { leftovers: LeftoverObject[] | undefined },
+  log: Logger,
+): RestoreReport {
   log.info(
     `restored ${report.backup} to ${report.members.length} member(s): revision ${checked.revision}, ${checked.keys.restored} keys and their revisions equal to the snapshot's, ${checked.keys.valuesCompared} values compared`,
   );
-  return { ...report, restoredRevision: checked.revision, keys: checked.keys };
+  return {
+    ...report,
+    restoredRevision: checked.revision,
+    keys: checked.keys,
+    objectsInMissingNamespaces: checked.leftovers,
+  };
 }
 
 /** From the first stop on: any failure (an interrupt too) rolls every node back. */
@@ -144,7 +164,7 @@ async function swapOrRollBack(
   plan: RestorePlan,
   fetched: FetchedBackup,
   request: RestoreRequest,
-): Promise<CheckedRestore> {
+): Promise<CheckedRestore & { leftovers: LeftoverObject[] | undefined }> {
   const context: SwapContext = {
     links,
     plan,
@@ -152,6 +172,7 @@ async function swapOrRollBack(
     stopMs: request.timeouts?.stopMs ?? 90_000,
     startMs: request.timeouts?.startMs ?? 120_000,
     signal: request.signal,
+    controllers: request.keepControllersRunning ? 'keep-running' : 'stop',
   };
   try {
     return await swapIn(run, context, fetched, request);
@@ -166,7 +187,7 @@ async function swapIn(
   context: SwapContext,
   fetched: FetchedBackup,
   request: RestoreRequest,
-): Promise<CheckedRestore> {
+): Promise<CheckedRestore & { leftovers: LeftoverObject[] | undefined }> {
   const reached = (step: RestoreStep) => async () => request.onStep?.(step, context.plan);
   await run.inSwap(
     'swap.stop',
@@ -177,8 +198,18 @@ async function swapIn(
   await run.inSwap('swap.startEtcd', () => startEtcd(context), reached('started'));
   // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
   const checked = await run.inSwap('swap.verify', () => checkRestored(context, fetched));
-  await run.timed('swap.startApiServer', () => startApiServer(context, request.restartControllers ?? false));
-  return checked;
+  // Reported on its own: how long the API servers took to answer /readyz once started.
+  run.timings.apiServersReady = await run.timed('swap.startApiServer', () =>
+    startApiServer(context, request.restartControllers ?? false),
+  );
+  // The restore is done; a failure to look for leftovers is only a warning.
+  const leftovers = await run
+    .timed('leftovers', () => findLeftovers(context))
+    .catch((error: unknown) => {
+      request.log.warn(`could not look for objects in namespaces that no longer exist: ${errorLine(error)}`);
+      return undefined;
+    });
+  return { ...checked, leftovers };
 }
 
 /** The plan step: where `snapshot restore` runs, then every node's part. */

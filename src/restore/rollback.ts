@@ -29,6 +29,8 @@ export interface RollbackPlan {
     > & {
       /** new-dir mode: a rewritten etcd.yaml was (or was to be) put in place of the held original. */
       rewritten: boolean;
+      /** The controllers' manifests, held while the API servers came back (absent in older journals). */
+      controllerManifests?: string[] | undefined;
     }
   >;
 }
@@ -76,7 +78,8 @@ export async function rollBackAfter(
 /**
  * Puts every node back as it was before the first stop, judging by what is on disk (a dropped connection
  * leaves us unsure which of our moves happened): etcd stopped if it runs on restored data, the old data dir
- * back in its place, the held manifests back, etcd healthy, then kube-apiserver. Returns what it could not do.
+ * back in its place, the held manifests back, etcd healthy, then kube-apiserver and the controllers. Returns
+ * what it could not do.
  */
 export async function rollback(
   links: NodeLink[],
@@ -110,6 +113,8 @@ export async function rollback(
           await move(sessions[i]!, inHolding(m, m.apiServerManifest), m.apiServerManifest, {
             ifPresent: true,
           });
+        for (const manifest of m.controllerManifests ?? [])
+          await move(sessions[i]!, inHolding(m, manifest), manifest, { ifPresent: true });
         await removeEmptyDir(sessions[i]!, m.holding);
       } catch (error) {
         problems.push(`${m.node}: ${errorLine(error)}`);

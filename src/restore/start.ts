@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 import { errorLine } from '../errors';
+import { waitForApiServersReady } from './api-ready';
+import { startControllers } from './controllers';
 import { waitForHealthyCluster } from './health';
-import { move, removeEmptyDir, waitUntilRunning, writeFileAtomically } from './node-ops';
+import { move, removeEmptyDir, writeFileAtomically } from './node-ops';
 import { inHolding } from './plan';
 import { stopPod } from './stop';
 import { eachMember, type SwapContext } from './swap-context';
@@ -31,23 +33,27 @@ export async function startEtcd(context: SwapContext): Promise<void> {
 }
 
 /**
- * The start step, for Kubernetes, once the check passed: kube-apiserver back everywhere, the controllers
- * restarted when asked, and the holding dirs removed (new-dir mode keeps the original etcd.yaml there).
+ * The start step, for Kubernetes, once the check passed: kube-apiserver back everywhere, every API server's
+ * /readyz waited for, then the controllers started (or, kept running, restarted when asked), and the holding
+ * dirs removed (new-dir mode keeps the original etcd.yaml there). Returns how long the API servers took.
  */
-export async function startApiServer(context: SwapContext, restartControllers: boolean): Promise<void> {
+export async function startApiServer(context: SwapContext, restartControllers: boolean): Promise<number> {
   const { log } = context;
   log.info('etcd verified; starting kube-apiserver');
   await eachMember(context, async (session, m) => {
     if (m.apiServerManifest) await move(session, inHolding(m, m.apiServerManifest), m.apiServerManifest);
   });
-  await eachMember(context, async (session, m) => {
-    if (m.apiServerManifest && !(await waitUntilRunning(session, 'kube-apiserver', 60_000)))
-      log.warn(`kube-apiserver has not started on ${m.node} within 60s; check the kubelet`);
-  });
-  if (restartControllers) await restartControllerPods(context);
+  const readyMs = await waitForApiServersReady(context);
+  if (context.controllers === 'stop') {
+    log.info('starting kube-controller-manager and kube-scheduler');
+    await startControllers(context);
+  } else if (restartControllers) {
+    await restartControllerPods(context);
+  }
   await eachMember(context, async (session, m) => {
     if (!m.rewrittenManifest) await removeEmptyDir(session, m.holding);
   });
+  return readyMs;
 }
 
 /** Stops and starts kube-controller-manager and kube-scheduler, so they drop what they cached of the old data. */

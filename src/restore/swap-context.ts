@@ -1,5 +1,6 @@
 import type { SshSession } from '../ssh';
 import type { Logger } from '../util/log';
+import type { ApiServerAccess } from './api-ready';
 import type { NodeLink } from './node-link';
 import type { MemberPlan, RestorePlan } from './plan';
 
@@ -12,6 +13,13 @@ export interface SwapContext {
   stopMs: number;
   startMs: number;
   signal: AbortSignal | undefined;
+  /**
+   * 'stop' (default): kube-controller-manager and kube-scheduler are stopped with kube-apiserver and started once
+   * every API server is ready; 'keep-running' leaves them up through the restore.
+   */
+  controllers: 'stop' | 'keep-running';
+  /** The API servers that answered /readyz before the stop, by node: the ones waited for after the start. */
+  apiServers?: Map<string, ApiServerAccess>;
 }
 
 /** Runs `work` for every member at once, on its node's session. */
