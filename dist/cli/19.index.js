@@ -9,25 +9,19 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   nodeConnectOptions: () => (/* binding */ nodeConnectOptions),
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _restore_interrupt__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(40081);
-/* harmony import */ var _restore_recover__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93138);
-/* harmony import */ var _restore_restore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17848);
-/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(754);
-/* harmony import */ var _store_cli_options__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41913);
-/* harmony import */ var _store_retention__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89311);
-/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(29906);
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3567);
-/* harmony import */ var _etcd_tool_options__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(26111);
-/* harmony import */ var _opening_keys__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(37271);
-/* harmony import */ var _ssh_options__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(75911);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore_recover__WEBPACK_IMPORTED_MODULE_2__, _restore_restore__WEBPACK_IMPORTED_MODULE_3__]);
-([_restore_recover__WEBPACK_IMPORTED_MODULE_2__, _restore_restore__WEBPACK_IMPORTED_MODULE_3__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _exit_codes__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91084);
+/* harmony import */ var _options__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44502);
+/* harmony import */ var _pki_rebuild__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54167);
+/* harmony import */ var _restore_interrupt__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(40081);
+/* harmony import */ var _restore_recover__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93138);
+/* harmony import */ var _restore_restore__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17848);
+/* harmony import */ var _util_log__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29906);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3567);
+/* harmony import */ var _json_option__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54218);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_options__WEBPACK_IMPORTED_MODULE_1__, _pki_rebuild__WEBPACK_IMPORTED_MODULE_2__, _restore_restore__WEBPACK_IMPORTED_MODULE_4__, _command__WEBPACK_IMPORTED_MODULE_6__, _json_option__WEBPACK_IMPORTED_MODULE_7__]);
+([_options__WEBPACK_IMPORTED_MODULE_1__, _pki_rebuild__WEBPACK_IMPORTED_MODULE_2__, _restore_restore__WEBPACK_IMPORTED_MODULE_4__, _command__WEBPACK_IMPORTED_MODULE_6__, _json_option__WEBPACK_IMPORTED_MODULE_7__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 
 
 
@@ -37,201 +31,1536 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_res
 
 
 
-
-
-
-
-const HELP = `usage: etcd-backup restore --store S (--host H[:P] ... | --nodes FILE) --key FILE
-                            (--fingerprint FP ... | --known-hosts FILE) [options] [latest|NAME|ISO-TIME]
-       etcd-backup restore --recover (--host H[:P] ... | --nodes FILE) --key FILE
-                            (--fingerprint FP ... | --known-hosts FILE)
-
-Puts a stored backup back into a kubeadm- or kind-style control plane, every etcd member at once: fetches and
+const OUTPUT_JSON = (0,_json_option__WEBPACK_IMPORTED_MODULE_7__/* .jsonOption */ .E)('the report as JSON on stdout');
+const restore = (0,_command__WEBPACK_IMPORTED_MODULE_6__/* .defineCommand */ .N)({
+    name: 'restore',
+    usage: [
+        '--store S (--host H[:P] ... | --nodes FILE) --key FILE (--fingerprint FP ... | --known-hosts FILE)',
+        '        [options] [latest|NAME|ISO-TIME]',
+        '--recover (--host H[:P] ... | --nodes FILE) --key FILE (--fingerprint FP ... | --known-hosts FILE)',
+    ],
+    about: `Puts a stored backup back into a kubeadm- or kind-style control plane, every etcd member at once: fetches and
 verifies it, plans (prints every node's member, data dir and etcd version), restores each member's data dir
 (on the node with its own etcdutl, or here and ships it over SSH), stops kube-apiserver then etcd on every
 node, swaps the data, starts etcd, checks every key against the snapshot, then starts kube-apiserver. If anything
 fails after the first stop, every node is put back as it was. Nothing is deleted: the old data dir is kept
-as <dir>.before-restore-<UTC time>. Exit 0 when restored; 6 refused before touching anything; 7 failed and
-rolled back; 8 failed and the rollback did not finish (the message says what is left).
-
-Nodes (one per etcd member)
-  --host H[:P]          repeatable, one per control-plane node; --fingerprint FP is then given once per
-                        --host in the same order (or once for all), or --known-hosts pins them all
-  --nodes FILE          or a JSON list: [{"host": "10.0.0.1", "port": 22, "user": "root",
-                        "fingerprint": "SHA256:…"}, …] (user and port default to --user and --port)
-  --user U (root), --port P (22), --key FILE, --jump …, --connect-timeout D, --command-timeout D
-                        as for backup; secrets in ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.passphrase}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.password}, ${_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .SSH_ENV */ .LJ.sudoPassword}
-Restore
-  --mode swap|new-dir   swap (default): move the old data dir aside and put the restored one at the same
-                        path; new-dir (the runbook's): restore to a new dir and point --data-dir and the
-                        etcd-data hostPath in etcd.yaml at it (--new-data-dir PATH, default <dir>-restored-<time>)
-  --bump-revision N|auto   jump revisions forward so Kubernetes watch caches relist instead of going back in
-                        time; auto (default) = max(1e9, 2 × revisions written since the snapshot); 0 disables
-  --restore-on runner|node|auto   where \`snapshot restore\` runs: node = each node's own etcdutl (etcdctl on
-                        3.4) of the snapshot's major.minor, only the snapshot is shipped; runner = here, the
-                        restored data dirs are shipped; auto (default) = node when every node has one
-  --etcd-tools DIR      etcd and etcdutl (etcdctl on 3.4) of the cluster's version (default: PATH)
-  --download-etcd       when PATH has no etcd tools of the snapshot's major.minor, download etcd's release of
-                        the exact version, check it against its SHA256SUMS and keep it in the tool cache
-                        (RUNNER_TOOL_CACHE, default ~/.cache/etcd-backup-action/tool-cache); off by default
-  --etcd-download-url U base URL of etcd's releases (default https://github.com/etcd-io/etcd/releases/download;
-                        https, or http to loopback only)
-  --lock-wait D         wait this long for the cluster's node lock if a backup holds it, then refuse (default
-                        5m; 0 refuses at once)
-  --allow-version-skew  restore with tools or onto members of another etcd minor version than the snapshot's
-  --force               restore even if the running cluster has members no given node covers
-  --restart-controllers also restart kube-controller-manager and kube-scheduler afterwards
-  --dry-run             stop after the plan (when restoring here, the restore tools still run, here only)
-  --recover             roll back a restore that was cut short (the runner killed, a job cancelled past its
-                        grace time): every node with its journal gets its old data dir and manifests back,
-                        then etcd and kube-apiserver start; no backup, store or key is needed. A backup or
-                        restore that finds such a journal refuses and points here
-  --cluster C           only this cluster's backups (and the node lock's name)
-${_store_cli_options__WEBPACK_IMPORTED_MODULE_5__/* .STORE_HELP */ .UJ}
-${_opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .OPENING_KEYS_HELP */ .qh}
-  --json                the report as JSON on stdout`;
-function hostAndPort(value) {
-    const match = /^(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(value);
-    if (!match)
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--host', 'host or host:port');
-    return { host: match[1].replace(/^\[|\]$/g, ''), ...(match[2] ? { port: match[2] } : {}) };
-}
-function readNodesFile(path) {
-    let parsed;
-    try {
-        parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--nodes', `a readable JSON file (${error.message.split('\n')[0]})`);
-    }
-    if (!Array.isArray(parsed) || parsed.length === 0)
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--nodes', 'a JSON list of {host, port?, user?, fingerprint?}');
-    return parsed.map((n, i) => {
-        if (typeof n !== 'object' || n === null || typeof n.host !== 'string')
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--nodes', `entry ${i + 1} to be an object with a "host"`);
-        return n;
-    });
-}
-function nodeConnectOptions(values) {
-    const hosts = values.host ?? [];
-    const fingerprints = values.fingerprint ?? [];
-    let specs;
-    if (values.nodes) {
-        if (hosts.length > 0)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--host', 'not together with --nodes');
-        specs = readNodesFile(values.nodes);
-    }
-    else {
-        if (hosts.length === 0)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--host', 'a control-plane node (repeat for each member), or --nodes FILE');
-        if (fingerprints.length > 1 && fingerprints.length !== hosts.length)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--fingerprint', `one per --host, in the same order (${hosts.length}), or one for all`);
-        specs = hosts.map((h, i) => {
-            const { host, port } = hostAndPort(h);
-            const pin = fingerprints.length > 1 ? [fingerprints[i]] : fingerprints;
-            return { host, ...(port ? { port } : {}), fingerprint: pin };
-        });
-    }
-    return specs.map((spec) => {
-        const pin = spec.fingerprint === undefined ? fingerprints : [].concat(spec.fingerprint);
-        return (0,_ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .sshConnectOptions */ .bf)({
-            ...values,
-            host: spec.host,
-            ...(spec.port !== undefined ? { port: String(spec.port) } : {}),
-            ...(spec.user ? { user: spec.user } : {}),
-            ...(pin.length ? { fingerprint: pin } : { fingerprint: undefined }),
-        });
-    });
-}
-function parseBump(value) {
-    if (value === undefined || value === 'auto')
-        return 'auto';
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--bump-revision', "a whole number (0 disables) or 'auto'");
-    return n;
-}
-const restore = {
-    async run(argv) {
-        const { values, positionals } = (0,_command__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Q)(argv, {
-            ..._ssh_options__WEBPACK_IMPORTED_MODULE_11__/* .sshOptionSpec */ .ZD,
-            host: { type: 'string', multiple: true },
-            nodes: { type: 'string' },
-            ..._store_cli_options__WEBPACK_IMPORTED_MODULE_5__/* .STORE_OPTIONS */ .n0,
-            ..._opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .openingKeyOptionSpec */ .c3,
-            mode: { type: 'string' },
-            'new-data-dir': { type: 'string' },
-            'bump-revision': { type: 'string' },
-            ..._etcd_tool_options__WEBPACK_IMPORTED_MODULE_9__/* .etcdToolOptionSpec */ .t,
-            'restore-on': { type: 'string' },
-            'lock-wait': { type: 'string' },
-            'allow-version-skew': { type: 'boolean' },
-            force: { type: 'boolean' },
-            'restart-controllers': { type: 'boolean' },
-            'dry-run': { type: 'boolean' },
-            recover: { type: 'boolean' },
-            cluster: { type: 'string' },
-            json: { type: 'boolean' },
-            help: { type: 'boolean', short: 'h' },
-        });
-        if (values.help) {
-            console.log(HELP);
-            return 0;
-        }
-        const mode = values.mode ?? 'swap';
-        if (mode !== 'swap' && mode !== 'new-dir')
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--mode', "'swap' or 'new-dir'");
-        if (values['new-data-dir'] && mode !== 'new-dir')
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--new-data-dir', 'only with --mode new-dir');
-        const restoreOn = values['restore-on'] ?? 'auto';
-        if (restoreOn !== 'runner' && restoreOn !== 'node' && restoreOn !== 'auto')
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--restore-on', "'runner', 'node' or 'auto'");
-        const lockWait = values['lock-wait'];
-        const lockWaitSeconds = lockWait === undefined ? 300 : lockWait === '0' ? 0 : (0,_store_retention__WEBPACK_IMPORTED_MODULE_6__/* .parseDuration */ .E9)(lockWait, '--lock-wait') / 1000;
-        const nodes = nodeConnectOptions(values);
-        if (values.recover) {
-            const recovered = await (0,_restore_recover__WEBPACK_IMPORTED_MODULE_2__/* .recoverCutRestore */ .$)({ nodes, lockWaitSeconds, log: _util_log__WEBPACK_IMPORTED_MODULE_7__/* .stderrLogger */ .D });
-            if (values.json)
-                console.log(JSON.stringify(recovered, null, 2));
-            else if (recovered.backup === undefined)
-                console.log('NOTHING TO RECOVER: no unfinished restore on these nodes');
-            else
-                console.log(`RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`);
-            return 0;
-        }
-        const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_12__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_7__/* .stderrLogger */ .D);
-        const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_3__/* .restore */ .PF)({
-            store: (0,_store_cli_options__WEBPACK_IMPORTED_MODULE_5__/* .storeFromOptions */ .o1)(values),
-            selector: (0,_store_catalog__WEBPACK_IMPORTED_MODULE_4__/* .parseSelector */ .Pl)(positionals[0] ?? 'latest'),
-            ...(values.cluster ? { cluster: values.cluster } : {}),
-            keys: (0,_opening_keys__WEBPACK_IMPORTED_MODULE_10__/* .openingKeysFrom */ .LY)(values),
+as <dir>.before-restore-<UTC time>.`,
+    exitCodes: [
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.done,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.failed,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.badInput,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.verificationFailed,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.restoreRefused,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.restoreRolledBack,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.restoreIncomplete,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ssh,
+        _exit_codes__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.discovery,
+    ],
+    positionals: 1,
+    sections: [
+        {
+            title: 'Nodes (one per etcd member)',
+            options: [
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.host,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.nodes,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.port,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.user,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.key,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.fingerprint,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.knownHosts,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.insecureIgnoreHostKey,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.jump,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.jumpKey,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.jumpFingerprint,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.jumpKnownHosts,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.connectTimeout,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.commandTimeout,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.passphrase,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.password,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.sudoPassword,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.jumpPassphrase,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .SSH */ .rt.jumpPassword,
+            ],
+            note: '--fingerprint is given once per --host in the same order, or once for all',
+        },
+        {
+            title: 'etcd on the nodes (each overrides discovery; paths are on the nodes)',
+            options: Object.values(_options__WEBPACK_IMPORTED_MODULE_1__/* .DISCOVERY */ .DZ),
+        },
+        {
+            title: 'Restore',
+            options: [
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.mode,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.newDataDir,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.bumpRevision,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.restoreOn,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .ETCD_TOOLS */ .tx.dir,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .ETCD_TOOLS */ .tx.download,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .ETCD_TOOLS */ .tx.downloadUrl,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.lockWait,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.allowVersionSkew,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.force,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.keepControllersRunning,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.restartControllers,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.dryRun,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.rebuild,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.recover,
+            ],
+        },
+        {
+            title: 'Store and keys',
+            options: [
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.store,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.repository,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.githubToken,
+                ..._options__WEBPACK_IMPORTED_MODULE_1__/* .S3_READ */ .iG,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.runId,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.cluster,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .ENVELOPE */ .Pr.identity,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .ENVELOPE */ .Pr.passphrase,
+            ],
+        },
+        { title: 'Output', options: [OUTPUT_JSON] },
+    ],
+}, async ({ values, positionals }) => {
+    const nodes = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .sshNodesFrom */ .Ik)(values, { several: true });
+    const etcd = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .discoveryFrom */ .dc)(values);
+    const choices = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .restoreChoicesFrom */ .Xk)(values);
+    const json = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .isOn */ .Mp)(values, OUTPUT_JSON);
+    if ((0,_options__WEBPACK_IMPORTED_MODULE_1__/* .isOn */ .Mp)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.recover)) {
+        const recovered = await (0,_restore_recover__WEBPACK_IMPORTED_MODULE_3__/* .recoverCutRestore */ .$)({
             nodes,
-            tools: (0,_etcd_tool_options__WEBPACK_IMPORTED_MODULE_9__/* .etcdToolsFrom */ .y)(values),
-            restoreOn: restoreOn,
-            lockWaitSeconds,
-            signal: interrupt.signal,
-            mode,
-            ...(values['new-data-dir'] ? { newDataDir: values['new-data-dir'] } : {}),
-            bumpRevision: parseBump(values['bump-revision']),
-            allowVersionSkew: values['allow-version-skew'] ?? false,
-            force: values.force ?? false,
-            restartControllers: values['restart-controllers'] ?? false,
-            dryRun: values['dry-run'] ?? false,
-            log: _util_log__WEBPACK_IMPORTED_MODULE_7__/* .stderrLogger */ .D,
-        }).finally(interrupt.dispose);
-        if (values.json)
-            console.log(JSON.stringify(report, null, 2));
-        else if (report.dryRun)
-            console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
-        else {
-            console.log(`RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`);
-        }
+            lockWaitSeconds: choices.lockWaitSeconds,
+            log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
+        });
+        if (json)
+            console.log(JSON.stringify(recovered, null, 2));
+        else if (recovered.backup === undefined)
+            console.log('NOTHING TO RECOVER: no unfinished restore on these nodes');
+        else
+            console.log(`RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`);
         return 0;
-    },
-};
+    }
+    const selector = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .selectorFrom */ .qs)(values, positionals[0]);
+    const keys = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .openingKeysFrom */ .LY)(values);
+    const store = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .storeFrom */ .O5)(values, { writes: false });
+    const cluster = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.cluster);
+    if ((0,_options__WEBPACK_IMPORTED_MODULE_1__/* .isOn */ .Mp)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.rebuild)) {
+        const interrupted = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_8__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
+        const rebuilt = await (0,_pki_rebuild__WEBPACK_IMPORTED_MODULE_2__/* .rebuildNodes */ .LB)({
+            store,
+            selector,
+            ...(cluster ? { cluster } : {}),
+            keys,
+            nodes,
+            tools: (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .etcdToolsFrom */ .yp)(values, _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D),
+            // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
+            ...((0,_options__WEBPACK_IMPORTED_MODULE_1__/* .given */ .gI)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.bumpRevision)
+                ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
+                : {}),
+            log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
+            signal: interrupted.signal,
+        }).finally(interrupted.dispose);
+        if (json)
+            console.log(JSON.stringify(rebuilt, null, 2));
+        else
+            console.log(`REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`);
+        return 0;
+    }
+    const tools = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .etcdToolsFrom */ .yp)(values, _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
+    const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_8__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
+    const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_4__/* .restore */ .PF)({
+        store,
+        selector,
+        ...(cluster ? { cluster } : {}),
+        keys,
+        nodes,
+        etcd,
+        tools,
+        signal: interrupt.signal,
+        ...choices,
+        log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
+    }).finally(interrupt.dispose);
+    if (json)
+        console.log(JSON.stringify(report, null, 2));
+    else if (report.dryRun)
+        console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
+    else {
+        console.log(`RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`);
+    }
+    return 0;
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 54218:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ jsonOption)
+/* harmony export */ });
+/* harmony import */ var _options__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44502);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_options__WEBPACK_IMPORTED_MODULE_0__]);
+_options__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+/** `--json`: each verb says what it prints. */
+function jsonOption(help) {
+    return (0,_options__WEBPACK_IMPORTED_MODULE_0__/* .switchOption */ .IL)('json', { flag: 'json', help });
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 8933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UV: () => (/* binding */ existingPaths),
+/* harmony export */   ak: () => (/* binding */ NodeLedger)
+/* harmony export */ });
+/* unused harmony export RebuildStepError */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26079);
+
+
+
+/*
+ * Puts one file in place with its mode and owner, keeping whatever was there under the keep-aside folder
+ * (same path below it). The new bytes come on stdin into a 0600 temp file next to the target, which is renamed
+ * over it only once complete. Folders that are missing are made 0755, as kubeadm makes them.
+ */
+const PUT_FILE = [
+    'path=$1 mode=$2 owner=$3 aside=$4',
+    'dir=$(dirname -- "$path")',
+    '(umask 022 && mkdir -p -- "$dir") || exit 70',
+    'umask 077',
+    'kept=',
+    'if [ -e "$path" ] || [ -L "$path" ]; then',
+    '  (umask 022 && mkdir -p -- "$aside$dir") && mv -- "$path" "$aside$path" || exit 71',
+    '  kept=1',
+    'fi',
+    'tmp="$path.etcd-backup-tmp"',
+    'if cat >"$tmp" && chown -- "$owner" "$tmp" && chmod -- "$mode" "$tmp" && mv -f -- "$tmp" "$path"; then',
+    '  [ -n "$kept" ] && echo kept',
+    '  exit 0',
+    'fi',
+    'rm -f -- "$tmp"',
+    '[ -n "$kept" ] && mv -- "$aside$path" "$path"',
+    'exit 72',
+].join('\n');
+/** Moves a path (file or folder) under the keep-aside folder; prints `kept` when there was something to move. */
+const KEEP_ASIDE = [
+    'path=$1 aside=$2',
+    '[ -e "$path" ] || [ -L "$path" ] || exit 0',
+    '(umask 022 && mkdir -p -- "$aside$(dirname -- "$path")") && mv -- "$path" "$aside$path" && echo kept',
+].join('\n');
+/** Undoes one step: removes what was put at `path`, and moves back what was kept aside, if anything. */
+const UNDO = [
+    'path=$1 aside=$2 kept=$3 failed=$4',
+    'if [ -e "$path" ] || [ -L "$path" ]; then',
+    '  if [ -d "$path" ]; then (umask 022 && mkdir -p -- "$(dirname -- "$failed$path")") && mv -- "$path" "$failed$path" || exit 73',
+    '  else rm -f -- "$path" || exit 73; fi',
+    'fi',
+    '[ "$kept" = 1 ] && { mv -- "$aside$path" "$path" || exit 74; }',
+    'exit 0',
+].join('\n');
+class RebuildStepError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld {
+}
+/**
+ * Every change a rebuild makes to one node, and how to undo it. Whatever it replaces is moved under
+ * `aside` (e.g. /var/lib/etcd-backup/rebuild-<time>/etc/kubernetes/pki/ca.key), never deleted; a restored
+ * data dir that has to be taken back goes under `aside/failed`.
+ */
+class NodeLedger {
+    session;
+    aside;
+    changes = [];
+    constructor(session, aside) {
+        this.session = session;
+        this.aside = aside;
+    }
+    /** What was kept aside, for the report. */
+    get keptAside() {
+        return this.changes
+            .filter((c) => 'path' in c && c.kept)
+            .map((c) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(this.aside, c.path));
+    }
+    async putFile(file, content) {
+        const r = await this.session.exec(['sh', '-c', PUT_FILE, 'sh', file.path, file.mode, `${file.uid}:${file.gid}`, this.aside], { sudo: true, stdin: content });
+        if (r.exitCode !== 0) {
+            throw new RebuildStepError(`cannot put ${file.path} back on ${this.session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr) || `exit ${r.exitCode}`}`);
+        }
+        this.changes.push({ path: file.path, kept: r.stdout.toString('utf8').includes('kept') });
+    }
+    /** Moves a path aside (a manifest, so its pod stops; a data dir, so a restore can take its place). */
+    async keepAside(path) {
+        const r = await this.session.exec(['sh', '-c', KEEP_ASIDE, 'sh', path, this.aside], { sudo: true });
+        if (r.exitCode !== 0) {
+            throw new RebuildStepError(`cannot move ${path} aside on ${this.session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr) || `exit ${r.exitCode}`}`);
+        }
+        const kept = r.stdout.toString('utf8').includes('kept');
+        this.changes.push({ path, kept });
+        return kept;
+    }
+    /** Records a path the rebuild creates by other means (the restored data dir), so rollback takes it away. */
+    created(path) {
+        this.changes.push({ path, kept: false });
+    }
+    /** A change made elsewhere than in the node's files (the cluster's membership), and how to undo it. */
+    undoWith(label, undo) {
+        this.changes.push({ label, undo });
+    }
+    /** Undoes every change in reverse order; returns what could not be undone (empty when all was). */
+    async rollback() {
+        const left = [];
+        for (const change of [...this.changes].reverse()) {
+            if ('undo' in change) {
+                await change
+                    .undo()
+                    .catch((error) => left.push(`${change.label}: ${error.message}`));
+                continue;
+            }
+            const r = await this.session
+                .exec(['sh', '-c', UNDO, 'sh', change.path, this.aside, change.kept ? '1' : '0', `${this.aside}/failed`], { sudo: true })
+                .catch((error) => ({ exitCode: -1, stderr: error.message }));
+            if (r.exitCode !== 0)
+                left.push(`${change.path} on ${this.session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(r.stderr)}`);
+        }
+        this.changes.length = 0;
+        return left;
+    }
+}
+/** Which of these paths exist on the node (nothing is changed). */
+async function existingPaths(session, paths) {
+    if (paths.length === 0)
+        return [];
+    const r = await session.exec(['sh', '-c', 'for p; do [ -e "$p" ] && printf "%s\\0" "$p"; done; exit 0', 'sh', ...paths], {
+        sudo: true,
+        check: true,
+    });
+    return r.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 65315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ RebuildFailedError),
+/* harmony export */   Q: () => (/* binding */ RebuildRefusedError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/** The rebuild will not start: nothing on the nodes was changed (exit 6, as a refused restore). */
+class RebuildRefusedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+    constructor(message, hint = 'nothing was changed on the node') {
+        super(message, { hint, exitCode: 6 });
+    }
+}
+/** A step of the rebuild failed (the caller rolls back, then says whether that worked: exit 7 or 8). */
+class RebuildFailedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+}
+
+
+/***/ }),
+
+/***/ 92057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  aC: () => (/* binding */ putBackFiles),
+  DN: () => (/* binding */ putBackManifests),
+  AH: () => (/* binding */ rejoin),
+  vf: () => (/* binding */ restoreData),
+  hg: () => (/* binding */ waitForEtcd)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/node/members.ts
+var members = __webpack_require__(44911);
+// EXTERNAL MODULE: ./src/restore/compare-keys.ts
+var compare_keys = __webpack_require__(75018);
+// EXTERNAL MODULE: ./src/restore/etcd-tools.ts
+var etcd_tools = __webpack_require__(80151);
+// EXTERNAL MODULE: ./src/restore/node-ops.ts
+var node_ops = __webpack_require__(92317);
+// EXTERNAL MODULE: ./src/restore/on-node.ts
+var on_node = __webpack_require__(27454);
+// EXTERNAL MODULE: ./src/restore/snapshot-restore.ts
+var snapshot_restore = __webpack_require__(55403);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/pki/rebuild-errors.ts
+var rebuild_errors = __webpack_require__(65315);
+;// CONCATENATED MODULE: ./src/pki/etcd-flags.ts
+
+
+/**
+ * Sets `--flag=value` in the etcd container's command of a static pod manifest, replacing the flag where it is
+ * and appending it where it is not; the rest of the document (comments, order) stays as it was.
+ */
+function setEtcdFlags(text, flags, path) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const containers = doc.getIn(['spec', 'containers']);
+    if (!(0,dist/* isSeq */.oP)(containers))
+        throw new rebuild_errors/* RebuildRefusedError */.Q(`${path} has no containers`);
+    const etcd = containers.items.find((c) => (0,dist/* isMap */.jh)(c) &&
+        (c.get('name') === 'etcd' ||
+            String(c.getIn(['command', 0])).endsWith('etcd')));
+    const command = etcd?.get('command');
+    if (!(0,dist/* isSeq */.oP)(command))
+        throw new rebuild_errors/* RebuildRefusedError */.Q(`${path} has no etcd container with a command`);
+    const items = command.items;
+    for (const [name, value] of Object.entries(flags)) {
+        const word = `--${name}=${value}`;
+        const at = items.findIndex((item) => {
+            const text = String((0,dist/* isMap */.jh)(item) ? '' : (item.value ?? item));
+            return text === `--${name}` || text.startsWith(`--${name}=`);
+        });
+        if (at >= 0)
+            items[at] = doc.createNode(word);
+        else
+            items.push(doc.createNode(word));
+    }
+    return doc.toString();
+}
+
+// EXTERNAL MODULE: ./src/pki/put-back.ts
+var put_back = __webpack_require__(8933);
+// EXTERNAL MODULE: ./src/pki/rebuild-target.ts + 1 modules
+var rebuild_target = __webpack_require__(36275);
+;// CONCATENATED MODULE: ./src/pki/rebuild-steps.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The rebuild's steps on one node; rebuild.ts runs them in order and rolls back through each node's ledger. */
+const compact = (d) => d
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
+/** Stops what still runs (its manifests moved aside), then puts back everything but the manifests. */
+async function putBackFiles(target, log, timeoutMs) {
+    const manifests = target.stored.files.filter((f) => f.kind === 'manifest').map((f) => f.path);
+    const present = await (0,put_back/* existingPaths */.UV)(target.session, manifests);
+    for (const path of present)
+        await target.ledger.keepAside(path);
+    if (present.length > 0)
+        await (0,node_ops/* waitUntilGone */.Ly)(target.session, 'etcd', { timeoutMs });
+    for (const file of target.stored.files.filter((f) => f.kind !== 'manifest')) {
+        await target.ledger.putFile(file, target.files.get(file.path));
+    }
+    log.info(`${target.stored.node}: PKI, kubeconfigs and kubelet config put back with their modes and owners`);
+}
+/** The remaining manifests (kube-apiserver and the rest) back in the static pod folder; waits for the API server. */
+async function putBackManifests(target, timeoutMs, log) {
+    const rest = target.stored.files.filter((f) => f.kind === 'manifest' && f.path !== target.etcd.manifestPath);
+    for (const file of rest)
+        await target.ledger.putFile(file, target.files.get(file.path));
+    const apiServer = rest.some((f) => target.files.get(f.path).includes('kube-apiserver'));
+    if (apiServer && !(await (0,node_ops/* waitUntilRunning */.RF)(target.session, 'kube-apiserver', timeoutMs))) {
+        throw new rebuild_errors/* RebuildFailedError */.F(`kube-apiserver did not start on ${target.stored.node} within ${Math.round(timeoutMs / 1000)}s`);
+    }
+    log.info(`${target.stored.node}: control plane back (${rest.length + 1} static pods)`);
+}
+async function restoreData(target, snapshotPath, metadata, options) {
+    const { session, etcd, ledger } = target;
+    const { log } = options;
+    await ledger.keepAside(etcd.dataDir);
+    await session.exec(['mkdir', '-p', '--', external_node_path_.posix.dirname(etcd.dataDir)], { sudo: true, check: true });
+    const staging = external_node_path_.posix.join(external_node_path_.posix.dirname(etcd.dataDir), `.${external_node_path_.posix.basename(etcd.dataDir)}.restore-${compact(new Date())}`);
+    const version = target.tool?.version ?? target.runnerTools.version;
+    const restore = {
+        name: etcd.name,
+        initialAdvertisePeerUrls: etcd.peerUrls.join(','),
+        initialCluster: etcd.initialCluster,
+        initialClusterToken: options.token,
+        ...(options.bump > 0 && (0,etcd_tools/* supportsBumpRevision */.Ef)(version) ? { bumpRevision: options.bump } : {}),
+        log,
+    };
+    ledger.created(etcd.dataDir);
+    if (target.tool) {
+        const shipped = (0,on_node/* snapshotDirFor */.rS)(staging);
+        await (0,on_node/* shipSnapshot */.Bx)(session, snapshotPath, shipped, log);
+        try {
+            await (0,on_node/* restoreOnNode */.q8)(session, target.tool, '0:0', {
+                ...restore,
+                snapshotPath: (0,on_node/* shippedSnapshotPath */.JJ)(shipped),
+                dataDir: etcd.dataDir,
+            });
+        }
+        finally {
+            await (0,on_node/* removeOurDir */.Om)(session, shipped).catch(() => { });
+        }
+    }
+    else {
+        const local = (0,external_node_path_.join)(options.tempDir, `restored-${etcd.name}`);
+        await (0,snapshot_restore/* restoreSnapshot */.n)(target.runnerTools, { ...restore, snapshotPath, dataDir: local });
+        try {
+            await (0,node_ops/* shipDir */._H)(session, local, staging, '0:0', log);
+        }
+        finally {
+            await (0,promises_.rm)(local, { recursive: true, force: true });
+        }
+        await session.exec(['mv', '--', staging, etcd.dataDir], { sudo: true, check: true });
+    }
+    log.info(`${target.stored.node}: etcd data restored at ${etcd.dataDir} (revision ${metadata.etcd.revision}${restore.bumpRevision ? ` + ${restore.bumpRevision}` : ''}, ${target.tool ? `${target.tool.kind} on the node` : `${target.runnerTools.restoreToolKind} on the runner`})`);
+}
+/** The lost member is replaced in the running cluster (remove, add), and starts empty to sync from it. */
+async function rejoin(target, peer, timeoutMs, log) {
+    const { etcd, ledger } = target;
+    await ledger.keepAside(etcd.dataDir);
+    const before = await peer.client.memberList();
+    const old = before.find((m) => m.name === etcd.name || m.peerURLs.some((u) => etcd.peerUrls.includes(u)));
+    if (old)
+        await whenHealthy(() => peer.client.memberRemove(old.id), timeoutMs);
+    const added = await whenHealthy(() => peer.client.memberAdd(etcd.peerUrls), timeoutMs);
+    // The lost member's data is gone, so it cannot come back; an added member that never starts would only
+    // weigh on the quorum, so a rollback takes it out again.
+    ledger.undoWith(`member ${etcd.name} added to the cluster`, () => peer.client.memberRemove(added.id));
+    const members = (await peer.client.memberList()).map((m) => m.name ? `${m.name}=${m.peerURLs.join(',')}` : `${etcd.name}=${etcd.peerUrls.join(',')}`);
+    const manifest = setEtcdFlags(target.etcd.manifest.toString('utf8'), { 'initial-cluster': members.join(','), 'initial-cluster-state': 'existing' }, etcd.manifestPath);
+    await ledger.putFile((0,rebuild_target/* manifestOf */.$V)(target), Buffer.from(manifest));
+    target.rejoinManifest = true;
+    log.info(`${target.stored.node}: member ${etcd.name} replaced in the running cluster; it syncs from ${peer.url}`);
+}
+/**
+ * etcd refuses membership changes ("unhealthy cluster") until its leader has been connected to a quorum for
+ * a few seconds; right after a node is lost a new leader may just have been elected, so ask again until then.
+ */
+async function whenHealthy(change, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        try {
+            return await change();
+        }
+        catch (error) {
+            if (!/unhealthy cluster/.test(error.message) || Date.now() > deadline)
+                throw error;
+            await new Promise((r) => setTimeout(r, 500));
+        }
+    }
+}
+/** etcd answers on every rebuilt node; restored from the snapshot, it holds exactly the snapshot's keys. */
+async function waitForEtcd(targets, analysis, restored, connections, timeoutMs, log) {
+    for (const target of targets) {
+        const deadline = Date.now() + timeoutMs;
+        let connection;
+        for (;;) {
+            try {
+                connection = await (0,members/* connectToAnyUrl */.Fl)(target.session, target.etcd.clientUrls.length
+                    ? ['https://127.0.0.1:2379', ...target.etcd.clientUrls]
+                    : ['https://127.0.0.1:2379'], (0,rebuild_target/* tlsOf */.Vt)(target));
+                await connection.client.range('health-check-of-a-rebuild', {});
+                break;
+            }
+            catch (error) {
+                await connection?.close();
+                connection = undefined;
+                if (Date.now() > deadline) {
+                    throw new rebuild_errors/* RebuildFailedError */.F(`etcd on ${target.stored.node} did not answer within ${Math.round(timeoutMs / 1000)}s: ${error.message}`);
+                }
+                await new Promise((r) => setTimeout(r, 250));
+            }
+        }
+        connections.push(connection);
+        if (restored && analysis.liveKeys && target === targets[0]) {
+            const comparison = await (0,compare_keys/* compareWithSnapshot */.C)(connection.client, analysis.liveKeys);
+            if (comparison.missing || comparison.changed || comparison.unexpected) {
+                throw new rebuild_errors/* RebuildFailedError */.F(`etcd on ${target.stored.node} came back different from the snapshot: ${comparison.missing} missing, ${comparison.changed} changed, ${comparison.unexpected} unexpected keys`);
+            }
+            log.info(`${target.stored.node}: etcd answers with all ${comparison.restored} keys of the snapshot`);
+        }
+        else {
+            log.info(`${target.stored.node}: etcd answers`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 36275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f$: () => (/* binding */ findTools),
+  $V: () => (/* binding */ manifestOf),
+  _O: () => (/* binding */ matchTargets),
+  Rw: () => (/* binding */ openStoredFiles),
+  ed: () => (/* binding */ parseInitialCluster),
+  Hv: () => (/* binding */ reachRunningMember),
+  Vt: () => (/* binding */ tlsOf)
+});
+
+// EXTERNAL MODULE: ./src/node/members.ts
+var members = __webpack_require__(44911);
+// EXTERNAL MODULE: ./src/restore/node-tools.ts
+var node_tools = __webpack_require__(58690);
+// EXTERNAL MODULE: ./src/pki/bundle.ts
+var bundle = __webpack_require__(62046);
+// EXTERNAL MODULE: ./src/pki/capture.ts + 1 modules
+var capture = __webpack_require__(93697);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/controlplane/flags.ts
+var controlplane_flags = __webpack_require__(3258);
+// EXTERNAL MODULE: ./src/controlplane/static-pod.ts
+var static_pod = __webpack_require__(21041);
+// EXTERNAL MODULE: ./src/pki/rebuild-errors.ts
+var rebuild_errors = __webpack_require__(65315);
+;// CONCATENATED MODULE: ./src/pki/node-match.ts
+
+
+
+
+
+const LOOPBACK = /^(127\.|::1$|0:0:0:0:0:0:0:1$)/;
+function splitUrls(value) {
+    return (value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** Reads the etcd static pod among a node's stored files. */
+function storedEtcdOf(node, contents) {
+    for (const file of node.files.filter((f) => f.kind === 'manifest')) {
+        const text = contents.get(file.path);
+        if (!text)
+            continue;
+        let pod;
+        try {
+            pod = (0,static_pod/* parseStaticPod */.Rs)(text.toString('utf8'), file.path);
+        }
+        catch {
+            continue;
+        }
+        const container = (0,static_pod/* etcdContainer */.ql)(pod);
+        if (!container)
+            continue;
+        const flags = (0,controlplane_flags/* parseFlags */.bQ)(container.argv.slice(1)).values;
+        const host = (flag) => {
+            const value = flags.get(flag);
+            return value ? ((0,static_pod/* hostPathOf */.J8)(pod, container, value) ?? value) : undefined;
+        };
+        const ca = host('trusted-ca-file');
+        const dataDir = host('data-dir');
+        const name = flags.get('name');
+        if (!ca || !dataDir || !name)
+            break;
+        const pki = ca.slice(0, ca.lastIndexOf('/'));
+        const clientCert = ['healthcheck-client', 'server']
+            .map((n) => `${pki}/${n}`)
+            .find((p) => contents.has(`${p}.crt`));
+        return {
+            manifestPath: file.path,
+            manifest: text,
+            name,
+            dataDir,
+            peerUrls: splitUrls(flags.get('initial-advertise-peer-urls')),
+            clientUrls: splitUrls(flags.get('advertise-client-urls')),
+            initialCluster: flags.get('initial-cluster') ?? '',
+            flags,
+            certFiles: [host('cert-file'), host('peer-cert-file')].filter((p) => !!p),
+            client: {
+                ca,
+                cert: `${clientCert ?? `${pki}/server`}.crt`,
+                key: `${clientCert ?? `${pki}/server`}.key`,
+            },
+        };
+    }
+    throw new rebuild_errors/* RebuildRefusedError */.Q(`the backup holds no etcd static pod manifest of ${node.node}`, 'pick a backup taken with the control-plane files of this node');
+}
+/** The non-loopback IP addresses a certificate is issued for. */
+function ipSans(pem) {
+    const sans = new external_node_crypto_.X509Certificate(pem).subjectAltName ?? '';
+    return sans
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.startsWith('IP Address:'))
+        .map((s) => s.slice('IP Address:'.length))
+        .filter((ip) => (0,external_node_net_.isIP)(ip) && !LOOPBACK.test(ip));
+}
+/**
+ * Finds the node's files in the backup by its hostname, and refuses, with the reason, when the node is not the
+ * one they were issued to: etcd's server and peer certificates name the node's addresses, and a member that
+ * listens elsewhere could never be reached by its peers.
+ */
+function matchNode(identity, nodes, opened) {
+    const node = nodes.find((n) => n.node === identity.hostname);
+    if (!node) {
+        throw new rebuild_errors/* RebuildRefusedError */.Q(`node ${identity.hostname} is not in the backup: it holds the control-plane files of ${nodes.map((n) => n.node).join(', ')}`, 'rebuild on a node with the same hostname (a replacement VM keeps the name and IP), or pick the backup of this node');
+    }
+    const contents = opened.get(node.node) ?? new Map();
+    const etcd = storedEtcdOf(node, contents);
+    for (const path of etcd.certFiles) {
+        const pem = contents.get(path);
+        if (!pem)
+            continue;
+        const missing = ipSans(pem).filter((ip) => !identity.addresses.includes(ip));
+        if (missing.length > 0) {
+            throw new rebuild_errors/* RebuildRefusedError */.Q(`node ${identity.hostname} has addresses ${identity.addresses.filter((a) => !LOOPBACK.test(a)).join(', ') || 'none'}, but its certificate ${path} in the backup is for ${missing.join(', ')}`, 'give the node the address it had (a replacement VM needs the same IP), or re-issue the certificates with kubeadm; nothing was changed on the node');
+        }
+    }
+    return node;
+}
+
+// EXTERNAL MODULE: ./src/pki/put-back.ts
+var put_back = __webpack_require__(8933);
+;// CONCATENATED MODULE: ./src/pki/rebuild-target.ts
+
+
+
+
+
+
+
+async function openStoredFiles(metadata, sealed, keys) {
+    if (!metadata.controlPlane || !sealed) {
+        throw new rebuild_errors/* RebuildRefusedError */.Q(`${metadata.name} carries no control-plane files (taken with --no-control-plane-files, or by an older version)`, 'pick a backup that lists its node files (etcd-backup list shows NODE FILES); nothing was changed');
+    }
+    return (0,bundle/* openFiles */.Km)(sealed, metadata.controlPlane, metadata.envelope.encryption, keys, metadata.name);
+}
+async function matchTargets(sessions, metadata, opened, aside) {
+    const targets = [];
+    for (const session of sessions) {
+        const identity = await (0,capture/* readIdentity */.xN)(session);
+        const stored = matchNode(identity, metadata.controlPlane.nodes, opened);
+        if (targets.some((t) => t.stored.node === stored.node)) {
+            throw new rebuild_errors/* RebuildRefusedError */.Q(`${session.target} is ${stored.node} again: give each node once`);
+        }
+        const files = opened.get(stored.node);
+        targets.push({
+            session,
+            stored,
+            files,
+            etcd: storedEtcdOf(stored, files),
+            ledger: new put_back/* NodeLedger */.ak(session, aside),
+        });
+    }
+    return targets;
+}
+/**
+ * Where each node's snapshot restore runs: with the node's own etcdutl of the backup's version when it has
+ * one, else here with the runner's tools (the restored data dir is then shipped). Neither refuses, changing
+ * nothing.
+ */
+async function findTools(targets, version, bump, runnerTools) {
+    let runner;
+    for (const target of targets) {
+        const found = (0,node_tools/* matchingNodeTool */.y)(await (0,node_tools/* probeNodeTools */.M)(target.session), version, bump);
+        if ('tool' in found) {
+            target.tool = found.tool;
+            continue;
+        }
+        if (!runnerTools) {
+            throw new rebuild_errors/* RebuildRefusedError */.Q(`${target.stored.node} cannot restore the snapshot of etcd ${version}: ${found.why}`, 'install etcdutl of that version on the node, or give etcd tools on the runner (--etcd-tools, --download-etcd); nothing was changed');
+        }
+        runner ??= await runnerTools();
+        target.runnerTools = runner;
+    }
+}
+function parseInitialCluster(value) {
+    return value
+        .split(',')
+        .map((entry) => entry.split('='))
+        .filter((p) => p.length === 2 && !!p[0] && !!p[1])
+        .map(([name, peerUrl]) => ({ name, peerUrl }));
+}
+function tlsOf(target) {
+    const read = (path) => {
+        const content = target.files.get(path);
+        if (!content)
+            throw new rebuild_errors/* RebuildRefusedError */.Q(`the backup of ${target.stored.node} lacks ${path}`);
+        return content;
+    };
+    return {
+        ca: read(target.etcd.client.ca),
+        cert: read(target.etcd.client.cert),
+        key: read(target.etcd.client.key),
+    };
+}
+/** A running member among the others, reached from the node being rebuilt at its peer host and client port. */
+async function reachRunningMember(target, others, connections) {
+    const port = new URL(target.etcd.clientUrls[0] ?? 'https://127.0.0.1:2379').port || '2379';
+    const urls = others.map((m) => {
+        const url = new URL(m.peerUrl);
+        return `https://${url.hostname.includes(':') ? `[${url.hostname}]` : url.hostname}:${port}`;
+    });
+    try {
+        const connection = await (0,members/* connectToAnyUrl */.Fl)(target.session, urls, tlsOf(target));
+        connections.push(connection);
+        return connection;
+    }
+    catch {
+        return undefined;
+    }
+}
+function manifestOf(target) {
+    return target.stored.files.find((f) => f.path === target.etcd.manifestPath);
+}
+
+
+/***/ }),
+
+/***/ 54167:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LB: () => (/* binding */ rebuildNodes)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _restore_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43338);
+/* harmony import */ var _restore_steps__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99029);
+/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45089);
+/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70898);
+/* harmony import */ var _rebuild_errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65315);
+/* harmony import */ var _rebuild_steps__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92057);
+/* harmony import */ var _rebuild_target__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36275);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore_fetch__WEBPACK_IMPORTED_MODULE_1__]);
+_restore_fetch__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
+
+
+
+
+
+
+/**
+ * Brings back control-plane nodes that lost /etc/kubernetes and /var/lib/etcd, from a backup that carries their
+ * files: fetch → verify → connect → match (refuse, changing nothing, when a node is not the one its files were
+ * issued to) → tools → put back the files → etcd (restore the snapshot when every member is lost, else rejoin
+ * the running ones) → start etcd → check → start the control plane. Anything replaced is kept aside; a failure
+ * or an interrupt after the first change undoes every step on every node, in reverse.
+ */
+async function rebuildNodes(request) {
+    const { log } = request;
+    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_4__/* .createPrivateTempDir */ .f)('etcd-rebuild-');
+    const sessions = [];
+    const connections = [];
+    const run = new _restore_steps__WEBPACK_IMPORTED_MODULE_2__/* .StepRunner */ .H(request.signal);
+    const startMs = request.startTimeoutMs ?? 120_000;
+    try {
+        const fetched = await run.beforeStop('fetch', () => (0,_restore_fetch__WEBPACK_IMPORTED_MODULE_1__/* .fetchBackup */ .T)({ ...request, path: temp.file('snapshot.db') }));
+        const { metadata } = fetched;
+        const opened = await run.beforeStop('open', () => (0,_rebuild_target__WEBPACK_IMPORTED_MODULE_7__/* .openStoredFiles */ .Rw)(metadata, fetched.controlPlaneSealed, request.keys));
+        await run.beforeStop('connect', () => connectAll(request, sessions));
+        const stamp = compact((request.now ?? (() => new Date()))());
+        const targets = await run.beforeStop('match', () => (0,_rebuild_target__WEBPACK_IMPORTED_MODULE_7__/* .matchTargets */ ._O)(sessions, metadata, opened, `/var/lib/etcd-backup/rebuild-${stamp}`));
+        const others = othersOf(targets);
+        const peer = await run.beforeStop('peers', () => reachPeer(targets, others, connections));
+        const bump = request.bumpRevision ?? 1_000_000_000;
+        if (!peer) {
+            const tools = request.tools;
+            const runnerTools = tools
+                ? async () => (typeof tools === 'function' ? tools(metadata.etcd.version) : tools)
+                : undefined;
+            await run.beforeStop('tools', () => (0,_rebuild_target__WEBPACK_IMPORTED_MODULE_7__/* .findTools */ .f$)(targets, metadata.etcd.version, bump > 0, runnerTools));
+        }
+        log.info(`rebuilding ${targets.map((t) => `${t.stored.node} (${t.session.target})`).join(', ')} from ${metadata.name}: ${peer ? `rejoining ${others.map((m) => m.name).join(', ')}` : 'restoring etcd from the snapshot'}`);
+        try {
+            await run.inSwap('putBackFiles', () => eachTarget(targets, (t) => (0,_rebuild_steps__WEBPACK_IMPORTED_MODULE_6__/* .putBackFiles */ .aC)(t, log, startMs)));
+            if (peer)
+                await run.inSwap('rejoin', () => eachTarget(targets, (t) => (0,_rebuild_steps__WEBPACK_IMPORTED_MODULE_6__/* .rejoin */ .AH)(t, peer, startMs, log)));
+            else
+                await run.inSwap('restoreData', () => restoreAll(targets, fetched.path, metadata, { bump, tempDir: temp.path, log }));
+            await run.inSwap('startEtcd', () => eachTarget(targets, (t) => startEtcdOf(t)));
+            await run.inSwap('checkEtcd', () => (0,_rebuild_steps__WEBPACK_IMPORTED_MODULE_6__/* .waitForEtcd */ .hg)(targets, fetched.analysis, !peer, connections, startMs, log));
+            await run.timed('startControlPlane', () => eachTarget(targets, (t) => (0,_rebuild_steps__WEBPACK_IMPORTED_MODULE_6__/* .putBackManifests */ .DN)(t, startMs, log)));
+        }
+        catch (error) {
+            throw await rolledBack(error, targets);
+        }
+        return reportOf(metadata, peer ? 'rejoin' : 'restore', targets, run.timings);
+    }
+    finally {
+        temp.dispose();
+        await Promise.all(connections.map((c) => c.close().catch(() => { })));
+        await Promise.all(sessions.map((s) => s.close()));
+    }
+}
+async function eachTarget(targets, step) {
+    for (const target of targets)
+        await step(target);
+}
+async function connectAll(request, sessions) {
+    for (const options of request.nodes)
+        sessions.push(await (0,_ssh__WEBPACK_IMPORTED_MODULE_3__/* .connect */ .Ng)({ ...options, warn: request.log.warn }));
+}
+/** The members of the stored cluster that are not being rebuilt. */
+function othersOf(targets) {
+    const rebuilt = new Set(targets.map((t) => t.etcd.name));
+    return (0,_rebuild_target__WEBPACK_IMPORTED_MODULE_7__/* .parseInitialCluster */ .ed)(targets[0].etcd.initialCluster).filter((m) => !rebuilt.has(m.name));
+}
+/** With members left out of the rebuild, one of them must run: the rebuilt nodes rejoin it. */
+async function reachPeer(targets, others, connections) {
+    if (others.length === 0)
+        return undefined;
+    const peer = await (0,_rebuild_target__WEBPACK_IMPORTED_MODULE_7__/* .reachRunningMember */ .Hv)(targets[0], others, connections);
+    if (!peer) {
+        throw new _rebuild_errors__WEBPACK_IMPORTED_MODULE_5__/* .RebuildRefusedError */ .Q(`members ${others.map((m) => m.name).join(', ')} do not answer and are not being rebuilt`, 'rebuild every lost member together (give all their nodes), or bring the others back first; nothing was changed');
+    }
+    return peer;
+}
+async function restoreAll(targets, snapshotPath, metadata, options) {
+    const token = `rebuild-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    for (const target of targets)
+        await (0,_rebuild_steps__WEBPACK_IMPORTED_MODULE_6__/* .restoreData */ .vf)(target, snapshotPath, metadata, { ...options, token });
+}
+/** The etcd manifest back in the static pod folder: the kubelet starts etcd on the restored data. */
+async function startEtcdOf(target) {
+    if (target.rejoinManifest)
+        return; // put back by rejoin, rewritten to join the running members
+    await target.ledger.putFile((0,_rebuild_target__WEBPACK_IMPORTED_MODULE_7__/* .manifestOf */ .$V)(target), target.etcd.manifest);
+}
+async function rolledBack(error, targets) {
+    const left = [];
+    for (const target of targets)
+        left.push(...(await target.ledger.rollback()));
+    const how = left.length === 0
+        ? 'every node was put back as it was'
+        : `the rollback could not undo: ${left.join('; ')}`;
+    return new _rebuild_errors__WEBPACK_IMPORTED_MODULE_5__/* .RebuildFailedError */ .F(`the rebuild failed: ${error.message}; ${how}`, {
+        hint: left.length === 0
+            ? 'fix the cause and run the rebuild again'
+            : 'finish those steps by hand; what was replaced is under /var/lib/etcd-backup/',
+        exitCode: left.length === 0 ? 7 : 8,
+        cause: error,
+    });
+}
+function reportOf(metadata, mode, targets, timingsMs) {
+    return {
+        backup: metadata.name,
+        mode,
+        revision: metadata.etcd.revision,
+        nodes: targets.map((t) => ({
+            node: t.stored.node,
+            target: t.session.target,
+            files: t.stored.files.length,
+            keptAside: t.ledger.keptAside,
+            etcdData: mode === 'rejoin' ? 'rejoin' : t.tool ? 'node' : 'runner',
+        })),
+        timingsMs,
+    };
+}
+const compact = (d) => d
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 72036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ findApiServers),
+/* harmony export */   s: () => (/* binding */ waitForApiServersReady)
+/* harmony export */ });
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+/* harmony import */ var _controlplane__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28493);
+/* harmony import */ var _controlplane_flags__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3258);
+/* harmony import */ var _controlplane_static_pod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21041);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(92317);
+/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(22913);
+
+
+
+
+
+
+
+
+
+
+const POLL_MS = 500;
+/**
+ * Before anything stops: which API servers answer `/readyz` over the SSH connection with the node's admin.conf
+ * credentials (read into memory only). Those are the ones the restore waits for afterwards; a node whose API
+ * server cannot be asked (no admin.conf, no answer) is waited for by its process only, with a warning.
+ */
+async function findApiServers(context) {
+    const found = new Map();
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_9__/* .eachMember */ .c)(context, async (session, m) => {
+        if (!m.apiServerManifest)
+            return;
+        try {
+            const access = await accessOf(session, m);
+            await readyz(session, access);
+            found.set(m.node, access);
+        }
+        catch (error) {
+            context.log.warn(`${m.node}: kube-apiserver's /readyz cannot be asked (${(0,_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorLine */ .BP)(error)}); after the restore only its process will be waited for`);
+        }
+    });
+    return found;
+}
+/**
+ * The wait step after kube-apiserver is back: every node's own API server must answer `/readyz` with 200 (a
+ * running process is not a ready server: it may still be reading the restored data). Returns how long the
+ * slowest took.
+ */
+async function waitForApiServersReady(context) {
+    const started = Date.now();
+    const { log } = context;
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_9__/* .eachMember */ .c)(context, async (session, m) => {
+        if (!m.apiServerManifest)
+            return;
+        const access = context.apiServers?.get(m.node);
+        if (!access) {
+            if (!(await (0,_node_ops__WEBPACK_IMPORTED_MODULE_8__/* .waitUntilRunning */ .RF)(session, 'kube-apiserver', context.startMs)))
+                log.warn(`kube-apiserver has not started on ${m.node}; check the kubelet`);
+            return;
+        }
+        const detail = await waitForReadyz(session, access, context.startMs, context.signal);
+        if (detail !== undefined)
+            log.warn(`kube-apiserver on ${m.node} is not ready after ${context.startMs / 1000}s (${detail}); check its logs`);
+    });
+    const ms = Date.now() - started;
+    const asked = context.plan.members.filter((m) => context.apiServers?.has(m.node)).length;
+    if (asked > 0)
+        log.info(`kube-apiserver /readyz ok on ${asked === context.plan.members.length ? 'every node' : `${asked} node(s)`} ${(ms / 1000).toFixed(1)}s after it was started`);
+    return ms;
+}
+/** admin.conf next to the static pod folder's parent (kubeadm: /etc/kubernetes/admin.conf). */
+async function accessOf(session, m) {
+    const manifest = (await session.readFile(m.apiServerManifest, { sudo: true })).toString('utf8');
+    const pod = (0,_controlplane__WEBPACK_IMPORTED_MODULE_4__/* .parseStaticPod */ .Rs)(manifest, m.apiServerManifest);
+    const container = (0,_controlplane_static_pod__WEBPACK_IMPORTED_MODULE_6__/* .apiServerContainer */ .Fh)(pod);
+    if (!container)
+        throw new Error(`${m.apiServerManifest} runs no kube-apiserver`);
+    const { values } = (0,_controlplane_flags__WEBPACK_IMPORTED_MODULE_5__/* .parseFlags */ .bQ)(container.argv.slice(1));
+    const adminConf = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.staticPodPath), 'admin.conf');
+    const kubeconfig = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((await session.readFile(adminConf, { sudo: true })).toString('utf8'));
+    const cluster = kubeconfig.clusters?.[0]?.cluster ?? {};
+    const user = kubeconfig.users?.[0]?.user ?? {};
+    const data = (field) => {
+        if (!field)
+            throw new Error(`${adminConf} has no embedded certificate data`);
+        return Buffer.from(field, 'base64');
+    };
+    return {
+        address: values.get('advertise-address') ?? m.clientUrl.replace(/^https?:\/\/\[?([^\]/]+?)\]?:\d+.*$/, '$1'),
+        port: Number(values.get('secure-port') ?? 6443),
+        ca: data(cluster['certificate-authority-data']),
+        cert: data(user['client-certificate-data']),
+        key: data(user['client-key-data']),
+    };
+}
+/** Polls /readyz until 200; undefined when ready, else the last answer. */
+async function waitForReadyz(session, access, timeoutMs, signal) {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+        signal?.throwIfAborted();
+        try {
+            const answer = await readyz(session, access);
+            if (answer.status === 200)
+                return undefined;
+            last = `HTTP ${answer.status}`;
+        }
+        catch (error) {
+            last = (0,_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorLine */ .BP)(error);
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    return last;
+}
+/** One GET /readyz over a fresh channel of the SSH connection, TLS checked against the cluster's CA. */
+async function readyz(session, access) {
+    // The node's sshd may wait minutes on a port that drops packets: the attempt gets as long as the request.
+    let timer;
+    let late = false;
+    const timedOut = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            late = true;
+            reject(new Error('no connection to /readyz within 5s'));
+        }, 5_000);
+    });
+    const opening = session.forwardOut(access.address, access.port);
+    // A channel that opens after we gave up is closed at once.
+    opening.then((c) => late && c.destroy()).catch(() => { });
+    const channel = await Promise.race([opening, timedOut]).finally(() => clearTimeout(timer));
+    return new Promise((resolve, reject) => {
+        const req = (0,node_https__WEBPACK_IMPORTED_MODULE_0__.request)({
+            host: access.address,
+            port: access.port,
+            path: '/readyz',
+            method: 'GET',
+            timeout: 5_000,
+            agent: false,
+            ca: access.ca,
+            cert: access.cert,
+            key: access.key,
+            // The TLS options have to reach tls.connect through these (seen: given only here, the CA was ignored).
+            createConnection: (options) => (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.connect)({ ...options, socket: channel }),
+        }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error('/readyz did not answer within 5s')));
+        req.on('error', reject);
+        req.end();
+    });
+}
+
+
+/***/ }),
+
+/***/ 49086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ checkRestored)
+/* harmony export */ });
+/* harmony import */ var _node_members__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44911);
+/* harmony import */ var _compare_keys__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75018);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27647);
+
+
+
+/**
+ * The check step, before kube-apiserver writes anything (so the comparison is exact and a rollback loses
+ * nothing): the revision is at least the snapshot's plus the bump, the members are the planned ones, and
+ * every key and value equals the snapshot's.
+ */
+async function checkRestored(context, fetched) {
+    const { plan } = context;
+    const first = plan.members[0];
+    const connection = await (0,_node_members__WEBPACK_IMPORTED_MODULE_0__/* .connectThroughNode */ .eZ)(await context.links[0].live(), first.clientUrl, first.tls);
+    try {
+        const client = connection.client;
+        const [status, members] = await Promise.all([client.status(), client.memberList()]);
+        const problems = [...revisionProblems(Number(status.revision), plan), ...memberProblems(members, plan)];
+        const live = fetched.analysis.liveKeys;
+        if (!live)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreCheckError */ .x3('the snapshot has no key inventory to compare with');
+        const keys = await (0,_compare_keys__WEBPACK_IMPORTED_MODULE_1__/* .compareKeysWithSnapshot */ .u)(client, live);
+        if (keys.missing || keys.unexpected || keys.changed)
+            problems.push(`keys differ from the snapshot: ${keys.missing} missing, ${keys.unexpected} unexpected, ${keys.changed} changed`);
+        if (problems.length > 0)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreCheckError */ .x3(`the restored cluster is not what was planned: ${problems.join('; ')}`);
+        return { revision: Number(status.revision), keys };
+    }
+    finally {
+        await connection.close();
+    }
+}
+function revisionProblems(revision, plan) {
+    return revision < plan.snapshotRevision + plan.bump
+        ? [`revision ${revision} is below the snapshot's ${plan.snapshotRevision} + bump ${plan.bump}`]
+        : [];
+}
+function memberProblems(members, plan) {
+    const want = plan.members.map((m) => `${m.name}=${[...m.peerUrls].sort().join(',')}`).sort();
+    const got = members.map((m) => `${m.name}=${[...m.peerURLs].sort().join(',')}`).sort();
+    return want.join(' ') === got.join(' ') ? [] : [`members are ${got.join(' ')}, planned ${want.join(' ')}`];
+}
+
+
+/***/ }),
+
+/***/ 75018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ compareWithSnapshot),
+/* harmony export */   u: () => (/* binding */ compareKeysWithSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+
+const ALL = Buffer.from([0]);
+/**
+ * Every key from \0 on, page by page, all read at the revision of the first page (one consistent view). Ranging
+ * from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that marker is
+ * etcd bookkeeping, not a user key.
+ */
+async function* pagesOf(client, options) {
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.range(from, {
+            rangeEnd: ALL,
+            limit: options.limit,
+            ...(options.keysOnly ? { keysOnly: true } : {}),
+            ...(revision ? { revision } : {}),
+        });
+        revision ||= page.revision;
+        yield { kvs: page.kvs, revision };
+        if (!page.more || page.kvs.length === 0)
+            return;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+}
+/** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
+function expectedKeys(live) {
+    return live.size - (live.has('') ? 1 : 0);
+}
+/**
+ * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
+ * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
+ */
+async function countAgainstSnapshot(pages, snapshotOf, clusterOf, each) {
+    const count = { restored: 0, unexpected: 0, changed: 0, seen: 0, revision: 0n };
+    for await (const page of pages) {
+        count.revision = page.revision;
+        for (const kv of page.kvs) {
+            each?.(kv, count.restored);
+            count.restored++;
+            const want = snapshotOf(kv.key);
+            if (want === undefined)
+                count.unexpected++;
+            else {
+                count.seen++;
+                if (want !== null && want !== clusterOf(kv))
+                    count.changed++;
+            }
+        }
+    }
+    return count;
+}
+/** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
+async function compareWithSnapshot(client, live) {
+    const count = await countAgainstSnapshot(pagesOf(client, { limit: 1000 }), (key) => live.valueCrcOf(key), (kv) => (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value));
+    const expected = expectedKeys(live);
+    return {
+        expected,
+        restored: count.restored,
+        missing: expected - count.seen,
+        unexpected: count.unexpected,
+        changed: count.changed,
+        revision: Number(count.revision),
+        valuesCompared: count.seen,
+    };
+}
+/**
+ * The restore's check, cheaper than reading every value back through the SSH tunnel (at 600 MB that was 5 s
+ * of the cluster standing still) and still exact about which data is there:
+ * - every key, by a keys-only range (no values travel): the set of keys must equal the snapshot's live keys
+ *   and each key's mod_revision must equal the revision of its newest value in the snapshot. A different
+ *   or older snapshot, a missing or extra key, or a value from another write shows up here;
+ * - values: `samples` stretches of up to `perSample` consecutive keys, starting at keys spread evenly over
+ *   the sorted key space (plus the first key), are read with their values and each value's CRC-32 is
+ *   compared with the snapshot's. This catches a data dir restored from other bytes under the same keys and
+ *   revisions (e.g. another cluster's snapshot of identical shape), which would differ everywhere.
+ * It does not read the values of keys outside the samples; the drill (compareWithSnapshot) reads them all.
+ */
+async function compareKeysWithSnapshot(client, live, options = {}) {
+    const samples = options.samples ?? 32;
+    const perSample = options.perSample ?? 32;
+    const expected = expectedKeys(live);
+    // Where the samples start: evenly spaced positions in the sorted key space, picked while listing.
+    const positions = new Set();
+    for (let i = 0; i < samples; i++)
+        positions.add(Math.floor((i * expected) / samples));
+    const starts = [];
+    const count = await countAgainstSnapshot(pagesOf(client, { limit: 10_000, keysOnly: true }), 
+    // By the key's bytes: no string or record object per key of the cluster.
+    (key) => live.modRevisionOf(key), (kv) => Number(kv.modRevision), 
+    // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
+    (kv, index) => {
+        if (positions.has(index))
+            starts.push(Buffer.from(kv.key));
+    });
+    const revision = count.revision;
+    let changed = count.changed;
+    const compared = new Set();
+    await Promise.all(starts.map(async (start) => {
+        const page = await client.range(start, { rangeEnd: ALL, limit: perSample, revision });
+        for (const kv of page.kvs) {
+            const key = kv.key.toString('latin1');
+            const want = live.get(key);
+            if (!want || compared.has(key))
+                continue;
+            compared.add(key);
+            if (want.valueCrc !== (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value))
+                changed++;
+        }
+    }));
+    return {
+        expected,
+        restored: count.restored,
+        missing: expected - count.seen,
+        unexpected: count.unexpected,
+        changed,
+        revision: Number(revision),
+        valuesCompared: compared.size,
+    };
+}
+
+
+/***/ }),
+
+/***/ 16719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ stopControllers),
+/* harmony export */   _: () => (/* binding */ startControllers)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92317);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
+/* harmony import */ var _stop__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67740);
+/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22913);
+
+
+
+
+
+
+/** The program a controller's manifest runs, named as kubeadm names the file (kube-controller-manager.yaml). */
+function programOf(manifest) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
+}
+/**
+ * Stops kube-controller-manager and kube-scheduler on every node, like kube-apiserver: by moving their
+ * manifests to the holding folder. A controller that keeps running acts on caches of the old data while the
+ * API servers come back (measured: Pods created and deleted, objects written into namespaces the restore
+ * removed); one that exits on a lost lease comes back on its own anyway.
+ */
+async function stopControllers(context) {
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_5__/* .eachMember */ .c)(context, async (session, m) => {
+        for (const manifest of m.controllerManifests) {
+            await (0,_stop__WEBPACK_IMPORTED_MODULE_4__/* .stopPod */ .M)(session, m, manifest, programOf(manifest), {
+                timeoutMs: context.stopMs,
+                signal: context.signal,
+            });
+        }
+    });
+}
+/** Puts the controllers' manifests back once every API server is ready, and waits until they run. */
+async function startControllers(context) {
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_5__/* .eachMember */ .c)(context, async (session, m) => {
+        for (const manifest of m.controllerManifests) {
+            try {
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_3__/* .inHolding */ .zl)(m, manifest), manifest, { ifPresent: true });
+                if (!(await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilRunning */ .RF)(session, programOf(manifest), 60_000)))
+                    context.log.warn(`${programOf(manifest)} has not started on ${m.node} within 60s; check the kubelet`);
+            }
+            catch (error) {
+                context.log.warn(`could not start ${programOf(manifest)} on ${m.node}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorLine */ .BP)(error)}`);
+            }
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 27647:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ RestoreRefusedError),
+/* harmony export */   UM: () => (/* binding */ RestoreFailedError),
+/* harmony export */   h_: () => (/* binding */ RestoreInterruptedError),
+/* harmony export */   x3: () => (/* binding */ RestoreCheckError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _exit_codes__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91084);
+
+
+/** The restore will not start: nothing on the cluster was changed (exit 6). */
+class RestoreRefusedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+    constructor(message, hint) {
+        super(message, { hint, exitCode: _exit_codes__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.restoreRefused });
+    }
+}
+/** The restore failed; rolledBack says whether the cluster runs on its old data again (exit 7, else 8). */
+class RestoreFailedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+    rolledBack;
+    constructor(message, rolledBack, options) {
+        super(message, { ...options, exitCode: rolledBack ? _exit_codes__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.restoreRolledBack : _exit_codes__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.restoreIncomplete });
+        this.rolledBack = rolledBack;
+    }
+}
+/** The caller interrupted the restore after the first stop: a failure like any other, rolled back. */
+class RestoreInterruptedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+}
+/** The restored cluster is not what was planned. */
+class RestoreCheckError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+}
+
+
+/***/ }),
+
+/***/ 43338:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ downloadBackup),
+/* harmony export */   T: () => (/* binding */ fetchBackup)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _envelope_open__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6162);
+/* harmony import */ var _store_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(754);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65365);
+/* harmony import */ var _verify_backup__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31264);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_verify_backup__WEBPACK_IMPORTED_MODULE_5__]);
+_verify_backup__WEBPACK_IMPORTED_MODULE_5__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
+
+
+
+/**
+ * The fetch step: store → blob (SHA-256 checked against the metadata) → decrypt → decompress → the snapshot
+ * file at `path` (its digest checked too). Anything that does not match is refused before it can be used.
+ */
+async function downloadBackup(options) {
+    const { store, log } = options;
+    const listing = await store.list();
+    const chosen = (0,_store_catalog__WEBPACK_IMPORTED_MODULE_3__/* .selectBackup */ .Vr)(listing.backups, options.selector, {
+        ...(options.cluster ? { cluster: options.cluster } : {}),
+        location: store.location,
+    });
+    log.info(`fetching ${chosen.name} (revision ${chosen.etcd.revision}) from ${store.location}`);
+    const stored = await store.get(chosen.name);
+    let controlPlaneSealed;
+    const sealedFiles = stored.metadata.controlPlane?.sealed;
+    const plain = await (0,_envelope_open__WEBPACK_IMPORTED_MODULE_2__/* .open */ .h)(stored.blob, {
+        keys: options.keys,
+        envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
+        snapshot: stored.metadata.snapshot,
+        label: chosen.name,
+        ...(sealedFiles
+            ? { followedBy: { offset: sealedFiles.offset, collect: (rest) => (controlPlaneSealed = rest) } }
+            : {}),
+    });
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3('fetch', (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_4__/* .formatProgress */ .Vu)(r)), stored.metadata.snapshot.size);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(plain, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' }));
+    return {
+        metadata: stored.metadata,
+        path: options.path,
+        ...(controlPlaneSealed ? { controlPlaneSealed } : {}),
+    };
+}
+/** Fetch, then verify (verify-backup.ts): what a drill (and a test) needs of a stored backup. */
+async function fetchBackup(options) {
+    const started = Date.now();
+    const downloaded = await downloadBackup(options);
+    const opened = Date.now();
+    const analysis = await (0,_verify_backup__WEBPACK_IMPORTED_MODULE_5__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path);
+    return { ...downloaded, analysis, timingsMs: { open: opened - started, verify: Date.now() - opened } };
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 82326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ waitForHealthyCluster)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _node_members__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44911);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27647);
+
+
+
+
+/**
+ * Waits until every member answers through its own node and all agree on one leader. Used by the start step
+ * and by the rollback. An abort of `signal` stops the wait.
+ */
+async function waitForHealthyCluster(links, members, timeoutMs, log, signal) {
+    const deadline = Date.now() + timeoutMs;
+    const connections = members.map(() => undefined);
+    let last = '';
+    try {
+        for (;;) {
+            try {
+                const statuses = await Promise.all(members.map(async (m, i) => {
+                    connections[i] ??= await (0,_node_members__WEBPACK_IMPORTED_MODULE_2__/* .connectThroughNode */ .eZ)(await links[i].live(), m.clientUrl, m.tls);
+                    try {
+                        return await connections[i].client.status();
+                    }
+                    catch (error) {
+                        await connections[i].close();
+                        connections[i] = undefined;
+                        throw error;
+                    }
+                }));
+                const leaders = new Set(statuses.map((s) => s.leader));
+                if (leaders.size === 1 && !leaders.has(0n)) {
+                    log.info(`etcd is back: ${members.length} member(s), leader ${statuses[0].leader.toString(16)}`);
+                    return;
+                }
+                last = 'the members do not agree on a leader yet';
+            }
+            catch (error) {
+                last = (0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorLine */ .BP)(error);
+            }
+            if (Date.now() > deadline) {
+                throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld(`etcd did not come back with a leader within ${Math.round(timeoutMs / 1000)}s: ${last}`);
+            }
+            if (signal?.aborted)
+                throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .RestoreInterruptedError */ .h_(signal.reason instanceof Error ? signal.reason.message : 'interrupted');
+            // etcd answers within a few hundred ms of being up; a longer pause is only time the cluster is down.
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(150);
+        }
+    }
+    finally {
+        await Promise.all(connections.map((c) => c?.close()));
+    }
+}
+
 
 /***/ }),
 
@@ -267,13 +1596,224 @@ function abortOnSignals(log) {
 
 /***/ }),
 
+/***/ 89417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pz: () => (/* binding */ withJournals)
+/* harmony export */ });
+/* unused harmony exports journalOf, writeJournal */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _node_journal__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78379);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27647);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92317);
+
+
+
+
+/**
+ * Runs the part of a restore that changes the nodes with a journal on every node (see node/journal.ts):
+ * written before anything is shipped, removed when the restore is done, refused or rolled back. A rollback
+ * that did not finish leaves them for `restore --recover`.
+ */
+async function withJournals(links, plan, log, work) {
+    const written = await Promise.allSettled(plan.members.map((m, i) => writeJournal(links[i].session, journalOf(plan, m, m.certFiles))));
+    const failed = written.find((r) => r.status === 'rejected');
+    if (failed) {
+        await Promise.all(links.map((l) => (0,_node_journal__WEBPACK_IMPORTED_MODULE_1__/* .removeJournal */ .Sw)(l.session).catch(() => { })));
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreFailedError */ .UM(`restore stopped before anything on the cluster was changed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(failed.reason)}`, true, { hint: 'nothing was changed; check the node (is /var/lib writable, is its disk full?) and run again' });
+    }
+    let keep = false;
+    try {
+        return await work();
+    }
+    catch (error) {
+        keep = error instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreFailedError */ .UM && !error.rolledBack;
+        throw error;
+    }
+    finally {
+        if (!keep)
+            await endJournals(links, log);
+    }
+}
+/** The journals go, through a new connection if need be. */
+async function endJournals(links, log) {
+    await Promise.all(links.map(async (link) => {
+        try {
+            await (0,_node_journal__WEBPACK_IMPORTED_MODULE_1__/* .removeJournal */ .Sw)(await link.live());
+        }
+        catch (error) {
+            log.warn(`${link.target}: could not remove ${_node_journal__WEBPACK_IMPORTED_MODULE_1__/* .JOURNAL_PATH */ .ip} (${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}); remove it by hand, or the next backup will refuse`);
+        }
+    }));
+}
+function journalOf(plan, m, certs) {
+    return {
+        version: 1,
+        stamp: plan.stamp,
+        backup: plan.backup,
+        cluster: plan.cluster,
+        startedAt: new Date().toISOString(),
+        nodes: plan.members.map((x) => x.node),
+        member: {
+            name: m.name,
+            peerUrls: m.peerUrls,
+            clientUrl: m.clientUrl,
+            clientPort: m.clientPort,
+            dataHostPath: m.dataHostPath,
+            etcdManifest: m.etcdManifest,
+            apiServerManifest: m.apiServerManifest,
+            controllerManifests: m.controllerManifests,
+            holding: m.holding,
+            staging: m.staging,
+            snapshotDir: m.snapshotDir,
+            target: m.target,
+            aside: m.aside,
+            rewritten: m.rewrittenManifest !== undefined,
+            certs,
+        },
+    };
+}
+async function writeJournal(session, journal) {
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomically */ .lo)(session, _node_journal__WEBPACK_IMPORTED_MODULE_1__/* .JOURNAL_PATH */ .ip, `${JSON.stringify(journal, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 65122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ findLeftovers)
+/* harmony export */ });
+/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53974);
+/* harmony import */ var _node_members__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44911);
+/* harmony import */ var _snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46839);
+
+
+
+const SHOWN = 10;
+/**
+ * The last step, once the controllers run again: objects stored in namespaces that no longer exist. A
+ * controller that acted on its cache of the old data writes them (measured: a ConfigMap created in a
+ * namespace the restore had removed, still there minutes later); the snapshot itself can hold some too. Read
+ * from etcd's keys only, at one revision, so no value is decoded.
+ */
+async function findLeftovers(context) {
+    const first = context.plan.members[0];
+    const connection = await (0,_node_members__WEBPACK_IMPORTED_MODULE_1__/* .connectThroughNode */ .eZ)(await context.links[0].live(), first.clientUrl, first.tls);
+    const namespaces = new Set();
+    const namespaced = [];
+    try {
+        const start = Buffer.from(`${_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .REGISTRY_PREFIX */ .Z7}/`);
+        const end = (0,_etcd_client__WEBPACK_IMPORTED_MODULE_0__/* .prefixRangeEnd */ .be)(start);
+        let from = start;
+        let revision;
+        for (;;) {
+            const page = await connection.client.range(from, {
+                rangeEnd: end,
+                keysOnly: true,
+                limit: 5000,
+                ...(revision ? { revision } : {}),
+            });
+            revision ??= page.revision;
+            for (const kv of page.kvs) {
+                const key = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .classifyKey */ .eL)(kv.key.toString('utf8'));
+                if (!key?.name)
+                    continue;
+                if (key.resource === 'namespaces' && key.namespace === undefined)
+                    namespaces.add(key.name);
+                else if (key.namespace !== undefined)
+                    namespaced.push({ resource: key.resource, namespace: key.namespace, name: key.name });
+            }
+            if (!page.more || page.kvs.length === 0)
+                break;
+            from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+        }
+    }
+    finally {
+        await connection.close();
+    }
+    const leftovers = namespaced.filter((o) => !namespaces.has(o.namespace));
+    if (leftovers.length > 0) {
+        const shown = leftovers.slice(0, SHOWN).map((o) => `${o.resource} ${o.namespace}/${o.name}`);
+        context.log.warn(`${leftovers.length} object(s) in namespaces that no longer exist: ${shown.join(', ')}${leftovers.length > SHOWN ? ', …' : ''}; nothing deletes them: remove them through etcd, or create the namespace and delete it`);
+    }
+    return leftovers;
+}
+
+
+/***/ }),
+
+/***/ 491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ lockAll),
+/* harmony export */   p: () => (/* binding */ connectAndLock)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _node_journal__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78379);
+/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45089);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27647);
+
+
+
+
+/**
+ * Connects to every node, takes the cluster's node lock on each and refuses when one holds the journal of a
+ * restore that did not finish.
+ */
+async function connectAndLock(links, cluster, options) {
+    await Promise.all(links.map((l) => l.open()));
+    await lockAll(links, `cluster-${cluster}`, options);
+    await (0,_node_journal__WEBPACK_IMPORTED_MODULE_1__/* .refuseIfCutShort */ .YH)(links.map((l) => l.session));
+}
+/**
+ * Takes the cluster's node lock on every node, in the order given (so two restores cannot deadlock). A busy
+ * lock (a backup is running) is waited for, up to lockWaitSeconds, then the restore is refused untouched.
+ */
+async function lockAll(links, name, options) {
+    const wait = Math.max(0, Math.round(options.lockWaitSeconds ?? 300));
+    for (const link of links) {
+        try {
+            await link.lock(name, 0);
+            continue;
+        }
+        catch (error) {
+            if (!(error instanceof _ssh__WEBPACK_IMPORTED_MODULE_2__/* .RemoteLockBusyError */ .v7) || wait === 0)
+                throw refusedForLock(error, wait);
+            options.log.info(`${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}; waiting up to ${wait}s for it`);
+        }
+        try {
+            await link.lock(name, wait);
+        }
+        catch (error) {
+            throw refusedForLock(error, wait);
+        }
+    }
+}
+/** The lock error names the node already (`ssh user@host:port: lock … is held by …`). */
+function refusedForLock(error, waited) {
+    if (!(error instanceof _ssh__WEBPACK_IMPORTED_MODULE_2__/* .RemoteLockBusyError */ .v7))
+        return error;
+    return new _errors__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefusedError */ .HI(`${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`, 'a backup or restore of this cluster is running; run again when it is done, or wait longer (--lock-wait / lock_wait)');
+}
+
+
+/***/ }),
+
 /***/ 3857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ NodeLink)
 /* harmony export */ });
-/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74883);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45089);
+
 
 /** Takes the node lock now and returns how to let it go (withRemoteLock's scope, held open). */
 function holdLock(session, name, options) {
@@ -282,7 +1822,7 @@ function holdLock(session, name, options) {
         const released = new Promise((resolve) => {
             letGo = resolve;
         });
-        const scope = (0,_ssh__WEBPACK_IMPORTED_MODULE_0__/* .withRemoteLock */ .UV)(session, name, async () => {
+        const scope = (0,_ssh__WEBPACK_IMPORTED_MODULE_1__/* .withRemoteLock */ .UV)(session, name, async () => {
             resolveHeld(async () => {
                 letGo();
                 await scope.catch(() => { });
@@ -292,7 +1832,6 @@ function holdLock(session, name, options) {
         scope.catch(rejectHeld);
     });
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * One control-plane node for the length of a restore: its SSH session and the cluster's node lock. If the
  * connection drops (mid-swap, say), `live()` connects again and takes the lock again, so a rollback can
@@ -317,7 +1856,7 @@ class NodeLink {
         return this.current?.target ?? `${this.options.username}@${this.options.host}`;
     }
     async open() {
-        this.current = await (0,_ssh__WEBPACK_IMPORTED_MODULE_0__/* .connect */ .Ng)({ ...this.options, warn: this.log.warn });
+        this.current = await (0,_ssh__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)({ ...this.options, warn: this.log.warn });
         this.log.info(`connected to ${this.current.target} (host key ${this.current.hostKeyFingerprint})`);
     }
     async lock(name, waitSeconds = 0) {
@@ -332,7 +1871,7 @@ class NodeLink {
         let lastError;
         for (let attempt = 0; attempt < 5; attempt++) {
             try {
-                this.current = await (0,_ssh__WEBPACK_IMPORTED_MODULE_0__/* .connect */ .Ng)({ ...this.options, warn: this.log.warn });
+                this.current = await (0,_ssh__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)({ ...this.options, warn: this.log.warn });
                 // The old lock holder dies with its connection; wait for the node to notice.
                 if (this.lockName)
                     this.release = await holdLock(this.current, this.lockName, { waitSeconds: 60 });
@@ -340,7 +1879,7 @@ class NodeLink {
             }
             catch (error) {
                 lastError = error;
-                await sleep(2_000);
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2_000);
             }
         }
         throw lastError;
@@ -349,6 +1888,225 @@ class NodeLink {
         await this.release?.().catch(() => { });
         await this.current?.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 92317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cy: () => (/* binding */ move),
+/* harmony export */   HE: () => (/* binding */ NodeActionError),
+/* harmony export */   Ly: () => (/* binding */ waitUntilGone),
+/* harmony export */   RF: () => (/* binding */ waitUntilRunning),
+/* harmony export */   Sz: () => (/* binding */ statDir),
+/* harmony export */   _H: () => (/* binding */ shipDir),
+/* harmony export */   gE: () => (/* binding */ makeDir),
+/* harmony export */   gT: () => (/* binding */ existing),
+/* harmony export */   go: () => (/* binding */ freeBytes),
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
+/* harmony export */   v7: () => (/* binding */ removeEmptyDir)
+/* harmony export */ });
+/* unused harmony export isRunning */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26079);
+/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96937);
+
+
+
+
+
+/** Small, checked actions on a control-plane node, each one command run as root with quoted argv. */
+class NodeActionError extends _errors__WEBPACK_IMPORTED_MODULE_2__/* .EtcdBackupError */ .Ld {
+}
+const STAT_DIR = 'stat -c "%u:%g %d" -- "$1" && stat -c "%d" -- "$(dirname -- "$1")"';
+async function statDir(session, path) {
+    const r = await session.exec(['sh', '-c', `[ -d "$1" ] || exit 66; ${STAT_DIR}`, 'sh', path], {
+        sudo: true,
+    });
+    if (r.exitCode === 66)
+        return undefined;
+    if (r.exitCode !== 0)
+        throw new NodeActionError(`cannot stat ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(r.stderr)}`);
+    const [first, second] = r.stdout.toString('utf8').trim().split('\n');
+    const [owner, device] = (first ?? '').split(' ');
+    return { owner: owner, mountPoint: device !== second?.trim() };
+}
+/** Free bytes on the filesystem that holds path (the nearest existing ancestor), from POSIX `df -P -k`. */
+async function freeBytes(session, path) {
+    const script = 'p=$1; while [ ! -e "$p" ]; do p=$(dirname -- "$p"); done; exec df -P -k -- "$p"';
+    const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, check: true });
+    const line = r.stdout.toString('utf8').trim().split('\n').pop() ?? '';
+    const available = Number(line.trim().split(/\s+/)[3]);
+    if (!Number.isFinite(available))
+        throw new NodeActionError(`cannot read free space of ${path} from df`);
+    return available * 1024;
+}
+async function existing(session, paths) {
+    const script = 'for f; do if [ -e "$f" ] || [ -L "$f" ]; then printf "%s\\0" "$f"; fi; done; exit 0';
+    const r = await session.exec(['sh', '-c', script, 'sh', ...paths], { sudo: true, check: true });
+    return new Set(r.stdout
+        .toString('utf8')
+        .split('\0')
+        .filter((p) => p));
+}
+/** rename(2) from → to; refuses to overwrite. With ifPresent, a missing `from` is not an error. */
+async function move(session, from, to, options = {}) {
+    const script = [
+        `if [ ! -e "$1" ] && [ ! -L "$1" ]; then [ "$3" = 1 ] && exit 65; exit 66; fi`,
+        'if [ -e "$2" ] || [ -L "$2" ]; then echo "$2 already exists" >&2; exit 73; fi',
+        'exec mv -- "$1" "$2"',
+    ].join('\n');
+    const r = await session.exec(['sh', '-c', script, 'sh', from, to, options.ifPresent ? '1' : '0'], {
+        sudo: true,
+    });
+    if (r.exitCode === 0)
+        return true;
+    if (r.exitCode === 65)
+        return false;
+    if (r.exitCode === 66)
+        throw new NodeActionError(`${from} does not exist on ${session.target}`);
+    throw new NodeActionError(`cannot move ${from} to ${to} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(r.stderr)}`);
+}
+async function makeDir(session, path) {
+    await session.exec(['mkdir', '-p', '-m', '0700', '--', path], { sudo: true, check: true });
+}
+/** Removes an empty dir we made; leaves it (and says nothing) when something is still in it. */
+async function removeEmptyDir(session, path) {
+    await session.exec(['sh', '-c', 'rmdir -- "$1" 2>/dev/null; exit 0', 'sh', path], { sudo: true });
+}
+/** Writes a small file (0600) through a temp name next to it and a rename, so readers see all or nothing. */
+async function writeFileAtomically(session, path, content) {
+    const script = 'umask 077; t="$1.tmp-$$"; cat >"$t" && mv -- "$t" "$1" || { rm -f -- "$t"; exit 1; }';
+    const r = await session.exec(['sh', '-c', script, 'sh', path], { sudo: true, stdin: content });
+    if (r.exitCode !== 0)
+        throw new NodeActionError(`cannot write ${path} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(r.stderr)}`);
+}
+/**
+ * Whether a program runs on the node (argv[0]'s base name, read from /proc so no ps is needed) or, for etcd,
+ * still listens on its client port (read from /proc/net/tcp{,6}: the socket outlives the process briefly).
+ */
+const RUNNING = [
+    'name=$1 port=$2',
+    'for d in /proc/[0-9]*; do',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+    '  [ "${d#/proc/}" = "$$" ] && continue',
+    '  a=$(tr "\\000" "\\n" <"$d/cmdline" 2>/dev/null | head -n 1) || continue',
+    // A process that rewrote its title has all its words in argv[0]; the program is the first.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+    '  a=${a%% *}',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+    '  [ "${a##*/}" = "$name" ] && { echo "pid ${d#/proc/}"; exit 0; }',
+    'done',
+    'if [ -n "$port" ]; then',
+    '  hex=$(printf ":%04X " "$port")',
+    '  cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v p="$hex" \'index($2 " ", p) && $4 == "0A" { found = 1 } END { exit !found }\' && { echo "port $port"; exit 0; }',
+    'fi',
+    'exit 1',
+].join('\n');
+async function isRunning(session, program, port) {
+    const r = await session.exec(['sh', '-c', RUNNING, 'sh', program, port ? String(port) : ''], {
+        sudo: true,
+    });
+    if (r.exitCode === 0)
+        return r.stdout.toString('utf8').trim();
+    if (r.exitCode === 1)
+        return undefined;
+    throw new NodeActionError(`cannot list processes on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(r.stderr)}`);
+}
+/**
+ * How often a stop or start is checked: each check is one short command on the node, and every interval of
+ * waiting here is the cluster standing still (the timeouts stay as they are).
+ */
+const POLL_MS = 100;
+/** Polls until the program is gone (and its port closed), or fails after the timeout. */
+async function waitUntilGone(session, program, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    for (;;) {
+        const still = await isRunning(session, program, options.port);
+        if (!still)
+            return;
+        if (options.signal?.aborted) {
+            throw new NodeActionError(`stopped waiting for ${program} to stop on ${session.target}: ${options.signal.reason instanceof Error ? options.signal.reason.message : 'interrupted'}`);
+        }
+        if (Date.now() > deadline) {
+            throw new NodeActionError(`${program} is still running on ${session.target} (${still}) ${Math.round(options.timeoutMs / 1000)}s after its manifest was moved out`, {
+                hint: 'the kubelet may not be watching the static pod folder; stop the container by hand (crictl stop) and run again',
+            });
+        }
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(POLL_MS);
+    }
+}
+async function waitUntilRunning(session, program, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        if (await isRunning(session, program))
+            return true;
+        if (Date.now() > deadline)
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(POLL_MS);
+    }
+}
+const UNPACK = [
+    'staging=$1 owner=$2 unpack=$3',
+    'umask 077',
+    'mkdir -m 0700 -- "$staging" || exit 70',
+    'if tar "$unpack" -xf - -C "$staging" --no-same-owner && chown -R -- "$owner" "$staging" && chmod 0700 -- "$staging"; then exit 0; fi',
+    // Only our own staging dir, which holds nothing but the copy being shipped.
+    'rm -rf -- "$staging"',
+    'exit 71',
+].join('\n');
+/**
+ * Ships a local dir to the node as a tar stream on the command's stdin, packed with zstd or gzip (wire.ts; no
+ * temp file on either side; etcd's 64 MB preallocated WAL compresses to almost nothing) and unpacks it into `staging`, which must not
+ * exist, then makes it 0700 and owned by `owner`. A failed unpack removes the partial staging dir. Returns
+ * the bytes sent (compressed).
+ */
+async function shipDir(session, localDir, staging, owner, log) {
+    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_4__/* .wireCodecs */ .p7)(session)).tar;
+    const tar = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('tar', ['-C', localDir, '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let tarError = '';
+    tar.stderr.on('data', (d) => {
+        tarError += d.toString('utf8');
+    });
+    const tarDone = new Promise((resolve) => tar.on('close', resolve));
+    let sent;
+    try {
+        sent = await (0,_wire__WEBPACK_IMPORTED_MODULE_4__/* .sendPacked */ .h$)(session, {
+            source: tar.stdout,
+            pack: codec.pack(),
+            argv: ['sh', '-c', UNPACK, 'sh', staging, owner, codec.tarOption],
+            label: `ship to ${session.target}, packed with ${codec.name}`,
+            log,
+        });
+    }
+    catch (error) {
+        tar.kill();
+        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_4__/* .LocalSendError */ .Y1)
+            throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(tarError) || error.message}`, {
+                hint: 'nothing was changed on the cluster',
+                cause: error.failure,
+            });
+        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .SshCommandError */ .qu) {
+            throw new NodeActionError(`cannot unpack the restored data into ${staging} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
+                hint: /space/i.test(error.stderr)
+                    ? 'free space on the node (the restored data dir needs room next to the old one), then run again'
+                    : 'nothing was changed on the cluster; check the node',
+                cause: error,
+            });
+        }
+        throw error;
+    }
+    const code = await tarDone;
+    if (code !== 0)
+        throw new NodeActionError(`cannot pack ${localDir}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(tarError) || `tar exit ${code}`}`);
+    return sent;
 }
 
 
@@ -481,8 +2239,11 @@ async function shipSnapshot(session, localPath, dir, log) {
         });
     }
     catch (error) {
-        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_6__/* .LocalSendError */ .Y1)
+        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_6__/* .LocalSendError */ .Y1) {
+            // The node's command has ended on the cut input; a cut that still unpacked cleanly leaves a file.
+            await removeOurDir(session, dir).catch(() => { });
             throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot read ${localPath} to send it to ${session.target}: ${error.message}`, { hint: 'nothing was changed on the cluster', cause: error.failure });
+        }
         if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu) {
             throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot copy the snapshot into ${dir} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
                 hint: /space/i.test(error.stderr)
@@ -532,43 +2293,102 @@ function shippedSnapshotPath(dir) {
 
 /***/ }),
 
+/***/ 63725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ choosePlace)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27647);
+/* harmony import */ var _node_tools__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58690);
+
+
+
+/**
+ * Where `snapshot restore` runs. On the nodes only the snapshot travels (a data dir is the database plus a
+ * 64 MiB WAL), but every node needs an etcdutl of the snapshot's major.minor; the runner's tools are found,
+ * or downloaded, only when the restore runs there.
+ */
+async function choosePlace(links, snapshotVersion, options) {
+    const want = options.restoreOn ?? 'auto';
+    let reason = 'asked for (restore on the runner)';
+    if (want !== 'runner') {
+        const needsBump = options.bumpRevision !== 0;
+        const found = await Promise.all(links.map(async (link) => {
+            try {
+                return (0,_node_tools__WEBPACK_IMPORTED_MODULE_2__/* .matchingNodeTool */ .y)(await (0,_node_tools__WEBPACK_IMPORTED_MODULE_2__/* .probeNodeTools */ .M)(link.session), snapshotVersion, needsBump);
+            }
+            catch (error) {
+                return { why: `its tools could not be listed (${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)})` };
+            }
+        }));
+        const missing = found.flatMap((f, i) => ('why' in f ? [`${links[i].target}: ${f.why}`] : []));
+        if (missing.length === 0) {
+            const nodeTools = found.map((f) => ('tool' in f ? f.tool : undefined));
+            const kinds = [...new Set(nodeTools.map((t) => `${t.kind} ${t.version}`))].join(', ');
+            return {
+                on: 'node',
+                reason: want === 'node'
+                    ? `asked for; every node has ${kinds}`
+                    : `every node has ${kinds}, so only the snapshot is shipped`,
+                nodeTools,
+            };
+        }
+        if (want === 'node') {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .RestoreRefusedError */ .HI(`cannot restore on the nodes: ${missing.join('; ')}`, `put etcdutl ${snapshotVersion} (etcdctl on 3.4) in /usr/local/bin on every node, or restore on the runner (--restore-on runner / restore_on: runner)`);
+        }
+        reason = `not every node has a matching etcdutl (${missing.join('; ')})`;
+    }
+    const tools = typeof options.tools === 'function' ? await options.tools(snapshotVersion) : options.tools;
+    if (!tools) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .RestoreRefusedError */ .HI(`no etcd tools to restore with on the runner (${reason})`, "give the etcd tools of the snapshot's version (--etcd-tools), or let the restore download them");
+    }
+    return { on: 'runner', reason, tools };
+}
+
+
+/***/ }),
+
 /***/ 29879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  HI: () => (/* binding */ RestoreRefusedError),
   df: () => (/* binding */ describePlan),
+  zl: () => (/* binding */ inHolding),
   Cs: () => (/* binding */ makePlan)
 });
 
-// UNUSED EXPORTS: DEFAULT_BUMP, stampOf
+// UNUSED EXPORTS: DEFAULT_BUMP, RestoreRefusedError, stampOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/backup/members.ts
-var backup_members = __webpack_require__(66005);
-// EXTERNAL MODULE: ./src/controlplane/index.ts + 1 modules
-var controlplane = __webpack_require__(49214);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/controlplane/index.ts
+var controlplane = __webpack_require__(28493);
+// EXTERNAL MODULE: ./src/node/members.ts
+var node_members = __webpack_require__(44911);
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __webpack_require__(65365);
+// EXTERNAL MODULE: ./src/restore/errors.ts
+var errors = __webpack_require__(27647);
 // EXTERNAL MODULE: ./src/restore/etcd-tools.ts
 var etcd_tools = __webpack_require__(80151);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/controlplane/static-pod.ts
 var static_pod = __webpack_require__(21041);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/restore/manifest-rewrite.ts
 
 
 
 
-class ManifestRewriteError extends errors/* EtcdBackupError */.Ld {
+class ManifestRewriteError extends src_errors/* EtcdBackupError */.Ld {
 }
 /** Paths we write into manifests: absolute, no whitespace or YAML-special characters. */
 const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
@@ -617,6 +2437,23 @@ function rewriteEtcdDataDir(text, newDir, path = 'etcd.yaml') {
     if (!dataDir || !external_node_path_.posix.isAbsolute(dataDir)) {
         throw new ManifestRewriteError(`${path}: etcd has no absolute --data-dir to rewrite`);
     }
+    const { mount, hostPathNode } = dataDirVolume(doc, yamlContainer, dataDir, path);
+    const edits = [scalarEdit(hostPathNode, newDir)];
+    const oldHost = String(hostPathNode.value);
+    // kubeadm mounts the host dir at the same path: keep that identity, so --data-dir names the new dir too.
+    if (external_node_path_.posix.normalize(oldHost) === dataDir) {
+        edits.push(scalarEdit(dataDirFlag.node, dataDirFlag.render(newDir)));
+        edits.push(scalarEdit(get(mount, 'mountPath'), newDir));
+    }
+    edits.sort((a, b) => b.start - a.start);
+    let out = text;
+    for (const edit of edits)
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    checkRewritten(out, newDir, path);
+    return out;
+}
+/** The volume mounted at etcd's data dir, which must be a hostPath volume of its own. */
+function dataDirVolume(doc, yamlContainer, dataDir, path) {
     const mounts = get(yamlContainer, 'volumeMounts');
     const mount = (0,dist/* isSeq */.oP)(mounts)
         ? mounts.items.find((m) => {
@@ -636,18 +2473,10 @@ function rewriteEtcdDataDir(text, newDir, path = 'etcd.yaml') {
     if (!mount || !(0,dist/* isScalar */.jn)(hostPathNode)) {
         throw new ManifestRewriteError(`${path}: etcd's data dir ${dataDir} is not a hostPath volume of its own, so it cannot be moved by editing the manifest`, { hint: 'use the swap mode, which restores into the same path' });
     }
-    const edits = [scalarEdit(hostPathNode, newDir)];
-    const oldHost = String(hostPathNode.value);
-    // kubeadm mounts the host dir at the same path: keep that identity, so --data-dir names the new dir too.
-    if (external_node_path_.posix.normalize(oldHost) === dataDir) {
-        edits.push(scalarEdit(dataDirFlag.node, dataDirFlag.render(newDir)));
-        edits.push(scalarEdit(get(mount, 'mountPath'), newDir));
-    }
-    edits.sort((a, b) => b.start - a.start);
-    let out = text;
-    for (const edit of edits)
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    // Read the result back the way discovery will, and make sure it says what we meant.
+    return { mount, hostPathNode };
+}
+/** Reads the result back the way discovery will, and makes sure it says what we meant. */
+function checkRewritten(out, newDir, path) {
     const check = (0,static_pod/* parseStaticPod */.Rs)(out, path);
     const checkContainer = (0,static_pod/* etcdContainer */.ql)(check);
     const flagAfter = findDataDirFlagValue(checkContainer.argv, checkContainer.env);
@@ -655,7 +2484,6 @@ function rewriteEtcdDataDir(text, newDir, path = 'etcd.yaml') {
     if (hostAfter !== newDir) {
         throw new ManifestRewriteError(`${path}: the rewritten manifest would put etcd's data in ${hostAfter}`);
     }
-    return out;
 }
 function findDataDirFlag(container) {
     let found;
@@ -719,14 +2547,14 @@ var on_node = __webpack_require__(27454);
 
 
 
-class RestoreRefusedError extends errors/* EtcdBackupError */.Ld {
-    constructor(message, hint) {
-        super(message, { hint, exitCode: 6 });
-    }
-}
+
 const DEFAULT_QUOTA = 2 * 1024 ** 3;
 /** The default revision bump: see chooseBump. */
 const DEFAULT_BUMP = 1_000_000_000;
+/** Where a member's manifest waits while its pod is stopped. */
+function inHolding(m, manifest) {
+    return external_node_path_.posix.join(m.holding, external_node_path_.posix.basename(manifest));
+}
 /** `20261121T203000Z`: sorts by time and is safe in a file name. */
 function stampOf(date) {
     return date
@@ -735,52 +2563,21 @@ function stampOf(date) {
         .replace(/\.\d+Z$/, 'Z');
 }
 function refuse(message, hint) {
-    throw new RestoreRefusedError(message, hint);
+    throw new errors/* RestoreRefusedError */.HI(message, hint);
 }
 async function readTls(link, plane) {
     const certs = plane.etcd.certs;
     if (!certs)
         refuse(`no etcd client certificate found on ${link.target}`, 'give the etcd CA, certificate and key paths');
-    return (0,backup_members/* readClientTls */.Z$)(link.session, certs);
+    return (0,node_members/* readClientTls */.Z$)(link.session, certs);
 }
 async function planMember(link, nodeTool, options, stamp, log) {
     const session = link.session;
-    const plane = await (0,controlplane/* discoverOverSsh */.Y0)(session, options.overrides ?? {});
-    for (const w of plane.warnings)
-        log.warn(`${session.target}: ${w}`);
-    const { etcd } = plane;
-    if (etcd.runsAs !== 'static-pod' || !plane.etcdManifestPath || !plane.staticPodPath) {
-        refuse(`etcd on ${session.target} does not run as a static pod (${etcd.runsAs})`, 'restore handles kubeadm/kind-style stacked etcd; restore an external etcd with its own tooling');
-    }
-    if (!etcd.name || etcd.peerUrls.length === 0 || !etcd.dataDir || !etcd.dataHostPath) {
-        refuse(`${plane.etcdManifestPath} on ${session.target} does not say etcd's name, peer URL and data dir`, 'check the manifest (kubeadm sets --name, --initial-advertise-peer-urls and --data-dir)');
-    }
-    const staticPodPath = external_node_path_.posix.normalize(plane.staticPodPath);
-    const holding = external_node_path_.posix.join(external_node_path_.posix.dirname(staticPodPath), `etcd-restore-${stamp}`);
-    const dataHostPath = external_node_path_.posix.normalize(etcd.dataHostPath);
+    const { plane, etcd, manifest, staticPodPath, dataHostPath } = await discoverStaticEtcd(link, options, log);
     const facts = await (0,node_ops/* statDir */.Sz)(session, dataHostPath);
     if (!facts)
         refuse(`etcd's data dir ${dataHostPath} does not exist on ${session.target}`, 'check --data-dir and the etcd-data hostPath');
-    let target = dataHostPath;
-    let aside;
-    let rewrittenManifest;
-    if (options.mode === 'swap') {
-        if (facts.mountPoint) {
-            refuse(`${dataHostPath} on ${session.target} is a mount point, so it cannot be moved aside`, 'use --mode new-dir with a new data dir on that filesystem (e.g. a subdirectory of the mount)');
-        }
-        aside = `${dataHostPath}.before-restore-${stamp}`;
-    }
-    else {
-        target = external_node_path_.posix.normalize(options.newDataDir ?? `${dataHostPath}-restored-${stamp}`);
-        const text = (await session.readFile(plane.etcdManifestPath, { sudo: true })).toString('utf8');
-        rewrittenManifest = rewriteEtcdDataDir(text, target, plane.etcdManifestPath);
-    }
-    const staging = external_node_path_.posix.join(external_node_path_.posix.dirname(target), `.${external_node_path_.posix.basename(target)}.restore-${stamp}`);
-    const snapshotDir = (0,on_node/* snapshotDirFor */.rS)(staging);
-    const taken = await (0,node_ops/* existing */.gT)(session, [holding, staging, snapshotDir, target === dataHostPath ? '' : target, aside ?? ''].filter(Boolean));
-    if (taken.size > 0) {
-        refuse(`${[...taken].join(', ')} already exists on ${session.target}`, 'move it away (a restore never overwrites anything), then run again');
-    }
+    const places = await choosePlaces(link, { manifest, staticPodPath, dataHostPath, facts }, options, stamp);
     const byComponent = (c) => plane.staticPods.filter((p) => p.component === c).map((p) => p.path);
     return {
         node: session.target,
@@ -793,26 +2590,74 @@ async function planMember(link, nodeTool, options, stamp, log) {
         owner: facts.owner,
         version: etcd.version,
         staticPodPath,
-        etcdManifest: plane.etcdManifestPath,
+        etcdManifest: manifest,
         apiServerManifest: plane.apiServer?.manifestPath,
         controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
-        holding,
-        staging,
-        snapshotDir,
+        ...places,
         nodeTool,
-        target,
-        aside,
-        rewrittenManifest,
         quotaBytes: Number(etcd.flags['quota-backend-bytes'] ?? 0) || DEFAULT_QUOTA,
         tls: await readTls(link, plane),
         certFiles: { ca: plane.etcd.certs.ca, cert: plane.etcd.certs.cert, key: plane.etcd.certs.key },
     };
 }
+/** The node's control plane, refused unless etcd runs as a static pod whose manifest names it fully. */
+async function discoverStaticEtcd(link, options, log) {
+    const session = link.session;
+    const plane = await (0,controlplane/* discoverOverSsh */.Y0)(session, options.overrides ?? {});
+    for (const w of plane.warnings)
+        log.warn(`${session.target}: ${w}`);
+    const { etcd } = plane;
+    if (etcd.runsAs !== 'static-pod' || !plane.etcdManifestPath || !plane.staticPodPath) {
+        refuse(`etcd on ${session.target} does not run as a static pod (${etcd.runsAs})`, 'restore handles kubeadm/kind-style stacked etcd; restore an external etcd with its own tooling');
+    }
+    const { name, dataDir, dataHostPath } = etcd;
+    if (!name || etcd.peerUrls.length === 0 || !dataDir || !dataHostPath) {
+        refuse(`${plane.etcdManifestPath} on ${session.target} does not say etcd's name, peer URL and data dir`, 'check the manifest (kubeadm sets --name, --initial-advertise-peer-urls and --data-dir)');
+    }
+    return {
+        plane,
+        etcd: { ...etcd, name, dataDir },
+        manifest: plane.etcdManifestPath,
+        staticPodPath: external_node_path_.posix.normalize(plane.staticPodPath),
+        dataHostPath: external_node_path_.posix.normalize(dataHostPath),
+    };
+}
+/**
+ * Where this member's restore puts things: the holding dir for manifests, the staging dir, the final place
+ * (swap: the old data dir, moved aside first; new-dir: a new dir and a manifest rewritten to point at it).
+ * Refuses when any of them exists already: a restore never overwrites anything.
+ */
+async function choosePlaces(link, found, options, stamp) {
+    const session = link.session;
+    const { dataHostPath } = found;
+    const holding = external_node_path_.posix.join(external_node_path_.posix.dirname(found.staticPodPath), `etcd-restore-${stamp}`);
+    let target = dataHostPath;
+    let aside;
+    let rewrittenManifest;
+    if (options.mode === 'swap') {
+        if (found.facts.mountPoint) {
+            refuse(`${dataHostPath} on ${session.target} is a mount point, so it cannot be moved aside`, 'use --mode new-dir with a new data dir on that filesystem (e.g. a subdirectory of the mount)');
+        }
+        aside = `${dataHostPath}.before-restore-${stamp}`;
+    }
+    else {
+        target = external_node_path_.posix.normalize(options.newDataDir ?? `${dataHostPath}-restored-${stamp}`);
+        const text = (await session.readFile(found.manifest, { sudo: true })).toString('utf8');
+        rewrittenManifest = rewriteEtcdDataDir(text, target, found.manifest);
+    }
+    const staging = external_node_path_.posix.join(external_node_path_.posix.dirname(target), `.${external_node_path_.posix.basename(target)}.restore-${stamp}`);
+    const snapshotDir = (0,on_node/* snapshotDirFor */.rS)(staging);
+    const taken = await (0,node_ops/* existing */.gT)(session, [holding, staging, snapshotDir, target === dataHostPath ? '' : target, aside ?? ''].filter(Boolean));
+    if (taken.size > 0) {
+        refuse(`${[...taken].join(', ')} already exists on ${session.target}`, 'move it away (a restore never overwrites anything), then run again');
+    }
+    return { holding, staging, snapshotDir, target, aside, rewrittenManifest };
+}
 /** What the running cluster says, if it answers: its revision and members (to check every one is covered). */
 async function liveCluster(link, member) {
     let connection;
     try {
-        connection = await (0,backup_members/* connectThroughNode */.eZ)(link.session, member.clientUrl, member.tls);
+        connection = await (0,node_members/* connectThroughNode */.eZ)(link.session, member.clientUrl, member.tls);
         const [status, members] = await Promise.all([connection.client.status(), connection.client.memberList()]);
         return { revision: Number(status.revision), members };
     }
@@ -839,95 +2684,121 @@ function chooseBump(requested, snapshotRevision, live) {
     const bump = Math.max(DEFAULT_BUMP, 2 * since);
     return { bump, reason: `${since} revisions written since the snapshot; bumping by max(1e9, 2 × that)` };
 }
+/**
+ * The plan step: every node's part (planMember), then the checks that refuse a restore that would go wrong
+ * (duplicate members, version skew, a database over the quota, running members no node covers, tools that
+ * cannot bump the revision). What is allowed but worth knowing becomes a warning.
+ */
 async function makePlan(links, fetched, place, options, log) {
     const stamp = stampOf(options.now);
-    const warnings = [];
     const members = await Promise.all(links.map((l, i) => planMember(l, place.on === 'node' ? place.nodeTools[i] : undefined, options, stamp, log)));
-    // The tools that will run `snapshot restore`: the runner's, or each node's own.
-    const tools = place.on === 'runner'
-        ? [{ kind: place.tools.restoreToolKind, version: place.tools.version, where: 'the restore tools are' }]
-        : place.nodeTools.map((t, i) => ({
-            kind: t.kind,
-            version: t.version,
-            where: `${members[i].node}'s ${t.kind} is`,
-        }));
-    const names = members.map((m) => m.name);
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    if (duplicate)
-        refuse(`two of the given nodes run etcd member '${duplicate}'`, 'give each control-plane node once');
+    const tools = restoringTools(place, members);
     const meta = fetched.metadata;
-    if (meta.member && !names.includes(meta.member.name)) {
-        // Legit when rebuilding on new hosts; a mistake when it is the wrong cluster's backup.
-        warnings.push(`the backup was taken from member ${meta.member.name} of cluster ${meta.cluster}, which none of the given nodes runs`);
-    }
-    const snapshotVersion = meta.etcd.version;
-    const versionProblems = [];
-    for (const t of tools)
-        if ((0,etcd_tools/* minorOf */.Hs)(t.version) !== (0,etcd_tools/* minorOf */.Hs)(snapshotVersion))
-            versionProblems.push(`${t.where} etcd ${t.version}, the snapshot is from ${snapshotVersion}`);
-    for (const m of members) {
-        if (!m.version)
-            warnings.push(`${m.node}: etcd's version is not in its image tag; not checked`);
-        else if ((0,etcd_tools/* minorOf */.Hs)(m.version) !== (0,etcd_tools/* minorOf */.Hs)(snapshotVersion))
-            versionProblems.push(`${m.node} runs etcd ${m.version}, the snapshot is from ${snapshotVersion}`);
-    }
-    if (versionProblems.length > 0) {
-        if (!options.allowVersionSkew) {
-            refuse(`etcd versions differ: ${versionProblems.join('; ')}`, `restore with the same etcd major.minor everywhere, or allow version skew on purpose`);
-        }
-        for (const p of versionProblems)
-            warnings.push(`version skew allowed: ${p}`);
-    }
-    for (const m of members) {
-        if (meta.etcd.totalSize > m.quotaBytes) {
-            const message = `the snapshot's database (${(0,progress/* formatBytes */.z3)(meta.etcd.totalSize)}) is larger than etcd's quota on ${m.node} (${(0,progress/* formatBytes */.z3)(m.quotaBytes)}): it would start with a NOSPACE alarm`;
-            if (!options.force)
-                refuse(message, 'raise --quota-backend-bytes in etcd.yaml first, or force it');
-            warnings.push(`forced: ${message}`);
-        }
-    }
+    const warnings = [
+        ...checkMembers(members, meta),
+        ...checkVersions(tools, members, meta.etcd.version, options.allowVersionSkew),
+        ...checkQuota(members, meta.etcd.totalSize, options.force),
+    ];
     const live = await liveCluster(links[0], members[0]);
-    if (live) {
-        const uncovered = live.members
-            .filter((m) => !names.includes(m.name))
-            .map((m) => m.name || m.id.toString(16));
-        if (uncovered.length > 0) {
-            const message = `the running cluster has members no given node covers: ${uncovered.join(', ')}`;
-            if (!options.force) {
-                refuse(message, 'give every control-plane node (a restore replaces the whole cluster), or force it to drop them');
-            }
-            warnings.push(`forced: ${message}`);
-        }
-    }
-    else {
-        warnings.push('the running cluster did not answer; its members and revision were not checked');
-    }
+    warnings.push(...checkCoverage(live, members, options.force));
     const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
-    const cannotBump = tools.find((t) => !(0,etcd_tools/* supportsBumpRevision */.Ef)(t.version));
-    if (bump > 0 && cannotBump) {
-        refuse(`${cannotBump.kind} ${cannotBump.version} cannot bump the revision (--bump-revision came in etcd 3.4.27 and 3.5.10)`, 'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)');
-    }
-    if (bump === 0)
-        warnings.push('no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore');
-    const initialCluster = members.flatMap((m) => m.peerUrls.map((u) => `${m.name}=${u}`)).join(',');
+    warnings.push(...checkBump(bump, tools));
     return {
         backup: meta.name,
         restoreOn: place.on,
         restoreOnReason: place.reason,
         cluster: meta.cluster,
         snapshotRevision: meta.etcd.revision,
-        snapshotVersion,
+        snapshotVersion: meta.etcd.version,
         toolsVersion: [...new Set(tools.map((t) => t.version))].join(', '),
         mode: options.mode,
         bump,
         bumpReason: reason,
         stamp,
-        initialCluster,
+        initialCluster: members.flatMap((m) => m.peerUrls.map((u) => `${m.name}=${u}`)).join(','),
         clusterToken: `etcd-restore-${stamp.toLowerCase()}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`,
         members,
         live: live ? { revision: live.revision, members: live.members.map((m) => m.name) } : undefined,
         warnings,
     };
+}
+/** The tools that will run `snapshot restore`: the runner's, or each node's own. */
+function restoringTools(place, members) {
+    return place.on === 'runner'
+        ? [{ kind: place.tools.restoreToolKind, version: place.tools.version, where: 'the restore tools are' }]
+        : place.nodeTools.map((t, i) => ({
+            kind: t.kind,
+            version: t.version,
+            where: `${members[i].node}'s ${t.kind} is`,
+        }));
+}
+function checkMembers(members, meta) {
+    const names = members.map((m) => m.name);
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate)
+        refuse(`two of the given nodes run etcd member '${duplicate}'`, 'give each control-plane node once');
+    // Legit when rebuilding on new hosts; a mistake when it is the wrong cluster's backup.
+    return meta.member && !names.includes(meta.member.name)
+        ? [
+            `the backup was taken from member ${meta.member.name} of cluster ${meta.cluster}, which none of the given nodes runs`,
+        ]
+        : [];
+}
+function checkVersions(tools, members, snapshotVersion, allowVersionSkew) {
+    const warnings = [];
+    const problems = [];
+    for (const t of tools)
+        if ((0,etcd_tools/* minorOf */.Hs)(t.version) !== (0,etcd_tools/* minorOf */.Hs)(snapshotVersion))
+            problems.push(`${t.where} etcd ${t.version}, the snapshot is from ${snapshotVersion}`);
+    for (const m of members) {
+        if (!m.version)
+            warnings.push(`${m.node}: etcd's version is not in its image tag; not checked`);
+        else if ((0,etcd_tools/* minorOf */.Hs)(m.version) !== (0,etcd_tools/* minorOf */.Hs)(snapshotVersion))
+            problems.push(`${m.node} runs etcd ${m.version}, the snapshot is from ${snapshotVersion}`);
+    }
+    if (problems.length > 0 && !allowVersionSkew) {
+        refuse(`etcd versions differ: ${problems.join('; ')}`, `restore with the same etcd major.minor everywhere, or allow version skew on purpose`);
+    }
+    return [...warnings, ...problems.map((p) => `version skew allowed: ${p}`)];
+}
+function checkQuota(members, totalSize, force) {
+    const warnings = [];
+    for (const m of members) {
+        if (totalSize > m.quotaBytes) {
+            const message = `the snapshot's database (${(0,progress/* formatBytes */.z3)(totalSize)}) is larger than etcd's quota on ${m.node} (${(0,progress/* formatBytes */.z3)(m.quotaBytes)}): it would start with a NOSPACE alarm`;
+            if (!force)
+                refuse(message, 'raise --quota-backend-bytes in etcd.yaml first, or force it');
+            warnings.push(`forced: ${message}`);
+        }
+    }
+    return warnings;
+}
+/** A restore replaces the whole cluster: every running member must be on a given node. */
+function checkCoverage(live, members, force) {
+    if (!live)
+        return ['the running cluster did not answer; its members and revision were not checked'];
+    const names = members.map((m) => m.name);
+    const uncovered = live.members
+        .filter((m) => !names.includes(m.name))
+        .map((m) => m.name || m.id.toString(16));
+    if (uncovered.length === 0)
+        return [];
+    const message = `the running cluster has members no given node covers: ${uncovered.join(', ')}`;
+    if (!force) {
+        refuse(message, 'give every control-plane node (a restore replaces the whole cluster), or force it to drop them');
+    }
+    return [`forced: ${message}`];
+}
+function checkBump(bump, tools) {
+    const cannotBump = tools.find((t) => !(0,etcd_tools/* supportsBumpRevision */.Ef)(t.version));
+    if (bump > 0 && cannotBump) {
+        refuse(`${cannotBump.kind} ${cannotBump.version} cannot bump the revision (--bump-revision came in etcd 3.4.27 and 3.5.10)`, 'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)');
+    }
+    return bump === 0
+        ? [
+            'no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore',
+        ]
+        : [];
 }
 /** restoredBytes: measured on the runner, or estimated when the restore runs on the nodes. */
 function describePlan(plan, restoredBytes) {
@@ -958,19 +2829,18 @@ function describePlan(plan, restoredBytes) {
 /***/ }),
 
 /***/ 93138:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ recoverCutRestore)
 /* harmony export */ });
-/* harmony import */ var _backup_members__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66005);
-/* harmony import */ var _journal__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89417);
-/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3857);
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
-/* harmony import */ var _restore__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17848);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_restore__WEBPACK_IMPORTED_MODULE_4__]);
-_restore__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _node_journal__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78379);
+/* harmony import */ var _node_members__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44911);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27647);
+/* harmony import */ var _lock__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(491);
+/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3857);
+/* harmony import */ var _rollback__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20023);
+
 
 
 
@@ -984,11 +2854,11 @@ _restore__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (
 async function recoverCutRestore(request) {
     const { log } = request;
     if (request.nodes.length === 0)
-        throw new _plan__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every node of the restore to recover');
-    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_2__/* .NodeLink */ .V(n, log));
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every node of the restore to recover');
+    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_4__/* .NodeLink */ .V(n, log));
     try {
         await Promise.all(links.map((l) => l.open()));
-        const journals = await Promise.all(links.map((l) => (0,_journal__WEBPACK_IMPORTED_MODULE_1__/* .readJournal */ .a0)(l.session)));
+        const journals = await Promise.all(links.map((l) => (0,_node_journal__WEBPACK_IMPORTED_MODULE_0__/* .readJournal */ .a0)(l.session)));
         const found = links.flatMap((link, i) => (journals[i] ? [{ link, journal: journals[i] }] : []));
         if (found.length === 0) {
             log.info('no unfinished restore on these nodes: nothing to recover');
@@ -997,10 +2867,10 @@ async function recoverCutRestore(request) {
         const first = found[0].journal;
         const other = found.find((f) => f.journal.stamp !== first.stamp);
         if (other)
-            throw new _plan__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefusedError */ .HI(`the nodes hold journals of two different restores (${first.stamp} on ${found[0].link.target}, ${other.journal.stamp} on ${other.link.target})`, 'recover each restore with its own nodes (the journal names them), or check the nodes by hand');
-        await (0,_restore__WEBPACK_IMPORTED_MODULE_4__/* .lockAll */ .jt)(found.map((f) => f.link), `cluster-${first.cluster}`, request);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreRefusedError */ .HI(`the nodes hold journals of two different restores (${first.stamp} on ${found[0].link.target}, ${other.journal.stamp} on ${other.link.target})`, 'recover each restore with its own nodes (the journal names them), or check the nodes by hand');
+        await (0,_lock__WEBPACK_IMPORTED_MODULE_3__/* .lockAll */ .j)(found.map((f) => f.link), `cluster-${first.cluster}`, request);
         // A restore that was still running held the lock until now: only what is left after it counts.
-        const stillThere = await Promise.all(found.map((f) => (0,_journal__WEBPACK_IMPORTED_MODULE_1__/* .readJournal */ .a0)(f.link.session)));
+        const stillThere = await Promise.all(found.map((f) => (0,_node_journal__WEBPACK_IMPORTED_MODULE_0__/* .readJournal */ .a0)(f.link.session)));
         const left = found.filter((_, i) => stillThere[i]?.stamp === first.stamp);
         if (left.length === 0) {
             log.info('the restore finished while this recovery waited for the lock: nothing to recover');
@@ -1014,12 +2884,12 @@ async function recoverCutRestore(request) {
             stamp: first.stamp,
             members: await Promise.all(left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal)))),
         };
-        const problems = await (0,_restore__WEBPACK_IMPORTED_MODULE_4__/* .rollback */ .dU)(left.map((f) => f.link), plan, request);
+        const problems = await (0,_rollback__WEBPACK_IMPORTED_MODULE_5__/* .rollback */ .dU)(left.map((f) => f.link), plan, request);
         if (problems.length > 0)
-            throw new _restore__WEBPACK_IMPORTED_MODULE_4__/* .RestoreFailedError */ .UM(`the recovery did not finish: ${problems.join('; ')}`, false, {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreFailedError */ .UM(`the recovery did not finish: ${problems.join('; ')}`, false, {
                 hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
             });
-        await Promise.all(left.map(async (f) => (0,_journal__WEBPACK_IMPORTED_MODULE_1__/* .removeJournal */ .Sw)(await f.link.live())));
+        await Promise.all(left.map(async (f) => (0,_node_journal__WEBPACK_IMPORTED_MODULE_0__/* .removeJournal */ .Sw)(await f.link.live())));
         return { backup: first.backup, recovered: left.map((f) => f.link.target) };
     }
     finally {
@@ -1027,16 +2897,50 @@ async function recoverCutRestore(request) {
     }
 }
 function readTls(link, journal) {
-    return (0,_backup_members__WEBPACK_IMPORTED_MODULE_0__/* .readClientTls */ .Z$)(link.session, journal.member.certs);
+    return (0,_node_members__WEBPACK_IMPORTED_MODULE_1__/* .readClientTls */ .Z$)(link.session, journal.member.certs);
 }
 function memberOf(journal, node, tls) {
-    const { rewritten, certs: _paths, ...recorded } = journal.member;
-    // The rewritten text itself is not needed to roll back, only whether there was one.
-    return { ...recorded, node, tls, rewrittenManifest: rewritten ? '' : undefined };
+    const { certs: _paths, ...recorded } = journal.member;
+    return { ...recorded, node, tls };
 }
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 8322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ reportOf)
+/* harmony export */ });
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29879);
+
+/** The report as the plan has it; the restore fills in what it shipped and what the check found. */
+function reportOf(plan, dryRun, timingsMs) {
+    return {
+        backup: plan.backup,
+        dryRun,
+        restoredOn: plan.restoreOn,
+        restoredOnReason: plan.restoreOnReason,
+        bytesShipped: 0,
+        mode: plan.mode,
+        snapshotRevision: plan.snapshotRevision,
+        bump: plan.bump,
+        members: plan.members.map((m) => ({
+            name: m.name,
+            node: m.node,
+            dataDir: m.target,
+            oldDataKeptAt: m.aside,
+            oldManifestKeptAt: m.rewrittenManifest ? (0,_plan__WEBPACK_IMPORTED_MODULE_0__/* .inHolding */ .zl)(m, m.etcdManifest) : undefined,
+        })),
+        restoredRevision: undefined,
+        keys: undefined,
+        objectsInMissingNamespaces: undefined,
+        warnings: plan.warnings,
+        timingsMs,
+    };
+}
+
 
 /***/ }),
 
@@ -1045,56 +2949,510 @@ __webpack_async_result__();
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PF: () => (/* binding */ restore),
-/* harmony export */   UM: () => (/* binding */ RestoreFailedError),
-/* harmony export */   dU: () => (/* binding */ rollback),
-/* harmony export */   jt: () => (/* binding */ lockAll)
+/* harmony export */   PF: () => (/* binding */ restore)
 /* harmony export */ });
-/* unused harmony export RestoreInterruptedError */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70898);
+/* harmony import */ var _check__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49086);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27647);
+/* harmony import */ var _fetch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43338);
+/* harmony import */ var _journal__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89417);
+/* harmony import */ var _leftovers__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65122);
+/* harmony import */ var _lock__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(491);
+/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3857);
+/* harmony import */ var _place__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(63725);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(29879);
+/* harmony import */ var _report__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8322);
+/* harmony import */ var _rollback__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(20023);
+/* harmony import */ var _stage__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(57556);
+/* harmony import */ var _stage_node__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(65437);
+/* harmony import */ var _stage_runner__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(30835);
+/* harmony import */ var _start__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(29062);
+/* harmony import */ var _steps__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(99029);
+/* harmony import */ var _stop__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(67740);
+/* harmony import */ var _swap__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(47639);
+/* harmony import */ var _verify_backup__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(31264);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_fetch__WEBPACK_IMPORTED_MODULE_4__, _verify_backup__WEBPACK_IMPORTED_MODULE_20__]);
+([_fetch__WEBPACK_IMPORTED_MODULE_4__, _verify_backup__WEBPACK_IMPORTED_MODULE_20__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Puts a stored backup back into a kubeadm-style control plane:
+ * fetch → verify → plan → stage → stop → swap → start → check, with rollback as the mirror.
+ * Everything up to the stage step runs while the cluster still runs, and an interrupt or failure there changes
+ * nothing; anything that fails after the first stop puts every node back as it was. Nothing is deleted: the
+ * old data dir stays, named with the time.
+ */
+async function restore(request) {
+    const { log } = request;
+    if (request.nodes.length === 0)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every control-plane node');
+    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_1__/* .createPrivateTempDir */ .f)('etcd-restore-');
+    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_8__/* .NodeLink */ .V(n, log));
+    const run = new _steps__WEBPACK_IMPORTED_MODULE_17__/* .StepRunner */ .H(request.signal);
+    try {
+        const downloaded = await run.beforeStop('fetch', () => (0,_fetch__WEBPACK_IMPORTED_MODULE_4__/* .downloadBackup */ .$)({ ...request, path: temp.file('snapshot.db') }));
+        const analysis = await run.beforeStop('verify', () => (0,_verify_backup__WEBPACK_IMPORTED_MODULE_20__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path));
+        const fetched = { ...downloaded, analysis };
+        const cluster = request.cluster ?? fetched.metadata.cluster;
+        await run.beforeStop('connectAndLock', () => (0,_lock__WEBPACK_IMPORTED_MODULE_7__/* .connectAndLock */ .p)(links, cluster, request));
+        const { plan, place } = await run.beforeStop('plan', () => planRestore(links, fetched, request));
+        const stager = stagerFor(place, {
+            links,
+            plan,
+            fetched,
+            tempDir: temp.path,
+            log,
+            signal: request.signal,
+        });
+        const sizes = await run.beforeStop(stager.timingNames.prepare, () => stager.prepare());
+        await (0,_stage__WEBPACK_IMPORTED_MODULE_13__/* .checkSpace */ .Xe)(links, plan, sizes.neededBytes);
+        for (const line of (0,_plan__WEBPACK_IMPORTED_MODULE_10__/* .describePlan */ .df)(plan, sizes.restoredBytes))
+            log.info(line);
+        const report = (0,_report__WEBPACK_IMPORTED_MODULE_11__/* .reportOf */ .E)(plan, request.dryRun ?? false, run.timings);
+        if (request.dryRun) {
+            log.info('dry run: nothing was changed');
+            return report;
+        }
+        run.notInterrupted();
+        await request.onStep?.('planned', plan);
+        return await (0,_journal__WEBPACK_IMPORTED_MODULE_5__/* .withJournals */ .Pz)(links, plan, log, async () => {
+            report.bytesShipped = await run.beforeStop(stager.timingNames.stage, () => stager.stage());
+            // The restored copies on the runner and the snapshot are not needed any more.
+            temp.dispose();
+            await request.onStep?.('shipped', plan);
+            if (request.signal?.aborted)
+                await (0,_stage__WEBPACK_IMPORTED_MODULE_13__/* .removeStaging */ .O7)(links, plan).then(() => run.notInterrupted());
+            const checked = await run.timed('swap', () => swapOrRollBack(run, links, plan, fetched, request));
+            return finished(report, checked, log);
+        });
+    }
+    finally {
+        await Promise.all(links.map((l) => l.close().catch(() => { })));
+        temp.dispose();
+    }
+}
+function finished(report, checked, log) {
+    log.info(`restored ${report.backup} to ${report.members.length} member(s): revision ${checked.revision}, ${checked.keys.restored} keys and their revisions equal to the snapshot's, ${checked.keys.valuesCompared} values compared`);
+    return {
+        ...report,
+        restoredRevision: checked.revision,
+        keys: checked.keys,
+        objectsInMissingNamespaces: checked.leftovers,
+    };
+}
+/** From the first stop on: any failure (an interrupt too) rolls every node back. */
+async function swapOrRollBack(run, links, plan, fetched, request) {
+    const context = {
+        links,
+        plan,
+        log: request.log,
+        stopMs: request.timeouts?.stopMs ?? 90_000,
+        startMs: request.timeouts?.startMs ?? 120_000,
+        signal: request.signal,
+        controllers: request.keepControllersRunning ? 'keep-running' : 'stop',
+    };
+    try {
+        return await swapIn(run, context, fetched, request);
+    }
+    catch (error) {
+        return await (0,_rollback__WEBPACK_IMPORTED_MODULE_12__/* .rollBackAfter */ .hc)(error, links, (0,_rollback__WEBPACK_IMPORTED_MODULE_12__/* .rollbackPlanOf */ .lj)(plan), request);
+    }
+}
+/** stop → swap → start etcd → check → start kube-apiserver; the caller rolls back whatever fails. */
+async function swapIn(run, context, fetched, request) {
+    const reached = (step) => async () => request.onStep?.(step, context.plan);
+    await run.inSwap('swap.stop', () => (0,_stop__WEBPACK_IMPORTED_MODULE_18__/* .stopControlPlane */ .c)(context, () => run.stopIfInterrupted()), reached('stopped'));
+    await run.inSwap('swap.moveData', () => (0,_swap__WEBPACK_IMPORTED_MODULE_19__/* .swapData */ ._)(context), reached('swapped'));
+    await run.inSwap('swap.startEtcd', () => (0,_start__WEBPACK_IMPORTED_MODULE_16__/* .startEtcd */ .p)(context), reached('started'));
+    // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
+    const checked = await run.inSwap('swap.verify', () => (0,_check__WEBPACK_IMPORTED_MODULE_2__/* .checkRestored */ .H)(context, fetched));
+    // Reported on its own: how long the API servers took to answer /readyz once started.
+    run.timings.apiServersReady = await run.timed('swap.startApiServer', () => (0,_start__WEBPACK_IMPORTED_MODULE_16__/* .startApiServer */ .K)(context, request.restartControllers ?? false));
+    // The restore is done; a failure to look for leftovers is only a warning.
+    const leftovers = await run
+        .timed('leftovers', () => (0,_leftovers__WEBPACK_IMPORTED_MODULE_6__/* .findLeftovers */ .Q)(context))
+        .catch((error) => {
+        request.log.warn(`could not look for objects in namespaces that no longer exist: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}`);
+        return undefined;
+    });
+    return { ...checked, leftovers };
+}
+/** The plan step: where `snapshot restore` runs, then every node's part. */
+async function planRestore(links, fetched, request) {
+    const place = await (0,_place__WEBPACK_IMPORTED_MODULE_9__/* .choosePlace */ .$)(links, fetched.metadata.etcd.version, request);
+    const plan = await (0,_plan__WEBPACK_IMPORTED_MODULE_10__/* .makePlan */ .Cs)(links, fetched, place, {
+        mode: request.mode ?? 'swap',
+        ...(request.newDataDir ? { newDataDir: request.newDataDir } : {}),
+        bump: request.bumpRevision ?? 'auto',
+        allowVersionSkew: request.allowVersionSkew ?? false,
+        force: request.force ?? false,
+        ...(request.etcd ? { overrides: request.etcd } : {}),
+        now: (request.now ?? (() => new Date()))(),
+    }, request.log);
+    for (const member of plan.members)
+        request.onSecret?.(member.tls.key.toString('utf8'));
+    return { plan, place };
+}
+function stagerFor(place, context) {
+    return place.on === 'runner' ? new _stage_runner__WEBPACK_IMPORTED_MODULE_15__/* .RunnerStager */ .V(context, place.tools) : new _stage_node__WEBPACK_IMPORTED_MODULE_14__/* .NodeStager */ .v(context);
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 20023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dU: () => (/* binding */ rollback),
+/* harmony export */   hc: () => (/* binding */ rollBackAfter),
+/* harmony export */   lj: () => (/* binding */ rollbackPlanOf)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27647);
+/* harmony import */ var _health__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82326);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92317);
+/* harmony import */ var _on_node__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27454);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29879);
+
+
+
+
+
+
+function rollbackPlanOf(plan) {
+    return {
+        stamp: plan.stamp,
+        members: plan.members.map((m) => ({ ...m, rewritten: m.rewrittenManifest !== undefined })),
+    };
+}
+/**
+ * After a failure past the first stop: rolls every node back and throws the failure, saying whether the
+ * cluster runs on its old data again (and if not, how to finish by hand or with `restore --recover`).
+ */
+async function rollBackAfter(error, links, plan, options) {
+    options.log.warn(`restore failed after the cluster was stopped: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}; rolling back`);
+    const problems = await rollback(links, plan, options);
+    if (problems.length > 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .RestoreFailedError */ .UM(`restore failed (${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}) and the rollback did not finish: ${problems.join('; ')}`, false, {
+            hint: `the old data dirs are kept (${plan.members.map((m) => m.aside ?? m.dataHostPath).join(', ')}) and the manifests wait in ${plan.members[0].holding}; once the cause is fixed, run 'etcd-backup restore --recover' with the same nodes to put them back`,
+            cause: error,
+        });
+    }
+    throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .RestoreFailedError */ .UM(`restore failed and was rolled back: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}`, true, {
+        hint: 'the cluster runs on its old data again; nothing was lost. Fix the cause and run again',
+        cause: error,
+    });
+}
+/**
+ * Puts every node back as it was before the first stop, judging by what is on disk (a dropped connection
+ * leaves us unsure which of our moves happened): etcd stopped if it runs on restored data, the old data dir
+ * back in its place, the held manifests back, etcd healthy, then kube-apiserver and the controllers. Returns
+ * what it could not do.
+ */
+async function rollback(links, plan, options) {
+    const { log } = options;
+    const stopMs = options.timeouts?.stopMs ?? 90_000;
+    const problems = [];
+    const sessions = [];
+    await Promise.all(plan.members.map(async (m, i) => {
+        try {
+            sessions[i] = await links[i].live();
+            await rollbackNode(sessions[i], m, plan.stamp, stopMs, log);
+        }
+        catch (error) {
+            problems.push(`${m.node}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}`);
+        }
+    }));
+    if (problems.length > 0)
+        return problems;
+    try {
+        await (0,_health__WEBPACK_IMPORTED_MODULE_2__/* .waitForHealthyCluster */ .M)(links, plan.members, options.timeouts?.startMs ?? 120_000, log);
+    }
+    catch (error) {
+        problems.push(`the old cluster did not come back: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}`);
+    }
+    await Promise.all(plan.members.map(async (m, i) => {
+        try {
+            if (m.apiServerManifest)
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(sessions[i], (0,_plan__WEBPACK_IMPORTED_MODULE_5__/* .inHolding */ .zl)(m, m.apiServerManifest), m.apiServerManifest, {
+                    ifPresent: true,
+                });
+            for (const manifest of m.controllerManifests ?? [])
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(sessions[i], (0,_plan__WEBPACK_IMPORTED_MODULE_5__/* .inHolding */ .zl)(m, manifest), manifest, { ifPresent: true });
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .removeEmptyDir */ .v7)(sessions[i], m.holding);
+        }
+        catch (error) {
+            problems.push(`${m.node}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorLine */ .BP)(error)}`);
+        }
+    }));
+    if (problems.length === 0)
+        log.info('rolled back: the cluster runs on its old data');
+    return problems;
+}
+async function rollbackNode(session, m, stamp, stopMs, log) {
+    const held = (0,_plan__WEBPACK_IMPORTED_MODULE_5__/* .inHolding */ .zl)(m, m.etcdManifest);
+    const there = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .existing */ .gT)(session, [m.etcdManifest, held, m.aside ?? '', m.staging, m.snapshotDir, m.target].filter(Boolean));
+    // Stop etcd if it runs on what we put there; if it was never stopped, it still runs on the old data.
+    let stopped = there.has(held);
+    if (there.has(m.etcdManifest)) {
+        if (m.aside && there.has(m.aside) && !there.has(held)) {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(session, m.etcdManifest, held);
+            stopped = true;
+        }
+        else if (m.rewritten && there.has(held)) {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(session, m.etcdManifest, `${held}.restored-${stamp}`);
+        }
+    }
+    if (stopped)
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .waitUntilGone */ .Ly)(session, 'etcd', { port: m.clientPort, timeoutMs: stopMs });
+    if (m.aside && there.has(m.aside)) {
+        if ((await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .existing */ .gT)(session, [m.dataHostPath])).size > 0) {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(session, m.dataHostPath, `${m.dataHostPath}.failed-restore-${stamp}`);
+        }
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(session, m.aside, m.dataHostPath);
+        log.info(`${m.node}: old data dir back at ${m.dataHostPath}`);
+    }
+    if (there.has(m.staging))
+        await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .removeOurDir */ .Om)(session, m.staging);
+    if (there.has(m.snapshotDir))
+        await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .removeOurDir */ .Om)(session, m.snapshotDir);
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .move */ .Cy)(session, held, m.etcdManifest, { ifPresent: true });
+}
+
+
+/***/ }),
+
+/***/ 55403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ snapshotRestoreArgs),
+/* harmony export */   n: () => (/* binding */ restoreSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80151);
+
+
+/** The `snapshot restore` argv after the program, the same on the runner and on a node. */
+function snapshotRestoreArgs(tool, options) {
+    const args = [
+        'snapshot',
+        'restore',
+        options.snapshotPath,
+        `--data-dir=${options.dataDir}`,
+        `--name=${options.name}`,
+        `--initial-advertise-peer-urls=${options.initialAdvertisePeerUrls}`,
+        `--initial-cluster=${options.initialCluster}`,
+        `--initial-cluster-token=${options.initialClusterToken}`,
+    ];
+    if (options.skipHashCheck)
+        args.push('--skip-hash-check=true');
+    const bump = options.bumpRevision ?? 0;
+    if (bump > 0) {
+        if (!(0,_etcd_tools__WEBPACK_IMPORTED_MODULE_1__/* .supportsBumpRevision */ .Ef)(tool.version)) {
+            throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_1__/* .EtcdToolError */ .n5(`${tool.kind} ${tool.version} cannot bump the revision`, {
+                hint: 'use etcd 3.4.27+, 3.5.10+ or 3.6 tools, or set the revision bump to 0 (watch caches may then go back in time)',
+            });
+        }
+        args.push(`--bump-revision=${bump}`, '--mark-compacted');
+    }
+    return args;
+}
+/**
+ * Runs `etcdutl snapshot restore` (`etcdctl snapshot restore` on 3.4) and keeps its output in the log. The tool
+ * checks the snapshot's SHA-256 trailer itself before writing anything.
+ */
+async function restoreSnapshot(tools, options) {
+    const args = snapshotRestoreArgs({ kind: tools.restoreToolKind, version: tools.version }, options);
+    const output = await new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tools.restoreTool, args, {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, ETCDCTL_API: '3' },
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+        let text = '';
+        const keep = (d) => {
+            text = (text + d.toString('utf8')).slice(-64 * 1024);
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        child.on('error', (error) => reject(new _etcd_tools__WEBPACK_IMPORTED_MODULE_1__/* .EtcdToolError */ .n5(`cannot run ${tools.restoreTool}: ${error.message}`)));
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve(text);
+            else {
+                const last = text.trim().split('\n').filter(Boolean).pop() ?? '';
+                reject(new _etcd_tools__WEBPACK_IMPORTED_MODULE_1__/* .EtcdToolError */ .n5(`${tools.restoreToolKind} snapshot restore failed (exit ${code}): ${last}`, {
+                    hint: 'nothing was changed on the cluster; the tool output is in the log above',
+                }));
+            }
+        });
+    });
+    for (const line of output.trim().split('\n'))
+        if (line)
+            options.log.debug(`${tools.restoreToolKind}: ${line}`);
+}
+
+
+/***/ }),
+
+/***/ 65437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ NodeStager)
+/* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _backup_members__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66005);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74883);
-/* harmony import */ var _util_private_temp__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70898);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65365);
-/* harmony import */ var _fetch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43338);
-/* harmony import */ var _journal__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89417);
-/* harmony import */ var _node_link__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3857);
-/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92317);
-/* harmony import */ var _node_tools__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58690);
-/* harmony import */ var _on_node__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(27454);
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(29879);
-/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(55403);
-/* harmony import */ var _verify_keys__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(19578);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_fetch__WEBPACK_IMPORTED_MODULE_7__]);
-_fetch__WEBPACK_IMPORTED_MODULE_7__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92317);
+/* harmony import */ var _on_node__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27454);
+/* harmony import */ var _stage__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57556);
 
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-class RestoreFailedError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld {
-    rolledBack;
-    constructor(message, rolledBack, options) {
-        super(message, { ...options, exitCode: rolledBack ? 7 : 8 });
-        this.rolledBack = rolledBack;
+/** etcd preallocates its first WAL file at 64 MiB. */
+const WAL_BYTES = 64 * 1024 ** 2;
+/**
+ * Staging on the nodes: the verified snapshot is shipped into a private dir next to the data dir, the node's
+ * own `snapshot restore` writes the staging dir, and the shipped snapshot is removed whatever happened (it
+ * holds every Secret).
+ */
+class NodeStager {
+    context;
+    timingNames = { prepare: undefined, stage: 'shipAndRestoreOnNodes' };
+    constructor(context) {
+        this.context = context;
+    }
+    async prepare() {
+        // The shipped copy sits next to the restored dir until the tool is done.
+        const snapshotBytes = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(this.context.fetched.path)).size;
+        const restoredBytes = snapshotBytes + WAL_BYTES;
+        return { restoredBytes, neededBytes: restoredBytes + snapshotBytes };
+    }
+    stage() {
+        const { links, plan, fetched, log } = this.context;
+        return (0,_stage__WEBPACK_IMPORTED_MODULE_5__/* .onEveryNode */ .Lg)(links, plan, async (session, m, i) => {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
+            let sent = 0;
+            try {
+                sent = await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .shipSnapshot */ .Bx)(session, fetched.path, m.snapshotDir, log);
+                log.info(`${m.node}: restoring ${m.name} with ${m.nodeTool.kind} ${m.nodeTool.version} on the node`);
+                await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .restoreOnNode */ .q8)(session, m.nodeTool, m.owner, {
+                    snapshotPath: (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .shippedSnapshotPath */ .JJ)(m.snapshotDir),
+                    dataDir: m.staging,
+                    name: m.name,
+                    initialAdvertisePeerUrls: m.peerUrls.join(','),
+                    initialCluster: plan.initialCluster,
+                    initialClusterToken: plan.clusterToken,
+                    bumpRevision: plan.bump,
+                    log,
+                });
+            }
+            finally {
+                // Through a fresh connection if this one dropped: the copy holds every Secret.
+                await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .removeOurDir */ .Om)(await links[i].live(), m.snapshotDir).catch((error) => log.warn(`${m.node}: could not remove the shipped snapshot ${m.snapshotDir}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorLine */ .BP)(error)}; remove it by hand, it holds every Secret`));
+            }
+            return sent;
+        });
     }
 }
-class VerificationError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld {
+
+
+/***/ }),
+
+/***/ 30835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ RunnerStager)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92317);
+/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55403);
+/* harmony import */ var _stage__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57556);
+
+
+
+
+
+/** Staging on the runner: one `snapshot restore` per member there, then each restored dir shipped to its node. */
+class RunnerStager {
+    context;
+    tools;
+    timingNames = { prepare: 'restoreData', stage: 'ship' };
+    localDirs = [];
+    constructor(context, tools) {
+        this.context = context;
+        this.tools = tools;
+    }
+    async prepare() {
+        this.localDirs = await this.restoreLocally();
+        const restoredBytes = await dirSize(this.localDirs[0]);
+        return { restoredBytes, neededBytes: restoredBytes };
+    }
+    /** Ships every member's restored dir next to its final place. */
+    stage() {
+        const { links, plan, log } = this.context;
+        return (0,_stage__WEBPACK_IMPORTED_MODULE_4__/* .onEveryNode */ .Lg)(links, plan, async (session, m, i) => {
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
+            return (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .shipDir */ ._H)(session, this.localDirs[i], m.staging, m.owner, log);
+        });
+    }
+    /** Same snapshot, same initial cluster, each member its own name. */
+    async restoreLocally() {
+        const { plan, fetched, tempDir, log, signal } = this.context;
+        const dirs = [];
+        for (const [i, member] of plan.members.entries()) {
+            const dataDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tempDir, `member-${i}`);
+            await (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_3__/* .restoreSnapshot */ .n)(this.tools, {
+                snapshotPath: fetched.path,
+                dataDir,
+                name: member.name,
+                initialAdvertisePeerUrls: member.peerUrls.join(','),
+                initialCluster: plan.initialCluster,
+                initialClusterToken: plan.clusterToken,
+                bumpRevision: plan.bump,
+                log,
+                ...(signal ? { signal } : {}),
+            });
+            dirs.push(dataDir);
+        }
+        return dirs;
+    }
 }
 async function dirSize(path) {
     let total = 0;
@@ -1104,601 +3462,465 @@ async function dirSize(path) {
     }
     return total;
 }
-function describe(error) {
-    return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-}
+
+
+/***/ }),
+
+/***/ 57556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lg: () => (/* binding */ onEveryNode),
+/* harmony export */   O7: () => (/* binding */ removeStaging),
+/* harmony export */   Xe: () => (/* binding */ checkSpace)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65365);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27647);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92317);
+/* harmony import */ var _on_node__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27454);
+
+
+
+
+
 /**
- * Puts a stored backup back into a kubeadm-style control plane: fetch and verify → plan (every node) →
- * restore each member's data dir on the runner and ship it next to its final place while the cluster still
- * runs → stop kube-apiserver, then etcd, everywhere → swap the data → start etcd, wait for a leader → verify
- * every key → start kube-apiserver. Anything that fails after the first stop puts every node back as it was.
- * Nothing is deleted: the old data dir stays, named with the time.
+ * Runs `work` for every member at once and adds up the bytes each sent; when one fails, waits for the others,
+ * removes every staging dir and throws the first failure.
  */
-async function restore(request) {
-    const { log } = request;
-    if (request.nodes.length === 0)
-        throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI('no control-plane node given', 'name every control-plane node');
-    const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_5__/* .createPrivateTempDir */ .f)('etcd-restore-');
-    const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_9__/* .NodeLink */ .V(n, log));
-    const timings = {};
-    let started = Date.now();
-    try {
-        notInterrupted(request.signal);
-        const fetched = await (0,_fetch__WEBPACK_IMPORTED_MODULE_7__/* .fetchBackup */ .T)({
-            store: request.store,
-            selector: request.selector,
-            ...(request.cluster ? { cluster: request.cluster } : {}),
-            keys: request.keys,
-            path: temp.file('snapshot.db'),
-            log,
-        });
-        timings.fetch = Date.now() - started;
-        timings['fetch.open'] = fetched.timingsMs.open;
-        timings['fetch.verify'] = fetched.timingsMs.verify;
-        notInterrupted(request.signal);
-        started = Date.now();
-        await Promise.all(links.map((l) => l.open()));
-        await lockAll(links, `cluster-${request.cluster ?? fetched.metadata.cluster}`, request);
-        await (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .refuseIfCutShort */ .YH)(links.map((l) => l.session));
-        timings.connectAndLock = Date.now() - started;
-        notInterrupted(request.signal);
-        started = Date.now();
-        const place = await choosePlace(links, fetched, request);
-        const plan = await (0,_plan__WEBPACK_IMPORTED_MODULE_13__/* .makePlan */ .Cs)(links, fetched, place, {
-            mode: request.mode ?? 'swap',
-            ...(request.newDataDir ? { newDataDir: request.newDataDir } : {}),
-            bump: request.bumpRevision ?? 'auto',
-            allowVersionSkew: request.allowVersionSkew ?? false,
-            force: request.force ?? false,
-            ...(request.etcd ? { overrides: request.etcd } : {}),
-            now: (request.now ?? (() => new Date()))(),
-        }, log);
-        for (const member of plan.members)
-            request.onSecret?.(member.tls.key.toString('utf8'));
-        timings.plan = Date.now() - started;
-        // Before the first stop an interrupt changes nothing; whatever it broke (a killed etcdutl, a torn
-        // copy) is reported as the interrupt it was.
-        const interruptible = async (work) => {
-            try {
-                return await work;
-            }
-            catch (error) {
-                notInterrupted(request.signal);
-                throw error;
-            }
-        };
-        started = Date.now();
-        let localDirs = [];
-        let restoredBytes;
-        let neededBytes;
-        if (place.on === 'runner') {
-            localDirs = await interruptible(restoreLocally(plan, fetched, place.tools, request, temp.path));
-            restoredBytes = await dirSize(localDirs[0]);
-            neededBytes = restoredBytes;
-            timings.restoreData = Date.now() - started;
+async function onEveryNode(links, plan, work) {
+    const results = await Promise.allSettled(plan.members.map((m, i) => work(links[i].session, m, i)));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (!failed)
+        return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
+    await removeStaging(links, plan);
+    throw failed.reason;
+}
+/** Removes every member's staging dir, as far as it can. */
+async function removeStaging(links, plan) {
+    await Promise.all(plan.members.map((m, i) => (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .removeOurDir */ .Om)(links[i].session, m.staging).catch(() => { })));
+}
+/** Refuses when a node has no room for the restored dir next to the old one, which stays. */
+async function checkSpace(links, plan, neededBytes) {
+    // 10% slack for the filesystem.
+    const needed = Math.ceil(neededBytes * 1.1);
+    await Promise.all(plan.members.map(async (m, i) => {
+        const free = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .freeBytes */ .go)(links[i].session, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(m.target));
+        if (free < needed) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreRefusedError */ .HI(`not enough free space for the restored data dir on ${m.node}: ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(free)} free next to ${m.target}, ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(needed)} needed`, 'free space on that filesystem (the old data dir is kept, so both must fit), or restore to another one with --mode new-dir');
+        }
+    }));
+}
+
+
+/***/ }),
+
+/***/ 29062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ startApiServer),
+/* harmony export */   p: () => (/* binding */ startEtcd)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _api_ready__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72036);
+/* harmony import */ var _controllers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16719);
+/* harmony import */ var _health__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82326);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92317);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29879);
+/* harmony import */ var _stop__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67740);
+/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(22913);
+
+
+
+
+
+
+
+
+
+/**
+ * The start step, for etcd: its manifest back in the static pod folder (new-dir mode: the rewritten one,
+ * written next to the held original first), then the wait until every member answers and all agree on a leader.
+ */
+async function startEtcd(context) {
+    context.log.info('starting etcd on every node');
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_8__/* .eachMember */ .c)(context, async (session, m) => {
+        if (m.rewrittenManifest) {
+            const next = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(m.etcdManifest)}.new`);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomically */ .lo)(session, next, m.rewrittenManifest);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, next, m.etcdManifest);
         }
         else {
-            // Restored: the snapshot's database plus etcd's preallocated 64 MiB WAL; the shipped copy sits next to
-            // it until the tool is done.
-            const snapshotBytes = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(fetched.path)).size;
-            restoredBytes = snapshotBytes + 64 * 1024 ** 2;
-            neededBytes = restoredBytes + snapshotBytes;
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_6__/* .inHolding */ .zl)(m, m.etcdManifest), m.etcdManifest);
         }
-        await checkSpace(links, plan, neededBytes);
-        for (const line of (0,_plan__WEBPACK_IMPORTED_MODULE_13__/* .describePlan */ .df)(plan, restoredBytes))
-            log.info(line);
-        const report = {
-            backup: plan.backup,
-            dryRun: request.dryRun ?? false,
-            restoredOn: plan.restoreOn,
-            restoredOnReason: plan.restoreOnReason,
-            bytesShipped: 0,
-            mode: plan.mode,
-            snapshotRevision: plan.snapshotRevision,
-            bump: plan.bump,
-            members: plan.members.map((m) => ({
-                name: m.name,
-                node: m.node,
-                dataDir: m.target,
-                oldDataKeptAt: m.aside,
-                oldManifestKeptAt: m.rewrittenManifest ? inHolding(m, m.etcdManifest) : undefined,
-            })),
-            restoredRevision: undefined,
-            keys: undefined,
-            warnings: plan.warnings,
-            timingsMs: timings,
-        };
-        if (request.dryRun) {
-            log.info('dry run: nothing was changed');
-            return report;
-        }
-        notInterrupted(request.signal);
-        await request.onStep?.('planned', plan);
-        return await withJournals(links, plan, log, async () => {
-            started = Date.now();
-            report.bytesShipped = await interruptible(place.on === 'runner'
-                ? ship(links, plan, localDirs, log)
-                : restoreOnNodes(links, plan, fetched, request));
-            timings[place.on === 'runner' ? 'ship' : 'shipAndRestoreOnNodes'] = Date.now() - started;
-            // The restored copies on the runner are not needed any more; the snapshot stays for nothing either.
-            temp.dispose();
-            await request.onStep?.('shipped', plan);
-            if (request.signal?.aborted) {
-                await Promise.all(plan.members.map((m, i) => removeOurStaging(links[i].session, m.staging).catch(() => { })));
-                notInterrupted(request.signal);
-            }
-            started = Date.now();
+    });
+    await (0,_health__WEBPACK_IMPORTED_MODULE_4__/* .waitForHealthyCluster */ .M)(context.links, context.plan.members, context.startMs, context.log, context.signal);
+}
+/**
+ * The start step, for Kubernetes, once the check passed: kube-apiserver back everywhere, every API server's
+ * /readyz waited for, then the controllers started (or, kept running, restarted when asked), and the holding
+ * dirs removed (new-dir mode keeps the original etcd.yaml there). Returns how long the API servers took.
+ */
+async function startApiServer(context, restartControllers) {
+    const { log } = context;
+    log.info('etcd verified; starting kube-apiserver');
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_8__/* .eachMember */ .c)(context, async (session, m) => {
+        if (m.apiServerManifest)
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_6__/* .inHolding */ .zl)(m, m.apiServerManifest), m.apiServerManifest);
+    });
+    const readyMs = await (0,_api_ready__WEBPACK_IMPORTED_MODULE_2__/* .waitForApiServersReady */ .s)(context);
+    if (context.controllers === 'stop') {
+        log.info('starting kube-controller-manager and kube-scheduler');
+        await (0,_controllers__WEBPACK_IMPORTED_MODULE_3__/* .startControllers */ ._)(context);
+    }
+    else if (restartControllers) {
+        await restartControllerPods(context);
+    }
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_8__/* .eachMember */ .c)(context, async (session, m) => {
+        if (!m.rewrittenManifest)
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .removeEmptyDir */ .v7)(session, m.holding);
+    });
+    return readyMs;
+}
+/** Stops and starts kube-controller-manager and kube-scheduler, so they drop what they cached of the old data. */
+async function restartControllerPods(context) {
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_8__/* .eachMember */ .c)(context, async (session, m) => {
+        for (const manifest of m.controllerManifests) {
+            const program = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
             try {
-                const verified = await swapAndStart(links, plan, fetched, request, timings);
-                report.restoredRevision = verified.revision;
-                report.keys = verified.keys;
+                await (0,_stop__WEBPACK_IMPORTED_MODULE_7__/* .stopPod */ .M)(session, m, manifest, program, { timeoutMs: context.stopMs });
+                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_6__/* .inHolding */ .zl)(m, manifest), manifest);
             }
             catch (error) {
-                log.warn(`restore failed after the cluster was stopped: ${describe(error)}; rolling back`);
-                const problems = await rollback(links, plan, request);
-                if (problems.length > 0) {
-                    throw new RestoreFailedError(`restore failed (${describe(error)}) and the rollback did not finish: ${problems.join('; ')}`, false, {
-                        hint: `the old data dirs are kept (${plan.members.map((m) => m.aside ?? m.dataHostPath).join(', ')}) and the manifests wait in ${plan.members[0].holding}; once the cause is fixed, run 'etcd-backup restore --recover' with the same nodes to put them back`,
-                        cause: error,
-                    });
-                }
-                throw new RestoreFailedError(`restore failed and was rolled back: ${describe(error)}`, true, {
-                    hint: 'the cluster runs on its old data again; nothing was lost. Fix the cause and run again',
-                    cause: error,
-                });
+                context.log.warn(`could not restart ${program} on ${m.node}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorLine */ .BP)(error)}`);
             }
-            timings.swap = Date.now() - started;
-            log.info(`restored ${plan.backup} to ${plan.members.length} member(s): revision ${report.restoredRevision}, ${report.keys?.restored} keys and their revisions equal to the snapshot's, ${report.keys?.valuesCompared} values compared`);
-            return report;
-        });
-    }
-    finally {
-        await Promise.all(links.map((l) => l.close().catch(() => { })));
-        temp.dispose();
-    }
-}
-class RestoreInterruptedError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld {
-}
-/** Throws (before anything on the cluster changed) when the caller asked us to stop. */
-function notInterrupted(signal) {
-    if (!signal?.aborted)
-        return;
-    const reason = signal.reason instanceof Error ? signal.reason.message : 'interrupted';
-    throw new RestoreFailedError(`restore ${reason} before anything on the cluster was changed`, true, {
-        hint: 'nothing was changed; run again when ready',
+        }
     });
 }
-/** In the swap (after the first stop): an interrupt becomes a failure, which the caller rolls back. */
-function stopIfInterrupted(signal) {
-    if (!signal?.aborted)
-        return;
-    throw new RestoreInterruptedError(signal.reason instanceof Error ? signal.reason.message : 'interrupted');
-}
+
+
+/***/ }),
+
+/***/ 99029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ StepRunner)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27647);
+
+const reasonOf = (signal) => signal.reason instanceof Error ? signal.reason.message : 'interrupted';
 /**
- * Takes the cluster's node lock on every node, in the order given (so two restores cannot deadlock). A busy
- * lock (a backup is running) is waited for, up to lockWaitSeconds, then the restore is refused untouched.
+ * Times the restore's steps and checks for an interrupt between them, so the step list reads as a list. Before
+ * the first stop an interrupt changes nothing, and whatever it broke (a killed etcdutl, a torn copy) is reported
+ * as the interrupt it was; in the swap an interrupt becomes a failure, which the caller rolls back.
  */
-async function lockAll(links, name, request) {
-    const wait = Math.max(0, Math.round(request.lockWaitSeconds ?? 300));
-    for (const link of links) {
+class StepRunner {
+    signal;
+    timings = {};
+    constructor(signal) {
+        this.signal = signal;
+    }
+    /** A step before the first stop; timed when it has a name. */
+    async beforeStop(name, work) {
+        this.notInterrupted();
+        const started = Date.now();
         try {
-            await link.lock(name, 0);
-            continue;
+            return await work();
         }
         catch (error) {
-            if (!(error instanceof _ssh__WEBPACK_IMPORTED_MODULE_4__/* .RemoteLockBusyError */ .v7) || wait === 0)
-                throw refusedForLock(error, wait);
-            request.log.info(`${describe(error)}; waiting up to ${wait}s for it`);
-        }
-        try {
-            await link.lock(name, wait);
-        }
-        catch (error) {
-            throw refusedForLock(error, wait);
-        }
-    }
-}
-/** The lock error names the node already (`ssh user@host:port: lock … is held by …`). */
-function refusedForLock(error, waited) {
-    if (!(error instanceof _ssh__WEBPACK_IMPORTED_MODULE_4__/* .RemoteLockBusyError */ .v7))
-        return error;
-    return new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`${describe(error)}${waited > 0 ? `, still after waiting ${waited}s` : ''}; nothing was changed`, 'a backup or restore of this cluster is running; run again when it is done, or wait longer (--lock-wait / lock_wait)');
-}
-/**
- * Where `snapshot restore` runs. On the nodes only the snapshot travels (a data dir is the database plus a
- * 64 MiB WAL), but every node needs an etcdutl of the snapshot's major.minor; the runner's tools are found,
- * or downloaded, only when the restore runs there.
- */
-async function choosePlace(links, fetched, request) {
-    const want = request.restoreOn ?? 'auto';
-    const version = fetched.metadata.etcd.version;
-    let reason = 'asked for (restore on the runner)';
-    if (want !== 'runner') {
-        const needsBump = request.bumpRevision !== 0;
-        const found = await Promise.all(links.map(async (link) => {
-            try {
-                return (0,_node_tools__WEBPACK_IMPORTED_MODULE_11__/* .matchingNodeTool */ .y)(await (0,_node_tools__WEBPACK_IMPORTED_MODULE_11__/* .probeNodeTools */ .M)(link.session), version, needsBump);
-            }
-            catch (error) {
-                return { why: `its tools could not be listed (${describe(error)})` };
-            }
-        }));
-        const missing = found.flatMap((f, i) => ('why' in f ? [`${links[i].target}: ${f.why}`] : []));
-        if (missing.length === 0) {
-            const nodeTools = found.map((f) => ('tool' in f ? f.tool : undefined));
-            const kinds = [...new Set(nodeTools.map((t) => `${t.kind} ${t.version}`))].join(', ');
-            return {
-                on: 'node',
-                reason: want === 'node'
-                    ? `asked for; every node has ${kinds}`
-                    : `every node has ${kinds}, so only the snapshot is shipped`,
-                nodeTools,
-            };
-        }
-        if (want === 'node') {
-            throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`cannot restore on the nodes: ${missing.join('; ')}`, `put etcdutl ${version} (etcdctl on 3.4) in /usr/local/bin on every node, or restore on the runner (--restore-on runner / restore_on: runner)`);
-        }
-        reason = `not every node has a matching etcdutl (${missing.join('; ')})`;
-    }
-    const tools = typeof request.tools === 'function' ? await request.tools(version) : request.tools;
-    if (!tools) {
-        throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`no etcd tools to restore with on the runner (${reason})`, "give the etcd tools of the snapshot's version (--etcd-tools), or let the restore download them");
-    }
-    return { on: 'runner', reason, tools };
-}
-/**
- * On every node at once: ship the verified snapshot into a private dir next to the data dir, run the node's
- * own `snapshot restore` into the staging dir, and remove the shipped snapshot whatever happened (it holds
- * every Secret). If one node fails, the staging dirs already made are removed too. Returns the bytes sent.
- */
-async function restoreOnNodes(links, plan, fetched, request) {
-    const { log } = request;
-    const results = await Promise.allSettled(plan.members.map(async (m, i) => {
-        const session = links[i].session;
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
-        let sent = 0;
-        try {
-            sent = await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .shipSnapshot */ .Bx)(session, fetched.path, m.snapshotDir, log);
-            log.info(`${m.node}: restoring ${m.name} with ${m.nodeTool.kind} ${m.nodeTool.version} on the node`);
-            await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .restoreOnNode */ .q8)(session, m.nodeTool, m.owner, {
-                snapshotPath: (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .shippedSnapshotPath */ .JJ)(m.snapshotDir),
-                dataDir: m.staging,
-                name: m.name,
-                initialAdvertisePeerUrls: m.peerUrls.join(','),
-                initialCluster: plan.initialCluster,
-                initialClusterToken: plan.clusterToken,
-                bumpRevision: plan.bump,
-                log,
-            });
+            this.notInterrupted();
+            throw error;
         }
         finally {
-            // Through a fresh connection if this one dropped: the copy holds every Secret.
-            await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .removeOurDir */ .Om)(await links[i].live(), m.snapshotDir).catch((error) => log.warn(`${m.node}: could not remove the shipped snapshot ${m.snapshotDir}: ${describe(error)}; remove it by hand, it holds every Secret`));
+            if (name)
+                this.timings[name] = Date.now() - started;
         }
-        return sent;
-    }));
-    const failed = results.find((r) => r.status === 'rejected');
-    if (!failed)
-        return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
-    await Promise.all(plan.members.map((m, i) => removeOurStaging(links[i].session, m.staging).catch(() => { })));
-    throw failed.reason;
-}
-/** One `snapshot restore` per member, on the runner: same snapshot, same initial cluster, its own name. */
-async function restoreLocally(plan, fetched, tools, request, tempDir) {
-    const dirs = [];
-    for (const [i, member] of plan.members.entries()) {
-        const dataDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tempDir, `member-${i}`);
-        await (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_14__/* .restoreSnapshot */ .n)(tools, {
-            snapshotPath: fetched.path,
-            dataDir,
-            name: member.name,
-            initialAdvertisePeerUrls: member.peerUrls.join(','),
-            initialCluster: plan.initialCluster,
-            initialClusterToken: plan.clusterToken,
-            bumpRevision: plan.bump,
-            log: request.log,
-            ...(request.signal ? { signal: request.signal } : {}),
-        });
-        dirs.push(dataDir);
     }
-    return dirs;
+    /** A step of the swap; `after` (the caller's onStep) runs before the interrupt check that follows it. */
+    async inSwap(name, work, after) {
+        const result = await this.timed(name, work);
+        await after?.();
+        this.stopIfInterrupted();
+        return result;
+    }
+    /** A step timed and nothing more (past the point where an interrupt rolls back). */
+    async timed(name, work) {
+        const started = Date.now();
+        const result = await work();
+        this.timings[name] = Date.now() - started;
+        return result;
+    }
+    /** Throws (before anything on the cluster changed) when the caller asked us to stop. */
+    notInterrupted() {
+        if (!this.signal?.aborted)
+            return;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .RestoreFailedError */ .UM(`restore ${reasonOf(this.signal)} before anything on the cluster was changed`, true, { hint: 'nothing was changed; run again when ready' });
+    }
+    /** In the swap (after the first stop): an interrupt becomes a failure, which the caller rolls back. */
+    stopIfInterrupted() {
+        if (this.signal?.aborted)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .RestoreInterruptedError */ .h_(reasonOf(this.signal));
+    }
 }
-async function checkSpace(links, plan, restoredBytes) {
-    // The old data dir stays, so the restored one needs room of its own; 10% slack for the filesystem.
-    const needed = Math.ceil(restoredBytes * 1.1);
-    await Promise.all(plan.members.map(async (m, i) => {
-        const free = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .freeBytes */ .go)(links[i].session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
-        if (free < needed) {
-            throw new _plan__WEBPACK_IMPORTED_MODULE_13__/* .RestoreRefusedError */ .HI(`not enough free space for the restored data dir on ${m.node}: ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(free)} free next to ${m.target}, ${(0,_util_progress__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(needed)} needed`, 'free space on that filesystem (the old data dir is kept, so both must fit), or restore to another one with --mode new-dir');
-        }
-    }));
-}
-async function removeOurStaging(session, staging) {
-    await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .removeOurDir */ .Om)(session, staging);
-}
+
+
+/***/ }),
+
+/***/ 67740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ stopPod),
+/* harmony export */   c: () => (/* binding */ stopControlPlane)
+/* harmony export */ });
+/* harmony import */ var _api_ready__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72036);
+/* harmony import */ var _controllers__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16719);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92317);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
+/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22913);
+
+
+
+
+
 /**
- * Ships every member's restored dir next to its final place; if one fails, removes the copies already made.
- * Returns the bytes sent.
+ * The stop step: kube-controller-manager and kube-scheduler (unless asked to keep them) and kube-apiserver on
+ * every node first (so nothing writes to etcd or acts on what it cached of the old data), then etcd, each by
+ * moving its manifest out of the static pod folder and waiting until the kubelet has stopped it.
  */
-async function ship(links, plan, localDirs, log) {
-    const results = await Promise.allSettled(plan.members.map(async (m, i) => {
-        const session = links[i].session;
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
-        return (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .shipDir */ ._H)(session, localDirs[i], m.staging, m.owner, log);
-    }));
-    const failed = results.find((r) => r.status === 'rejected');
-    if (!failed)
-        return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
-    await Promise.all(plan.members.map((m, i) => removeOurStaging(links[i].session, m.staging).catch(() => { })));
-    throw failed.reason;
-}
-const inHolding = (m, manifest) => node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(manifest));
-async function stopPod(session, m, manifest, program, port, timeoutMs, signal) {
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, manifest, inHolding(m, manifest));
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilGone */ .Ly)(session, program, {
-        ...(port ? { port } : {}),
-        timeoutMs,
-        ...(signal ? { signal } : {}),
+async function stopControlPlane(context, checkpoint) {
+    const { stopMs: timeoutMs, signal } = context;
+    const controllers = context.controllers === 'stop';
+    context.apiServers = await (0,_api_ready__WEBPACK_IMPORTED_MODULE_0__/* .findApiServers */ .g)(context);
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, async (session, m) => {
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .makeDir */ .gE)(session, m.holding);
     });
-}
-async function swapAndStart(links, plan, fetched, request, timings) {
-    const { log } = request;
-    let since = Date.now();
-    const lap = (name) => {
-        timings[name] = Date.now() - since;
-        since = Date.now();
-    };
-    const stopMs = request.timeouts?.stopMs ?? 90_000;
-    const each = (fn) => Promise.all(plan.members.map((m, i) => fn(links[i].session, m)));
-    const signal = request.signal;
-    log.info('stopping kube-apiserver on every node, then etcd');
-    await each(async (session, m) => {
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .makeDir */ .gE)(session, m.holding);
+    if (controllers) {
+        context.log.info('stopping kube-controller-manager and kube-scheduler on every node');
+        await (0,_controllers__WEBPACK_IMPORTED_MODULE_1__/* .stopControllers */ .Y)(context);
+    }
+    context.log.info('stopping kube-apiserver on every node, then etcd');
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, async (session, m) => {
         if (m.apiServerManifest)
-            await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', undefined, stopMs, signal);
+            await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', { timeoutMs, signal });
     });
-    stopIfInterrupted(signal);
-    await each((session, m) => stopPod(session, m, m.etcdManifest, 'etcd', m.clientPort, stopMs, signal));
-    lap('swap.stop');
-    await request.onStep?.('stopped', plan);
-    stopIfInterrupted(signal);
-    await each(async (session, m) => {
+    checkpoint();
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, (session, m) => stopPod(session, m, m.etcdManifest, 'etcd', { port: m.clientPort, timeoutMs, signal }));
+}
+/** Moves a static pod's manifest into the member's holding dir and waits until its program is gone. */
+async function stopPod(session, m, manifest, program, options) {
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .move */ .Cy)(session, manifest, (0,_plan__WEBPACK_IMPORTED_MODULE_3__/* .inHolding */ .zl)(m, manifest));
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilGone */ .Ly)(session, program, {
+        ...(options.port ? { port: options.port } : {}),
+        timeoutMs: options.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+}
+
+
+/***/ }),
+
+/***/ 22913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ eachMember)
+/* harmony export */ });
+/** Runs `work` for every member at once, on its node's session. */
+async function eachMember(context, work) {
+    await Promise.all(context.plan.members.map((m, i) => work(context.links[i].session, m)));
+}
+
+
+/***/ }),
+
+/***/ 47639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ swapData)
+/* harmony export */ });
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92317);
+/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22913);
+
+
+/** The swap step: the old data dir moves aside (swap mode; new-dir mode keeps it where it is), the staged dir into its final place. */
+async function swapData(context) {
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_1__/* .eachMember */ .c)(context, async (session, m) => {
         if (m.aside)
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.dataHostPath, m.aside);
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.staging, m.target);
+            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_0__/* .move */ .Cy)(session, m.dataHostPath, m.aside);
+        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_0__/* .move */ .Cy)(session, m.staging, m.target);
     });
-    lap('swap.moveData');
-    await request.onStep?.('swapped', plan);
-    stopIfInterrupted(signal);
-    log.info('starting etcd on every node');
-    await each(async (session, m) => {
-        if (m.rewrittenManifest) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .writeFileAtomically */ .lo)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(m.etcdManifest)}.new`), m.rewrittenManifest);
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(m.holding, `.${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(m.etcdManifest)}.new`), m.etcdManifest);
-        }
-        else {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, inHolding(m, m.etcdManifest), m.etcdManifest);
-        }
-    });
-    const connections = await waitForHealthyCluster(links, plan, request.timeouts?.startMs ?? 120_000, log, signal);
-    lap('swap.startEtcd');
-    try {
-        await request.onStep?.('started', plan);
-        stopIfInterrupted(signal);
-        // Verify before kube-apiserver writes anything, so the comparison is exact and a rollback loses nothing.
-        const verified = await verifyRestored(connections[0], plan, fetched);
-        lap('swap.verify');
-        // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
-        stopIfInterrupted(signal);
-        log.info('etcd verified; starting kube-apiserver');
-        await each(async (session, m) => {
-            if (!m.apiServerManifest)
-                return;
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, inHolding(m, m.apiServerManifest), m.apiServerManifest);
-        });
-        await each(async (session, m) => {
-            if (m.apiServerManifest && !(await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilRunning */ .RF)(session, 'kube-apiserver', 60_000)))
-                log.warn(`kube-apiserver has not started on ${m.node} within 60s; check the kubelet`);
-        });
-        lap('swap.startApiServer');
-        if (request.restartControllers)
-            await bounceControllers(links, plan, stopMs, log);
-        await each(async (session, m) => {
-            if (!m.rewrittenManifest)
-                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .removeEmptyDir */ .v7)(session, m.holding);
-        });
-        return verified;
-    }
-    finally {
-        await Promise.all(connections.map((c) => c.close()));
-    }
 }
-async function bounceControllers(links, plan, stopMs, log) {
-    await Promise.all(plan.members.map(async (m, i) => {
-        const session = links[i].session;
-        for (const manifest of m.controllerManifests) {
-            const program = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
-            try {
-                await stopPod(session, m, manifest, program, undefined, stopMs);
-                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, inHolding(m, manifest), manifest);
-            }
-            catch (error) {
-                log.warn(`could not restart ${program} on ${m.node}: ${describe(error)}`);
-            }
-        }
-    }));
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Waits until every member answers through its own node and all agree on one leader and the planned members. */
-async function waitForHealthyCluster(links, plan, timeoutMs, log, signal) {
-    const deadline = Date.now() + timeoutMs;
-    const connections = plan.members.map(() => undefined);
-    let last = '';
-    try {
-        for (;;) {
-            try {
-                const statuses = await Promise.all(plan.members.map(async (m, i) => {
-                    connections[i] ??= await (0,_backup_members__WEBPACK_IMPORTED_MODULE_2__/* .connectThroughNode */ .eZ)(await links[i].live(), m.clientUrl, m.tls);
-                    try {
-                        return await connections[i].client.status();
-                    }
-                    catch (error) {
-                        await connections[i].close();
-                        connections[i] = undefined;
-                        throw error;
-                    }
-                }));
-                const leaders = new Set(statuses.map((s) => s.leader));
-                if (leaders.size === 1 && !leaders.has(0n)) {
-                    log.info(`etcd is back: ${plan.members.length} member(s), leader ${statuses[0].leader.toString(16)}`);
-                    return connections;
-                }
-                last = 'the members do not agree on a leader yet';
-            }
-            catch (error) {
-                last = describe(error);
-            }
-            if (Date.now() > deadline) {
-                throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld(`etcd did not come back with a leader within ${Math.round(timeoutMs / 1000)}s: ${last}`);
-            }
-            stopIfInterrupted(signal);
-            // etcd answers within a few hundred ms of being up; a longer pause is only time the cluster is down.
-            await sleep(150);
-        }
+
+
+/***/ }),
+
+/***/ 31264:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ verifyBackup)
+/* harmony export */ });
+/* unused harmony export BackupRejectedError */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _exit_codes__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91084);
+/* harmony import */ var _snapshot__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94976);
+/* harmony import */ var _snapshot_verdict__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24181);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot__WEBPACK_IMPORTED_MODULE_2__]);
+_snapshot__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
+
+class BackupRejectedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+    constructor(message) {
+        super(message, {
+            hint: 'this backup cannot be trusted; pick another one (etcd-backup list) and check the store',
+            exitCode: _exit_codes__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.verificationFailed,
+        });
     }
-    catch (error) {
-        await Promise.all(connections.map((c) => c?.close()));
-        throw error;
-    }
-}
-async function verifyRestored(connection, plan, fetched) {
-    const client = connection.client;
-    const [status, members] = await Promise.all([client.status(), client.memberList()]);
-    const problems = [];
-    const expectedRevision = plan.snapshotRevision + plan.bump;
-    if (Number(status.revision) < expectedRevision)
-        problems.push(`revision ${status.revision} is below the snapshot's ${plan.snapshotRevision} + bump ${plan.bump}`);
-    const want = plan.members.map((m) => `${m.name}=${[...m.peerUrls].sort().join(',')}`).sort();
-    const got = members.map((m) => `${m.name}=${[...m.peerURLs].sort().join(',')}`).sort();
-    if (want.join(' ') !== got.join(' '))
-        problems.push(`members are ${got.join(' ')}, planned ${want.join(' ')}`);
-    const live = fetched.analysis.liveKeys;
-    if (!live)
-        throw new VerificationError('the snapshot has no key inventory to compare with');
-    const keys = await (0,_verify_keys__WEBPACK_IMPORTED_MODULE_15__/* .compareKeysWithSnapshot */ .u)(client, live);
-    if (keys.missing || keys.unexpected || keys.changed)
-        problems.push(`keys differ from the snapshot: ${keys.missing} missing, ${keys.unexpected} unexpected, ${keys.changed} changed`);
-    if (problems.length > 0)
-        throw new VerificationError(`the restored cluster is not what was planned: ${problems.join('; ')}`);
-    return { revision: Number(status.revision), keys };
 }
 /**
- * Runs the part of a restore that changes the nodes with a journal on every node (see journal.ts): written
- * before anything is shipped, removed when the restore is done, refused or rolled back. A rollback that did
- * not finish leaves them for `restore --recover`.
+ * The verify step: the full verification of the fetched snapshot, with every live key and value (the check
+ * step compares the restored cluster with them), and its revision against what the metadata promised.
  */
-async function withJournals(links, plan, log, work) {
-    const written = await Promise.allSettled(plan.members.map((m, i) => (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .writeJournal */ .fY)(links[i].session, (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .journalOf */ .PR)(plan, m, m.certFiles))));
-    const failed = written.find((r) => r.status === 'rejected');
-    if (failed) {
-        await Promise.all(links.map((l) => (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .removeJournal */ .Sw)(l.session).catch(() => { })));
-        throw new RestoreFailedError(`restore stopped before anything on the cluster was changed: ${describe(failed.reason)}`, true, { hint: 'nothing was changed; check the node (is /var/lib writable, is its disk full?) and run again' });
+async function verifyBackup(metadata, path) {
+    const analysis = await (0,_snapshot__WEBPACK_IMPORTED_MODULE_2__/* .analyzeSnapshot */ .Jb)(path, { liveKeys: 'detailed' });
+    const report = analysis.report;
+    (0,_snapshot_verdict__WEBPACK_IMPORTED_MODULE_3__/* .assertIntact */ .Qb)(report, (reason) => new BackupRejectedError(`${metadata.name} failed verification after download: ${reason}`));
+    if (report.revision !== metadata.etcd.revision) {
+        throw new BackupRejectedError(`${metadata.name} holds revision ${report.revision} but its metadata says ${metadata.etcd.revision}`);
     }
-    let keep = false;
-    try {
-        return await work();
-    }
-    catch (error) {
-        keep = error instanceof RestoreFailedError && !error.rolledBack;
-        throw error;
-    }
-    finally {
-        if (!keep)
-            await endJournals(links, log);
-    }
-}
-/** The journals go, through a new connection if need be. */
-async function endJournals(links, log) {
-    await Promise.all(links.map(async (link) => {
-        try {
-            await (0,_journal__WEBPACK_IMPORTED_MODULE_8__/* .removeJournal */ .Sw)(await link.live());
-        }
-        catch (error) {
-            log.warn(`${link.target}: could not remove ${_journal__WEBPACK_IMPORTED_MODULE_8__/* .JOURNAL_PATH */ .ip} (${describe(error)}); remove it by hand, or the next backup will refuse`);
-        }
-    }));
-}
-async function rollback(links, plan, request) {
-    const { log } = request;
-    const stopMs = request.timeouts?.stopMs ?? 90_000;
-    const problems = [];
-    const sessions = [];
-    await Promise.all(plan.members.map(async (m, i) => {
-        try {
-            sessions[i] = await links[i].live();
-            await rollbackNode(sessions[i], m, plan, stopMs, log);
-        }
-        catch (error) {
-            problems.push(`${m.node}: ${describe(error)}`);
-        }
-    }));
-    if (problems.length > 0)
-        return problems;
-    try {
-        const connections = await waitForHealthyCluster(links, plan, request.timeouts?.startMs ?? 120_000, log);
-        await Promise.all(connections.map((c) => c.close()));
-    }
-    catch (error) {
-        problems.push(`the old cluster did not come back: ${describe(error)}`);
-    }
-    await Promise.all(plan.members.map(async (m, i) => {
-        try {
-            if (m.apiServerManifest)
-                await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(sessions[i], inHolding(m, m.apiServerManifest), m.apiServerManifest, {
-                    ifPresent: true,
-                });
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .removeEmptyDir */ .v7)(sessions[i], m.holding);
-        }
-        catch (error) {
-            problems.push(`${m.node}: ${describe(error)}`);
-        }
-    }));
-    if (problems.length === 0)
-        log.info('rolled back: the cluster runs on its old data');
-    return problems;
-}
-async function rollbackNode(session, m, plan, stopMs, log) {
-    const held = inHolding(m, m.etcdManifest);
-    const there = await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .existing */ .gT)(session, [m.etcdManifest, held, m.aside ?? '', m.staging, m.snapshotDir, m.target].filter(Boolean));
-    // Stop etcd if it runs on what we put there; if it was never stopped, it still runs on the old data.
-    let stopped = there.has(held);
-    if (there.has(m.etcdManifest)) {
-        if (m.aside && there.has(m.aside) && !there.has(held)) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.etcdManifest, held);
-            stopped = true;
-        }
-        else if (m.rewrittenManifest !== undefined && there.has(held)) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.etcdManifest, `${held}.restored-${plan.stamp}`);
-        }
-    }
-    if (stopped)
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .waitUntilGone */ .Ly)(session, 'etcd', { port: m.clientPort, timeoutMs: stopMs });
-    if (m.aside && there.has(m.aside)) {
-        if ((await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .existing */ .gT)(session, [m.dataHostPath])).size > 0) {
-            await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.dataHostPath, `${m.dataHostPath}.failed-restore-${plan.stamp}`);
-        }
-        await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, m.aside, m.dataHostPath);
-        log.info(`${m.node}: old data dir back at ${m.dataHostPath}`);
-    }
-    if (there.has(m.staging))
-        await removeOurStaging(session, m.staging);
-    if (there.has(m.snapshotDir))
-        await (0,_on_node__WEBPACK_IMPORTED_MODULE_12__/* .removeOurDir */ .Om)(session, m.snapshotDir);
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_10__/* .move */ .Cy)(session, held, m.etcdManifest, { ifPresent: true });
+    return analysis;
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 96937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y1: () => (/* binding */ LocalSendError),
+/* harmony export */   h$: () => (/* binding */ sendPacked),
+/* harmony export */   p7: () => (/* binding */ wireCodecs)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65365);
+
+
+
+
+const ZSTD = {
+    name: 'zstd',
+    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdCompress)({ chunkSize: 1 << 20, params: { [node_zlib__WEBPACK_IMPORTED_MODULE_2__.constants.ZSTD_c_compressionLevel]: 1 } }),
+    unpack: 'zstd -dcq',
+    tarOption: '--use-compress-program=zstd',
+};
+const GZIP = {
+    name: 'gzip',
+    pack: () => (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip)({ level: 1 }),
+    unpack: 'gzip -dc',
+    tarOption: '-z',
+};
+const PROBE = 'command -v zstd >/dev/null 2>&1 || exit 1; tar --version 2>/dev/null | grep -q "GNU tar" || exit 2';
+const chosen = new WeakMap();
+/** zstd where the node has it on root's PATH, else gzip; asked once per connection. */
+function wireCodecs(session) {
+    let codecs = chosen.get(session);
+    if (!codecs) {
+        codecs = session
+            .exec(['sh', '-c', PROBE], { sudo: true })
+            .then((r) => ({
+            file: r.exitCode === 0 || r.exitCode === 2 ? ZSTD : GZIP,
+            tar: r.exitCode === 0 ? ZSTD : GZIP,
+        }))
+            .catch(() => ({ file: GZIP, tar: GZIP }));
+        chosen.set(session, codecs);
+    }
+    return codecs;
+}
+/** The local side of a packed send failed: reading the source or packing it. */
+class LocalSendError extends Error {
+    failure;
+    constructor(failure) {
+        super(failure.message, { cause: failure });
+        this.failure = failure;
+    }
+}
+/**
+ * Streams `source` through `pack` into the stdin of `argv` run (with sudo) on the node, with progress, and
+ * returns the packed bytes sent. If the local side fails, the command's stdin is ended — it would otherwise
+ * wait for the rest of its input forever — and, once the command has exited (so whatever it does on a cut
+ * input, like removing what it made, is done), a LocalSendError is thrown; a failure of the command itself
+ * (SshCommandError and the like) is thrown as it is.
+ */
+async function sendPacked(session, options) {
+    const body = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    // The command's stdin. A failed pipeline destroys body without ending it, so it is ended here by hand.
+    const stdin = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    body.pipe(stdin);
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_3__/* .ProgressMeter */ .Z3(options.label, (r) => options.log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_3__/* .formatProgress */ .Vu)(r)));
+    const packing = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, options.pack, body).catch((e) => e);
+    // Counted once the pipe is in place, so this listener only watches what flows into body.
+    let sent = 0;
+    options.pack.on('data', (chunk) => {
+        sent += chunk.length;
+    });
+    void packing.then((e) => {
+        if (e instanceof Error) {
+            body.unpipe(stdin);
+            stdin.end();
+        }
+    });
+    const { done } = await session.execStream(options.argv, { sudo: true, stdin });
+    const ended = await done.then(() => undefined, (error) => error);
+    const packed = ended === undefined ? await packing : await settledNow(packing);
+    if (packed instanceof Error)
+        throw new LocalSendError(packed);
+    if (ended !== undefined)
+        throw ended;
+    return sent;
+}
+/** The promise's value if it has settled by now, else undefined. */
+async function settledNow(promise) {
+    return Promise.race([promise, Promise.resolve(undefined)]);
+}
+
+
+/***/ }),
+
+/***/ 29906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ stderrLogger)
+/* harmony export */ });
+/* unused harmony export silentLogger */
+const stderrLogger = {
+    info: (m) => process.stderr.write(`${m}\n`),
+    warn: (m) => process.stderr.write(`warning: ${m}\n`),
+    debug: (m) => {
+        if (process.env.ETCD_BACKUP_DEBUG)
+            process.stderr.write(`debug: ${m}\n`);
+    },
+};
+const silentLogger = { info: () => { }, warn: () => { }, debug: () => { } };
+
 
 /***/ })
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __cr } from 'node:module';import { fileURLToPath as __fu } from 'node:url';import { dirname as __dn } from 'node:path';const require = __cr(import.meta.url);const __filename = __fu(import.meta.url);const __dirname = __dn(__filename);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
@@ -6,171 +7,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70610);
+// Nothing is imported before this check: the modules behind `main` need Node 24 (zstd in node:zlib, among
+// others) and would fail later with a cryptic error on an older Node.
+const REQUIRED_MAJOR = 24;
+if (Number(process.versions.node.split('.')[0]) < REQUIRED_MAJOR) {
+    process.stderr.write(`etcd-backup needs Node ${REQUIRED_MAJOR} or newer, not ${process.version} (${process.execPath}): install Node ${REQUIRED_MAJOR}, or in a clone after npm install run: npx node dist/cli/index.js <command>\n`);
+    process.exitCode = 1;
+}
+else {
+    const { main } = await __nccwpck_require__.e(/* import() */ 610).then(__nccwpck_require__.bind(__nccwpck_require__, 70610));
+    process.exitCode = await main(process.argv.slice(2));
+}
 
-process.exitCode = await (0,_main__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 70610:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/util/shown.ts
-var shown = __nccwpck_require__(98161);
-;// CONCATENATED MODULE: ./src/cli/commands.ts
-// One entry per verb; each verb lives in src/cli/commands/<verb>.ts.
-const commands = {
-    backup: {
-        summary: 'snapshot a cluster over SSH, verify, encrypt and store it',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(539), __nccwpck_require__.e(33), __nccwpck_require__.e(398), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(700), __nccwpck_require__.e(839)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96839))).backup,
-    },
-    drill: {
-        summary: 'prove a stored backup restores, in a throw-away etcd, without touching the cluster',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(539), __nccwpck_require__.e(942), __nccwpck_require__.e(33), __nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(181), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70672))).drill,
-    },
-    inspect: {
-        summary: 'verify a snapshot file; status, Kubernetes inventory, diff',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70341))).inspect,
-    },
-    list: {
-        summary: 'list the backups in a store, newest first',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(539), __nccwpck_require__.e(807), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90475))).list,
-    },
-    prune: {
-        summary: 'delete old backups by keep-last and/or max age, never the newest good one',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(539), __nccwpck_require__.e(807), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83729))).prune,
-    },
-    restore: {
-        summary: 'put a stored backup back into every etcd member of a control plane, with rollback',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(539), __nccwpck_require__.e(942), __nccwpck_require__.e(33), __nccwpck_require__.e(838), __nccwpck_require__.e(398), __nccwpck_require__.e(805), __nccwpck_require__.e(807), __nccwpck_require__.e(829), __nccwpck_require__.e(372), __nccwpck_require__.e(700), __nccwpck_require__.e(181), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93019))).restore,
-    },
-};
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-
-
-
-function usage() {
-    const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-    return [
-        'usage: etcd-backup <command> [options]',
-        '',
-        'commands:',
-        ...lines,
-        '',
-        'etcd-backup <command> --help for its options',
-    ].join('\n');
-}
-/** Runs one CLI invocation and returns the exit code. Errors are printed as one line, never a stack trace. */
-async function main(argv) {
-    const [name, ...rest] = argv;
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
-        console.log(usage());
-        return name ? 0 : 2;
-    }
-    const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
-    if (!entry) {
-        console.error(`etcd-backup: unknown command '${name}'\n\n${usage()}`);
-        return 2;
-    }
-    try {
-        return await (await entry.load()).run(rest);
-    }
-    catch (error) {
-        console.error(`etcd-backup ${name}: ${(0,shown/* oneLine */.T)((0,errors/* describeError */.Uc)(error))}`);
-        if (process.env.ETCD_BACKUP_DEBUG && error instanceof Error)
-            console.error(error.stack);
-        return typeof error.exitCode === 'number'
-            ? error.exitCode
-            : 1;
-    }
-}
-
-
-/***/ }),
-
-/***/ 83916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ld: () => (/* binding */ EtcdBackupError),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError)
-/* harmony export */ });
-/**
- * Every failure the user can act on is an EtcdBackupError: a one-line message naming the cause, and a hint
- * saying what to do next. Each domain (ssh, discovery, snapshot, store, restore, input) subclasses it so callers
- * can branch on the kind; the CLI and the actions print `message` (and `hint`) and never a stack trace.
- */
-class EtcdBackupError extends Error {
-    /** Process exit code for the CLI. 1 is a generic failure; domains pick their own. */
-    exitCode;
-    hint;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = new.target.name;
-        this.hint = options.hint;
-        this.exitCode = options.exitCode ?? 1;
-    }
-}
-/** Bad user input: names the input and what was expected. */
-class InputError extends EtcdBackupError {
-    constructor(input, expected, options = {}) {
-        super(`input '${input}': expected ${expected}`, { ...options, exitCode: 2 });
-    }
-}
-/** One line for a human: the message plus, if there is one, the hint. */
-function describeError(error) {
-    if (error instanceof EtcdBackupError) {
-        return error.hint ? `${error.message} (${error.hint})` : error.message;
-    }
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? String(error);
-    return String(error);
-}
-
-
-/***/ }),
-
-/***/ 98161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ shown),
-/* harmony export */   T: () => (/* binding */ oneLine)
-/* harmony export */ });
-/**
- * A value as an error message quotes it: on one line, control and invisible characters escaped, and cut short,
- * so a hostile or huge input cannot break the one-line error or flood the log.
- */
-function shown(value, max = 60) {
-    const escaped = JSON.stringify(value.length > max ? value.slice(0, max) : value)
-        .slice(1, -1)
-        .replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/'/g, "\\'");
-    return value.length > max ? `'${escaped}…' (${value.length} characters)` : `'${escaped}'`;
-}
-/**
- * An error message made fit for one log line: line breaks become spaces and any single token longer than
- * `maxToken` (an oversized input quoted back, say) is cut, keeping the rest of the message and its hint.
- */
-function oneLine(message, maxToken = 120) {
-    return message
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .replace(new RegExp(`\\S{${maxToken + 1},}`, 'g'), (token) => `${token.slice(0, 60)}…(${token.length} characters)`);
-}
-
 
 /***/ }),
 
@@ -416,6 +267,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 38321:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 
 /***/ }),
 

@@ -28375,7 +28375,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2732);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7222);
 /* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2841);
 
 
@@ -28481,7 +28481,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 2732:
+/***/ 7222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28492,7 +28492,52 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
+;// CONCATENATED MODULE: ./src/exit-codes.ts
+/**
+ * The CLI's exit codes, for every command, in one place: errors take their code from here, each command's
+ * help lists the ones it can return, and the README's table is held equal to this one by a test.
+ */
+const EXIT = {
+    done: 0,
+    failed: 1,
+    badInput: 2,
+    verificationFailed: 3,
+    refused: 4,
+    drillFailed: 5,
+    restoreRefused: 6,
+    restoreRolledBack: 7,
+    restoreIncomplete: 8,
+    ssh: 9,
+    discovery: 10,
+};
+const REFUSED = 'refused: the cluster is unsafe to snapshot (no quorum or leader, an alarm, a restore that did not finish)';
+/** Backup's own wording of 4. */
+const BACKUP_REFUSED = [4, REFUSED];
+/** What each code means, as the README's table and the commands' help say it. */
+const EXIT_MEANINGS = {
+    0: 'done',
+    1: 'failed (the one-line message says why and what to do next)',
+    2: 'bad input or usage: an option, argument or input file is wrong (the message names it)',
+    3: 'a snapshot or backup failed verification (damaged, tampered, truncated)',
+    4: `${REFUSED}; inspect: no integrity trailer`,
+    5: 'a drill found the restored data different from the snapshot',
+    6: 'restore: refused before touching anything (also when an earlier restore did not finish: run `restore --recover`)',
+    7: 'restore: failed and rolled back',
+    8: 'restore: rollback or recovery incomplete (the message says what is left)',
+    9: 'SSH: the node could not be reached, authenticated or trusted (host key), or a remote command failed or timed out',
+    10: 'discovery: etcd could not be found or read on the node (the hint names the option that gives it)',
+};
+/** The `exit codes` part of a command's help, from the codes it can return. */
+function exitCodesHelp(codes) {
+    const lines = codes.map((entry) => {
+        const [code, meaning] = typeof entry === 'number' ? [entry, EXIT_MEANINGS[entry]] : entry;
+        return `  ${String(code).padEnd(3)} ${meaning}`;
+    });
+    return ['exit codes', ...lines].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
+
 /**
  * Every failure the user can act on is an EtcdBackupError: a one-line message naming the cause, and a hint
  * saying what to do next. Each domain (ssh, discovery, snapshot, store, restore, input) subclasses it so callers
@@ -28506,13 +28551,13 @@ class EtcdBackupError extends Error {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = new.target.name;
         this.hint = options.hint;
-        this.exitCode = options.exitCode ?? 1;
+        this.exitCode = options.exitCode ?? EXIT.failed;
     }
 }
 /** Bad user input: names the input and what was expected. */
 class InputError extends EtcdBackupError {
     constructor(input, expected, options = {}) {
-        super(`input '${input}': expected ${expected}`, { ...options, exitCode: 2 });
+        super(`input '${input}': expected ${expected}`, { ...options, exitCode: EXIT.badInput });
     }
 }
 /** One line for a human: the message plus, if there is one, the hint. */
@@ -28520,9 +28565,38 @@ function describeError(error) {
     if (error instanceof EtcdBackupError) {
         return error.hint ? `${error.message} (${error.hint})` : error.message;
     }
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? String(error);
-    return String(error);
+    return errorLine(error);
+}
+/** The first line of an error's message (or of what was thrown), for one-line reports. */
+function errorLine(error) {
+    return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/options/naming.ts
+let surface = 'cli';
+const registry = new Map();
+/** Said once by the entry point: the CLI's main or an action's run. */
+function useSurface(next) {
+    surface = next;
+}
+function currentSurface() {
+    return surface;
+}
+function registerOptionNames(id, names) {
+    registry.set(id, names);
+}
+/** The option as the user gives it on `on` (default: the current surface). */
+function nameOn(names, on = surface) {
+    if (on === 'action')
+        return names.input ?? (names.flag ? `--${names.flag}` : (names.env ?? '?'));
+    if (names.flag)
+        return `--${names.flag}`;
+    return names.env ?? names.input ?? '?';
+}
+/** `optionName('sudoPassword')` → `ETCD_BACKUP_SUDO_PASSWORD` on the CLI, `sudo_password` in an action. */
+function optionName(id) {
+    const names = registry.get(id);
+    return names ? nameOn(names) : id;
 }
 
 ;// CONCATENATED MODULE: ./src/util/shown.ts
@@ -28551,8 +28625,10 @@ function oneLine(message, maxToken = 120) {
 
 
 
+
 /** Runs an action's main and fails the step with one line (and the hint) instead of a stack trace. */
 async function runAction(main) {
+    useSurface('action');
     try {
         await main();
     }
