@@ -1346,7 +1346,7 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92317);
 /* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
-/* harmony import */ var _stop__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67740);
+/* harmony import */ var _stop_pod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34890);
 /* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22913);
 
 
@@ -1367,7 +1367,7 @@ function programOf(manifest) {
 async function stopControllers(context) {
     await (0,_swap_context__WEBPACK_IMPORTED_MODULE_5__/* .eachMember */ .c)(context, async (session, m) => {
         for (const manifest of m.controllerManifests) {
-            await (0,_stop__WEBPACK_IMPORTED_MODULE_4__/* .stopPod */ .M)(session, m, manifest, programOf(manifest), {
+            await (0,_stop_pod__WEBPACK_IMPORTED_MODULE_4__/* .stopPod */ .M)(session, m, manifest, programOf(manifest), {
                 timeoutMs: context.stopMs,
                 signal: context.signal,
             });
@@ -3531,7 +3531,7 @@ async function checkSpace(links, plan, neededBytes) {
 /* harmony import */ var _health__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82326);
 /* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92317);
 /* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29879);
-/* harmony import */ var _stop__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67740);
+/* harmony import */ var _stop_pod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34890);
 /* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(22913);
 
 
@@ -3592,7 +3592,7 @@ async function restartControllerPods(context) {
         for (const manifest of m.controllerManifests) {
             const program = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
             try {
-                await (0,_stop__WEBPACK_IMPORTED_MODULE_7__/* .stopPod */ .M)(session, m, manifest, program, { timeoutMs: context.stopMs });
+                await (0,_stop_pod__WEBPACK_IMPORTED_MODULE_7__/* .stopPod */ .M)(session, m, manifest, program, { timeoutMs: context.stopMs });
                 await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_6__/* .inHolding */ .zl)(m, manifest), manifest);
             }
             catch (error) {
@@ -3671,17 +3671,39 @@ class StepRunner {
 
 /***/ }),
 
+/***/ 34890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ stopPod)
+/* harmony export */ });
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92317);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29879);
+
+
+/** Moves a static pod's manifest into the member's holding dir and waits until its program is gone. */
+async function stopPod(session, m, manifest, program, options) {
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_0__/* .move */ .Cy)(session, manifest, (0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .inHolding */ .zl)(m, manifest));
+    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_0__/* .waitUntilGone */ .Ly)(session, program, {
+        ...(options.port ? { port: options.port } : {}),
+        timeoutMs: options.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+}
+
+
+/***/ }),
+
 /***/ 67740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ stopPod),
 /* harmony export */   c: () => (/* binding */ stopControlPlane)
 /* harmony export */ });
 /* harmony import */ var _api_ready__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72036);
 /* harmony import */ var _controllers__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16719);
 /* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92317);
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
+/* harmony import */ var _stop_pod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34890);
 /* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22913);
 
 
@@ -3707,19 +3729,10 @@ async function stopControlPlane(context, checkpoint) {
     context.log.info('stopping kube-apiserver on every node, then etcd');
     await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, async (session, m) => {
         if (m.apiServerManifest)
-            await stopPod(session, m, m.apiServerManifest, 'kube-apiserver', { timeoutMs, signal });
+            await (0,_stop_pod__WEBPACK_IMPORTED_MODULE_3__/* .stopPod */ .M)(session, m, m.apiServerManifest, 'kube-apiserver', { timeoutMs, signal });
     });
     checkpoint();
-    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, (session, m) => stopPod(session, m, m.etcdManifest, 'etcd', { port: m.clientPort, timeoutMs, signal }));
-}
-/** Moves a static pod's manifest into the member's holding dir and waits until its program is gone. */
-async function stopPod(session, m, manifest, program, options) {
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .move */ .Cy)(session, manifest, (0,_plan__WEBPACK_IMPORTED_MODULE_3__/* .inHolding */ .zl)(m, manifest));
-    await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilGone */ .Ly)(session, program, {
-        ...(options.port ? { port: options.port } : {}),
-        timeoutMs: options.timeoutMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-    });
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, (session, m) => (0,_stop_pod__WEBPACK_IMPORTED_MODULE_3__/* .stopPod */ .M)(session, m, m.etcdManifest, 'etcd', { port: m.clientPort, timeoutMs, signal }));
 }
 
 

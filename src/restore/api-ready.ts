@@ -9,18 +9,9 @@ import { errorLine } from '../errors';
 import type { SshSession } from '../ssh';
 import { waitUntilRunning } from './node-ops';
 import type { MemberPlan } from './plan';
-import { eachMember, type SwapContext } from './swap-context';
+import { type ApiServerAccess, eachMember, type SwapContext } from './swap-context';
 
 const POLL_MS = 500;
-
-/** How to reach one node's kube-apiserver as its admin: through the SSH connection, never a port on the node. */
-export interface ApiServerAccess {
-  address: string;
-  port: number;
-  ca: Buffer;
-  cert: Buffer;
-  key: Buffer;
-}
 
 /**
  * Before anything stops: which API servers answer `/readyz` over the SSH connection with the node's admin.conf

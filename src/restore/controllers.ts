@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { errorLine } from '../errors';
 import { move, waitUntilRunning } from './node-ops';
 import { inHolding } from './plan';
-import { stopPod } from './stop';
+import { stopPod } from './stop-pod';
 import { eachMember, type SwapContext } from './swap-context';
 
 /** The program a controller's manifest runs, named as kubeadm names the file (kube-controller-manager.yaml). */

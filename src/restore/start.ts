@@ -5,7 +5,7 @@ import { startControllers } from './controllers';
 import { waitForHealthyCluster } from './health';
 import { move, removeEmptyDir, writeFileAtomically } from './node-ops';
 import { inHolding } from './plan';
-import { stopPod } from './stop';
+import { stopPod } from './stop-pod';
 import { eachMember, type SwapContext } from './swap-context';
 
 /**

@@ -1,8 +1,7 @@
-import type { SshSession } from '../ssh';
 import { findApiServers } from './api-ready';
 import { stopControllers } from './controllers';
-import { makeDir, move, waitUntilGone } from './node-ops';
-import { inHolding } from './plan';
+import { makeDir } from './node-ops';
+import { stopPod } from './stop-pod';
 import { eachMember, type SwapContext } from './swap-context';
 
 /**
@@ -30,20 +29,4 @@ export async function stopControlPlane(context: SwapContext, checkpoint: () => v
   await eachMember(context, (session, m) =>
     stopPod(session, m, m.etcdManifest, 'etcd', { port: m.clientPort, timeoutMs, signal }),
   );
-}
-
-/** Moves a static pod's manifest into the member's holding dir and waits until its program is gone. */
-export async function stopPod(
-  session: SshSession,
-  m: { holding: string },
-  manifest: string,
-  program: string,
-  options: { port?: number; timeoutMs: number; signal?: AbortSignal | undefined },
-): Promise<void> {
-  await move(session, manifest, inHolding(m, manifest));
-  await waitUntilGone(session, program, {
-    ...(options.port ? { port: options.port } : {}),
-    timeoutMs: options.timeoutMs,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
 }

@@ -1,8 +1,16 @@
 import type { SshSession } from '../ssh';
 import type { Logger } from '../util/log';
-import type { ApiServerAccess } from './api-ready';
 import type { NodeLink } from './node-link';
 import type { MemberPlan, RestorePlan } from './plan';
+
+/** How to reach one node's kube-apiserver as its admin: through the SSH connection, never a port on the node. */
+export interface ApiServerAccess {
+  address: string;
+  port: number;
+  ca: Buffer;
+  cert: Buffer;
+  key: Buffer;
+}
 
 /** What the steps from the first stop on (stop, swap, start, check) work with. */
 export interface SwapContext {

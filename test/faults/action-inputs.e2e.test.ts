@@ -114,17 +114,26 @@ describe.skipIf(skip !== undefined)(
         // The node shares the machine's /tmp, where other tests remove their folders while find walks it:
         // a folder gone between reading its parent and opening it is not a finding (nor a failed suite).
         const found = await sandbox
-          .runOnNode(sandbox.node(0), [
-            'find',
-            '/tmp',
-            '/root',
-            '/etc/kubernetes',
-            '/var/lib/etcd',
-            '-ignore_readdir_race',
-            '-name',
-            `${TAG}*`,
-          ])
+          .runOnNode(
+            sandbox.node(0),
+            [
+              'find',
+              '/tmp',
+              '/root',
+              '/etc/kubernetes',
+              '/var/lib/etcd',
+              '-ignore_readdir_race',
+              '-name',
+              `${TAG}*`,
+            ],
+            { allowFailure: true },
+          )
           .finally(() => sandbox?.stop());
+        // This find still reports a folder removed before it could open it; anything else is a real failure.
+        const complaints = found.stderr
+          .split('\n')
+          .filter((line) => line.trim() && !/No such file or directory$/.test(line));
+        expect(complaints).toEqual([]);
         expect(found.stdout.trim().split('\n').filter(Boolean)).toEqual([KEEP]);
       }
       await rm(KEEP, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSurface } from '../../src/options';
 import { connect, type SshError } from '../../src/ssh';
 import { generateKeyPair, type KeyPair, type Sshd, sshdUnavailable, startSshd } from '../support/sshd';
 
@@ -115,12 +116,25 @@ describe.skipIf(missing !== undefined)(
         expect(error.message).toContain(`root@${sshd.host}:${sshd.port}`);
       });
 
-      it('says a file name given instead of key text is not the key itself', async () => {
+      it('says, in the action, that a file name given instead of key text is not the key itself', async () => {
+        useSurface('action');
+        try {
+          const error = await failure(
+            connect({ ...pinned(), username: 'root', privateKey: '~/.ssh/id_ed25519' }),
+          );
+          expect(error.kind).toBe('key-invalid');
+          expect(error.hint).toMatch(/^key must hold the key itself .*not a file name/);
+        } finally {
+          useSurface('cli');
+        }
+      });
+
+      it('says, in the CLI, that the file given to --key is not a private key', async () => {
         const error = await failure(
-          connect({ ...pinned(), username: 'root', privateKey: '~/.ssh/id_ed25519' }),
+          connect({ ...pinned(), username: 'root', privateKey: 'just some text, not a key' }),
         );
         expect(error.kind).toBe('key-invalid');
-        expect(error.hint).toMatch(/not a file name/);
+        expect(error.hint).toMatch(/the file given to --key is not a private key/);
       });
 
       it('reports a key the server does not accept as an authentication failure naming user, host and port', async () => {
