@@ -3082,6 +3082,9 @@ async function swapOrRollBack(run, links, plan, fetched, request) {
 /** stop → swap → start etcd → check → start kube-apiserver; the caller rolls back whatever fails. */
 async function swapIn(run, context, fetched, request) {
     const reached = (step) => async () => request.onStep?.(step, context.plan);
+    // Downtime as users feel it: from the first stop (the controllers, then kube-apiserver) until every API server
+    // that answered before is ready again.
+    const down = Date.now();
     await run.inSwap('swap.stop', () => (0,_stop__WEBPACK_IMPORTED_MODULE_18__/* .stopControlPlane */ .c)(context, () => run.stopIfInterrupted()), reached('stopped'));
     await run.inSwap('swap.moveData', () => (0,_swap__WEBPACK_IMPORTED_MODULE_19__/* .swapData */ ._)(context), reached('swapped'));
     await run.inSwap('swap.startEtcd', () => (0,_start__WEBPACK_IMPORTED_MODULE_16__/* .startEtcd */ .p)(context), reached('started'));
@@ -3089,6 +3092,7 @@ async function swapIn(run, context, fetched, request) {
     const checked = await run.inSwap('swap.verify', () => (0,_check__WEBPACK_IMPORTED_MODULE_2__/* .checkRestored */ .H)(context, fetched));
     // Reported on its own: how long the API servers took to answer /readyz once started.
     run.timings.apiServersReady = await run.timed('swap.startApiServer', () => (0,_start__WEBPACK_IMPORTED_MODULE_16__/* .startApiServer */ .K)(context, request.restartControllers ?? false));
+    run.timings.downtime = Date.now() - down;
     // The restore is done; a failure to look for leftovers is only a warning.
     const leftovers = await run
         .timed('leftovers', () => (0,_leftovers__WEBPACK_IMPORTED_MODULE_6__/* .findLeftovers */ .Q)(context))

@@ -89,7 +89,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
             title: 'etcd on the node (each overrides discovery; paths are on the node)',
             options: Object.values(_options__WEBPACK_IMPORTED_MODULE_2__/* .DISCOVERY */ .DZ),
         },
-        { title: 'Snapshot', options: [_options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.member, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.force] },
+        { title: 'Snapshot', options: [_options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.member, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.nodeCompression, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.force] },
         { title: 'Control-plane files', options: [_options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.controlPlaneFiles, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.filesFrom] },
         {
             title: 'Store',
@@ -124,6 +124,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const ssh = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .sshFrom */ .DD)(values);
     const etcd = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFrom */ .dc)(values);
     const method = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method) ?? 'grpc';
+    const nodeCompression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.nodeCompression) ?? 'auto';
     const compression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .ENVELOPE */ .Pr.compression) ?? 'zstd';
     const member = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.member);
     const store = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .storeFrom */ .O5)(values, { writes: true });
@@ -133,6 +134,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
         etcd,
         ...(member ? { member } : {}),
         method,
+        nodeCompression,
         cluster,
         force: (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .isOn */ .Mp)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.force),
         store,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
+import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { EtcdBackupError } from '../errors';
+import { optionName } from '../options/naming';
 import type { SshSession } from '../ssh';
 import type { ProgressSink } from '../util/progress';
 import type { AcquiredSnapshot } from './acquire-grpc';
@@ -26,7 +28,27 @@ export interface EtcdctlTarget {
 
 export class EtcdctlError extends EtcdBackupError {}
 
-async function hasCommand(session: SshSession, name: string): Promise<boolean> {
+/** How the snapshot is packed on the node before it crosses the link (the runner unpacks it as it arrives). */
+export type NodeCompression = 'zstd' | 'gzip' | 'none';
+
+/** The node's program for each packing; the snapshot file is appended as the last argument. */
+const PACKERS: Record<NodeCompression, string[]> = {
+  zstd: ['zstd', '-q', '-3', '-c', '--'],
+  gzip: ['gzip', '-1', '-c', '--'],
+  none: ['cat', '--'],
+};
+
+function unpacked(source: Readable, compression: NodeCompression): Readable {
+  if (compression === 'none') return source;
+  const unpack =
+    compression === 'zstd'
+      ? createZstdDecompress({ chunkSize: 1 << 20 })
+      : createGunzip({ chunkSize: 1 << 20 });
+  source.on('error', (error) => unpack.destroy(error));
+  return source.pipe(unpack);
+}
+
+export async function hasCommand(session: SshSession, name: string): Promise<boolean> {
   const r = await session.exec(['sh', '-c', 'command -v "$1" >/dev/null', 'sh', name], { sudo: true });
   return r.exitCode === 0;
 }
@@ -36,7 +58,7 @@ async function run(session: SshSession, argv: string[], what: string): Promise<s
   if (r.exitCode !== 0) {
     const detail = r.stderr.trim().split('\n').pop() ?? '';
     throw new EtcdctlError(`${what} failed on ${session.target} (exit ${r.exitCode}): ${detail}`, {
-      hint: 'see the message above; `--method grpc` needs nothing on the node but sshd',
+      hint: `see the message above; ${optionName('method')} grpc needs nothing on the node but sshd`,
     });
   }
   return r.stdout.toString('utf8');
@@ -65,8 +87,9 @@ interface SavedOnNode {
 export async function acquireViaEtcdctl(
   session: SshSession,
   target: EtcdctlTarget,
-  options: { path: string; progress: ProgressSink; also?: Writable },
+  options: { path: string; progress: ProgressSink; also?: Writable; compression?: NodeCompression },
 ): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl' }> {
+  const compression = options.compression ?? 'none';
   const started = Date.now();
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
   let saved: SavedOnNode;
@@ -74,25 +97,39 @@ export async function acquireViaEtcdctl(
   else if (await hasCommand(session, 'crictl')) saved = await saveInContainer(session, target, name);
   else
     throw new EtcdctlError(`neither etcdctl nor crictl found on ${session.target}`, {
-      hint: 'use --method grpc (the default), which needs nothing on the node but sshd',
+      hint: `use ${optionName('method')} grpc (the default), which needs nothing on the node but sshd`,
     });
   try {
     const size = Number((await run(session, ['stat', '-c', '%s', '--', saved.file], 'stat')).trim());
-    // The node removes the plaintext itself once cat ends for any reason: a cut connection never delivers
-    // the cleanup command sent from here afterwards.
+    // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
+    // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
+    // here afterwards may never arrive.
     const stream = await session.execStream(
-      ['sh', '-c', 'trap \'rm -rf -- "$1"\' EXIT; cat -- "$2"', 'sh', saved.leftover, saved.file],
+      [
+        'sh',
+        '-c',
+        'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
+        'sh',
+        saved.leftover,
+        ...PACKERS[compression],
+        saved.file,
+      ],
       { sudo: true },
     );
     const written = await writeSnapshotFile({
-      source: stream.stdout,
+      source: unpacked(stream.stdout, compression),
       path: options.path,
       totalBytes: Number.isFinite(size) ? size : undefined,
       progress: options.progress,
-      label: 'snapshot (etcdctl)',
+      label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
       ...(options.also ? { also: options.also } : {}),
     });
-    await stream.done;
+    const ended = await stream.done;
+    if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
+      throw new EtcdctlError(
+        `reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
+        { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
+      );
     return { ...written, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
   } finally {
     await removeOnNode(session, saved.leftover);

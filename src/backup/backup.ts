@@ -16,7 +16,12 @@ import { createPrivateTempDir } from '../util/private-temp';
 import { formatProgress, type ProgressSink } from '../util/progress';
 import { shown } from '../util/shown';
 import { Timings } from '../util/timings';
-import { type AcquireMethod, acquireSnapshot } from './acquire';
+import {
+  type AcquireMethodChoice,
+  acquireSnapshot,
+  chooseMethod,
+  type NodeCompressionChoice,
+} from './acquire';
 import { discoverSource } from './discover';
 import { onRunnerDisk } from './errors';
 import { startSealing } from './seal';
@@ -32,7 +37,10 @@ export interface BackupRequest {
   etcd?: DiscoveryOverrides;
   /** Member to snapshot, by name; default: the member on the node we log in to. */
   member?: string;
-  method?: AcquireMethod;
+  /** grpc (default), etcdctl, or auto: see `chooseMethod`. */
+  method?: AcquireMethodChoice;
+  /** How etcdctl's snapshot is packed on the node (default auto: zstd when the node has it). */
+  nodeCompression?: NodeCompressionChoice;
   cluster: string;
   /** Take the snapshot even with no quorum, no leader or an active alarm. */
   force?: boolean;
@@ -146,7 +154,14 @@ async function backupLocked(
     const path = temp.file('snapshot.db');
     const sealedPath = temp.file('sealed.blob');
     const sealing = await startSealing(request, sealedPath);
-    const method = request.method ?? 'grpc';
+    const method = await chooseMethod(session, source, {
+      method: request.method ?? 'grpc',
+      compression: request.nodeCompression ?? 'auto',
+    });
+    if (method.method !== 'grpc' || request.method === 'auto')
+      log.info(
+        `snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`,
+      );
     const acquired = await timed('acquire', () =>
       onDisk(() =>
         acquireSnapshot(

@@ -189,6 +189,9 @@ async function swapIn(
   request: RestoreRequest,
 ): Promise<CheckedRestore & { leftovers: LeftoverObject[] | undefined }> {
   const reached = (step: RestoreStep) => async () => request.onStep?.(step, context.plan);
+  // Downtime as users feel it: from the first stop (the controllers, then kube-apiserver) until every API server
+  // that answered before is ready again.
+  const down = Date.now();
   await run.inSwap(
     'swap.stop',
     () => stopControlPlane(context, () => run.stopIfInterrupted()),
@@ -202,6 +205,7 @@ async function swapIn(
   run.timings.apiServersReady = await run.timed('swap.startApiServer', () =>
     startApiServer(context, request.restartControllers ?? false),
   );
+  run.timings.downtime = Date.now() - down;
   // The restore is done; a failure to look for leftovers is only a warning.
   const leftovers = await run
     .timed('leftovers', () => findLeftovers(context))

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../src/options/backup'; // registers the options' names, as the CLI does, so messages name the flags
 import { type EtcdBinaries, type EtcdMinor, findEtcd } from '../../sandbox/etcd-binaries';
 import { type Sandbox, type SandboxNodeInfo, type SandboxUser, startSandbox } from '../../sandbox/index';
 import { backup } from '../../src/backup/backup';
@@ -51,7 +52,8 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
         user: SandboxUser;
         sudoPassword?: string;
         member?: string;
-        method?: 'grpc' | 'etcdctl';
+        method?: 'grpc' | 'etcdctl' | 'auto';
+        nodeCompression?: 'auto' | 'zstd' | 'gzip' | 'none';
         log?: Logger;
       }) {
         const store = new DirStore(join(work, 'store'));
@@ -71,6 +73,7 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
             log: options.log ?? silentLogger,
             ...(options.member ? { member: options.member } : {}),
             ...(options.method ? { method: options.method } : {}),
+            ...(options.nodeCompression ? { nodeCompression: options.nodeCompression } : {}),
           });
           await live.put(`/test/after-${marker}`, 'written after the snapshot');
           const revision = BigInt(result.metadata.etcd.revision);
@@ -117,6 +120,42 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
         const result = await backupAndCheck({ node, user: node.users.sudo, method: 'etcdctl', log });
         expect(lines).toContain('snapshot taken by etcdctl on the node');
         expect(result.metadata.etcd.version.startsWith(minor)).toBe(true);
+      });
+
+      for (const packing of members === 1 ? (['zstd', 'gzip'] as const) : (['zstd'] as const)) {
+        it(`packs the etcdctl snapshot with ${packing} on the node, and the runner unpacks exactly what etcd wrote`, async () => {
+          const node = sandbox.node(0);
+          const lines: string[] = [];
+          const log = { ...silentLogger, info: (line: string) => lines.push(line) };
+          await backupAndCheck({
+            node,
+            user: node.users.sudo,
+            method: 'etcdctl',
+            nodeCompression: packing,
+            log,
+          });
+          expect(lines).toContain(
+            `snapshot by etcdctl + ${packing} on the node: asked for (--method etcdctl); ${packing} on the node (--node-compression ${packing})`,
+          );
+        });
+      }
+
+      it('chooses etcdctl with zstd on the node by itself (--method auto) when the node has both, or gRPC for another member', async () => {
+        const node = sandbox.node(0);
+        const lines: string[] = [];
+        const log = { ...silentLogger, info: (line: string) => lines.push(line) };
+        await backupAndCheck({ node, user: node.users.root, method: 'auto', log });
+        expect(lines).toContain(
+          'snapshot by etcdctl + zstd on the node: auto: the node has etcdctl and zstd, so the snapshot crosses the link packed (zstd -3 on the node)',
+        );
+        if (members === 3) {
+          lines.length = 0;
+          const other = sandbox.node(1).name;
+          await backupAndCheck({ node, user: node.users.root, method: 'auto', member: other, log });
+          expect(lines).toContain(
+            `snapshot by grpc: auto: member ${other} is not the node's own, and etcdctl on the node reaches only its own`,
+          );
+        }
       });
 
       it('backs up as a non-root user with passwordless sudo', async () => {

@@ -256,12 +256,13 @@ describe.skipIf(skip !== undefined)(
     });
 
     /** Starts a throttled backup, cuts every SSH connection once the snapshot is arriving, and returns the run. */
-    async function backupCutMidStream(method: 'grpc' | 'etcdctl') {
+    async function backupCutMidStream(method: 'grpc' | 'etcdctl', packing: 'auto' | 'none' = 'auto') {
       const node = sandbox.node(0);
-      const { runnerTemp, storeDir } = newCase(`cut-${method}`);
+      const { runnerTemp, storeDir } = newCase(`cut-${method}-${packing}`);
+      const extra = packing === 'auto' ? [] : ['--node-compression', packing];
       await sandbox.setLink(node, { bytesPerSecond: 512 * 1024 });
       try {
-        const result = await runCli(backupArgs(node, storeDir, ['--method', method]), {
+        const result = await runCli(backupArgs(node, storeDir, ['--method', method, ...extra]), {
           env: { RUNNER_TEMP: runnerTemp },
           whileRunning: async () => {
             await waitFor('the snapshot to start arriving', () =>
@@ -276,9 +277,13 @@ describe.skipIf(skip !== undefined)(
       }
     }
 
-    for (const method of ['grpc', 'etcdctl'] as const) {
-      it(`fails a snapshot stream cut mid-transfer (${method}) with one line, stores nothing and leaves nothing on the runner`, async () => {
-        const { node, result, runnerTemp, storeDir } = await backupCutMidStream(method);
+    for (const [method, packing] of [
+      ['grpc', 'auto'],
+      ['etcdctl', 'auto'],
+      ['etcdctl', 'none'],
+    ] as const) {
+      it(`fails a snapshot stream cut mid-transfer (${method}${method === 'etcdctl' ? `, ${packing === 'auto' ? 'zstd' : 'unpacked'} on the node` : ''}) with one line, stores nothing and leaves nothing on the runner`, async () => {
+        const { node, result, runnerTemp, storeDir } = await backupCutMidStream(method, packing);
         expectOneLineFailure(
           result,
           'backup',
@@ -304,6 +309,52 @@ describe.skipIf(skip !== undefined)(
         // Remove what the bug left, so the other cases start clean.
         for (const dir of await added()) await sandbox.runOnNode(node, ['rm', '-rf', '--', dir]);
       }
+    });
+
+    /** Backs up with etcdctl and zstd on the node through a slow link, and runs `kill` once the snapshot arrives. */
+    async function packedBackupKilled(
+      label: string,
+      kill: (child: { kill(signal: NodeJS.Signals): void }) => Promise<void>,
+    ) {
+      const node = sandbox.node(0);
+      const { runnerTemp, storeDir } = newCase(label);
+      await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
+      try {
+        const result = await runCli(
+          backupArgs(node, storeDir, ['--method', 'etcdctl', '--node-compression', 'zstd']),
+          {
+            env: { RUNNER_TEMP: runnerTemp },
+            whileRunning: async (child) => {
+              await waitFor('the snapshot to start arriving', () =>
+                filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
+              );
+              await kill(child);
+            },
+          },
+        );
+        return { node, result, runnerTemp, storeDir };
+      } finally {
+        await sandbox.setLink(node, {});
+      }
+    }
+
+    const expectNoSnapshotOnNode = async (node: SandboxNodeInfo) => {
+      const added = () =>
+        nodeSnapshotLeftovers(sandbox, node).then((all) => all.filter((f) => !nodeBefore.includes(f)));
+      try {
+        await eventually(async () => expect(await added()).toEqual([]), 5_000);
+      } finally {
+        for (const dir of await added()) await sandbox.runOnNode(node, ['rm', '-rf', '--', dir]);
+      }
+    };
+
+    it('leaves no snapshot on the node when the runner is killed (SIGKILL) while zstd packs it there', async () => {
+      const { node, result } = await packedBackupKilled('runner-killed-zstd', async (child) => {
+        child.kill('SIGKILL');
+      });
+      expect(result.signal).toBe('SIGKILL');
+      await expectNoSnapshotOnNode(node);
+      await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
     });
 
     // SIGINT is Ctrl-C at a terminal; SIGTERM is what a CI system or a service manager sends.

@@ -59,10 +59,14 @@ describe.skipIf(reason !== undefined)(
       await rm(work, { recursive: true, force: true });
     });
 
+    // Backups of a quiet cluster in one second would share a name (time and revision): each gets its own second.
+    let clock = 0;
+    const nextSecond = () => new Date((clock = Math.max(clock + 1000, Date.now())));
     const backupFrom = async (index: number, extra: Partial<Parameters<typeof backup>[0]> = {}) => {
       const node = sandbox.info.nodes[index]!;
       return backup({
         ssh: await sshTo(node, node.users.sudo),
+        now: nextSecond,
         cluster: 'pki',
         store,
         encryption: { kind: 'recipients', recipients: [await identityToRecipient(await identity)] },

@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
   const etcd = discoveryFrom(inputs);
   const member = read(inputs, BACKUP.member);
   const method = read(inputs, BACKUP.method) ?? 'grpc';
+  const nodeCompression = read(inputs, BACKUP.nodeCompression) ?? 'auto';
   const force = isOn(inputs, BACKUP.force);
   const controlPlaneFiles = isOn(inputs, BACKUP.controlPlaneFiles, true);
   const controlPlaneNodes = moreNodesFrom(inputs, readAll(inputs, BACKUP.filesFrom));
@@ -47,6 +48,7 @@ export async function run(): Promise<void> {
       etcd,
       ...(member ? { member } : {}),
       method,
+      nodeCompression,
       cluster,
       force,
       store,

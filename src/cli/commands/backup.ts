@@ -89,7 +89,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
         title: 'etcd on the node (each overrides discovery; paths are on the node)',
         options: Object.values(DISCOVERY),
       },
-      { title: 'Snapshot', options: [BACKUP.member, BACKUP.method, BACKUP.force] },
+      { title: 'Snapshot', options: [BACKUP.member, BACKUP.method, BACKUP.nodeCompression, BACKUP.force] },
       { title: 'Control-plane files', options: [BACKUP.controlPlaneFiles, BACKUP.filesFrom] },
       {
         title: 'Store',
@@ -125,6 +125,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const ssh = sshFrom(values);
     const etcd = discoveryFrom(values);
     const method = read(values, BACKUP.method) ?? 'grpc';
+    const nodeCompression = read(values, BACKUP.nodeCompression) ?? 'auto';
     const compression = read(values, ENVELOPE.compression) ?? 'zstd';
     const member = read(values, BACKUP.member);
     const store = storeFrom(values, { writes: true });
@@ -134,6 +135,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
       etcd,
       ...(member ? { member } : {}),
       method,
+      nodeCompression,
       cluster,
       force: isOn(values, BACKUP.force),
       store,
