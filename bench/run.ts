@@ -51,6 +51,7 @@ const ownRss = join(process.cwd(), 'bench/own-rss.mjs');
 interface Measure {
   seconds: number;
   maxRssKiB: number;
+  stdout: string;
 }
 
 /**
@@ -68,7 +69,7 @@ function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const own = /bench-own-max-rss-kib (\d+)/.exec(r.stderr);
   const rss = own ?? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
-  return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN) };
+  return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN), stdout: r.stdout };
 }
 
 const median = (xs: number[]) => {
@@ -92,10 +93,14 @@ if (linkBytesPerSecond) await sandbox.setLink(sandbox.node(0), { bytesPerSecond:
 const results: Record<string, Measure[]> = {};
 const PACKED_RUNBOOK = 'backup: runbook, packed on the node (etcdctl save, zstd -3 -c over ssh)';
 const PACKED_OURS = 'backup: etcd-backup --method etcdctl, zstd on the node (verify + zstd + age)';
-const record = (name: string, m: Measure) => {
+const downtimes: Record<string, number[]> = {};
+const record = (name: string, m: Measure & { downtimeSeconds?: number }) => {
   results[name] ??= [];
   results[name].push(m);
-  console.error(`  ${name}: ${m.seconds.toFixed(2)} s, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`);
+  if (m.downtimeSeconds !== undefined) (downtimes[name] ??= []).push(m.downtimeSeconds);
+  console.error(
+    `  ${name}: ${m.seconds.toFixed(2)} s${m.downtimeSeconds !== undefined ? ` (down ${m.downtimeSeconds.toFixed(2)} s)` : ''}, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`,
+  );
 };
 let dbBytes = 0;
 let storedBytes = 0;
@@ -169,7 +174,9 @@ try {
   // every key against the snapshot, start kube-apiserver (and bump revisions, which the runbook does not).
   const member = sandbox.info.nodes[0]!;
   const peerUrl = `https://${member.ip}:2380`;
-  const waitForEtcd = `for i in $(seq 1 600); do ${etcdctlOnNode} endpoint health >/dev/null 2>&1 && exit 0; sleep 0.1; done; exit 1`;
+  const waitForEtcd = `for i in $(seq 1 600); do ${etcdctlOnNode} endpoint health >/dev/null 2>&1 && break; sleep 0.1; done`;
+  // /readyz answers anyone (system:public-info-viewer), as a load balancer's health check asks it.
+  const waitForApiServer = `for i in $(seq 1 1200); do curl -skf https://${member.ip}:6443/readyz >/dev/null 2>&1 && break; sleep 0.1; done`;
   const runbookRestore = (snapshotFile: string) => {
     const script = [
       `scp -q ${ssh.join(' ')} ${snapshotFile} root@${node.host}:/var/tmp/restore.db`,
@@ -178,18 +185,26 @@ try {
         `${etcd.etcdutl ? 'etcdutl' : 'ETCDCTL_API=3 etcdctl'} snapshot restore /var/tmp/restore.db --data-dir /var/lib/etcd-restored --name ${member.name} --initial-cluster ${member.name}=${peerUrl} --initial-advertise-peer-urls ${peerUrl} >/dev/null 2>&1`,
         'rm -f /var/tmp/restore.db',
         'mkdir -p /etc/kubernetes/held',
+        'echo down-at $(date +%s%N)',
         'mv /etc/kubernetes/manifests/kube-apiserver.yaml /etc/kubernetes/manifests/etcd.yaml /etc/kubernetes/held/',
         'while pgrep -x etcd >/dev/null; do sleep 0.1; done',
         'mv /var/lib/etcd /var/lib/etcd.runbook-old',
         'mv /var/lib/etcd-restored /var/lib/etcd',
         'mv /etc/kubernetes/held/etcd.yaml /etc/kubernetes/held/kube-apiserver.yaml /etc/kubernetes/manifests/',
         waitForEtcd,
+        ...(sandbox.info.kubernetes.real ? [waitForApiServer] : []),
+        'echo up-at $(date +%s%N)',
       ].join('; ')}'`,
     ].join(' && ');
-    return timed(['bash', '-c', script]);
+    const m = timed(['bash', '-c', script]);
+    const at = (what: string) => Number(new RegExp(`${what} (\\d+)`).exec(m.stdout)?.[1] ?? Number.NaN);
+    return { ...m, downtimeSeconds: (at('up-at') - at('down-at')) / 1e9 };
   };
-  const oursRestore = (store: string, extra: string[]) =>
-    timed(ourCli('restore', store, ['--identity', identityFile, ...extra, 'latest']));
+  const oursRestore = (store: string, extra: string[]) => {
+    const m = timed(ourCli('restore', store, ['--identity', identityFile, '--json', ...extra, 'latest']));
+    const report = JSON.parse(m.stdout) as { timingsMs?: { downtime?: number } };
+    return { ...m, downtimeSeconds: (report.timingsMs?.downtime ?? Number.NaN) / 1000 };
+  };
   // Every restore keeps the old data dir (ours names it with the time); the bench drops them between runs.
   const dropOldDataDirs = () =>
     spawnSync(
@@ -271,9 +286,10 @@ try {
 const med = (name: string) => median((results[name] ?? []).map((m) => m.seconds));
 const rss = (name: string) => Math.max(...(results[name] ?? []).map((m) => m.maxRssKiB)) / 1024;
 const mb = dbBytes / 1e6;
+const down = (name: string) => (downtimes[name] ? median(downtimes[name]) : Number.NaN);
 const rows = Object.keys(results).map(
   (name) =>
-    `| ${name} | ${med(name).toFixed(2)} | ${(mb / med(name)).toFixed(0)} | ${rss(name).toFixed(0)} |`,
+    `| ${name} | ${med(name).toFixed(2)} | ${downtimes[name] ? down(name).toFixed(2) : ''} | ${(mb / med(name)).toFixed(0)} | ${rss(name).toFixed(0)} |`,
 );
 const oursName = 'backup: etcd-backup (verify + zstd + age, folder store)';
 const packedRatio = med(PACKED_OURS) / med(PACKED_RUNBOOK);
@@ -336,6 +352,14 @@ const targets: [section: (typeof SECTIONS)[number], row: string][] = [
   ],
   [
     'restore',
+    `| restore downtime ≤ the runbook's (restore on the node) | ${down('restore: etcd-backup (restore on the node)').toFixed(2)} s against ${down('restore: runbook (scp, etcdutl restore on the node, swap)').toFixed(2)} s | ${verdict(down('restore: etcd-backup (restore on the node)') <= down('restore: runbook (scp, etcdutl restore on the node, swap)'))} |`,
+  ],
+  [
+    'restore',
+    `| restore total ≤ 1.3× the runbook (restore on the node) | ${restoreOnNode.toFixed(2)}× | ${verdict(restoreOnNode <= 1.3)} |`,
+  ],
+  [
+    'restore',
     `| peak RSS of our restore ≤ 256 MiB | ${restoreRss.toFixed(0)} MiB | ${verdict(restoreRss <= 256)} |`,
   ],
 ];
@@ -343,8 +367,8 @@ const report = `# Benchmark run ${new Date().toISOString()}
 
 Snapshot ${mb.toFixed(0)} MB (etcd ${etcd.version}, sandbox fill ${(size / 2 ** 30).toFixed(2)} GiB), ${reps} repetitions each, alternating; medians. Link: ${linkText ? `${linkText} (the sandbox forwarder's throttle on the SSH link)` : 'unthrottled (LAN: loopback through the sandbox forwarder)'}. Sections: ${only.join(', ')}${runs('inspect') ? (cold ? '; inspect with an empty page cache before each run' : '; inspect with a warm page cache') : ''}.
 
-| path | wall s (median) | MB/s | peak RSS MiB |
-|---|---|---|---|
+| path | wall s (median) | downtime s (median; kube-apiserver stopped → ready) | MB/s | peak RSS MiB |
+|---|---|---|---|---|
 ${rows.join('\n')}
 ${runs('backup') ? `\nCompression: ${mb.toFixed(0)} MB → ${(storedBytes / 1e6).toFixed(0)} MB stored (${(dbBytes / Math.max(storedBytes, 1)).toFixed(1)}×, zstd -1 then age).\n` : ''}
 | target | measured | |
