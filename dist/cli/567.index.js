@@ -97,18 +97,34 @@ async function acquireViaEtcdctl(session, target, options) {
             ...PACKERS[compression],
             saved.file,
         ], { sudo: true });
-        const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .writeSnapshotFile */ .C)({
-            source: unpacked(stream.stdout, compression),
+        const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
+        let packedBytes = 0;
+        const wire = packed ? stream.stdout.pipe(new _snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .fN(packed)) : stream.stdout;
+        if (packed) {
+            stream.stdout.on('error', (error) => wire.destroy(error));
+            wire.on('data', (chunk) => {
+                packedBytes += chunk.length;
+            });
+        }
+        const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .writeSnapshotFile */ .CD)({
+            source: unpacked(wire, compression),
             path: options.path,
             totalBytes: Number.isFinite(size) ? size : undefined,
             progress: options.progress,
             label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
-            ...(options.also ? { also: options.also } : {}),
+            ...(options.also && !packed ? { also: options.also } : {}),
+            ...(packed ? { onError: () => packed.destroy() } : {}),
         });
         const ended = await stream.done;
         if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
             throw new EtcdctlError(`reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
-        return { ...written, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
+        return {
+            ...written,
+            serverVersion: '',
+            durationMs: Date.now() - started,
+            how: saved.how,
+            ...(packed ? { packedBytes } : {}),
+        };
     }
     finally {
         await removeOnNode(session, saved.leftover);
@@ -182,7 +198,7 @@ _snapshot_file__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.th
 async function acquireViaGrpc(member, options) {
     const started = Date.now();
     const stream = await member.openSnapshot();
-    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_1__/* .writeSnapshotFile */ .C)({
+    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_1__/* .writeSnapshotFile */ .CD)({
         source: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(stream.chunks),
         path: options.path,
         totalBytes: stream.totalBytes,
@@ -303,7 +319,13 @@ async function acquireSnapshot(session, access, source, options, connections) {
     }
     else {
         const containerTls = containerTlsOf(access);
-        const viaEtcdctl = await (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .acquireViaEtcdctl */ .Ax)(session, { ...access, endpoint: access.clientUrl, ...(containerTls ? { containerTls } : {}) }, { path, progress, also, compression: options.method.compression });
+        const viaEtcdctl = await (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .acquireViaEtcdctl */ .Ax)(session, { ...access, endpoint: access.clientUrl, ...(containerTls ? { containerTls } : {}) }, {
+            path,
+            progress,
+            also,
+            compression: options.method.compression,
+            ...(options.alsoPacked ? { alsoPacked: true } : {}),
+        });
         options.log.info(`snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`);
         acquired = viaEtcdctl;
     }
@@ -439,16 +461,18 @@ async function backupLocked(session, access, request, progress) {
         const onDisk = (step) => (0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .onRunnerDisk */ .fS)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(temp.path), source.member.status?.dbSize, step);
         const path = temp.file('snapshot.db');
         const sealedPath = temp.file('sealed.blob');
-        const sealing = await (0,_seal__WEBPACK_IMPORTED_MODULE_13__/* .startSealing */ .O)(request, sealedPath);
         const method = await (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .chooseMethod */ .j)(session, source, {
             method: request.method ?? 'grpc',
             compression: request.nodeCompression ?? 'auto',
         });
         if (method.method !== 'grpc' || request.method === 'auto')
             log.info(`snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`);
-        const acquired = await timed('acquire', () => onDisk(() => (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .acquireSnapshot */ .h)(session, access, source, { method, path, progress, also: sealing.input, log }, connections)));
+        // zstd from the node is stored as it came (only encrypted): the runner unpacks it only to verify it.
+        const alreadyZstd = method.compression === 'zstd' && (request.compression ?? 'zstd') === 'zstd';
+        const sealing = await (0,_seal__WEBPACK_IMPORTED_MODULE_13__/* .startSealing */ .O)(request, sealedPath, { alreadyZstd });
+        const acquired = await timed('acquire', () => onDisk(() => (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .acquireSnapshot */ .h)(session, access, source, { method, path, progress, also: sealing.input, alsoPacked: alreadyZstd, log }, connections)));
         const { report, inventory } = await timed('verify', () => onDisk(() => (0,_verify_snapshot__WEBPACK_IMPORTED_MODULE_16__/* .verifySnapshot */ .M)(path, acquired)));
-        const envelope = await onDisk(() => sealing.finish(acquired.bytes));
+        const envelope = await onDisk(() => sealing.finish(acquired.bytes, acquired.packedBytes));
         const controlPlane = files ? await (0,_pki_attach__WEBPACK_IMPORTED_MODULE_5__/* .attachFiles */ .p)(sealedPath, files, request.encryption) : undefined;
         log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
         const facts = {
@@ -849,24 +873,27 @@ __webpack_async_result__();
  * The envelope (zstd + age) works while the snapshot arrives, into a private file at `path`; it is stored
  * only once the snapshot has passed verification.
  */
-async function startSealing(options, path) {
-    const input = new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough();
-    const sealed = await (0,_envelope_seal__WEBPACK_IMPORTED_MODULE_3__/* .seal */ .od)(input, {
+async function startSealing(options, path, input = { alreadyZstd: false }) {
+    const tee = new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough();
+    const sealed = await (0,_envelope_seal__WEBPACK_IMPORTED_MODULE_3__/* .seal */ .od)(tee, {
         encryption: options.encryption,
         compression: options.compression ?? 'zstd',
         // It reads a tee of the transfer, which hashes these same bytes already.
         hashInput: false,
+        alreadyCompressed: input.alreadyZstd,
     });
     const written = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(sealed.blob, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path, { mode: 0o600, flags: 'wx' }));
     // Awaited in finish(); until then a failure must not go unhandled (the acquire step reports it first).
     written.catch(() => { });
     sealed.snapshot.catch(() => { });
     return {
-        input,
-        async finish(snapshotBytes) {
+        input: tee,
+        async finish(snapshotBytes, packedBytes) {
             await written;
             const digest = await sealed.snapshot;
-            if (digest.size !== snapshotBytes)
+            // Packed on the node, the envelope got the very bytes the runner unpacked into the snapshot file.
+            const expected = input.alreadyZstd ? packedBytes : snapshotBytes;
+            if (digest.size !== expected)
                 throw new _errors__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotRejectedError */ .Hs('the envelope did not receive the same bytes as the snapshot file');
             return sealed.envelope;
         },
@@ -881,7 +908,8 @@ async function startSealing(options, path) {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ writeSnapshotFile)
+/* harmony export */   CD: () => (/* binding */ writeSnapshotFile),
+/* harmony export */   fN: () => (/* binding */ Tee)
 /* harmony export */ });
 /* unused harmony export SnapshotTransferError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -2497,7 +2525,7 @@ async function seal(snapshot, options) {
     // A few MiB of slack between zstd (libuv threads) and age (main thread) lets the two run side by side.
     const compressed = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough({ highWaterMark: 8 << 20 });
     const stages = [plain];
-    if (compression === 'zstd') {
+    if (compression === 'zstd' && !options.alreadyCompressed) {
         const level = options.zstdLevel ?? DEFAULT_ZSTD_LEVEL;
         stages.push((0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdCompress)({ params: { [node_zlib__WEBPACK_IMPORTED_MODULE_2__.constants.ZSTD_c_compressionLevel]: level }, chunkSize: ZSTD_CHUNK }));
     }

@@ -7,7 +7,7 @@ import { optionName } from '../options/naming';
 import type { SshSession } from '../ssh';
 import type { ProgressSink } from '../util/progress';
 import type { AcquiredSnapshot } from './acquire-grpc';
-import { writeSnapshotFile } from './snapshot-file';
+import { Tee, writeSnapshotFile } from './snapshot-file';
 
 export interface EtcdctlTarget {
   /** Client URL as the node sees it, e.g. https://127.0.0.1:2379. */
@@ -87,8 +87,15 @@ interface SavedOnNode {
 export async function acquireViaEtcdctl(
   session: SshSession,
   target: EtcdctlTarget,
-  options: { path: string; progress: ProgressSink; also?: Writable; compression?: NodeCompression },
-): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl' }> {
+  options: {
+    path: string;
+    progress: ProgressSink;
+    also?: Writable;
+    compression?: NodeCompression;
+    /** Feed `also` the packed bytes as they cross the link (zstd only), not the unpacked snapshot. */
+    alsoPacked?: boolean;
+  },
+): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl'; packedBytes?: number }> {
   const compression = options.compression ?? 'none';
   const started = Date.now();
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
@@ -116,13 +123,23 @@ export async function acquireViaEtcdctl(
       ],
       { sudo: true },
     );
+    const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
+    let packedBytes = 0;
+    const wire = packed ? stream.stdout.pipe(new Tee(packed)) : stream.stdout;
+    if (packed) {
+      stream.stdout.on('error', (error) => wire.destroy(error));
+      wire.on('data', (chunk: Buffer) => {
+        packedBytes += chunk.length;
+      });
+    }
     const written = await writeSnapshotFile({
-      source: unpacked(stream.stdout, compression),
+      source: unpacked(wire, compression),
       path: options.path,
       totalBytes: Number.isFinite(size) ? size : undefined,
       progress: options.progress,
       label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
-      ...(options.also ? { also: options.also } : {}),
+      ...(options.also && !packed ? { also: options.also } : {}),
+      ...(packed ? { onError: () => packed.destroy() } : {}),
     });
     const ended = await stream.done;
     if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
@@ -130,7 +147,13 @@ export async function acquireViaEtcdctl(
         `reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
         { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
       );
-    return { ...written, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
+    return {
+      ...written,
+      serverVersion: '',
+      durationMs: Date.now() - started,
+      how: saved.how,
+      ...(packed ? { packedBytes } : {}),
+    };
   } finally {
     await removeOnNode(session, saved.leftover);
   }

@@ -7,6 +7,8 @@ export interface AcquiredSnapshot extends WrittenSnapshot {
   /** 3.6+: storage version the server reported with the snapshot. */
   serverVersion: string;
   durationMs: number;
+  /** The bytes that crossed the link when the node packed the snapshot and the envelope took them as they were. */
+  packedBytes?: number;
 }
 
 /**

@@ -104,7 +104,15 @@ export async function acquireSnapshot(
   session: SshSession,
   access: EtcdAccess,
   source: SnapshotSource,
-  options: { method: MethodChosen; path: string; progress: ProgressSink; also: Writable; log: Logger },
+  options: {
+    method: MethodChosen;
+    path: string;
+    progress: ProgressSink;
+    also: Writable;
+    /** `also` takes the node's zstd stream as it is (the envelope stores it without packing it again). */
+    alsoPacked?: boolean;
+    log: Logger;
+  },
   connections: MemberConnection[],
 ): Promise<AcquiredSnapshot> {
   const { path, progress, also } = options;
@@ -122,7 +130,13 @@ export async function acquireSnapshot(
     const viaEtcdctl = await acquireViaEtcdctl(
       session,
       { ...access, endpoint: access.clientUrl, ...(containerTls ? { containerTls } : {}) },
-      { path, progress, also, compression: options.method.compression },
+      {
+        path,
+        progress,
+        also,
+        compression: options.method.compression,
+        ...(options.alsoPacked ? { alsoPacked: true } : {}),
+      },
     );
     options.log.info(
       `snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`,

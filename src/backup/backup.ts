@@ -153,7 +153,6 @@ async function backupLocked(
       onRunnerDisk(dirname(temp.path), source.member.status?.dbSize, step);
     const path = temp.file('snapshot.db');
     const sealedPath = temp.file('sealed.blob');
-    const sealing = await startSealing(request, sealedPath);
     const method = await chooseMethod(session, source, {
       method: request.method ?? 'grpc',
       compression: request.nodeCompression ?? 'auto',
@@ -162,19 +161,22 @@ async function backupLocked(
       log.info(
         `snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`,
       );
+    // zstd from the node is stored as it came (only encrypted): the runner unpacks it only to verify it.
+    const alreadyZstd = method.compression === 'zstd' && (request.compression ?? 'zstd') === 'zstd';
+    const sealing = await startSealing(request, sealedPath, { alreadyZstd });
     const acquired = await timed('acquire', () =>
       onDisk(() =>
         acquireSnapshot(
           session,
           access,
           source,
-          { method, path, progress, also: sealing.input, log },
+          { method, path, progress, also: sealing.input, alsoPacked: alreadyZstd, log },
           connections,
         ),
       ),
     );
     const { report, inventory } = await timed('verify', () => onDisk(() => verifySnapshot(path, acquired)));
-    const envelope = await onDisk(() => sealing.finish(acquired.bytes));
+    const envelope = await onDisk(() => sealing.finish(acquired.bytes, acquired.packedBytes));
     const controlPlane = files ? await attachFiles(sealedPath, files, request.encryption) : undefined;
     log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
     const facts = {

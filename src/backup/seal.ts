@@ -13,7 +13,7 @@ export interface Sealing {
    * The seal step: waits until the sealed copy is on disk and checks it was made of the same bytes as the
    * snapshot file; returns how it was sealed.
    */
-  finish(snapshotBytes: number): Promise<Omit<EnvelopeDescription, 'blob'>>;
+  finish(snapshotBytes: number, packedBytes?: number): Promise<Omit<EnvelopeDescription, 'blob'>>;
 }
 
 /**
@@ -23,24 +23,28 @@ export interface Sealing {
 export async function startSealing(
   options: { encryption: EncryptionChoice; compression?: Compression },
   path: string,
+  input: { alreadyZstd: boolean } = { alreadyZstd: false },
 ): Promise<Sealing> {
-  const input = new PassThrough();
-  const sealed = await seal(input, {
+  const tee = new PassThrough();
+  const sealed = await seal(tee, {
     encryption: options.encryption,
     compression: options.compression ?? 'zstd',
     // It reads a tee of the transfer, which hashes these same bytes already.
     hashInput: false,
+    alreadyCompressed: input.alreadyZstd,
   });
   const written = pipeline(sealed.blob, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
   // Awaited in finish(); until then a failure must not go unhandled (the acquire step reports it first).
   written.catch(() => {});
   sealed.snapshot.catch(() => {});
   return {
-    input,
-    async finish(snapshotBytes) {
+    input: tee,
+    async finish(snapshotBytes, packedBytes) {
       await written;
       const digest = await sealed.snapshot;
-      if (digest.size !== snapshotBytes)
+      // Packed on the node, the envelope got the very bytes the runner unpacked into the snapshot file.
+      const expected = input.alreadyZstd ? packedBytes : snapshotBytes;
+      if (digest.size !== expected)
         throw new SnapshotRejectedError('the envelope did not receive the same bytes as the snapshot file');
       return sealed.envelope;
     },

@@ -27,7 +27,7 @@ export interface WrittenSnapshot {
 }
 
 /** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
-class Tee extends Transform {
+export class Tee extends Transform {
   constructor(private readonly out: Writable) {
     super();
   }

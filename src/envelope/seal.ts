@@ -24,6 +24,11 @@ export interface SealOptions {
    * then only counts them, which saves a SHA-256 pass over the whole snapshot. Default true.
    */
   hashInput?: boolean;
+  /**
+   * The input is already one zstd stream (packed on the node): it is encrypted as it is, not packed again. The
+   * digest then counts the packed bytes.
+   */
+  alreadyCompressed?: boolean;
 }
 
 export interface SealedSnapshot {
@@ -57,7 +62,7 @@ export async function seal(snapshot: Readable, options: SealOptions): Promise<Se
   // A few MiB of slack between zstd (libuv threads) and age (main thread) lets the two run side by side.
   const compressed = new PassThrough({ highWaterMark: 8 << 20 });
   const stages: NodeJS.ReadWriteStream[] = [plain];
-  if (compression === 'zstd') {
+  if (compression === 'zstd' && !options.alreadyCompressed) {
     const level = options.zstdLevel ?? DEFAULT_ZSTD_LEVEL;
     stages.push(
       createZstdCompress({ params: { [zlib.ZSTD_c_compressionLevel]: level }, chunkSize: ZSTD_CHUNK }),
