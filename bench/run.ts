@@ -2,7 +2,16 @@
 // and inspect paths against the manual runbook, side by side in one run, alternating, several repetitions each.
 // Reports medians, ratios, peak RSS and whether each target is met; writes bench/results/latest.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
@@ -97,7 +106,10 @@ const downtimes: Record<string, number[]> = {};
 const record = (name: string, m: Measure & { downtimeSeconds?: number }) => {
   results[name] ??= [];
   results[name].push(m);
-  if (m.downtimeSeconds !== undefined) (downtimes[name] ??= []).push(m.downtimeSeconds);
+  if (m.downtimeSeconds !== undefined) {
+    downtimes[name] ??= [];
+    downtimes[name].push(m.downtimeSeconds);
+  }
   console.error(
     `  ${name}: ${m.seconds.toFixed(2)} s${m.downtimeSeconds !== undefined ? ` (down ${m.downtimeSeconds.toFixed(2)} s)` : ''}, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`,
   );
@@ -163,6 +175,12 @@ try {
     const stored = readdirSync(dir)
       .filter((f) => f.endsWith('.age'))
       .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    // Where the time went, from the backup's own step timings (ms), for the profile of a missed target.
+    for (const f of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+      const timings = (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { timings?: Record<string, number> })
+        .timings;
+      if (timings) console.error(`    steps (ms): ${JSON.stringify(timings)}`);
+    }
     if (stored > 0) storedBytes = stored;
     if (!keep) rmSync(dir, { recursive: true, force: true });
     return m;

@@ -61,7 +61,10 @@ describe.skipIf(reason !== undefined)(
 
     // Backups of a quiet cluster in one second would share a name (time and revision): each gets its own second.
     let clock = 0;
-    const nextSecond = () => new Date((clock = Math.max(clock + 1000, Date.now())));
+    const nextSecond = () => {
+      clock = Math.max(clock + 1000, Date.now());
+      return new Date(clock);
+    };
     const backupFrom = async (index: number, extra: Partial<Parameters<typeof backup>[0]> = {}) => {
       const node = sandbox.info.nodes[index]!;
       return backup({
