@@ -313,6 +313,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
       try {
         info.seed = await seedCluster(client, {
           seed: name,
+          apiServerAddress: info.nodes[0]!.ip,
           fill: options.fill ?? 0,
           // With a real API server, only the fill is written straight into etcd, as JSON it can read.
           apiReadable: kubernetes.real,

@@ -150,6 +150,7 @@ function podSpec(image: string, node: string): Field[] {
 function buildSeed(
   rnd: Random,
   nodeName: string,
+  apiServerAddress: string,
 ): { b: Builder; podKeys: string[]; secretKeys: string[]; encrypted: number } {
   const b = new Builder(rnd);
   const podKeys: string[] = [];
@@ -376,7 +377,10 @@ function buildSeed(
     undefined,
   );
   b.builtin('priorityclasses', 'scheduling.k8s.io/v1', 'PriorityClass', 'system-node-critical', undefined);
-  b.add('/registry/masterleases/198.18.0.1', storedObject('v1', 'Endpoints', b.meta('198.18.0.1')));
+  b.add(
+    `/registry/masterleases/${apiServerAddress}`,
+    storedObject('v1', 'Endpoints', b.meta(apiServerAddress)),
+  );
   b.add('/registry/ranges/serviceips', storedObject('v1', 'RangeAllocation', b.meta('')));
   b.add('/registry/ranges/servicenodeports', storedObject('v1', 'RangeAllocation', b.meta('')));
   return { b, podKeys, secretKeys, encrypted };
@@ -400,6 +404,8 @@ export async function seedCluster(
     seed: string;
     fill?: number;
     nodeName?: string;
+    /** The first node's address: its (stand-in) API server's master lease names it, as a real one's would. */
+    apiServerAddress?: string;
     /**
      * A real kube-apiserver reads this etcd: write only the fill, as JSON objects it can decode (the seed proper
      * then goes through the API, see seed-api.ts).
@@ -412,7 +418,12 @@ export async function seedCluster(
   if (options.apiReadable) return fillOnly(client, options);
   const rnd = new Random(options.seed);
   const nodeName = options.nodeName ?? `${options.seed}-control-plane`;
-  const { b, podKeys, secretKeys, encrypted: encryptedBase } = buildSeed(rnd, nodeName);
+  const {
+    b,
+    podKeys,
+    secretKeys,
+    encrypted: encryptedBase,
+  } = buildSeed(rnd, nodeName, options.apiServerAddress ?? '198.18.0.1');
   let encrypted = encryptedBase;
   const live = new Map<string, Buffer>();
   await putAll(client, b.entries);

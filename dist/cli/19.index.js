@@ -100,6 +100,7 @@ as <dir>.before-restore-<UTC time>.`,
                 _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.lockWait,
                 _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.allowVersionSkew,
                 _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.force,
+                _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.confirmNoBump,
                 _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.keepControllersRunning,
                 _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.restartControllers,
                 _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.dryRun,
@@ -2371,6 +2372,8 @@ var external_node_path_ = __webpack_require__(76760);
 var controlplane = __webpack_require__(28493);
 // EXTERNAL MODULE: ./src/node/members.ts
 var node_members = __webpack_require__(44911);
+// EXTERNAL MODULE: ./src/options/naming.ts
+var naming = __webpack_require__(38412);
 // EXTERNAL MODULE: ./src/util/progress.ts
 var progress = __webpack_require__(65365);
 // EXTERNAL MODULE: ./src/restore/errors.ts
@@ -2548,6 +2551,7 @@ var on_node = __webpack_require__(27454);
 
 
 
+
 const DEFAULT_QUOTA = 2 * 1024 ** 3;
 /** The default revision bump: see chooseBump. */
 const DEFAULT_BUMP = 1_000_000_000;
@@ -2592,6 +2596,7 @@ async function planMember(link, nodeTool, options, stamp, log) {
         staticPodPath,
         etcdManifest: manifest,
         apiServerManifest: plane.apiServer?.manifestPath,
+        apiServerAddress: plane.apiServer?.advertiseAddress,
         controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
         ...places,
         nodeTool,
@@ -2654,12 +2659,19 @@ async function choosePlaces(link, found, options, stamp) {
     return { holding, staging, snapshotDir, target, aside, rewrittenManifest };
 }
 /** What the running cluster says, if it answers: its revision and members (to check every one is covered). */
+/** Every kube-apiserver keeps a lease here under its advertise address while it runs (the default reconciler). */
+const MASTER_LEASES = '/registry/masterleases/';
 async function liveCluster(link, member) {
     let connection;
     try {
         connection = await (0,node_members/* connectThroughNode */.eZ)(link.session, member.clientUrl, member.tls);
-        const [status, members] = await Promise.all([connection.client.status(), connection.client.memberList()]);
-        return { revision: Number(status.revision), members };
+        const [status, members, leases] = await Promise.all([
+            connection.client.status(),
+            connection.client.memberList(),
+            connection.client.range(MASTER_LEASES, { prefix: true, keysOnly: true, limit: 1000 }),
+        ]);
+        const apiServers = leases.kvs.map((kv) => kv.key.toString('utf8').slice(MASTER_LEASES.length));
+        return { revision: Number(status.revision), members, apiServers };
     }
     catch {
         return undefined;
@@ -2701,8 +2713,10 @@ async function makePlan(links, fetched, place, options, log) {
     ];
     const live = await liveCluster(links[0], members[0]);
     warnings.push(...checkCoverage(live, members, options.force));
+    warnings.push(...checkApiServers(live, members, options.force));
     const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
     warnings.push(...checkBump(bump, tools));
+    warnings.push(...checkNoBump(bump, members, options.confirmNoBump));
     return {
         backup: meta.name,
         restoreOn: place.on,
@@ -2789,16 +2803,55 @@ function checkCoverage(live, members, force) {
     }
     return [`forced: ${message}`];
 }
+/**
+ * An API server on a node the restore does not control keeps running on its cache of the old data and writes
+ * to the restored etcd as soon as it is back (measured: stale lists, objects in namespaces that no longer exist).
+ */
+function checkApiServers(live, members, force) {
+    if (!live)
+        return [];
+    const ours = new Set(members.flatMap((m) => [
+        ...(m.apiServerAddress ? [m.apiServerAddress] : []),
+        ...[...m.peerUrls, m.clientUrl].map(hostOfUrl),
+    ]));
+    const others = live.apiServers.filter((address) => !ours.has(address));
+    if (others.length === 0)
+        return [];
+    const message = `kube-apiserver runs on ${others.join(', ')} (its master lease is in etcd), which no given node is`;
+    if (!force)
+        refuse(message, `give that node too, or stop that API server first; ${(0,naming/* optionName */.fS)('restoreForce')} goes on anyway, and that API server must then be restarted by hand`);
+    return [`forced: ${message}; restart it by hand once the restore is done`];
+}
+function hostOfUrl(url) {
+    try {
+        return new URL(url).hostname.replace(/^\[|\]$/g, '');
+    }
+    catch {
+        return url;
+    }
+}
+/** Without a bump every client with a watch or a cache sees revisions go back and must be restarted: say which. */
+function checkNoBump(bump, members, confirmed) {
+    const apiServers = members.filter((m) => m.apiServerManifest).map((m) => m.node);
+    if (bump !== 0 || apiServers.length === 0)
+        return [];
+    const clients = [
+        `kube-apiserver on ${apiServers.join(', ')} (restarted by the restore)`,
+        'kube-controller-manager and kube-scheduler on every control-plane node',
+        'the kubelet on every node of the cluster',
+        'every controller or operator that watches the API (CNI, CoreDNS, ingress, cert-manager, …)',
+    ];
+    const message = `no revision bump: these clients will see revisions go back and must be restarted after the restore: ${clients.join('; ')}`;
+    if (!confirmed)
+        refuse(message, `restore with the bump (the default), or confirm with ${(0,naming/* optionName */.fS)('confirmNoBump')} that you will restart them`);
+    return [message];
+}
 function checkBump(bump, tools) {
     const cannotBump = tools.find((t) => !(0,etcd_tools/* supportsBumpRevision */.Ef)(t.version));
     if (bump > 0 && cannotBump) {
         refuse(`${cannotBump.kind} ${cannotBump.version} cannot bump the revision (--bump-revision came in etcd 3.4.27 and 3.5.10)`, 'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)');
     }
-    return bump === 0
-        ? [
-            'no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore',
-        ]
-        : [];
+    return [];
 }
 /** restoredBytes: measured on the runner, or estimated when the restore runs on the nodes. */
 function describePlan(plan, restoredBytes) {
@@ -3111,6 +3164,7 @@ async function planRestore(links, fetched, request) {
         bump: request.bumpRevision ?? 'auto',
         allowVersionSkew: request.allowVersionSkew ?? false,
         force: request.force ?? false,
+        confirmNoBump: request.confirmNoBump ?? false,
         ...(request.etcd ? { overrides: request.etcd } : {}),
         now: (request.now ?? (() => new Date()))(),
     }, request.log);

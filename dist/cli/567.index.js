@@ -1268,7 +1268,11 @@ async function discoverControlPlane(node, overrides = {}) {
         etcdManifestPath: etcdPod?.path,
         etcd,
         apiServer: apiServer
-            ? { manifestPath: apiServer.pod.path, etcdServers: apiServer.facts.etcdServers }
+            ? {
+                manifestPath: apiServer.pod.path,
+                etcdServers: apiServer.facts.etcdServers,
+                ...(apiServer.facts.advertiseAddress ? { advertiseAddress: apiServer.facts.advertiseAddress } : {}),
+            }
             : undefined,
         kubeletConfigPath: kubelet.configPath,
         warnings,
@@ -1527,6 +1531,7 @@ function apiServerFacts(pod) {
         pod,
         facts: {
             etcdServers: (0,_flags__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(values.get('etcd-servers')),
+            advertiseAddress: values.get('advertise-address'),
             ca: onHost(values.get('etcd-cafile')),
             cert: onHost(values.get('etcd-certfile')),
             key: onHost(values.get('etcd-keyfile')),
@@ -4557,7 +4562,12 @@ const RESTORE = {
     force: (0,_option__WEBPACK_IMPORTED_MODULE_2__/* .switchOption */ .IL)('restoreForce', {
         flag: 'force',
         input: 'force',
-        help: 'restore even if the running cluster has members no given node covers',
+        help: 'restore even if the running cluster has members, or kube-apiservers, no given node covers',
+    }),
+    confirmNoBump: (0,_option__WEBPACK_IMPORTED_MODULE_2__/* .switchOption */ .IL)('confirmNoBump', {
+        flag: 'confirm-no-bump',
+        input: 'confirm_no_bump',
+        help: 'with --bump-revision 0 on a Kubernetes cluster: confirm that you will restart the clients\nthe refusal names (without it such a restore is refused)',
     }),
     keepControllersRunning: (0,_option__WEBPACK_IMPORTED_MODULE_2__/* .switchOption */ .IL)('keepControllersRunning', {
         flag: 'keep-controllers-running',
@@ -4598,6 +4608,7 @@ function restoreChoicesFrom(values) {
         lockWaitSeconds: ((0,_values__WEBPACK_IMPORTED_MODULE_4__/* .read */ .LF)(values, RESTORE.lockWait) ?? 300_000) / 1000,
         allowVersionSkew: (0,_values__WEBPACK_IMPORTED_MODULE_4__/* .isOn */ .Mp)(values, RESTORE.allowVersionSkew),
         force: (0,_values__WEBPACK_IMPORTED_MODULE_4__/* .isOn */ .Mp)(values, RESTORE.force),
+        confirmNoBump: (0,_values__WEBPACK_IMPORTED_MODULE_4__/* .isOn */ .Mp)(values, RESTORE.confirmNoBump),
         keepControllersRunning: (0,_values__WEBPACK_IMPORTED_MODULE_4__/* .isOn */ .Mp)(values, RESTORE.keepControllersRunning),
         restartControllers: (0,_values__WEBPACK_IMPORTED_MODULE_4__/* .isOn */ .Mp)(values, RESTORE.restartControllers),
         dryRun: (0,_values__WEBPACK_IMPORTED_MODULE_4__/* .isOn */ .Mp)(values, RESTORE.dryRun),

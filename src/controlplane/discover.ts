@@ -85,7 +85,7 @@ export interface ControlPlane {
   staticPods: StaticPodSummary[];
   etcdManifestPath: string | undefined;
   etcd: EtcdFacts;
-  apiServer: { manifestPath: string; etcdServers: string[] } | undefined;
+  apiServer: { manifestPath: string; etcdServers: string[]; advertiseAddress?: string } | undefined;
   kubeletConfigPath: string | undefined;
   warnings: string[];
 }
@@ -163,7 +163,11 @@ export async function discoverControlPlane(
     etcdManifestPath: etcdPod?.path,
     etcd,
     apiServer: apiServer
-      ? { manifestPath: apiServer.pod.path, etcdServers: apiServer.facts.etcdServers }
+      ? {
+          manifestPath: apiServer.pod.path,
+          etcdServers: apiServer.facts.etcdServers,
+          ...(apiServer.facts.advertiseAddress ? { advertiseAddress: apiServer.facts.advertiseAddress } : {}),
+        }
       : undefined,
     kubeletConfigPath: kubelet.configPath,
     warnings,
@@ -442,6 +446,7 @@ export function parseClientUrl(
 
 interface ApiServerFacts {
   etcdServers: string[];
+  advertiseAddress: string | undefined;
   ca: string | undefined;
   cert: string | undefined;
   key: string | undefined;
@@ -456,6 +461,7 @@ function apiServerFacts(pod: StaticPod): { pod: StaticPod; facts: ApiServerFacts
     pod,
     facts: {
       etcdServers: splitList(values.get('etcd-servers')),
+      advertiseAddress: values.get('advertise-address'),
       ca: onHost(values.get('etcd-cafile')),
       cert: onHost(values.get('etcd-certfile')),
       key: onHost(values.get('etcd-keyfile')),

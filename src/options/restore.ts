@@ -55,7 +55,12 @@ export const RESTORE = {
   force: switchOption('restoreForce', {
     flag: 'force',
     input: 'force',
-    help: 'restore even if the running cluster has members no given node covers',
+    help: 'restore even if the running cluster has members, or kube-apiservers, no given node covers',
+  }),
+  confirmNoBump: switchOption('confirmNoBump', {
+    flag: 'confirm-no-bump',
+    input: 'confirm_no_bump',
+    help: 'with --bump-revision 0 on a Kubernetes cluster: confirm that you will restart the clients\nthe refusal names (without it such a restore is refused)',
   }),
   keepControllersRunning: switchOption('keepControllersRunning', {
     flag: 'keep-controllers-running',
@@ -92,6 +97,7 @@ export interface RestoreChoices {
   lockWaitSeconds: number;
   allowVersionSkew: boolean;
   force: boolean;
+  confirmNoBump: boolean;
   keepControllersRunning: boolean;
   restartControllers: boolean;
   dryRun: boolean;
@@ -113,6 +119,7 @@ export function restoreChoicesFrom(values: OptionValues): RestoreChoices {
     lockWaitSeconds: (read(values, RESTORE.lockWait) ?? 300_000) / 1000,
     allowVersionSkew: isOn(values, RESTORE.allowVersionSkew),
     force: isOn(values, RESTORE.force),
+    confirmNoBump: isOn(values, RESTORE.confirmNoBump),
     keepControllersRunning: isOn(values, RESTORE.keepControllersRunning),
     restartControllers: isOn(values, RESTORE.restartControllers),
     dryRun: isOn(values, RESTORE.dryRun),

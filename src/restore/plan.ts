@@ -4,6 +4,7 @@ import { type ControlPlane, type DiscoveryOverrides, discoverOverSsh, parseClien
 import type { EtcdTls, Member } from '../etcd/client';
 import type { BackupMetadata } from '../format';
 import { connectThroughNode, readClientTls } from '../node/members';
+import { optionName } from '../options/naming';
 import type { Logger } from '../util/log';
 import { formatBytes } from '../util/progress';
 import { RestoreRefusedError } from './errors';
@@ -39,6 +40,8 @@ export interface MemberPlan {
   staticPodPath: string;
   etcdManifest: string;
   apiServerManifest: string | undefined;
+  /** kube-apiserver's --advertise-address: how its master lease in etcd names it. */
+  apiServerAddress: string | undefined;
   /** kube-controller-manager and kube-scheduler manifests, for the optional bounce. */
   controllerManifests: string[];
   /** Manifests wait here while their pods are stopped: outside the static pod folder, which the kubelet reads. */
@@ -98,8 +101,10 @@ export interface PlanOptions {
   newDataDir?: string;
   bump: number | 'auto';
   allowVersionSkew: boolean;
-  /** Restore even when the running cluster has members that no given node covers. */
+  /** Restore even when the running cluster has members, or API servers, that no given node covers. */
   force: boolean;
+  /** With no revision bump, the user has read which clients must be restarted and goes on. */
+  confirmNoBump?: boolean;
   overrides?: DiscoveryOverrides;
   now: Date;
 }
@@ -156,6 +161,7 @@ async function planMember(
     staticPodPath,
     etcdManifest: manifest,
     apiServerManifest: plane.apiServer?.manifestPath,
+    apiServerAddress: plane.apiServer?.advertiseAddress,
     controllerManifests: [...byComponent('kube-controller-manager'), ...byComponent('kube-scheduler')],
     ...places,
     nodeTool,
@@ -241,15 +247,27 @@ async function choosePlaces(
 }
 
 /** What the running cluster says, if it answers: its revision and members (to check every one is covered). */
-async function liveCluster(
-  link: NodeLink,
-  member: MemberPlan,
-): Promise<{ revision: number; members: Member[] } | undefined> {
+/** Every kube-apiserver keeps a lease here under its advertise address while it runs (the default reconciler). */
+const MASTER_LEASES = '/registry/masterleases/';
+
+interface LiveCluster {
+  revision: number;
+  members: Member[];
+  /** The addresses of the API servers that hold a master lease: the ones running against this etcd. */
+  apiServers: string[];
+}
+
+async function liveCluster(link: NodeLink, member: MemberPlan): Promise<LiveCluster | undefined> {
   let connection: Awaited<ReturnType<typeof connectThroughNode>> | undefined;
   try {
     connection = await connectThroughNode(link.session, member.clientUrl, member.tls);
-    const [status, members] = await Promise.all([connection.client.status(), connection.client.memberList()]);
-    return { revision: Number(status.revision), members };
+    const [status, members, leases] = await Promise.all([
+      connection.client.status(),
+      connection.client.memberList(),
+      connection.client.range(MASTER_LEASES, { prefix: true, keysOnly: true, limit: 1000 }),
+    ]);
+    const apiServers = leases.kvs.map((kv) => kv.key.toString('utf8').slice(MASTER_LEASES.length));
+    return { revision: Number(status.revision), members, apiServers };
   } catch {
     return undefined;
   } finally {
@@ -304,8 +322,10 @@ export async function makePlan(
   ];
   const live = await liveCluster(links[0]!, members[0]!);
   warnings.push(...checkCoverage(live, members, options.force));
+  warnings.push(...checkApiServers(live, members, options.force));
   const { bump, reason } = chooseBump(options.bump, meta.etcd.revision, live);
   warnings.push(...checkBump(bump, tools));
+  warnings.push(...checkNoBump(bump, members, options.confirmNoBump));
   return {
     backup: meta.name,
     restoreOn: place.on,
@@ -416,6 +436,56 @@ function checkCoverage(
   return [`forced: ${message}`];
 }
 
+/**
+ * An API server on a node the restore does not control keeps running on its cache of the old data and writes
+ * to the restored etcd as soon as it is back (measured: stale lists, objects in namespaces that no longer exist).
+ */
+function checkApiServers(live: LiveCluster | undefined, members: MemberPlan[], force: boolean): string[] {
+  if (!live) return [];
+  const ours = new Set(
+    members.flatMap((m) => [
+      ...(m.apiServerAddress ? [m.apiServerAddress] : []),
+      ...[...m.peerUrls, m.clientUrl].map(hostOfUrl),
+    ]),
+  );
+  const others = live.apiServers.filter((address) => !ours.has(address));
+  if (others.length === 0) return [];
+  const message = `kube-apiserver runs on ${others.join(', ')} (its master lease is in etcd), which no given node is`;
+  if (!force)
+    refuse(
+      message,
+      `give that node too, or stop that API server first; ${optionName('restoreForce')} goes on anyway, and that API server must then be restarted by hand`,
+    );
+  return [`forced: ${message}; restart it by hand once the restore is done`];
+}
+
+function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return url;
+  }
+}
+
+/** Without a bump every client with a watch or a cache sees revisions go back and must be restarted: say which. */
+function checkNoBump(bump: number, members: MemberPlan[], confirmed: boolean | undefined): string[] {
+  const apiServers = members.filter((m) => m.apiServerManifest).map((m) => m.node);
+  if (bump !== 0 || apiServers.length === 0) return [];
+  const clients = [
+    `kube-apiserver on ${apiServers.join(', ')} (restarted by the restore)`,
+    'kube-controller-manager and kube-scheduler on every control-plane node',
+    'the kubelet on every node of the cluster',
+    'every controller or operator that watches the API (CNI, CoreDNS, ingress, cert-manager, …)',
+  ];
+  const message = `no revision bump: these clients will see revisions go back and must be restarted after the restore: ${clients.join('; ')}`;
+  if (!confirmed)
+    refuse(
+      message,
+      `restore with the bump (the default), or confirm with ${optionName('confirmNoBump')} that you will restart them`,
+    );
+  return [message];
+}
+
 function checkBump(bump: number, tools: RestoringTool[]): string[] {
   const cannotBump = tools.find((t) => !supportsBumpRevision(t.version));
   if (bump > 0 && cannotBump) {
@@ -424,11 +494,7 @@ function checkBump(bump: number, tools: RestoringTool[]): string[] {
       'use newer etcd tools of the same minor version (--etcd-tools), or pass --bump-revision 0 to restore without a bump (Kubernetes watch caches may then see revisions go back)',
     );
   }
-  return bump === 0
-    ? [
-        'no revision bump: restart every Kubernetes client (kubelets, controllers, operators) after the restore',
-      ]
-    : [];
+  return [];
 }
 
 /** restoredBytes: measured on the runner, or estimated when the restore runs on the nodes. */

@@ -63,6 +63,8 @@ export interface RestoreRequest {
   /** Revisions to jump forward; 'auto' (default) picks a safe one; 0 disables. */
   bumpRevision?: number | 'auto';
   allowVersionSkew?: boolean;
+  /** With bump 0 on a Kubernetes cluster: the clients that must be restarted are known (else refused). */
+  confirmNoBump?: boolean;
   force?: boolean;
   dryRun?: boolean;
   /**
@@ -233,6 +235,7 @@ async function planRestore(
       bump: request.bumpRevision ?? 'auto',
       allowVersionSkew: request.allowVersionSkew ?? false,
       force: request.force ?? false,
+      confirmNoBump: request.confirmNoBump ?? false,
       ...(request.etcd ? { overrides: request.etcd } : {}),
       now: (request.now ?? (() => new Date()))(),
     },

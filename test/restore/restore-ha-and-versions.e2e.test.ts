@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import '../../src/options/restore'; // registers the options' names, as the CLI does, so messages name the flags
 import { main } from '../../src/cli/main';
 import { drill } from '../../src/drill/drill';
 import { RestoreRefusedError } from '../../src/restore/plan';
@@ -70,6 +71,29 @@ restoreCase('3.7', 3, (ctx) => {
     }
   }, 150_000);
 
+  it('refuses while a kube-apiserver on a node it was not given runs against the cluster, and goes on when forced', async () => {
+    const b = await ctx.backupBetween('foreign-api');
+    // What a fourth control-plane node's kube-apiserver keeps in etcd while it runs (the default lease reconciler).
+    const lease = '/registry/masterleases/198.51.100.7';
+    const client = ctx.sandbox.etcdClientFor(ctx.nodes[0]!);
+    try {
+      await client.put(lease, 'an Endpoints object');
+      const error = await restore(await ctx.request(b.name, { dryRun: true })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RestoreRefusedError);
+      expect((error as Error).message).toMatch(
+        /kube-apiserver runs on 198\.51\.100\.7 \(its master lease is in etcd\), which no given node is/,
+      );
+      expect((error as RestoreRefusedError).hint).toMatch(/--force goes on anyway/);
+      const forced = await restore(await ctx.request(b.name, { dryRun: true, force: true }));
+      expect(forced.warnings).toContainEqual(
+        expect.stringMatching(/^forced: kube-apiserver runs on 198\.51\.100\.7/),
+      );
+    } finally {
+      await client.deleteRange(lease).catch(() => {});
+      client.close();
+    }
+  }, 90_000);
+
   it('refuses to restore only some of the members of a running cluster', async () => {
     const b = await ctx.backupBetween('partial');
     const request = await ctx.request(b.name);
@@ -111,18 +135,25 @@ restoreCase('3.4', 1, (ctx) => {
     expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
   }, 60_000);
 
-  it('restores through the CLI with --bump-revision 0 as asked', async () => {
+  it('with --bump-revision 0, names every client to restart and restores only once that is confirmed', async () => {
     const b = await ctx.backupBetween('cli');
-    const _node = ctx.nodes[0]!;
     const tools = etcdToolsFor('3.4')!;
-    const code = await main([
+    const args = [
       ...(await ctx.cliRestoreArgs()),
       '--etcd-tools',
       tools.etcd.replace(/\/etcd$/, ''),
       '--bump-revision',
       '0',
-      b.name,
-    ]);
+    ];
+    const unconfirmed = await restore(await ctx.request(b.name, { bumpRevision: 0 })).catch(
+      (e: unknown) => e,
+    );
+    expect(unconfirmed).toBeInstanceOf(RestoreRefusedError);
+    expect((unconfirmed as Error).message).toMatch(
+      /no revision bump: .*kube-apiserver on .*; kube-controller-manager and kube-scheduler .*; the kubelet on every node/,
+    );
+    expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
+    const code = await main([...args, '--confirm-no-bump', b.name]);
     expect(code).toBe(0);
     const after = await ctx.read([b.before, b.after]);
     expect(after.values).toEqual(['in the backup', undefined]);
