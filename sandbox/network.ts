@@ -64,8 +64,12 @@ export async function netnsPids(netns: string): Promise<number[]> {
 export async function deleteNetwork(slot: number): Promise<void> {
   for (let i = 1; i <= 3; i++) {
     const a = nodeAddresses(slot, i);
-    if (existsSync(`/run/netns/${a.netns}`))
+    // While a process of the node's own mount namespace is still exiting, that namespace holds a copy of the
+    // netns mount and `ip netns del` fails (EBUSY): it is tried again until the namespace is gone.
+    for (let attempt = 0; attempt < 50 && existsSync(`/run/netns/${a.netns}`); attempt++) {
+      if (attempt > 0) await new Promise((done) => setTimeout(done, 100));
       await run('ip', ['netns', 'del', a.netns], { allowFailure: true });
+    }
     if (existsSync(`/sys/class/net/${a.veth}`))
       await run('ip', ['link', 'del', a.veth], { allowFailure: true });
   }

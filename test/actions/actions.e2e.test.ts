@@ -360,7 +360,7 @@ describe.skipIf(skip !== undefined)(
           { age_recipients: '' },
           "input 'age_recipients': expected age public keys (age1…), or encryption_passphrase, or encryption: none",
         ],
-        [{ method: 'rsync' }, "input 'method': expected 'grpc' or 'etcdctl' (got 'rsync')"],
+        [{ method: 'rsync' }, "input 'method': expected 'grpc' or 'etcdctl' or 'auto' (got 'rsync')"],
         [{ fingerprint: '' }, "input 'fingerprint': expected the node's SSH host key fingerprint"],
         [
           { store: 'gs://bucket' },

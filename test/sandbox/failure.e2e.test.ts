@@ -42,6 +42,22 @@ describe.skipIf(!isRoot)(`a sandbox whose etcd cannot start${isRoot ? '' : ' (sk
 
   it('fails up with what etcd said, and tears down everything it had started', async () => {
     const name = `broken-${process.pid}`;
+    // Sandboxes of other test files start and stop meanwhile, so a namespace may be caught between its slot and
+    // its folder for a moment: what is left must settle within a few seconds.
+    const slots = join(stateRoot(), 'slots');
+    const ownerless = () => {
+      if (!existsSync('/run/netns')) return [];
+      const slotFiles = existsSync(slots) ? readdirSync(slots) : [];
+      const owners = new Map(slotFiles.map((s) => [s, readFileSync(join(slots, s), 'utf8').trim()]));
+      return readdirSync('/run/netns')
+        .filter((n) => /^ebs-\d+-\d$/.test(n))
+        .filter((netns) => {
+          const owner = owners.get(netns.split('-')[1]!);
+          return !(owner && existsSync(sandboxDir(owner)));
+        });
+    };
+    // Left over by an earlier run on this machine (not this sandbox's doing): not counted against it.
+    const before = new Set(ownerless());
     const error = await startSandbox({ name, etcd: '3.5', seed: false, readyTimeoutMs: 4_000 }).catch(
       (e: unknown) => e,
     );
@@ -50,20 +66,9 @@ describe.skipIf(!isRoot)(`a sandbox whose etcd cannot start${isRoot ? '' : ' (sk
     expect((error as { hint?: string }).hint).toContain('this etcd build is broken');
     expect(existsSync(sandboxDir(name))).toBe(false);
     // No slot names it, and every sandbox network namespace left belongs to a slot some live sandbox holds.
-    // Sandboxes of other test files start and stop meanwhile, so a namespace may be caught between its slot and
-    // its folder for a moment: what is left must settle within a few seconds.
-    const slots = join(stateRoot(), 'slots');
-    const ownerless = () => {
-      const owners = new Map(readdirSync(slots).map((s) => [s, readFileSync(join(slots, s), 'utf8').trim()]));
-      expect([...owners.values()]).not.toContain(name);
-      return readdirSync('/run/netns')
-        .filter((n) => /^ebs-\d+-\d$/.test(n))
-        .filter((netns) => {
-          const owner = owners.get(netns.split('-')[1]!);
-          return !(owner && existsSync(sandboxDir(owner)));
-        });
-    };
-    let left = ownerless();
+    const owners = readdirSync(slots).map((s) => readFileSync(join(slots, s), 'utf8').trim());
+    expect(owners).not.toContain(name);
+    let left = ownerless().filter((netns) => !before.has(netns));
     for (let i = 0; i < 50 && left.length > 0; i++) {
       await new Promise((done) => setTimeout(done, 200));
       left = left.filter((netns) => ownerless().includes(netns));
