@@ -2822,9 +2822,10 @@ function checkApiServers(live, members, force) {
         refuse(message, `give that node too, or stop that API server first; ${(0,naming/* optionName */.fS)('restoreForce')} goes on anyway, and that API server must then be restarted by hand`);
     return [`forced: ${message}; restart it by hand once the restore is done`];
 }
+/** The address in a member's URL, as a master lease names an API server (brackets of IPv6 removed). */
 function hostOfUrl(url) {
     try {
-        return new URL(url).hostname.replace(/^\[|\]$/g, '');
+        return (0,controlplane/* parseClientUrl */.EP)(url).host;
     }
     catch {
         return url;

@@ -248,13 +248,20 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_acq
  */
 async function chooseMethod(session, source, wanted) {
     const own = source.member.id === source.health.localMemberId;
+    // Each program is looked for once on the node, however many choices ask.
+    const found = new Map();
+    const has = (name) => {
+        if (!found.has(name))
+            found.set(name, (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .hasCommand */ .mU)(session, name));
+        return found.get(name);
+    };
     if (wanted.method === 'grpc') {
         if (wanted.compression !== 'auto' && wanted.compression !== 'none')
             throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld(`${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('nodeCompression')} ${wanted.compression} needs ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} etcdctl or auto: gRPC sends the snapshot as etcd streams it`, { exitCode: _exit_codes__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.badInput });
         return { method: 'grpc', compression: 'none', why: `asked for (${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} grpc)` };
     }
     if (wanted.method === 'etcdctl') {
-        const compression = await chooseCompression(session, wanted.compression);
+        const compression = await chooseCompression(session.target, has, wanted.compression);
         return {
             method: 'etcdctl',
             compression: compression.compression,
@@ -267,9 +274,9 @@ async function chooseMethod(session, source, wanted) {
             compression: 'none',
             why: `auto: member ${source.member.name} is not the node's own, and etcdctl on the node reaches only its own`,
         };
-    const [etcdctl, zstd] = await Promise.all([(0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .hasCommand */ .mU)(session, 'etcdctl'), (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .hasCommand */ .mU)(session, 'zstd')]);
+    const [etcdctl, zstd] = await Promise.all([has('etcdctl'), has('zstd')]);
     if (etcdctl && (zstd || (wanted.compression !== 'auto' && wanted.compression !== 'zstd'))) {
-        const compression = await chooseCompression(session, wanted.compression);
+        const compression = await chooseCompression(session.target, has, wanted.compression);
         return {
             method: 'etcdctl',
             compression: compression.compression,
@@ -282,20 +289,20 @@ async function chooseMethod(session, source, wanted) {
         why: `auto: the node has no ${etcdctl ? 'zstd' : 'etcdctl'}, so the snapshot streams raw over gRPC through the SSH connection`,
     };
 }
-async function chooseCompression(session, wanted) {
+async function chooseCompression(target, has, wanted) {
     const option = (0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('nodeCompression');
     if (wanted === 'none')
         return { compression: 'none', why: `sent unpacked (${option} none)` };
     if (wanted === 'auto') {
-        return (await (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .hasCommand */ .mU)(session, 'zstd'))
+        return (await has('zstd'))
             ? { compression: 'zstd', why: 'zstd -3 on the node' }
             : {
                 compression: 'none',
                 why: `the node has no zstd, so sent unpacked (${option} gzip packs it with gzip)`,
             };
     }
-    if (!(await (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .hasCommand */ .mU)(session, wanted)))
-        throw new _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .EtcdctlError */ .ap(`${option} ${wanted}: ${session.target} has no ${wanted}`, {
+    if (!(await has(wanted)))
+        throw new _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .EtcdctlError */ .ap(`${option} ${wanted}: ${target} has no ${wanted}`, {
             hint: `install ${wanted} on the node, or leave ${option} at auto`,
         });
     return { compression: wanted, why: `${wanted} on the node (${option} ${wanted})` };

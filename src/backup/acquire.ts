@@ -36,6 +36,12 @@ export async function chooseMethod(
   wanted: { method: AcquireMethodChoice; compression: NodeCompressionChoice },
 ): Promise<MethodChosen> {
   const own = source.member.id === source.health.localMemberId;
+  // Each program is looked for once on the node, however many choices ask.
+  const found = new Map<string, Promise<boolean>>();
+  const has: HasCommand = (name) => {
+    if (!found.has(name)) found.set(name, hasCommand(session, name));
+    return found.get(name)!;
+  };
   if (wanted.method === 'grpc') {
     if (wanted.compression !== 'auto' && wanted.compression !== 'none')
       throw new EtcdBackupError(
@@ -45,7 +51,7 @@ export async function chooseMethod(
     return { method: 'grpc', compression: 'none', why: `asked for (${optionName('method')} grpc)` };
   }
   if (wanted.method === 'etcdctl') {
-    const compression = await chooseCompression(session, wanted.compression);
+    const compression = await chooseCompression(session.target, has, wanted.compression);
     return {
       method: 'etcdctl',
       compression: compression.compression,
@@ -58,9 +64,9 @@ export async function chooseMethod(
       compression: 'none',
       why: `auto: member ${source.member.name} is not the node's own, and etcdctl on the node reaches only its own`,
     };
-  const [etcdctl, zstd] = await Promise.all([hasCommand(session, 'etcdctl'), hasCommand(session, 'zstd')]);
+  const [etcdctl, zstd] = await Promise.all([has('etcdctl'), has('zstd')]);
   if (etcdctl && (zstd || (wanted.compression !== 'auto' && wanted.compression !== 'zstd'))) {
-    const compression = await chooseCompression(session, wanted.compression);
+    const compression = await chooseCompression(session.target, has, wanted.compression);
     return {
       method: 'etcdctl',
       compression: compression.compression,
@@ -74,22 +80,25 @@ export async function chooseMethod(
   };
 }
 
+type HasCommand = (name: string) => Promise<boolean>;
+
 async function chooseCompression(
-  session: SshSession,
+  target: string,
+  has: HasCommand,
   wanted: NodeCompressionChoice,
 ): Promise<{ compression: NodeCompression; why: string }> {
   const option = optionName('nodeCompression');
   if (wanted === 'none') return { compression: 'none', why: `sent unpacked (${option} none)` };
   if (wanted === 'auto') {
-    return (await hasCommand(session, 'zstd'))
+    return (await has('zstd'))
       ? { compression: 'zstd', why: 'zstd -3 on the node' }
       : {
           compression: 'none',
           why: `the node has no zstd, so sent unpacked (${option} gzip packs it with gzip)`,
         };
   }
-  if (!(await hasCommand(session, wanted)))
-    throw new EtcdctlError(`${option} ${wanted}: ${session.target} has no ${wanted}`, {
+  if (!(await has(wanted)))
+    throw new EtcdctlError(`${option} ${wanted}: ${target} has no ${wanted}`, {
       hint: `install ${wanted} on the node, or leave ${option} at auto`,
     });
   return { compression: wanted, why: `${wanted} on the node (${option} ${wanted})` };

@@ -459,9 +459,10 @@ function checkApiServers(live: LiveCluster | undefined, members: MemberPlan[], f
   return [`forced: ${message}; restart it by hand once the restore is done`];
 }
 
+/** The address in a member's URL, as a master lease names an API server (brackets of IPv6 removed). */
 function hostOfUrl(url: string): string {
   try {
-    return new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return parseClientUrl(url).host;
   } catch {
     return url;
   }

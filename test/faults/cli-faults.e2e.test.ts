@@ -299,25 +299,26 @@ describe.skipIf(skip !== undefined)(
 
     // The node's own shell removes etcdctl's snapshot file when cat ends: a cleanup command sent from here
     // after the transfer would never arrive over a cut connection.
-    it('removes the etcdctl snapshot file from the node when the stream is cut', async () => {
-      const { node } = await backupCutMidStream('etcdctl');
+    const expectNoSnapshotOnNode = async (node: SandboxNodeInfo) => {
       const added = () =>
         nodeSnapshotLeftovers(sandbox, node).then((all) => all.filter((f) => !nodeBefore.includes(f)));
       try {
         await eventually(async () => expect(await added()).toEqual([]), 5_000);
       } finally {
-        // Remove what the bug left, so the other cases start clean.
+        // Remove what a bug left, so the other cases start clean.
         for (const dir of await added()) await sandbox.runOnNode(node, ['rm', '-rf', '--', dir]);
       }
+    };
+
+    it('removes the etcdctl snapshot file from the node when the stream is cut', async () => {
+      const { node } = await backupCutMidStream('etcdctl');
+      await expectNoSnapshotOnNode(node);
     });
 
-    /** Backs up with etcdctl and zstd on the node through a slow link, and runs `kill` once the snapshot arrives. */
-    async function packedBackupKilled(
-      label: string,
-      kill: (child: { kill(signal: NodeJS.Signals): void }) => Promise<void>,
-    ) {
+    /** Backs up with etcdctl and zstd on the node through a slow link, and kills the CLI once the snapshot arrives. */
+    async function packedBackupKilled() {
       const node = sandbox.node(0);
-      const { runnerTemp, storeDir } = newCase(label);
+      const { runnerTemp, storeDir } = newCase('runner-killed-zstd');
       await sandbox.setLink(node, { bytesPerSecond: 256 * 1024 });
       try {
         const result = await runCli(
@@ -328,7 +329,7 @@ describe.skipIf(skip !== undefined)(
               await waitFor('the snapshot to start arriving', () =>
                 filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
               );
-              await kill(child);
+              child.kill('SIGKILL');
             },
           },
         );
@@ -338,20 +339,8 @@ describe.skipIf(skip !== undefined)(
       }
     }
 
-    const expectNoSnapshotOnNode = async (node: SandboxNodeInfo) => {
-      const added = () =>
-        nodeSnapshotLeftovers(sandbox, node).then((all) => all.filter((f) => !nodeBefore.includes(f)));
-      try {
-        await eventually(async () => expect(await added()).toEqual([]), 5_000);
-      } finally {
-        for (const dir of await added()) await sandbox.runOnNode(node, ['rm', '-rf', '--', dir]);
-      }
-    };
-
     it('leaves no snapshot on the node when the runner is killed (SIGKILL) while zstd packs it there', async () => {
-      const { node, result } = await packedBackupKilled('runner-killed-zstd', async (child) => {
-        child.kill('SIGKILL');
-      });
+      const { node, result } = await packedBackupKilled();
       expect(result.signal).toBe('SIGKILL');
       await expectNoSnapshotOnNode(node);
       await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
