@@ -1015,7 +1015,7 @@ __webpack_async_result__();
 
 
 
-const POLL_MS = 500;
+const POLL_MS = 200;
 /**
  * Before anything stops: which API servers answer `/readyz` over the SSH connection with the node's admin.conf
  * credentials (read into memory only). Those are the ones the restore waits for afterwards; a node whose API
@@ -1339,45 +1339,27 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ stopControllers),
-/* harmony export */   _: () => (/* binding */ startControllers)
+/* harmony export */   _: () => (/* binding */ startControllers),
+/* harmony export */   o: () => (/* binding */ programOf)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92317);
 /* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29879);
-/* harmony import */ var _stop_pod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34890);
-/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22913);
+/* harmony import */ var _swap_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22913);
 
 
 
 
 
-
-/** The program a controller's manifest runs, named as kubeadm names the file (kube-controller-manager.yaml). */
+/** The program a static pod's manifest runs, named as kubeadm names the file (kube-controller-manager.yaml). */
 function programOf(manifest) {
     return node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
 }
-/**
- * Stops kube-controller-manager and kube-scheduler on every node, like kube-apiserver: by moving their
- * manifests to the holding folder. A controller that keeps running acts on caches of the old data while the
- * API servers come back (measured: Pods created and deleted, objects written into namespaces the restore
- * removed); one that exits on a lost lease comes back on its own anyway.
- */
-async function stopControllers(context) {
-    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_5__/* .eachMember */ .c)(context, async (session, m) => {
-        for (const manifest of m.controllerManifests) {
-            await (0,_stop_pod__WEBPACK_IMPORTED_MODULE_4__/* .stopPod */ .M)(session, m, manifest, programOf(manifest), {
-                timeoutMs: context.stopMs,
-                signal: context.signal,
-            });
-        }
-    });
-}
 /** Puts the controllers' manifests back once every API server is ready, and waits until they run. */
 async function startControllers(context) {
-    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_5__/* .eachMember */ .c)(context, async (session, m) => {
+    await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, async (session, m) => {
         for (const manifest of m.controllerManifests) {
             try {
                 await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_3__/* .inHolding */ .zl)(m, manifest), manifest, { ifPresent: true });
@@ -1704,44 +1686,51 @@ const SHOWN = 10;
 async function findLeftovers(context) {
     const first = context.plan.members[0];
     const connection = await (0,_node_members__WEBPACK_IMPORTED_MODULE_1__/* .connectThroughNode */ .eZ)(await context.links[0].live(), first.clientUrl, first.tls);
-    const namespaces = new Set();
-    const namespaced = [];
+    const leftovers = [];
     try {
-        const start = Buffer.from(`${_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .REGISTRY_PREFIX */ .Z7}/`);
-        const end = (0,_etcd_client__WEBPACK_IMPORTED_MODULE_0__/* .prefixRangeEnd */ .be)(start);
-        let from = start;
-        let revision;
-        for (;;) {
-            const page = await connection.client.range(from, {
-                rangeEnd: end,
-                keysOnly: true,
-                limit: 5000,
-                ...(revision ? { revision } : {}),
-            });
-            revision ??= page.revision;
-            for (const kv of page.kvs) {
-                const key = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .classifyKey */ .eL)(kv.key.toString('utf8'));
-                if (!key?.name)
-                    continue;
-                if (key.resource === 'namespaces' && key.namespace === undefined)
-                    namespaces.add(key.name);
-                else if (key.namespace !== undefined)
-                    namespaced.push({ resource: key.resource, namespace: key.namespace, name: key.name });
-            }
-            if (!page.more || page.kvs.length === 0)
-                break;
-            from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
-        }
+        // Two passes at one revision: the namespaces first, so only the leftovers are kept of the second.
+        const namespaces = new Set();
+        const revision = await eachKey(connection.client, `${_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .REGISTRY_PREFIX */ .Z7}/namespaces/`, undefined, (key) => {
+            if (key.resource === 'namespaces' && key.namespace === undefined)
+                namespaces.add(key.name);
+        });
+        await eachKey(connection.client, `${_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .REGISTRY_PREFIX */ .Z7}/`, revision, (key) => {
+            if (key.namespace !== undefined && !namespaces.has(key.namespace))
+                leftovers.push({ resource: key.resource, namespace: key.namespace, name: key.name });
+        });
     }
     finally {
         await connection.close();
     }
-    const leftovers = namespaced.filter((o) => !namespaces.has(o.namespace));
     if (leftovers.length > 0) {
         const shown = leftovers.slice(0, SHOWN).map((o) => `${o.resource} ${o.namespace}/${o.name}`);
         context.log.warn(`${leftovers.length} object(s) in namespaces that no longer exist: ${shown.join(', ')}${leftovers.length > SHOWN ? ', …' : ''}; nothing deletes them: remove them through etcd, or create the namespace and delete it`);
     }
     return leftovers;
+}
+/** Every Kubernetes object key under `prefix`, keys only, page by page at one revision (returned). */
+async function eachKey(client, prefix, atRevision, each) {
+    const start = Buffer.from(prefix);
+    const end = (0,_etcd_client__WEBPACK_IMPORTED_MODULE_0__/* .prefixRangeEnd */ .be)(start);
+    let from = start;
+    let revision = atRevision;
+    for (;;) {
+        const page = await client.range(from, {
+            rangeEnd: end,
+            keysOnly: true,
+            limit: 5000,
+            ...(revision ? { revision } : {}),
+        });
+        revision ??= page.revision;
+        for (const kv of page.kvs) {
+            const key = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .classifyKey */ .eL)(kv.key.toString('utf8'));
+            if (key?.name)
+                each({ resource: key.resource, namespace: key.namespace, name: key.name });
+        }
+        if (!page.more || page.kvs.length === 0)
+            return revision;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
 }
 
 
@@ -3136,7 +3125,8 @@ async function swapOrRollBack(run, links, plan, fetched, request) {
 /** stop → swap → start etcd → check → start kube-apiserver; the caller rolls back whatever fails. */
 async function swapIn(run, context, fetched, request) {
     const reached = (step) => async () => request.onStep?.(step, context.plan);
-    // Downtime as users feel it: from the first stop (the controllers, then kube-apiserver) until every API server
+    await run.inSwap('swap.prepare', () => (0,_stop__WEBPACK_IMPORTED_MODULE_18__/* .prepareStop */ .G)(context));
+    // Downtime as users feel it: from the first stop (kube-apiserver and the controllers) until every API server
     // that answered before is ready again.
     const down = Date.now();
     await run.inSwap('swap.stop', () => (0,_stop__WEBPACK_IMPORTED_MODULE_18__/* .stopControlPlane */ .c)(context, () => run.stopIfInterrupted()), reached('stopped'));
@@ -3145,8 +3135,9 @@ async function swapIn(run, context, fetched, request) {
     // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
     const checked = await run.inSwap('swap.verify', () => (0,_check__WEBPACK_IMPORTED_MODULE_2__/* .checkRestored */ .H)(context, fetched));
     // Reported on its own: how long the API servers took to answer /readyz once started.
-    run.timings.apiServersReady = await run.timed('swap.startApiServer', () => (0,_start__WEBPACK_IMPORTED_MODULE_16__/* .startApiServer */ .K)(context, request.restartControllers ?? false));
-    run.timings.downtime = Date.now() - down;
+    const started = await run.timed('swap.startApiServer', () => (0,_start__WEBPACK_IMPORTED_MODULE_16__/* .startApiServer */ .K)(context, request.restartControllers ?? false));
+    run.timings.apiServersReady = started.readyMs;
+    run.timings.downtime = started.readyAt - down;
     // The restore is done; a failure to look for leftovers is only a warning.
     const leftovers = await run
         .timed('leftovers', () => (0,_leftovers__WEBPACK_IMPORTED_MODULE_6__/* .findLeftovers */ .Q)(context))
@@ -3622,7 +3613,8 @@ async function startEtcd(context) {
 /**
  * The start step, for Kubernetes, once the check passed: kube-apiserver back everywhere, every API server's
  * /readyz waited for, then the controllers started (or, kept running, restarted when asked), and the holding
- * dirs removed (new-dir mode keeps the original etcd.yaml there). Returns how long the API servers took.
+ * dirs removed (new-dir mode keeps the original etcd.yaml there). Returns how long the API servers took, and
+ * when the last was ready (where the downtime ends).
  */
 async function startApiServer(context, restartControllers) {
     const { log } = context;
@@ -3632,6 +3624,7 @@ async function startApiServer(context, restartControllers) {
             await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_6__/* .inHolding */ .zl)(m, m.apiServerManifest), m.apiServerManifest);
     });
     const readyMs = await (0,_api_ready__WEBPACK_IMPORTED_MODULE_2__/* .waitForApiServersReady */ .s)(context);
+    const readyAt = Date.now();
     if (context.controllers === 'stop') {
         log.info('starting kube-controller-manager and kube-scheduler');
         await (0,_controllers__WEBPACK_IMPORTED_MODULE_3__/* .startControllers */ ._)(context);
@@ -3643,13 +3636,13 @@ async function startApiServer(context, restartControllers) {
         if (!m.rewrittenManifest)
             await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .removeEmptyDir */ .v7)(session, m.holding);
     });
-    return readyMs;
+    return { readyMs, readyAt };
 }
 /** Stops and starts kube-controller-manager and kube-scheduler, so they drop what they cached of the old data. */
 async function restartControllerPods(context) {
     await (0,_swap_context__WEBPACK_IMPORTED_MODULE_8__/* .eachMember */ .c)(context, async (session, m) => {
         for (const manifest of m.controllerManifests) {
-            const program = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
+            const program = (0,_controllers__WEBPACK_IMPORTED_MODULE_3__/* .programOf */ .o)(manifest);
             try {
                 await (0,_stop_pod__WEBPACK_IMPORTED_MODULE_7__/* .stopPod */ .M)(session, m, manifest, program, { timeoutMs: context.stopMs });
                 await (0,_node_ops__WEBPACK_IMPORTED_MODULE_5__/* .move */ .Cy)(session, (0,_plan__WEBPACK_IMPORTED_MODULE_6__/* .inHolding */ .zl)(m, manifest), manifest);
@@ -3757,6 +3750,7 @@ async function stopPod(session, m, manifest, program, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ prepareStop),
 /* harmony export */   c: () => (/* binding */ stopControlPlane)
 /* harmony export */ });
 /* harmony import */ var _api_ready__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72036);
@@ -3770,25 +3764,32 @@ async function stopPod(session, m, manifest, program, options) {
 
 
 /**
- * The stop step: kube-controller-manager and kube-scheduler (unless asked to keep them) and kube-apiserver on
- * every node first (so nothing writes to etcd or acts on what it cached of the old data), then etcd, each by
- * moving its manifest out of the static pod folder and waiting until the kubelet has stopped it.
+ * Before the first stop, while everything still runs: which API servers can be asked for /readyz afterwards,
+ * and each member's holding dir. Nothing is down yet, so this is not part of the downtime.
  */
-async function stopControlPlane(context, checkpoint) {
-    const { stopMs: timeoutMs, signal } = context;
-    const controllers = context.controllers === 'stop';
+async function prepareStop(context) {
     context.apiServers = await (0,_api_ready__WEBPACK_IMPORTED_MODULE_0__/* .findApiServers */ .g)(context);
     await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, async (session, m) => {
         await (0,_node_ops__WEBPACK_IMPORTED_MODULE_2__/* .makeDir */ .gE)(session, m.holding);
     });
-    if (controllers) {
-        context.log.info('stopping kube-controller-manager and kube-scheduler on every node');
-        await (0,_controllers__WEBPACK_IMPORTED_MODULE_1__/* .stopControllers */ .Y)(context);
-    }
-    context.log.info('stopping kube-apiserver on every node, then etcd');
+}
+/**
+ * The stop step: kube-apiserver on every node, with kube-controller-manager and kube-scheduler (unless asked to
+ * keep them) at the same moment, so nothing writes to etcd or acts on what it cached of the old data (a
+ * controller left running was measured creating and deleting Pods, and writing into namespaces the restore
+ * removed, while the API servers came back); then etcd.
+ * Each stops by moving its manifest out of the static pod folder and waiting until the kubelet has stopped it.
+ */
+async function stopControlPlane(context, checkpoint) {
+    const { stopMs: timeoutMs, signal } = context;
+    const controllers = context.controllers === 'stop';
+    context.log.info(`stopping kube-apiserver on every node, then etcd${controllers ? '; kube-controller-manager and kube-scheduler stop with kube-apiserver' : ''}`);
     await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, async (session, m) => {
-        if (m.apiServerManifest)
-            await (0,_stop_pod__WEBPACK_IMPORTED_MODULE_3__/* .stopPod */ .M)(session, m, m.apiServerManifest, 'kube-apiserver', { timeoutMs, signal });
+        const pods = [
+            ...(m.apiServerManifest ? [m.apiServerManifest] : []),
+            ...(controllers ? m.controllerManifests : []),
+        ];
+        await Promise.all(pods.map((manifest) => (0,_stop_pod__WEBPACK_IMPORTED_MODULE_3__/* .stopPod */ .M)(session, m, manifest, (0,_controllers__WEBPACK_IMPORTED_MODULE_1__/* .programOf */ .o)(manifest), { timeoutMs, signal })));
     });
     checkpoint();
     await (0,_swap_context__WEBPACK_IMPORTED_MODULE_4__/* .eachMember */ .c)(context, (session, m) => (0,_stop_pod__WEBPACK_IMPORTED_MODULE_3__/* .stopPod */ .M)(session, m, m.etcdManifest, 'etcd', { port: m.clientPort, timeoutMs, signal }));

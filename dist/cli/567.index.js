@@ -68,81 +68,96 @@ const tlsFlags = (endpoint, t) => [
 ];
 /**
  * The runbook's way: `etcdctl snapshot save` on the node — or inside the etcd container via crictl when the node
- * has no etcdctl, as on kind — then the file is streamed back over SSH and removed from the node.
+ * has no etcdctl, as on kind — then the file is streamed back over SSH (packed as asked) and removed from the
+ * node.
  */
 async function acquireViaEtcdctl(session, target, options) {
-    const compression = options.compression ?? 'none';
     const started = Date.now();
     const name = `etcd-backup-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.db`;
-    let saved;
-    if (await hasCommand(session, 'etcdctl'))
-        saved = await saveWithEtcdctl(session, target, name);
-    else if (await hasCommand(session, 'crictl'))
-        saved = await saveInContainer(session, target, name);
-    else
-        throw new EtcdctlError(`neither etcdctl nor crictl found on ${session.target}`, {
-            hint: `use ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_4__/* .optionName */ .fS)('method')} grpc (the default), which needs nothing on the node but sshd`,
-        });
+    const saved = options.saver === 'etcdctl'
+        ? await saveWithEtcdctl(session, target, name)
+        : await saveInContainer(session, target, name);
     try {
-        const size = Number((await run(session, ['stat', '-c', '%s', '--', saved.file], 'stat')).trim());
-        // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
-        // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
-        // here afterwards may never arrive.
-        const stream = await session.execStream([
-            'sh',
-            '-c',
-            'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
-            'sh',
-            saved.leftover,
-            ...PACKERS[compression],
-            saved.file,
-        ], { sudo: true });
-        const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
-        let packedBytes = 0;
-        const wire = packed ? stream.stdout.pipe(new _snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .fN(packed)) : stream.stdout;
-        if (packed) {
-            stream.stdout.on('error', (error) => wire.destroy(error));
-            wire.on('data', (chunk) => {
-                packedBytes += chunk.length;
-            });
-        }
-        const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .writeSnapshotFile */ .CD)({
-            source: unpacked(wire, compression),
-            path: options.path,
-            totalBytes: Number.isFinite(size) ? size : undefined,
-            progress: options.progress,
-            label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
-            ...(options.also && !packed ? { also: options.also } : {}),
-            ...(packed ? { onError: () => packed.destroy() } : {}),
-        });
-        const ended = await stream.done;
-        if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-            throw new EtcdctlError(`reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
-        return {
-            ...written,
-            serverVersion: '',
-            durationMs: Date.now() - started,
-            how: saved.how,
-            ...(packed ? { packedBytes } : {}),
-        };
+        const bytes = saved.bytes ?? (await sizeOnNode(session, saved.file));
+        const streamed = await streamFromNode(session, saved, { ...options, totalBytes: bytes });
+        return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
     }
     finally {
         await removeOnNode(session, saved.leftover);
     }
 }
+async function sizeOnNode(session, file) {
+    const size = Number((await run(session, ['stat', '-c', '%s', '--', file], 'stat')).trim());
+    return Number.isFinite(size) ? size : undefined;
+}
+/** The saved file, packed on the node, across the link, unpacked into `path` (and teed into `also`). */
+async function streamFromNode(session, saved, options) {
+    const compression = options.compression ?? 'none';
+    // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
+    // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
+    // here afterwards may never arrive.
+    const stream = await session.execStream([
+        'sh',
+        '-c',
+        'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
+        'sh',
+        saved.leftover,
+        ...PACKERS[compression],
+        saved.file,
+    ], { sudo: true });
+    const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
+    const wire = packed ? countedTee(stream.stdout, packed) : undefined;
+    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .writeSnapshotFile */ .CD)({
+        source: unpacked(wire?.stream ?? stream.stdout, compression),
+        path: options.path,
+        totalBytes: options.totalBytes,
+        progress: options.progress,
+        label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
+        ...(options.also && !packed ? { also: options.also } : {}),
+        ...(packed ? { onError: () => packed.destroy() } : {}),
+    });
+    const ended = await stream.done;
+    if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
+        throw new EtcdctlError(`reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
+    return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
+}
+/** The bytes as they crossed the link, teed into `into` and counted. */
+function countedTee(source, into) {
+    const tee = new _snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .fN(into);
+    source.on('error', (error) => tee.destroy(error));
+    return { stream: source.pipe(tee), bytes: () => tee.bytes };
+}
 const removeOnNode = (session, path) => session.exec(['rm', '-rf', '--', path], { sudo: true }).catch(() => { });
-/** `etcdctl snapshot save` on the node, into a private temp dir. */
+/**
+ * `etcdctl snapshot save` on the node, into a private temp dir, in one round trip: the shell makes the dir,
+ * saves into it (removing it again when the save fails) and prints the dir and the file's size.
+ */
 async function saveWithEtcdctl(session, target, name) {
-    const dir = (await run(session, ['mktemp', '-d', '/tmp/etcd-backup.XXXXXXXX'], 'mktemp')).trim();
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(dir, name);
-    try {
-        await run(session, ['env', 'ETCDCTL_API=3', 'etcdctl', ...tlsFlags(target.endpoint, target), 'snapshot', 'save', file], 'etcdctl snapshot save');
-    }
-    catch (error) {
-        await removeOnNode(session, dir);
-        throw error;
-    }
-    return { how: 'etcdctl', file, leftover: dir };
+    const out = await run(session, [
+        'sh',
+        '-c',
+        'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1; file=$dir/$1; shift; ' +
+            '"$@" "$file" >/dev/null || { rc=$?; rm -rf -- "$dir"; exit "$rc"; }; ' +
+            'printf \'%s\\n\' "$dir"; stat -c %s -- "$file"',
+        'sh',
+        name,
+        'env',
+        'ETCDCTL_API=3',
+        'etcdctl',
+        ...tlsFlags(target.endpoint, target),
+        'snapshot',
+        'save',
+    ], 'etcdctl snapshot save');
+    const [dir, size] = out.trim().split('\n');
+    if (!dir?.startsWith('/tmp/etcd-backup.'))
+        throw new EtcdctlError(`etcdctl snapshot save on ${session.target} printed no folder (got ${JSON.stringify(out)})`);
+    const bytes = Number(size);
+    return {
+        how: 'etcdctl',
+        file: node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(dir, name),
+        bytes: Number.isFinite(bytes) ? bytes : undefined,
+        leftover: dir,
+    };
 }
 /** `etcdctl snapshot save` inside the running etcd container (crictl exec), into its data dir. */
 async function saveInContainer(session, target, name) {
@@ -169,7 +184,7 @@ async function saveInContainer(session, target, name) {
         await removeOnNode(session, file);
         throw error;
     }
-    return { how: 'crictl', file, leftover: file };
+    return { how: 'crictl', file, bytes: undefined, leftover: file };
 }
 
 __webpack_async_result__();
@@ -261,10 +276,12 @@ async function chooseMethod(session, source, wanted) {
         return { method: 'grpc', compression: 'none', why: `asked for (${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} grpc)` };
     }
     if (wanted.method === 'etcdctl') {
+        const saver = await chooseSaver(session.target, has);
         const compression = await chooseCompression(session.target, has, wanted.compression);
         return {
             method: 'etcdctl',
             compression: compression.compression,
+            saver,
             why: `asked for (${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} etcdctl); ${compression.why}`,
         };
     }
@@ -280,6 +297,7 @@ async function chooseMethod(session, source, wanted) {
         return {
             method: 'etcdctl',
             compression: compression.compression,
+            saver: 'etcdctl',
             why: `auto: the node has etcdctl${compression.compression === 'none' ? '' : ` and ${compression.compression}`}, so the snapshot crosses the link packed (${compression.why})`,
         };
     }
@@ -288,6 +306,16 @@ async function chooseMethod(session, source, wanted) {
         compression: 'none',
         why: `auto: the node has no ${etcdctl ? 'zstd' : 'etcdctl'}, so the snapshot streams raw over gRPC through the SSH connection`,
     };
+}
+/** etcdctl on the node, else inside the etcd container through crictl (as on kind). */
+async function chooseSaver(target, has) {
+    if (await has('etcdctl'))
+        return 'etcdctl';
+    if (await has('crictl'))
+        return 'crictl';
+    throw new _acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .EtcdctlError */ .ap(`neither etcdctl nor crictl found on ${target}`, {
+        hint: `use ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} grpc, which needs nothing on the node but sshd`,
+    });
 }
 async function chooseCompression(target, has, wanted) {
     const option = (0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('nodeCompression');
@@ -327,6 +355,7 @@ async function acquireSnapshot(session, access, source, options, connections) {
     else {
         const containerTls = containerTlsOf(access);
         const viaEtcdctl = await (0,_acquire_etcdctl__WEBPACK_IMPORTED_MODULE_4__/* .acquireViaEtcdctl */ .Ax)(session, { ...access, endpoint: access.clientUrl, ...(containerTls ? { containerTls } : {}) }, {
+            saver: options.method.saver ?? 'etcdctl',
             path,
             progress,
             also,
@@ -462,46 +491,76 @@ async function backupLocked(session, access, request, progress) {
     const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_8__/* .createPrivateTempDir */ .f)();
     try {
         const source = await timed('health', () => (0,_discover__WEBPACK_IMPORTED_MODULE_11__/* .discoverSource */ .J)(session, access, request, connections));
-        const files = request.controlPlaneFiles === false
+        const method = await methodFor(session, source, request);
+        // Read while the node saves the snapshot: the link is idle then, so the files cost no time of their own.
+        const capturing = request.controlPlaneFiles === false
             ? undefined
-            : await timed('files', () => (0,_pki_attach__WEBPACK_IMPORTED_MODULE_5__/* .captureForBackup */ .C)(session, access.controlPlane, log, request.controlPlaneNodes));
-        const onDisk = (step) => (0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .onRunnerDisk */ .fS)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(temp.path), source.member.status?.dbSize, step);
-        const path = temp.file('snapshot.db');
-        const sealedPath = temp.file('sealed.blob');
-        const method = await (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .chooseMethod */ .j)(session, source, {
-            method: request.method ?? 'grpc',
-            compression: request.nodeCompression ?? 'auto',
-        });
-        if (method.method !== 'grpc' || request.method === 'auto')
-            log.info(`snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`);
-        // zstd from the node is stored as it came (only encrypted): the runner unpacks it only to verify it.
-        const alreadyZstd = method.compression === 'zstd' && (request.compression ?? 'zstd') === 'zstd';
-        const sealing = await (0,_seal__WEBPACK_IMPORTED_MODULE_13__/* .startSealing */ .O)(request, sealedPath, { alreadyZstd });
-        const acquired = await timed('acquire', () => onDisk(() => (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .acquireSnapshot */ .h)(session, access, source, { method, path, progress, also: sealing.input, alsoPacked: alreadyZstd, log }, connections)));
-        const { report, inventory } = await timed('verify', () => onDisk(() => (0,_verify_snapshot__WEBPACK_IMPORTED_MODULE_16__/* .verifySnapshot */ .M)(path, acquired)));
-        const envelope = await onDisk(() => sealing.finish(acquired.bytes, acquired.packedBytes));
-        const controlPlane = files ? await (0,_pki_attach__WEBPACK_IMPORTED_MODULE_5__/* .attachFiles */ .p)(sealedPath, files, request.encryption) : undefined;
-        log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
+            : timed('files', () => (0,_pki_attach__WEBPACK_IMPORTED_MODULE_5__/* .captureForBackup */ .C)(session, access.controlPlane, log, request.controlPlaneNodes));
+        const snapshot = await settledWith(capturing, () => acquireVerifySeal(session, access, source, { request, method, progress, temp, timed, connections }));
+        const files = await capturing;
+        const controlPlane = files
+            ? await (0,_pki_attach__WEBPACK_IMPORTED_MODULE_5__/* .attachFiles */ .p)(snapshot.sealedPath, files, request.encryption)
+            : undefined;
+        log.debug(`verified: revision ${snapshot.report.revision}, ${snapshot.report.totalKey} keys`);
         const facts = {
             cluster: request.cluster,
             createdAt: (request.now ?? (() => new Date()))(),
             target: session.target,
             access,
             source,
-            acquired,
-            report,
-            inventory,
-            envelope,
+            acquired: snapshot.acquired,
+            report: snapshot.report,
+            inventory: snapshot.inventory,
+            envelope: snapshot.envelope,
             timings: timings.record,
             ...(controlPlane ? { controlPlane } : {}),
         };
-        const metadata = await timed('store', () => (0,_store__WEBPACK_IMPORTED_MODULE_14__/* .storeBackup */ .A)(request.store, facts, sealedPath, log));
+        const metadata = await timed('store', () => (0,_store__WEBPACK_IMPORTED_MODULE_14__/* .storeBackup */ .A)(request.store, facts, snapshot.sealedPath, log));
         return { metadata, location: request.store.location, health: source.health, access };
     }
     finally {
         temp.dispose();
         await Promise.all(connections.map((c) => c.close()));
     }
+}
+/** Runs `main` while `beside` runs; neither is left running when this returns or throws. */
+async function settledWith(beside, main) {
+    const [result, other] = await Promise.allSettled([main(), beside]);
+    if (result.status === 'rejected')
+        throw result.reason;
+    if (other.status === 'rejected')
+        throw other.reason;
+    return result.value;
+}
+async function methodFor(session, source, request) {
+    const method = await (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .chooseMethod */ .j)(session, source, {
+        method: request.method ?? 'grpc',
+        compression: request.nodeCompression ?? 'auto',
+    });
+    if (method.method !== 'grpc' || request.method === 'auto')
+        request.log.info(`snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`);
+    return method;
+}
+/** acquire → verify → seal: the snapshot into a private file, checked, and sealed while it arrived. */
+async function acquireVerifySeal(session, access, source, step) {
+    const { request, method, temp, timed } = step;
+    const onDisk = (work) => (0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .onRunnerDisk */ .fS)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(temp.path), source.member.status?.dbSize, work);
+    const path = temp.file('snapshot.db');
+    const sealedPath = temp.file('sealed.blob');
+    // zstd from the node is stored as it came (only encrypted): the runner unpacks it only to verify it.
+    const alreadyZstd = method.compression === 'zstd' && (request.compression ?? 'zstd') === 'zstd';
+    const sealing = await (0,_seal__WEBPACK_IMPORTED_MODULE_13__/* .startSealing */ .O)(request, sealedPath, { alreadyZstd });
+    const acquired = await timed('acquire', () => onDisk(() => (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .acquireSnapshot */ .h)(session, access, source, {
+        method,
+        path,
+        progress: step.progress,
+        also: sealing.input,
+        alsoPacked: alreadyZstd,
+        log: request.log,
+    }, step.connections)));
+    const { report, inventory } = await timed('verify', () => onDisk(() => (0,_verify_snapshot__WEBPACK_IMPORTED_MODULE_16__/* .verifySnapshot */ .M)(path, acquired)));
+    const envelope = await onDisk(() => sealing.finish(acquired.bytes, acquired.packedBytes));
+    return { acquired, report, inventory, envelope, sealedPath };
 }
 
 __webpack_async_result__();
@@ -947,11 +1006,14 @@ class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .Etcd
 /** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
 class Tee extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
     out;
+    /** Bytes that have passed through. */
+    bytes = 0;
     constructor(out) {
         super();
         this.out = out;
     }
     _transform(chunk, _encoding, done) {
+        this.bytes += chunk.length;
         if (this.out.write(chunk)) {
             done(null, chunk);
             return;

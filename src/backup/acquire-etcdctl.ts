@@ -73,21 +73,27 @@ const tlsFlags = (endpoint: string, t: TlsPaths) => [
   `--key=${t.keyPath}`,
 ];
 
-/** A snapshot saved on the node: where it is, and what to remove afterwards (a private temp dir, or the file). */
+/** A snapshot saved on the node: where it is, its size, and what to remove afterwards (a private temp dir, or the file). */
 interface SavedOnNode {
-  how: 'etcdctl' | 'crictl';
+  how: Saver;
   file: string;
+  bytes: number | undefined;
   leftover: string;
 }
 
+/** What takes the snapshot on the node: etcdctl there, or etcdctl inside the etcd container through crictl. */
+export type Saver = 'etcdctl' | 'crictl';
+
 /**
  * The runbook's way: `etcdctl snapshot save` on the node — or inside the etcd container via crictl when the node
- * has no etcdctl, as on kind — then the file is streamed back over SSH and removed from the node.
+ * has no etcdctl, as on kind — then the file is streamed back over SSH (packed as asked) and removed from the
+ * node.
  */
 export async function acquireViaEtcdctl(
   session: SshSession,
   target: EtcdctlTarget,
   options: {
+    saver: Saver;
     path: string;
     progress: ProgressSink;
     also?: Writable;
@@ -95,92 +101,126 @@ export async function acquireViaEtcdctl(
     /** Feed `also` the packed bytes as they cross the link (zstd only), not the unpacked snapshot. */
     alsoPacked?: boolean;
   },
-): Promise<AcquiredSnapshot & { how: 'etcdctl' | 'crictl'; packedBytes?: number }> {
-  const compression = options.compression ?? 'none';
+): Promise<AcquiredSnapshot & { how: Saver; packedBytes?: number }> {
   const started = Date.now();
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
-  let saved: SavedOnNode;
-  if (await hasCommand(session, 'etcdctl')) saved = await saveWithEtcdctl(session, target, name);
-  else if (await hasCommand(session, 'crictl')) saved = await saveInContainer(session, target, name);
-  else
-    throw new EtcdctlError(`neither etcdctl nor crictl found on ${session.target}`, {
-      hint: `use ${optionName('method')} grpc (the default), which needs nothing on the node but sshd`,
-    });
+  const saved =
+    options.saver === 'etcdctl'
+      ? await saveWithEtcdctl(session, target, name)
+      : await saveInContainer(session, target, name);
   try {
-    const size = Number((await run(session, ['stat', '-c', '%s', '--', saved.file], 'stat')).trim());
-    // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
-    // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
-    // here afterwards may never arrive.
-    const stream = await session.execStream(
-      [
-        'sh',
-        '-c',
-        'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
-        'sh',
-        saved.leftover,
-        ...PACKERS[compression],
-        saved.file,
-      ],
-      { sudo: true },
-    );
-    const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
-    let packedBytes = 0;
-    const wire = packed ? stream.stdout.pipe(new Tee(packed)) : stream.stdout;
-    if (packed) {
-      stream.stdout.on('error', (error) => wire.destroy(error));
-      wire.on('data', (chunk: Buffer) => {
-        packedBytes += chunk.length;
-      });
-    }
-    const written = await writeSnapshotFile({
-      source: unpacked(wire, compression),
-      path: options.path,
-      totalBytes: Number.isFinite(size) ? size : undefined,
-      progress: options.progress,
-      label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
-      ...(options.also && !packed ? { also: options.also } : {}),
-      ...(packed ? { onError: () => packed.destroy() } : {}),
-    });
-    const ended = await stream.done;
-    if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-      throw new EtcdctlError(
-        `reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
-        { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
-      );
-    return {
-      ...written,
-      serverVersion: '',
-      durationMs: Date.now() - started,
-      how: saved.how,
-      ...(packed ? { packedBytes } : {}),
-    };
+    const bytes = saved.bytes ?? (await sizeOnNode(session, saved.file));
+    const streamed = await streamFromNode(session, saved, { ...options, totalBytes: bytes });
+    return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
   } finally {
     await removeOnNode(session, saved.leftover);
   }
 }
 
+async function sizeOnNode(session: SshSession, file: string): Promise<number | undefined> {
+  const size = Number((await run(session, ['stat', '-c', '%s', '--', file], 'stat')).trim());
+  return Number.isFinite(size) ? size : undefined;
+}
+
+/** The saved file, packed on the node, across the link, unpacked into `path` (and teed into `also`). */
+async function streamFromNode(
+  session: SshSession,
+  saved: SavedOnNode,
+  options: {
+    path: string;
+    progress: ProgressSink;
+    also?: Writable;
+    compression?: NodeCompression;
+    alsoPacked?: boolean;
+    totalBytes: number | undefined;
+  },
+) {
+  const compression = options.compression ?? 'none';
+  // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
+  // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
+  // here afterwards may never arrive.
+  const stream = await session.execStream(
+    [
+      'sh',
+      '-c',
+      'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
+      'sh',
+      saved.leftover,
+      ...PACKERS[compression],
+      saved.file,
+    ],
+    { sudo: true },
+  );
+  const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
+  const wire = packed ? countedTee(stream.stdout, packed) : undefined;
+  const written = await writeSnapshotFile({
+    source: unpacked(wire?.stream ?? stream.stdout, compression),
+    path: options.path,
+    totalBytes: options.totalBytes,
+    progress: options.progress,
+    label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
+    ...(options.also && !packed ? { also: options.also } : {}),
+    ...(packed ? { onError: () => packed.destroy() } : {}),
+  });
+  const ended = await stream.done;
+  if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
+    throw new EtcdctlError(
+      `reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
+      { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
+    );
+  return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
+}
+
+/** The bytes as they crossed the link, teed into `into` and counted. */
+function countedTee(source: Readable, into: Writable): { stream: Readable; bytes: () => number } {
+  const tee = new Tee(into);
+  source.on('error', (error) => tee.destroy(error));
+  return { stream: source.pipe(tee), bytes: () => tee.bytes };
+}
+
 const removeOnNode = (session: SshSession, path: string) =>
   session.exec(['rm', '-rf', '--', path], { sudo: true }).catch(() => {});
 
-/** `etcdctl snapshot save` on the node, into a private temp dir. */
+/**
+ * `etcdctl snapshot save` on the node, into a private temp dir, in one round trip: the shell makes the dir,
+ * saves into it (removing it again when the save fails) and prints the dir and the file's size.
+ */
 async function saveWithEtcdctl(
   session: SshSession,
   target: EtcdctlTarget,
   name: string,
 ): Promise<SavedOnNode> {
-  const dir = (await run(session, ['mktemp', '-d', '/tmp/etcd-backup.XXXXXXXX'], 'mktemp')).trim();
-  const file = posix.join(dir, name);
-  try {
-    await run(
-      session,
-      ['env', 'ETCDCTL_API=3', 'etcdctl', ...tlsFlags(target.endpoint, target), 'snapshot', 'save', file],
-      'etcdctl snapshot save',
+  const out = await run(
+    session,
+    [
+      'sh',
+      '-c',
+      'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1; file=$dir/$1; shift; ' +
+        '"$@" "$file" >/dev/null || { rc=$?; rm -rf -- "$dir"; exit "$rc"; }; ' +
+        'printf \'%s\\n\' "$dir"; stat -c %s -- "$file"',
+      'sh',
+      name,
+      'env',
+      'ETCDCTL_API=3',
+      'etcdctl',
+      ...tlsFlags(target.endpoint, target),
+      'snapshot',
+      'save',
+    ],
+    'etcdctl snapshot save',
+  );
+  const [dir, size] = out.trim().split('\n');
+  if (!dir?.startsWith('/tmp/etcd-backup.'))
+    throw new EtcdctlError(
+      `etcdctl snapshot save on ${session.target} printed no folder (got ${JSON.stringify(out)})`,
     );
-  } catch (error) {
-    await removeOnNode(session, dir);
-    throw error;
-  }
-  return { how: 'etcdctl', file, leftover: dir };
+  const bytes = Number(size);
+  return {
+    how: 'etcdctl',
+    file: posix.join(dir, name),
+    bytes: Number.isFinite(bytes) ? bytes : undefined,
+    leftover: dir,
+  };
 }
 
 /** `etcdctl snapshot save` inside the running etcd container (crictl exec), into its data dir. */
@@ -218,5 +258,5 @@ async function saveInContainer(
     await removeOnNode(session, file);
     throw error;
   }
-  return { how: 'crictl', file, leftover: file };
+  return { how: 'crictl', file, bytes: undefined, leftover: file };
 }

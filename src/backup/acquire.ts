@@ -6,7 +6,13 @@ import { optionName } from '../options/naming';
 import type { SshSession } from '../ssh';
 import type { Logger } from '../util/log';
 import type { ProgressSink } from '../util/progress';
-import { acquireViaEtcdctl, EtcdctlError, hasCommand, type NodeCompression } from './acquire-etcdctl';
+import {
+  acquireViaEtcdctl,
+  EtcdctlError,
+  hasCommand,
+  type NodeCompression,
+  type Saver,
+} from './acquire-etcdctl';
 import { type AcquiredSnapshot, acquireViaGrpc } from './acquire-grpc';
 import type { SnapshotSource } from './discover';
 import { SnapshotRejectedError } from './errors';
@@ -20,6 +26,8 @@ export type NodeCompressionChoice = NodeCompression | 'auto';
 export interface MethodChosen {
   method: AcquireMethod;
   compression: NodeCompression;
+  /** With etcdctl: what runs it (found while choosing, so the acquire step does not look again). */
+  saver?: Saver;
   why: string;
 }
 
@@ -51,10 +59,12 @@ export async function chooseMethod(
     return { method: 'grpc', compression: 'none', why: `asked for (${optionName('method')} grpc)` };
   }
   if (wanted.method === 'etcdctl') {
+    const saver = await chooseSaver(session.target, has);
     const compression = await chooseCompression(session.target, has, wanted.compression);
     return {
       method: 'etcdctl',
       compression: compression.compression,
+      saver,
       why: `asked for (${optionName('method')} etcdctl); ${compression.why}`,
     };
   }
@@ -70,6 +80,7 @@ export async function chooseMethod(
     return {
       method: 'etcdctl',
       compression: compression.compression,
+      saver: 'etcdctl',
       why: `auto: the node has etcdctl${compression.compression === 'none' ? '' : ` and ${compression.compression}`}, so the snapshot crosses the link packed (${compression.why})`,
     };
   }
@@ -81,6 +92,15 @@ export async function chooseMethod(
 }
 
 type HasCommand = (name: string) => Promise<boolean>;
+
+/** etcdctl on the node, else inside the etcd container through crictl (as on kind). */
+async function chooseSaver(target: string, has: HasCommand): Promise<Saver> {
+  if (await has('etcdctl')) return 'etcdctl';
+  if (await has('crictl')) return 'crictl';
+  throw new EtcdctlError(`neither etcdctl nor crictl found on ${target}`, {
+    hint: `use ${optionName('method')} grpc, which needs nothing on the node but sshd`,
+  });
+}
 
 async function chooseCompression(
   target: string,
@@ -140,6 +160,7 @@ export async function acquireSnapshot(
       session,
       { ...access, endpoint: access.clientUrl, ...(containerTls ? { containerTls } : {}) },
       {
+        saver: options.method.saver ?? 'etcdctl',
         path,
         progress,
         also,

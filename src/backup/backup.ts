@@ -12,7 +12,7 @@ import { refusePlaintextFiles } from '../pki/bundle';
 import { type ConnectOptions, connect, type SshSession, withRemoteLock } from '../ssh';
 import type { BackupStore } from '../store/store';
 import type { Logger } from '../util/log';
-import { createPrivateTempDir } from '../util/private-temp';
+import { createPrivateTempDir, type PrivateTempDir } from '../util/private-temp';
 import { formatProgress, type ProgressSink } from '../util/progress';
 import { shown } from '../util/shown';
 import { Timings } from '../util/timings';
@@ -20,9 +20,10 @@ import {
   type AcquireMethodChoice,
   acquireSnapshot,
   chooseMethod,
+  type MethodChosen,
   type NodeCompressionChoice,
 } from './acquire';
-import { discoverSource } from './discover';
+import { discoverSource, type SnapshotSource } from './discover';
 import { onRunnerDisk } from './errors';
 import { startSealing } from './seal';
 import { storeBackup } from './store';
@@ -143,59 +144,104 @@ async function backupLocked(
   const temp = createPrivateTempDir();
   try {
     const source = await timed('health', () => discoverSource(session, access, request, connections));
-    const files =
+    const method = await methodFor(session, source, request);
+    // Read while the node saves the snapshot: the link is idle then, so the files cost no time of their own.
+    const capturing =
       request.controlPlaneFiles === false
         ? undefined
-        : await timed('files', () =>
+        : timed('files', () =>
             captureForBackup(session, access.controlPlane, log, request.controlPlaneNodes),
           );
-    const onDisk = <T>(step: () => Promise<T>) =>
-      onRunnerDisk(dirname(temp.path), source.member.status?.dbSize, step);
-    const path = temp.file('snapshot.db');
-    const sealedPath = temp.file('sealed.blob');
-    const method = await chooseMethod(session, source, {
-      method: request.method ?? 'grpc',
-      compression: request.nodeCompression ?? 'auto',
-    });
-    if (method.method !== 'grpc' || request.method === 'auto')
-      log.info(
-        `snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`,
-      );
-    // zstd from the node is stored as it came (only encrypted): the runner unpacks it only to verify it.
-    const alreadyZstd = method.compression === 'zstd' && (request.compression ?? 'zstd') === 'zstd';
-    const sealing = await startSealing(request, sealedPath, { alreadyZstd });
-    const acquired = await timed('acquire', () =>
-      onDisk(() =>
-        acquireSnapshot(
-          session,
-          access,
-          source,
-          { method, path, progress, also: sealing.input, alsoPacked: alreadyZstd, log },
-          connections,
-        ),
-      ),
+    const snapshot = await settledWith(capturing, () =>
+      acquireVerifySeal(session, access, source, { request, method, progress, temp, timed, connections }),
     );
-    const { report, inventory } = await timed('verify', () => onDisk(() => verifySnapshot(path, acquired)));
-    const envelope = await onDisk(() => sealing.finish(acquired.bytes, acquired.packedBytes));
-    const controlPlane = files ? await attachFiles(sealedPath, files, request.encryption) : undefined;
-    log.debug(`verified: revision ${report.revision}, ${report.totalKey} keys`);
+    const files = await capturing;
+    const controlPlane = files
+      ? await attachFiles(snapshot.sealedPath, files, request.encryption)
+      : undefined;
+    log.debug(`verified: revision ${snapshot.report.revision}, ${snapshot.report.totalKey} keys`);
     const facts = {
       cluster: request.cluster,
       createdAt: (request.now ?? (() => new Date()))(),
       target: session.target,
       access,
       source,
-      acquired,
-      report,
-      inventory,
-      envelope,
+      acquired: snapshot.acquired,
+      report: snapshot.report,
+      inventory: snapshot.inventory,
+      envelope: snapshot.envelope,
       timings: timings.record,
       ...(controlPlane ? { controlPlane } : {}),
     };
-    const metadata = await timed('store', () => storeBackup(request.store, facts, sealedPath, log));
+    const metadata = await timed('store', () => storeBackup(request.store, facts, snapshot.sealedPath, log));
     return { metadata, location: request.store.location, health: source.health, access };
   } finally {
     temp.dispose();
     await Promise.all(connections.map((c) => c.close()));
   }
+}
+
+/** Runs `main` while `beside` runs; neither is left running when this returns or throws. */
+async function settledWith<T>(beside: Promise<unknown> | undefined, main: () => Promise<T>): Promise<T> {
+  const [result, other] = await Promise.allSettled([main(), beside]);
+  if (result.status === 'rejected') throw result.reason;
+  if (other.status === 'rejected') throw other.reason;
+  return result.value;
+}
+
+async function methodFor(session: SshSession, source: SnapshotSource, request: BackupRequest) {
+  const method = await chooseMethod(session, source, {
+    method: request.method ?? 'grpc',
+    compression: request.nodeCompression ?? 'auto',
+  });
+  if (method.method !== 'grpc' || request.method === 'auto')
+    request.log.info(
+      `snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`,
+    );
+  return method;
+}
+
+/** acquire → verify → seal: the snapshot into a private file, checked, and sealed while it arrived. */
+async function acquireVerifySeal(
+  session: SshSession,
+  access: EtcdAccess,
+  source: SnapshotSource,
+  step: {
+    request: BackupRequest;
+    method: MethodChosen;
+    progress: ProgressSink;
+    temp: PrivateTempDir;
+    timed: Timings['time'];
+    connections: MemberConnection[];
+  },
+) {
+  const { request, method, temp, timed } = step;
+  const onDisk = <T>(work: () => Promise<T>) =>
+    onRunnerDisk(dirname(temp.path), source.member.status?.dbSize, work);
+  const path = temp.file('snapshot.db');
+  const sealedPath = temp.file('sealed.blob');
+  // zstd from the node is stored as it came (only encrypted): the runner unpacks it only to verify it.
+  const alreadyZstd = method.compression === 'zstd' && (request.compression ?? 'zstd') === 'zstd';
+  const sealing = await startSealing(request, sealedPath, { alreadyZstd });
+  const acquired = await timed('acquire', () =>
+    onDisk(() =>
+      acquireSnapshot(
+        session,
+        access,
+        source,
+        {
+          method,
+          path,
+          progress: step.progress,
+          also: sealing.input,
+          alsoPacked: alreadyZstd,
+          log: request.log,
+        },
+        step.connections,
+      ),
+    ),
+  );
+  const { report, inventory } = await timed('verify', () => onDisk(() => verifySnapshot(path, acquired)));
+  const envelope = await onDisk(() => sealing.finish(acquired.bytes, acquired.packedBytes));
+  return { acquired, report, inventory, envelope, sealedPath };
 }

@@ -28,11 +28,15 @@ export interface WrittenSnapshot {
 
 /** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
 export class Tee extends Transform {
+  /** Bytes that have passed through. */
+  bytes = 0;
+
   constructor(private readonly out: Writable) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
     if (this.out.write(chunk)) {
       done(null, chunk);
       return;

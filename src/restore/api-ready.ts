@@ -11,7 +11,7 @@ import { waitUntilRunning } from './node-ops';
 import type { MemberPlan } from './plan';
 import { type ApiServerAccess, eachMember, type SwapContext } from './swap-context';
 
-const POLL_MS = 500;
+const POLL_MS = 200;
 
 /**
  * Before anything stops: which API servers answer `/readyz` over the SSH connection with the node's admin.conf

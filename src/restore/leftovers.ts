@@ -1,4 +1,4 @@
-import { prefixRangeEnd } from '../etcd/client';
+import { type EtcdClient, prefixRangeEnd } from '../etcd/client';
 import { connectThroughNode } from '../node/members';
 import { classifyKey, REGISTRY_PREFIX } from '../snapshot/kubernetes';
 import type { SwapContext } from './swap-context';
@@ -21,35 +21,20 @@ const SHOWN = 10;
 export async function findLeftovers(context: SwapContext): Promise<LeftoverObject[]> {
   const first = context.plan.members[0]!;
   const connection = await connectThroughNode(await context.links[0]!.live(), first.clientUrl, first.tls);
-  const namespaces = new Set<string>();
-  const namespaced: LeftoverObject[] = [];
+  const leftovers: LeftoverObject[] = [];
   try {
-    const start = Buffer.from(`${REGISTRY_PREFIX}/`);
-    const end = prefixRangeEnd(start);
-    let from = start;
-    let revision: bigint | undefined;
-    for (;;) {
-      const page = await connection.client.range(from, {
-        rangeEnd: end,
-        keysOnly: true,
-        limit: 5000,
-        ...(revision ? { revision } : {}),
-      });
-      revision ??= page.revision;
-      for (const kv of page.kvs) {
-        const key = classifyKey(kv.key.toString('utf8'));
-        if (!key?.name) continue;
-        if (key.resource === 'namespaces' && key.namespace === undefined) namespaces.add(key.name);
-        else if (key.namespace !== undefined)
-          namespaced.push({ resource: key.resource, namespace: key.namespace, name: key.name });
-      }
-      if (!page.more || page.kvs.length === 0) break;
-      from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
-    }
+    // Two passes at one revision: the namespaces first, so only the leftovers are kept of the second.
+    const namespaces = new Set<string>();
+    const revision = await eachKey(connection.client, `${REGISTRY_PREFIX}/namespaces/`, undefined, (key) => {
+      if (key.resource === 'namespaces' && key.namespace === undefined) namespaces.add(key.name);
+    });
+    await eachKey(connection.client, `${REGISTRY_PREFIX}/`, revision, (key) => {
+      if (key.namespace !== undefined && !namespaces.has(key.namespace))
+        leftovers.push({ resource: key.resource, namespace: key.namespace, name: key.name });
+    });
   } finally {
     await connection.close();
   }
-  const leftovers = namespaced.filter((o) => !namespaces.has(o.namespace));
   if (leftovers.length > 0) {
     const shown = leftovers.slice(0, SHOWN).map((o) => `${o.resource} ${o.namespace}/${o.name}`);
     context.log.warn(
@@ -57,4 +42,32 @@ export async function findLeftovers(context: SwapContext): Promise<LeftoverObjec
     );
   }
   return leftovers;
+}
+
+/** Every Kubernetes object key under `prefix`, keys only, page by page at one revision (returned). */
+async function eachKey(
+  client: EtcdClient,
+  prefix: string,
+  atRevision: bigint | undefined,
+  each: (key: { resource: string; namespace?: string | undefined; name: string }) => void,
+): Promise<bigint | undefined> {
+  const start = Buffer.from(prefix);
+  const end = prefixRangeEnd(start);
+  let from = start;
+  let revision = atRevision;
+  for (;;) {
+    const page = await client.range(from, {
+      rangeEnd: end,
+      keysOnly: true,
+      limit: 5000,
+      ...(revision ? { revision } : {}),
+    });
+    revision ??= page.revision;
+    for (const kv of page.kvs) {
+      const key = classifyKey(kv.key.toString('utf8'));
+      if (key?.name) each({ resource: key.resource, namespace: key.namespace, name: key.name });
+    }
+    if (!page.more || page.kvs.length === 0) return revision;
+    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
+  }
 }

@@ -23,7 +23,7 @@ import { NodeStager } from './stage-node';
 import { RunnerStager } from './stage-runner';
 import { startApiServer, startEtcd } from './start';
 import { StepRunner } from './steps';
-import { stopControlPlane } from './stop';
+import { prepareStop, stopControlPlane } from './stop';
 import { swapData } from './swap';
 import type { SwapContext } from './swap-context';
 import { verifyBackup } from './verify-backup';
@@ -191,7 +191,8 @@ async function swapIn(
   request: RestoreRequest,
 ): Promise<CheckedRestore & { leftovers: LeftoverObject[] | undefined }> {
   const reached = (step: RestoreStep) => async () => request.onStep?.(step, context.plan);
-  // Downtime as users feel it: from the first stop (the controllers, then kube-apiserver) until every API server
+  await run.inSwap('swap.prepare', () => prepareStop(context));
+  // Downtime as users feel it: from the first stop (kube-apiserver and the controllers) until every API server
   // that answered before is ready again.
   const down = Date.now();
   await run.inSwap(
@@ -204,10 +205,11 @@ async function swapIn(
   // The last point at which an interrupt rolls back: after this kube-apiserver may write to the new data.
   const checked = await run.inSwap('swap.verify', () => checkRestored(context, fetched));
   // Reported on its own: how long the API servers took to answer /readyz once started.
-  run.timings.apiServersReady = await run.timed('swap.startApiServer', () =>
+  const started = await run.timed('swap.startApiServer', () =>
     startApiServer(context, request.restartControllers ?? false),
   );
-  run.timings.downtime = Date.now() - down;
+  run.timings.apiServersReady = started.readyMs;
+  run.timings.downtime = started.readyAt - down;
   // The restore is done; a failure to look for leftovers is only a warning.
   const leftovers = await run
     .timed('leftovers', () => findLeftovers(context))

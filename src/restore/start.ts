@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { errorLine } from '../errors';
 import { waitForApiServersReady } from './api-ready';
-import { startControllers } from './controllers';
+import { programOf, startControllers } from './controllers';
 import { waitForHealthyCluster } from './health';
 import { move, removeEmptyDir, writeFileAtomically } from './node-ops';
 import { inHolding } from './plan';
@@ -35,15 +35,20 @@ export async function startEtcd(context: SwapContext): Promise<void> {
 /**
  * The start step, for Kubernetes, once the check passed: kube-apiserver back everywhere, every API server's
  * /readyz waited for, then the controllers started (or, kept running, restarted when asked), and the holding
- * dirs removed (new-dir mode keeps the original etcd.yaml there). Returns how long the API servers took.
+ * dirs removed (new-dir mode keeps the original etcd.yaml there). Returns how long the API servers took, and
+ * when the last was ready (where the downtime ends).
  */
-export async function startApiServer(context: SwapContext, restartControllers: boolean): Promise<number> {
+export async function startApiServer(
+  context: SwapContext,
+  restartControllers: boolean,
+): Promise<{ readyMs: number; readyAt: number }> {
   const { log } = context;
   log.info('etcd verified; starting kube-apiserver');
   await eachMember(context, async (session, m) => {
     if (m.apiServerManifest) await move(session, inHolding(m, m.apiServerManifest), m.apiServerManifest);
   });
   const readyMs = await waitForApiServersReady(context);
+  const readyAt = Date.now();
   if (context.controllers === 'stop') {
     log.info('starting kube-controller-manager and kube-scheduler');
     await startControllers(context);
@@ -53,14 +58,14 @@ export async function startApiServer(context: SwapContext, restartControllers: b
   await eachMember(context, async (session, m) => {
     if (!m.rewrittenManifest) await removeEmptyDir(session, m.holding);
   });
-  return readyMs;
+  return { readyMs, readyAt };
 }
 
 /** Stops and starts kube-controller-manager and kube-scheduler, so they drop what they cached of the old data. */
 async function restartControllerPods(context: SwapContext): Promise<void> {
   await eachMember(context, async (session, m) => {
     for (const manifest of m.controllerManifests) {
-      const program = posix.basename(manifest).replace(/\.(ya?ml|json)$/, '');
+      const program = programOf(manifest);
       try {
         await stopPod(session, m, manifest, program, { timeoutMs: context.stopMs });
         await move(session, inHolding(m, manifest), manifest);
