@@ -101,13 +101,7 @@ export async function discoverControlPlane(
 ): Promise<ControlPlane> {
   validateOverrides(overrides);
   const warnings: string[] = [];
-  let processes: ProcessArgv[] = [];
-  try {
-    processes = await node.processes();
-  } catch (error) {
-    if (error instanceof EtcdBackupError && !(error instanceof DiscoveryError)) throw error;
-    warnings.push(`could not list processes (${errorLine(error)}); relying on files only`);
-  }
+  const processes = await listProcesses(node, warnings);
 
   const kubelet = await locateStaticPods(node, overrides, processes, warnings);
   const pods = await readStaticPods(node, kubelet.staticPodPath, overrides, warnings);
@@ -121,40 +115,21 @@ export async function discoverControlPlane(
   }
   const apiServer = apiPod ? apiServerFacts(apiPod) : undefined;
 
-  let etcd: EtcdFacts | undefined;
+  let etcd: EtcdFacts;
   if (etcdPod) {
     for (const error of pods.broken) warnings.push(error.message);
     etcd = etcdFromPod(etcdPod, warnings);
   } else {
-    if (pods.broken.length > 0 && !hasExplicitEndpoint(overrides)) throw pods.broken[0]!;
-    for (const error of pods.broken) warnings.push(error.message);
-    const etcdProcess = findEtcdProcess(processes);
-    if (etcdProcess) {
-      etcd = etcdFromProcess(etcdProcess);
-      warnings.push('etcd does not run as a static pod here; using the flags of the running etcd process');
-    } else if (apiServer && apiServer.facts.etcdServers.length > 0) {
-      etcd = etcdFromApiServer(apiServer.facts.etcdServers);
-      warnings.push(
-        `no etcd on this node; kube-apiserver uses external etcd at ${apiServer.facts.etcdServers.join(',')}`,
-      );
-    } else if (overrides.clientUrl) {
-      etcd = emptyExternal(overrides.clientUrl);
-    } else {
-      const where = pods.folderFound
-        ? `no etcd static pod in ${kubelet.staticPodPath} (${pods.fileCount} manifests)`
-        : `no static pod folder at ${kubelet.staticPodPath}`;
-      throw new DiscoveryError(`${where}, no etcd process and no kube-apiserver pointing at one`, {
-        hint: `for an external etcd set ${optionName('clientUrl')}, ${optionName('caFile')}, ${optionName('certFile')} and ${optionName('keyFile')}; if the manifests live elsewhere set ${optionName('staticPodPath')}`,
-      });
-    }
+    etcd = etcdWithoutStaticPod(
+      pods,
+      kubelet.staticPodPath,
+      processes,
+      apiServer?.facts,
+      overrides,
+      warnings,
+    );
   }
-
-  if (overrides.clientUrl) etcd.clientUrl = overrides.clientUrl;
-  if (overrides.memberName) etcd.name = overrides.memberName;
-  if (overrides.dataDir) {
-    etcd.dataDir = overrides.dataDir;
-    etcd.dataHostPath = overrides.dataDir;
-  }
+  applyEtcdOverrides(etcd, overrides);
   etcd.certs = await chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings);
 
   return {
@@ -162,15 +137,75 @@ export async function discoverControlPlane(
     staticPods: pods.parsed.map((p) => ({ path: p.path, name: p.name, component: p.labels.component })),
     etcdManifestPath: etcdPod?.path,
     etcd,
-    apiServer: apiServer
-      ? {
-          manifestPath: apiServer.pod.path,
-          etcdServers: apiServer.facts.etcdServers,
-          ...(apiServer.facts.advertiseAddress ? { advertiseAddress: apiServer.facts.advertiseAddress } : {}),
-        }
-      : undefined,
+    apiServer: apiServerSummary(apiServer),
     kubeletConfigPath: kubelet.configPath,
     warnings,
+  };
+}
+
+/** argv of every process on the node; when they cannot be listed discovery goes on with files alone. */
+async function listProcesses(node: NodeFiles, warnings: string[]): Promise<ProcessArgv[]> {
+  try {
+    return await node.processes();
+  } catch (error) {
+    if (error instanceof EtcdBackupError && !(error instanceof DiscoveryError)) throw error;
+    warnings.push(`could not list processes (${errorLine(error)}); relying on files only`);
+    return [];
+  }
+}
+
+/**
+ * etcd when no static pod runs it here: a plain etcd process, the external etcd kube-apiserver points at, or
+ * the client URL given; else discovery fails.
+ */
+function etcdWithoutStaticPod(
+  pods: StaticPodsRead,
+  staticPodPath: string | undefined,
+  processes: ProcessArgv[],
+  apiServer: ApiServerFacts | undefined,
+  overrides: DiscoveryOverrides,
+  warnings: string[],
+): EtcdFacts {
+  if (pods.broken.length > 0 && !hasExplicitEndpoint(overrides)) throw pods.broken[0]!;
+  for (const error of pods.broken) warnings.push(error.message);
+  const etcdProcess = findEtcdProcess(processes);
+  if (etcdProcess) {
+    const etcd = etcdFromProcess(etcdProcess);
+    warnings.push('etcd does not run as a static pod here; using the flags of the running etcd process');
+    return etcd;
+  }
+  if (apiServer && apiServer.etcdServers.length > 0) {
+    const etcd = etcdFromApiServer(apiServer.etcdServers);
+    warnings.push(
+      `no etcd on this node; kube-apiserver uses external etcd at ${apiServer.etcdServers.join(',')}`,
+    );
+    return etcd;
+  }
+  if (overrides.clientUrl) return emptyExternal(overrides.clientUrl);
+  const where = pods.folderFound
+    ? `no etcd static pod in ${staticPodPath} (${pods.fileCount} manifests)`
+    : `no static pod folder at ${staticPodPath}`;
+  throw new DiscoveryError(`${where}, no etcd process and no kube-apiserver pointing at one`, {
+    hint: `for an external etcd set ${optionName('clientUrl')}, ${optionName('caFile')}, ${optionName('certFile')} and ${optionName('keyFile')}; if the manifests live elsewhere set ${optionName('staticPodPath')}`,
+  });
+}
+
+/** The explicit client URL, member name and data dir replace what was found. */
+function applyEtcdOverrides(etcd: EtcdFacts, overrides: DiscoveryOverrides): void {
+  if (overrides.clientUrl) etcd.clientUrl = overrides.clientUrl;
+  if (overrides.memberName) etcd.name = overrides.memberName;
+  if (overrides.dataDir) {
+    etcd.dataDir = overrides.dataDir;
+    etcd.dataHostPath = overrides.dataDir;
+  }
+}
+
+function apiServerSummary(apiServer: ApiServerPod | undefined): ControlPlane['apiServer'] {
+  if (!apiServer) return undefined;
+  return {
+    manifestPath: apiServer.pod.path,
+    etcdServers: apiServer.facts.etcdServers,
+    ...(apiServer.facts.advertiseAddress ? { advertiseAddress: apiServer.facts.advertiseAddress } : {}),
   };
 }
 
@@ -247,12 +282,20 @@ async function locateStaticPods(
   return { staticPodPath: DEFAULT_STATIC_POD_PATH, configPath: readConfig };
 }
 
+/** The static pod manifests read; `broken` are those that could not be parsed. */
+interface StaticPodsRead {
+  parsed: StaticPod[];
+  broken: DiscoveryError[];
+  fileCount: number;
+  folderFound: boolean;
+}
+
 async function readStaticPods(
   node: NodeFiles,
   staticPodPath: string | undefined,
   overrides: DiscoveryOverrides,
   warnings: string[],
-): Promise<{ parsed: StaticPod[]; broken: DiscoveryError[]; fileCount: number; folderFound: boolean }> {
+): Promise<StaticPodsRead> {
   const parsed: StaticPod[] = [];
   const broken: DiscoveryError[] = [];
   const read = async (path: string, required: boolean) => {
@@ -452,7 +495,12 @@ interface ApiServerFacts {
   key: string | undefined;
 }
 
-function apiServerFacts(pod: StaticPod): { pod: StaticPod; facts: ApiServerFacts } {
+interface ApiServerPod {
+  pod: StaticPod;
+  facts: ApiServerFacts;
+}
+
+function apiServerFacts(pod: StaticPod): ApiServerPod {
   const container = apiServerContainer(pod)!;
   const { values } = parseFlags(container.argv.slice(1));
   const onHost = (path: string | undefined) =>
@@ -485,6 +533,41 @@ async function chooseCerts(
   warnings: string[],
 ): Promise<EtcdFacts['certs']> {
   if (!parseClientUrl(etcd.clientUrl).tls) return undefined;
+  const candidates = certCandidates(etcd, etcdPod, apiServer?.facts);
+
+  const explicit = [overrides.caFile, overrides.certFile, overrides.keyFile].filter((p): p is string => !!p);
+  const paths = new Set<string>(explicit);
+  for (const c of candidates) {
+    for (const p of [c.ca, c.cert, c.key]) if (p) paths.add(p);
+  }
+  const present = await node.existing([...paths]);
+
+  refuseMissingInputs(overrides, present);
+  if (overrides.caFile && overrides.certFile && overrides.keyFile) {
+    return { ca: overrides.caFile, cert: overrides.certFile, key: overrides.keyFile, source: 'input' };
+  }
+  const usable = firstUsable(candidates, present, overrides);
+  if (usable.source === 'server') {
+    warnings.push("using etcd's own server certificate as the client certificate (no client pair found)");
+  }
+  const partial = Boolean(overrides.caFile || overrides.certFile || overrides.keyFile);
+  return {
+    ca: overrides.caFile ?? usable.ca!,
+    cert: overrides.certFile ?? usable.cert,
+    key: overrides.keyFile ?? usable.key,
+    source: partial ? 'input' : usable.source,
+  };
+}
+
+/**
+ * The client pairs to try, best first: kube-apiserver's own, kubeadm's healthcheck and apiserver-etcd-client
+ * pairs, and last etcd's server pair.
+ */
+function certCandidates(
+  etcd: EtcdFacts,
+  etcdPod: StaticPod | undefined,
+  api: ApiServerFacts | undefined,
+): CertCandidate[] {
   const etcdHostPath = (flag: string): string | undefined => {
     const value = etcd.flags[flag];
     if (!value) return undefined;
@@ -497,7 +580,6 @@ async function chooseCerts(
   const pkiDir = serverCert ? posix.dirname(serverCert) : `${KUBEADM_PKI}/etcd`;
 
   const candidates: CertCandidate[] = [];
-  const api = apiServer?.facts;
   if (api?.cert && api.key)
     candidates.push({
       ca: api.ca ?? trustedCa,
@@ -519,14 +601,11 @@ async function chooseCerts(
   });
   if (serverCert && serverKey)
     candidates.push({ ca: trustedCa, cert: serverCert, key: serverKey, source: 'server' });
+  return candidates;
+}
 
-  const explicit = [overrides.caFile, overrides.certFile, overrides.keyFile].filter((p): p is string => !!p);
-  const paths = new Set<string>(explicit);
-  for (const c of candidates) {
-    for (const p of [c.ca, c.cert, c.key]) if (p) paths.add(p);
-  }
-  const present = await node.existing([...paths]);
-
+/** A TLS file given explicitly must exist. */
+function refuseMissingInputs(overrides: DiscoveryOverrides, present: Set<string>): void {
   for (const [key, path] of [
     ['caFile', overrides.caFile],
     ['certFile', overrides.certFile],
@@ -538,10 +617,14 @@ async function chooseCerts(
       });
     }
   }
-  if (overrides.caFile && overrides.certFile && overrides.keyFile) {
-    return { ca: overrides.caFile, cert: overrides.certFile, key: overrides.keyFile, source: 'input' };
-  }
+}
 
+/** The first candidate whose files are all on the node (its CA need not be when one is given). */
+function firstUsable(
+  candidates: CertCandidate[],
+  present: Set<string>,
+  overrides: DiscoveryOverrides,
+): CertCandidate {
   const usable = candidates.find(
     (c) => present.has(c.cert) && present.has(c.key) && (overrides.caFile || (c.ca && present.has(c.ca))),
   );
@@ -551,14 +634,5 @@ async function chooseCerts(
       hint: `set ${optionName('caFile')}, ${optionName('certFile')} and ${optionName('keyFile')}`,
     });
   }
-  if (usable.source === 'server') {
-    warnings.push("using etcd's own server certificate as the client certificate (no client pair found)");
-  }
-  const partial = Boolean(overrides.caFile || overrides.certFile || overrides.keyFile);
-  return {
-    ca: overrides.caFile ?? usable.ca!,
-    cert: overrides.certFile ?? usable.cert,
-    key: overrides.keyFile ?? usable.key,
-    source: partial ? 'input' : usable.source,
-  };
+  return usable;
 }

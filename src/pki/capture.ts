@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ControlPlane } from '../controlplane';
-import { locateControlPlaneFiles } from '../controlplane/files';
+import { type ControlPlaneFileSet, locateControlPlaneFiles } from '../controlplane/files';
 import { sshNodeFiles } from '../controlplane/remote';
 import { EtcdBackupError } from '../errors';
 import type { ControlPlaneFileKind, StoredFile } from '../format/control-plane-files';
@@ -44,6 +44,33 @@ export async function captureControlPlaneFiles(
 ): Promise<CapturedNode> {
   const located = await locateControlPlaneFiles(sshNodeFiles(session), plane);
   const warnings = [...located.warnings];
+  const kinds = await fileKinds(session, located);
+  if (kinds.size === 0) {
+    throw new ControlPlaneCaptureError(`found no control-plane files on ${session.target}`, {
+      hint: 'the node has no static pods naming certificates; leave the files out of the backup if this is not a kubeadm-style node',
+    });
+  }
+  const output = await readFiles(session, [...kinds.keys()].sort());
+  const files: CapturedFile[] = [];
+  for (const line of output.toString('latin1').split('\n')) {
+    const [tag, b64path, ...rest] = line.split(' ');
+    if (!tag || !b64path) continue;
+    const path = Buffer.from(b64path, 'base64').toString('utf8');
+    if (tag === 'missing') {
+      warnings.push(`${path} is named by the node's configuration but does not exist`);
+      continue;
+    }
+    files.push(capturedFile(path, kinds.get(path) ?? 'pki', rest));
+  }
+  const identity = await readIdentity(session);
+  return { node: identity.hostname, addresses: identity.addresses, files, warnings };
+}
+
+/** Every file to read and its kind: all regular files under the PKI folders, then the files named one by one. */
+async function fileKinds(
+  session: SshSession,
+  located: ControlPlaneFileSet,
+): Promise<Map<string, ControlPlaneFileKind>> {
   const listed = await session.exec(['sh', '-c', LIST_TREE, 'sh', ...located.pkiDirs], {
     sudo: true,
     check: true,
@@ -51,16 +78,13 @@ export async function captureControlPlaneFiles(
   const kinds = new Map<string, ControlPlaneFileKind>();
   for (const path of listed.stdout.toString('utf8').split('\0')) if (path) kinds.set(path, 'pki');
   for (const { path, kind } of located.files) if (!kinds.has(path)) kinds.set(path, kind);
-  if (kinds.size === 0) {
-    throw new ControlPlaneCaptureError(`found no control-plane files on ${session.target}`, {
-      hint: 'the node has no static pods naming certificates; leave the files out of the backup if this is not a kubeadm-style node',
-    });
-  }
-  const paths = [...kinds.keys()].sort();
-  let output: Buffer;
+  return kinds;
+}
+
+/** READ_FILES' output for the paths, as root; a failure says that root is needed. */
+async function readFiles(session: SshSession, paths: string[]): Promise<Buffer> {
   try {
-    output = (await session.exec(['sh', '-c', READ_FILES, 'sh', ...paths], { sudo: true, check: true }))
-      .stdout;
+    return (await session.exec(['sh', '-c', READ_FILES, 'sh', ...paths], { sudo: true, check: true })).stdout;
   } catch (error) {
     if (!(error instanceof SshCommandError)) throw error;
     throw new ControlPlaneCaptureError(
@@ -71,39 +95,31 @@ export async function captureControlPlaneFiles(
       },
     );
   }
-  const files: CapturedFile[] = [];
-  for (const line of output.toString('latin1').split('\n')) {
-    const [tag, b64path, ...rest] = line.split(' ');
-    if (!tag || !b64path) continue;
-    const path = Buffer.from(b64path, 'base64').toString('utf8');
-    if (tag === 'missing') {
-      warnings.push(`${path} is named by the node's configuration but does not exist`);
-      continue;
-    }
-    const [mode, uid, gid, owner, group, b64content] = rest as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string?,
-    ];
-    const content = Buffer.from(b64content ?? '', 'base64');
-    files.push({
-      path,
-      kind: kinds.get(path) ?? 'pki',
-      mode: mode.padStart(4, '0'),
-      uid: Number(uid),
-      gid: Number(gid),
-      owner,
-      group,
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
-    });
-  }
-  const identity = await readIdentity(session);
-  return { node: identity.hostname, addresses: identity.addresses, files, warnings };
+}
+
+/** One `file` line of READ_FILES after its path: mode, owner and the base64 content. */
+function capturedFile(path: string, kind: ControlPlaneFileKind, fields: string[]): CapturedFile {
+  const [mode, uid, gid, owner, group, b64content] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string?,
+  ];
+  const content = Buffer.from(b64content ?? '', 'base64');
+  return {
+    path,
+    kind,
+    mode: mode.padStart(4, '0'),
+    uid: Number(uid),
+    gid: Number(gid),
+    owner,
+    group,
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+  };
 }
 
 /** The node's hostname and addresses, as a rebuild compares them with the certificates. */

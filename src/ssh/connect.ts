@@ -210,8 +210,84 @@ function readKey(endpoint: SshEndpoint, target: string): Buffer | string | undef
   return endpoint.privateKey;
 }
 
-// One function on purpose: ssh2's connect, ready, error and host-key callbacks share the state that decides
-// which one error the caller gets.
+/** The key to log in with, once the endpoint is known to name a host, a user and a credential. */
+function loginKey(endpoint: SshEndpoint, target: string): Buffer | string | undefined {
+  if (!endpoint.host) throw new InputError('host', 'a host name or IP address');
+  if (!endpoint.username) throw new InputError('username', 'a user name to log in as');
+  const privateKey = readKey(endpoint, target);
+  if (privateKey === undefined && endpoint.password === undefined) {
+    throw new InputError('private-key', `a private key or a password to log in to ${target}`);
+  }
+  return privateKey;
+}
+
+function warnWhenUnchecked(endpoint: SshEndpoint, target: string, warn: (message: string) => void): void {
+  if (endpoint.hostKey.insecureIgnoreHostKey && !hasHostKeyPin(endpoint.hostKey)) {
+    warn(
+      `host key checking is OFF for ${target}: anyone on the network path can impersonate it and read the etcd data; pin the host key instead`,
+    );
+  }
+}
+
+/** ssh2's host key callback, keeping what it decided for the ready and error handlers. */
+class HostKeyCheck {
+  fingerprint = '';
+  error: SshError | undefined;
+  private readonly endpoint: SshEndpoint;
+  private readonly target: string;
+  private readonly port: number;
+
+  constructor(endpoint: SshEndpoint, target: string, port: number) {
+    this.endpoint = endpoint;
+    this.target = target;
+    this.port = port;
+  }
+
+  readonly verify = (key: Buffer): boolean => {
+    const verdict = verifyHostKey(this.endpoint.hostKey, this.target, this.endpoint.host, this.port, key);
+    if (verdict.ok) {
+      this.fingerprint = verdict.fingerprint;
+      return true;
+    }
+    this.error = verdict.error;
+    return false;
+  };
+}
+
+/** How ssh2 is to reach, check and log in to the endpoint. */
+function clientConfig(
+  endpoint: SshEndpoint,
+  options: ConnectOptions,
+  login: {
+    port: number;
+    connectTimeoutMs: number;
+    privateKey: Buffer | string | undefined;
+    sock: Duplex | undefined;
+    hostVerifier: (key: Buffer) => boolean;
+  },
+): ConnectConfig {
+  const serverHostKey =
+    endpoint.hostKeyAlgorithms ?? hostKeyAlgorithmsFor(endpoint.hostKey, endpoint.host, login.port);
+  const config: ConnectConfig = {
+    host: endpoint.host,
+    port: login.port,
+    username: endpoint.username,
+    readyTimeout: login.connectTimeoutMs,
+    keepaliveInterval: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_MS,
+    keepaliveCountMax: options.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
+    tryKeyboard: false,
+    hostVerifier: login.hostVerifier,
+  };
+  if (serverHostKey) config.algorithms = { serverHostKey: serverHostKey as never };
+  if (login.privateKey !== undefined) {
+    config.privateKey = login.privateKey;
+    if (endpoint.passphrase !== undefined) config.passphrase = endpoint.passphrase;
+  }
+  if (endpoint.password !== undefined) config.password = endpoint.password;
+  if (login.sock) config.sock = login.sock as never;
+  return config;
+}
+
 function openClient(
   endpoint: SshEndpoint,
   options: ConnectOptions,
@@ -220,23 +296,14 @@ function openClient(
 ): Promise<Connected> {
   const target = targetName(endpoint);
   const port = endpoint.port ?? 22;
-  if (!endpoint.host) throw new InputError('host', 'a host name or IP address');
-  if (!endpoint.username) throw new InputError('username', 'a user name to log in as');
-  const privateKey = readKey(endpoint, target);
-  if (privateKey === undefined && endpoint.password === undefined) {
-    throw new InputError('private-key', `a private key or a password to log in to ${target}`);
-  }
-  if (endpoint.hostKey.insecureIgnoreHostKey && !hasHostKeyPin(endpoint.hostKey)) {
-    warn(
-      `host key checking is OFF for ${target}: anyone on the network path can impersonate it and read the etcd data; pin the host key instead`,
-    );
-  }
+  const privateKey = loginKey(endpoint, target);
+  warnWhenUnchecked(endpoint, target, warn);
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 
+  // The first of ready, error and close settles the connection; a refused host key outranks what ssh2 reports.
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client();
-    let verdictError: SshError | undefined;
-    let fingerprint = '';
+    const hostKey = new HostKeyCheck(endpoint, target, port);
     let settled = false;
     const fail = (error: SshError) => {
       if (settled) return;
@@ -245,50 +312,29 @@ function openClient(
       sock?.destroy();
       reject(error);
     };
-
-    const serverHostKey =
-      endpoint.hostKeyAlgorithms ?? hostKeyAlgorithmsFor(endpoint.hostKey, endpoint.host, port);
-    const config: ConnectConfig = {
-      host: endpoint.host,
+    const config = clientConfig(endpoint, options, {
       port,
-      username: endpoint.username,
-      readyTimeout: connectTimeoutMs,
-      keepaliveInterval: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_MS,
-      keepaliveCountMax: options.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
-      tryKeyboard: false,
-      hostVerifier: (key: Buffer) => {
-        const verdict = verifyHostKey(endpoint.hostKey, target, endpoint.host, port, key);
-        if (verdict.ok) {
-          fingerprint = verdict.fingerprint;
-          return true;
-        }
-        verdictError = verdict.error;
-        return false;
-      },
-    };
-    if (serverHostKey) config.algorithms = { serverHostKey: serverHostKey as never };
-    if (privateKey !== undefined) {
-      config.privateKey = privateKey;
-      if (endpoint.passphrase !== undefined) config.passphrase = endpoint.passphrase;
-    }
-    if (endpoint.password !== undefined) config.password = endpoint.password;
-    if (sock) config.sock = sock as never;
+      connectTimeoutMs,
+      privateKey,
+      sock,
+      hostVerifier: hostKey.verify,
+    });
 
     client.on('ready', () => {
       if (settled) return;
       settled = true;
       client.setNoDelay(true);
-      resolve({ client, fingerprint, target });
+      resolve({ client, fingerprint: hostKey.fingerprint, target });
     });
     client.on('error', (error: Error & { level?: string; code?: string }) => {
       if (!settled) {
-        fail(verdictError ?? classifyConnectError(error, endpoint, target, connectTimeoutMs));
+        fail(hostKey.error ?? classifyConnectError(error, endpoint, target, connectTimeoutMs));
       }
     });
     client.on('close', () => {
       if (!settled) {
         fail(
-          verdictError ??
+          hostKey.error ??
             new SshConnectionLostError(target, 'connect', new Error('the server closed the connection')),
         );
       }

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { InputError } from '../errors';
 import { firstLine, SshError } from './errors';
 import type { SshSession } from './session';
@@ -56,15 +56,7 @@ export async function withRemoteLock<T>(
     throw new InputError('lock name', 'letters, digits, dot, dash and underscore (up to 100)');
   }
   const waitSeconds = Math.max(0, Math.ceil(options.waitSeconds ?? 0));
-  const holder =
-    options.holder ??
-    [
-      `runner ${hostname()} pid ${process.pid}`,
-      process.env.GITHUB_RUN_ID ? `run ${process.env.GITHUB_RUN_ID}` : '',
-      `since ${new Date().toISOString()}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
+  const holder = options.holder ?? thisRunner();
 
   const input = new PassThrough();
   const { stdout, done } = await session.execStream(
@@ -75,9 +67,33 @@ export async function withRemoteLock<T>(
     },
   );
 
-  const lost = new AbortController();
   let released = false;
-  const acquired = new Promise<void>((resolve, reject) => {
+  await lockTaken(stdout, done, session.target, name);
+  const lost = signalWhenLost(done, () => released, session.target, name);
+
+  try {
+    return await fn(lost);
+  } finally {
+    released = true;
+    input.end();
+    await Promise.race([done.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  }
+}
+
+/** Who takes the lock, for the next run that finds it busy. */
+function thisRunner(): string {
+  return [
+    `runner ${hostname()} pid ${process.pid}`,
+    process.env.GITHUB_RUN_ID ? `run ${process.env.GITHUB_RUN_ID}` : '',
+    `since ${new Date().toISOString()}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Settles once the lock script says it holds the lock, or with why it could not take it. */
+function lockTaken(stdout: Readable, done: Promise<unknown>, target: string, name: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let text = '';
     stdout.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8');
@@ -85,38 +101,40 @@ export async function withRemoteLock<T>(
     });
     stdout.on('error', () => {});
     done.then(
-      () => reject(new SshError('protocol', session.target, `lock '${name}' ended before it was taken`)),
-      (error: unknown) => {
-        const e = error as { remoteExitCode?: number | null; stderr?: string };
-        if (e.remoteExitCode === 75)
-          reject(new RemoteLockBusyError(session.target, name, firstLine(e.stderr ?? '')));
-        else if (e.remoteExitCode === 127) {
-          reject(
-            new SshError('command-failed', session.target, 'flock is not installed on the node', {
-              hint: 'install util-linux on the node (it provides flock)',
-              cause: error,
-            }),
-          );
-        } else reject(error);
-      },
+      () => reject(new SshError('protocol', target, `lock '${name}' ended before it was taken`)),
+      (error: unknown) => reject(lockFailure(error, target, name)),
     );
   });
-  await acquired;
+}
+
+/** The lock script's exit codes: 75 when another run holds the lock, 127 when flock is missing. */
+function lockFailure(error: unknown, target: string, name: string): unknown {
+  const e = error as { remoteExitCode?: number | null; stderr?: string };
+  if (e.remoteExitCode === 75) return new RemoteLockBusyError(target, name, firstLine(e.stderr ?? ''));
+  if (e.remoteExitCode === 127) {
+    return new SshError('command-failed', target, 'flock is not installed on the node', {
+      hint: 'install util-linux on the node (it provides flock)',
+      cause: error,
+    });
+  }
+  return error;
+}
+
+/** Aborts when the lock script ends before we release the lock: the lock is gone with it. */
+function signalWhenLost(
+  done: Promise<unknown>,
+  released: () => boolean,
+  target: string,
+  name: string,
+): AbortSignal {
+  const lost = new AbortController();
   done.then(
     () => {
-      if (!released)
-        lost.abort(new SshError('protocol', session.target, `lock '${name}' was released early`));
+      if (!released()) lost.abort(new SshError('protocol', target, `lock '${name}' was released early`));
     },
     (error: unknown) => {
-      if (!released) lost.abort(error);
+      if (!released()) lost.abort(error);
     },
   );
-
-  try {
-    return await fn(lost.signal);
-  } finally {
-    released = true;
-    input.end();
-    await Promise.race([done.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-  }
+  return lost.signal;
 }

@@ -1,13 +1,13 @@
-import { type Duplex, PassThrough, type Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
 import { discardChannel } from './channel';
+import { CommandRun } from './command-run';
 import {
   firstLine,
   RemoteFileNotFoundError,
   SshCommandError,
-  SshCommandTimeoutError,
   SshConnectionLostError,
-  SshError,
+  type SshError,
   SshForwardError,
   SshProtocolError,
 } from './errors';
@@ -52,8 +52,6 @@ export interface SessionParts {
   sudoPassword: string | undefined;
   commandTimeoutMs: number;
 }
-
-const MAX_STDERR_BYTES = 64 * 1024;
 
 /*
  * Closing the channel on a timeout does not stop the remote process (there is no pty to hang up), and an SSH
@@ -257,8 +255,6 @@ export class SshSession {
     });
   }
 
-  // One closure on purpose: the channel's events (exit, end, close, timeout, a reader giving up) share the
-  // flags that decide how the command ended; split up, they would need an object of their own.
   private track(
     channel: ClientChannel,
     label: string,
@@ -266,103 +262,12 @@ export class SshSession {
     sudoPassword: string | undefined,
     timeoutMs: number | undefined,
   ): ExecStream {
-    const stdout = new PassThrough();
-    let stderr = '';
-    let exitCode: number | null = null;
-    let signal: string | undefined;
-    let failure: SshError | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let channelClosed = false;
-
-    channel.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < MAX_STDERR_BYTES) stderr += chunk.toString('utf8');
+    const run = new CommandRun(channel, label, timeoutMs, {
+      target: this.target,
+      lostReason: () => this.lost,
+      inFlight: this.inFlight,
     });
-    let exited = false;
-    let outputEnded = false;
-    let closeGrace: NodeJS.Timeout | undefined;
-    // Once the command has exited and all its output has arrived, the channel's CLOSE is a formality; seen
-    // under heavy load, it can fail to surface, and a stream must not then wait forever for it.
-    const closeSoon = () => {
-      if (exited && outputEnded && !channelClosed && !closeGrace) {
-        closeGrace = setTimeout(() => channel.emit('close'), 2000);
-        closeGrace.unref();
-      }
-    };
-    channel.on('exit', (code: number | null, signalName?: string) => {
-      exitCode = code;
-      signal = signalName ?? undefined;
-      exited = true;
-      closeSoon();
-    });
-    channel.on('end', () => {
-      outputEnded = true;
-      closeSoon();
-    });
-    channel.pipe(stdout, { end: false });
-
-    const done = new Promise<Omit<ExecResult, 'stdout'>>((resolve, reject) => {
-      const abort = (error: SshError) => {
-        if (failure) return;
-        failure = error;
-        channel.unpipe(stdout);
-        stdout.destroy(error);
-        discardChannel(channel);
-        reject(error);
-      };
-      this.inFlight.set(abort, label);
-      if (timeoutMs !== undefined && timeoutMs > 0) {
-        timer = setTimeout(() => {
-          try {
-            channel.signal('KILL');
-          } catch {
-            // an old server may not take signals; closing the channel below still ends the session
-          }
-          abort(new SshCommandTimeoutError(this.target, label, timeoutMs));
-        }, timeoutMs);
-      }
-      // A reader that gives up (destroys stdout, or exec's size cap) must not leave the command blocked on a
-      // full window forever: stop it and fail.
-      stdout.on('close', () => {
-        if (!channelClosed && !failure) {
-          const why = stdout.errored instanceof Error ? stdout.errored : undefined;
-          abort(
-            why instanceof SshError
-              ? why
-              : new SshProtocolError(this.target, `stopped '${label}': its output was no longer read`),
-          );
-        }
-      });
-      channel.on('close', () => {
-        if (channelClosed) return;
-        channelClosed = true;
-        clearTimeout(timer);
-        clearTimeout(closeGrace);
-        this.inFlight.delete(abort);
-        if (failure) return;
-        if (this.lost) {
-          abort(new SshConnectionLostError(this.target, `'${label}'`, this.lost));
-          return;
-        }
-        const result = { stderr, exitCode, signal };
-        if (exitCode === 0) {
-          stdout.end();
-          resolve(result);
-        } else {
-          const error = new SshCommandError(this.target, label, exitCode, signal, stderr);
-          failure = error;
-          stdout.destroy(error);
-          reject(error);
-        }
-      });
-    });
-    // The caller may watch only one of the two; the failure reaches both, and neither may go unhandled.
-    done.catch(() => {});
-    stdout.on('error', () => {});
-
-    if (sudoPassword !== undefined) channel.write(`${sudoPassword}\n`);
-    if (stdin === undefined) channel.end();
-    else if (typeof stdin === 'string' || Buffer.isBuffer(stdin)) channel.end(stdin);
-    else stdin.pipe(channel);
-    return { stdout, done };
+    run.feed(stdin, sudoPassword);
+    return { stdout: run.stdout, done: run.done };
   }
 }

@@ -22,10 +22,8 @@ export interface ForwardingSession {
 
 /**
  * Listens on 127.0.0.1:<free port>; each accepted connection becomes one forwarded channel to the remote
- * address. noDelay on the local socket matters: gRPC's small frames would otherwise wait on Nagle.
+ * address.
  */
-// One function on purpose: the listener, each socket and its channel share the set of open sockets that
-// close() ends.
 export function openTunnel(
   session: ForwardingSession,
   remoteHost: string,
@@ -34,39 +32,9 @@ export function openTunnel(
   const sockets = new Set<Socket>();
   // allowHalfOpen: a client that stops sending still gets everything the remote side has left to send.
   const server = createServer({ allowHalfOpen: true }, (socket) => {
-    socket.setNoDelay(true);
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.pause();
-    session.forwardOut(remoteHost, remotePort).then(
-      (channel) => {
-        if (socket.destroyed) {
-          discardChannel(channel);
-          return;
-        }
-        // Ends travel through the pipes (so buffered bytes are flushed first); only failures cut the other side.
-        let channelEnded = false;
-        channel.on('end', () => {
-          channelEnded = true;
-        });
-        socket.pipe(channel).pipe(socket);
-        channel.on('error', () => socket.destroy());
-        channel.on('close', () => {
-          if (!channelEnded) socket.destroy();
-        });
-        socket.on('error', () => discardChannel(channel));
-        socket.on('close', () => discardChannel(channel));
-        socket.resume();
-      },
-      () => socket.destroy(),
-    );
+    forwardSocket(socket, sockets, session, remoteHost, remotePort);
   });
-
-  let resolveClosed: () => void = () => {};
-  const closed = new Promise<void>((resolve) => {
-    resolveClosed = resolve;
-  });
-  server.on('close', () => resolveClosed());
+  const closed = new Promise<void>((resolve) => server.on('close', () => resolve()));
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -91,4 +59,45 @@ export function openTunnel(
       });
     });
   });
+}
+
+/**
+ * Opens a channel for an accepted socket, which waits paused until it is there. noDelay matters: gRPC's
+ * small frames would otherwise wait on Nagle. The socket stays in `sockets` (for close()) while it is open.
+ */
+function forwardSocket(
+  socket: Socket,
+  sockets: Set<Socket>,
+  session: ForwardingSession,
+  remoteHost: string,
+  remotePort: number,
+): void {
+  socket.setNoDelay(true);
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+  socket.pause();
+  session.forwardOut(remoteHost, remotePort).then(
+    (channel) => joinSocketToChannel(socket, channel),
+    () => socket.destroy(),
+  );
+}
+
+function joinSocketToChannel(socket: Socket, channel: Duplex): void {
+  if (socket.destroyed) {
+    discardChannel(channel);
+    return;
+  }
+  // Ends travel through the pipes (so buffered bytes are flushed first); only failures cut the other side.
+  let channelEnded = false;
+  channel.on('end', () => {
+    channelEnded = true;
+  });
+  socket.pipe(channel).pipe(socket);
+  channel.on('error', () => socket.destroy());
+  channel.on('close', () => {
+    if (!channelEnded) socket.destroy();
+  });
+  socket.on('error', () => discardChannel(channel));
+  socket.on('close', () => discardChannel(channel));
+  socket.resume();
 }
