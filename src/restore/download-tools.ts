@@ -102,68 +102,115 @@ export async function downloadEtcdTools(options: {
 async function download(options: { version: string; baseUrl?: string; arch?: string; log: Logger }) {
   ensureToolCacheEnv();
   const { version, log } = options;
-  if (!/^\d+\.\d+\.\d+$/.test(version))
-    throw new EtcdToolError(`cannot download etcd tools for version '${version}'`, {
-      hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
-    });
-  const arch = options.arch ?? ARCH[process.arch];
-  if (!arch)
-    throw new EtcdToolError(`etcd publishes no release for this runner's architecture (${process.arch})`, {
-      hint: 'give the tools with --etcd-tools / etcd_tools',
-    });
+  requirePlainVersion(version);
+  const arch = releaseArch(options.arch);
   const cached = tc.find('etcd', version, arch);
   if (cached && existsSync(join(cached, 'etcd'))) {
     log.info(`etcd ${version} tools from the tool cache: ${cached}`);
     return cached;
   }
-  const base = parseDownloadUrl(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL);
-  const name = `etcd-v${version}-linux-${arch}`;
-  const tarUrl = `${base}/v${version}/${name}.tar.gz`;
-  const sumsUrl = `${base}/v${version}/SHA256SUMS`;
-  log.info(`downloading etcd ${version} tools from ${tarUrl}`);
+  const release = releaseOf(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL, version, arch);
+  log.info(`downloading etcd ${version} tools from ${release.tarUrl}`);
+  return fetchIntoToolCache(release, log);
+}
 
-  let sumsFile: string | undefined;
-  let tarball: string | undefined;
-  let unpacked: string | undefined;
+function requirePlainVersion(version: string): void {
+  if (!/^\d+\.\d+\.\d+$/.test(version))
+    throw new EtcdToolError(`cannot download etcd tools for version '${version}'`, {
+      hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
+    });
+}
+
+function releaseArch(given: string | undefined): string {
+  const arch = given ?? ARCH[process.arch];
+  if (!arch)
+    throw new EtcdToolError(`etcd publishes no release for this runner's architecture (${process.arch})`, {
+      hint: 'give the tools with --etcd-tools / etcd_tools',
+    });
+  return arch;
+}
+
+/** One etcd release for one architecture: its tarball (named `name`.tar.gz) and the SHA256SUMS beside it. */
+interface Release {
+  version: string;
+  arch: string;
+  name: string;
+  tarUrl: string;
+  sumsUrl: string;
+}
+
+function releaseOf(baseUrl: string, version: string, arch: string): Release {
+  const base = parseDownloadUrl(baseUrl);
+  const name = `etcd-v${version}-linux-${arch}`;
+  return {
+    version,
+    arch,
+    name,
+    tarUrl: `${base}/v${version}/${name}.tar.gz`,
+    sumsUrl: `${base}/v${version}/SHA256SUMS`,
+  };
+}
+
+/** Downloads, checks and unpacks the release, keeps it in the tool cache, and removes what it downloaded. */
+async function fetchIntoToolCache(release: Release, log: Logger): Promise<string> {
+  const { version, arch, name } = release;
+  const downloaded: string[] = [];
   try {
-    try {
-      sumsFile = await tc.downloadTool(sumsUrl);
-    } catch (error) {
-      throw describeDownloadError(error, sumsUrl, version);
-    }
-    const want = readFileSync(sumsFile, 'utf8')
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/))
-      .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
-      ?.toLowerCase();
-    if (!want || !/^[0-9a-f]{64}$/.test(want))
-      throw new EtcdToolError(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
-        hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
-      });
-    try {
-      tarball = await tc.downloadTool(tarUrl);
-    } catch (error) {
-      throw describeDownloadError(error, tarUrl, version);
-    }
-    const got = await sha256Of(tarball);
-    if (got !== want)
-      throw new EtcdToolError(
-        `${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`,
-        {
-          hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
-        },
-      );
-    unpacked = await tc.extractTar(tarball, undefined, 'xz');
-    const dir = join(unpacked, name);
-    if (!existsSync(join(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => existsSync(join(dir, t))))
-      throw new EtcdToolError(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
-        hint: 'check that the download URL points at etcd releases',
-      });
-    const kept = await tc.cacheDir(dir, 'etcd', version, arch);
+    const sumsFile = await fetchFile(release.sumsUrl, version);
+    downloaded.push(sumsFile);
+    const want = listedSha256(sumsFile, release);
+    const tarball = await fetchFile(release.tarUrl, version);
+    downloaded.push(tarball);
+    await checkSha256(tarball, want, release);
+    const unpacked = await tc.extractTar(tarball, undefined, 'xz');
+    downloaded.push(unpacked);
+    const kept = await tc.cacheDir(toolsDirIn(unpacked, name), 'etcd', version, arch);
     log.info(`etcd ${version} tools verified (sha256 ${want.slice(0, 16)}…) and cached in ${kept}`);
     return kept;
   } finally {
-    for (const path of [sumsFile, tarball, unpacked])
-      if (path) rmSync(path, { recursive: true, force: true });
+    for (const path of downloaded) rmSync(path, { recursive: true, force: true });
   }
+}
+
+async function fetchFile(url: string, version: string): Promise<string> {
+  try {
+    return await tc.downloadTool(url);
+  } catch (error) {
+    throw describeDownloadError(error, url, version);
+  }
+}
+
+/** The tarball's SHA-256 as the release's SHA256SUMS lists it. */
+function listedSha256(sumsFile: string, { name, sumsUrl }: Release): string {
+  const want = readFileSync(sumsFile, 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
+    ?.toLowerCase();
+  if (!want || !/^[0-9a-f]{64}$/.test(want))
+    throw new EtcdToolError(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
+      hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
+    });
+  return want;
+}
+
+async function checkSha256(tarball: string, want: string, { name, tarUrl }: Release): Promise<void> {
+  const got = await sha256Of(tarball);
+  if (got !== want)
+    throw new EtcdToolError(
+      `${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`,
+      {
+        hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
+      },
+    );
+}
+
+/** The release's folder in the unpacked tarball, once it holds etcd and etcdutl or etcdctl. */
+function toolsDirIn(unpacked: string, name: string): string {
+  const dir = join(unpacked, name);
+  if (!existsSync(join(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => existsSync(join(dir, t))))
+    throw new EtcdToolError(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
+      hint: 'check that the download URL points at etcd releases',
+    });
+  return dir;
 }

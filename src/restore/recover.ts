@@ -39,13 +39,7 @@ export async function recoverCutRestore(request: RecoverRequest): Promise<Recove
       log.info('no unfinished restore on these nodes: nothing to recover');
       return { backup: undefined, recovered: [] };
     }
-    const first = found[0]!.journal;
-    const other = found.find((f) => f.journal.stamp !== first.stamp);
-    if (other)
-      throw new RestoreRefusedError(
-        `the nodes hold journals of two different restores (${first.stamp} on ${found[0]!.link.target}, ${other.journal.stamp} on ${other.link.target})`,
-        'recover each restore with its own nodes (the journal names them), or check the nodes by hand',
-      );
+    const first = journalOfOneRestore(found);
     await lockAll(
       found.map((f) => f.link),
       `cluster-${first.cluster}`,
@@ -66,26 +60,53 @@ export async function recoverCutRestore(request: RecoverRequest): Promise<Recove
     log.info(
       `recovering the restore of ${first.backup} started ${first.startedAt} on ${left.map((f) => f.link.target).join(', ')}: putting the old data and manifests back`,
     );
-    const plan: RollbackPlan = {
-      stamp: first.stamp,
-      members: await Promise.all(
-        left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal))),
-      ),
-    };
-    const problems = await rollback(
-      left.map((f) => f.link),
-      plan,
-      request,
-    );
-    if (problems.length > 0)
-      throw new RestoreFailedError(`the recovery did not finish: ${problems.join('; ')}`, false, {
-        hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
-      });
+    await rollBackFromJournals(left, first.stamp, request);
     await Promise.all(left.map(async (f) => removeJournal(await f.link.live())));
     return { backup: first.backup, recovered: left.map((f) => f.link.target) };
   } finally {
     await Promise.all(links.map((l) => l.close().catch(() => {})));
   }
+}
+
+/** A node and the journal a restore left on it. */
+interface Journaled {
+  link: NodeLink;
+  journal: RestoreJournal;
+}
+
+/** The journal every node holds, when they are all of one restore; refuses journals of two restores. */
+function journalOfOneRestore(found: Journaled[]): RestoreJournal {
+  const first = found[0]!.journal;
+  const other = found.find((f) => f.journal.stamp !== first.stamp);
+  if (other)
+    throw new RestoreRefusedError(
+      `the nodes hold journals of two different restores (${first.stamp} on ${found[0]!.link.target}, ${other.journal.stamp} on ${other.link.target})`,
+      'recover each restore with its own nodes (the journal names them), or check the nodes by hand',
+    );
+  return first;
+}
+
+/** The restore's rollback, planned from what the journals recorded; throws when a node could not be put back. */
+async function rollBackFromJournals(
+  left: Journaled[],
+  stamp: string,
+  request: RecoverRequest,
+): Promise<void> {
+  const plan: RollbackPlan = {
+    stamp,
+    members: await Promise.all(
+      left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal))),
+    ),
+  };
+  const problems = await rollback(
+    left.map((f) => f.link),
+    plan,
+    request,
+  );
+  if (problems.length > 0)
+    throw new RestoreFailedError(`the recovery did not finish: ${problems.join('; ')}`, false, {
+      hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
+    });
 }
 
 function readTls(link: NodeLink, journal: RestoreJournal) {

@@ -7,6 +7,7 @@ import {
   etcdToolsFrom,
   given,
   isOn,
+  type OptionValues,
   openingKeysFrom,
   RESTORE,
   read,
@@ -18,15 +19,87 @@ import {
   sshNodesFrom,
   storeFrom,
 } from '../../options';
-import { rebuildNodes } from '../../pki/rebuild';
+import { type RebuildReport, rebuildNodes } from '../../pki/rebuild';
 import { abortOnSignals } from '../../restore/interrupt';
-import { recoverCutRestore } from '../../restore/recover';
-import { restore as runRestore } from '../../restore/restore';
+import { type RecoverReport, recoverCutRestore } from '../../restore/recover';
+import { type RestoreReport, type RestoreRequest, restore as runRestore } from '../../restore/restore';
 import { stderrLogger } from '../../util/log';
 import { defineCommand } from '../command';
 import { jsonOption } from '../json-option';
 
 const OUTPUT_JSON = jsonOption('the report as JSON on stdout');
+
+type RestoreChoices = ReturnType<typeof restoreChoicesFrom>;
+
+/** Which backup, from which store, opened with which keys, onto which nodes: what a restore and a rebuild share. */
+type BackupToPutBack = Pick<RestoreRequest, 'store' | 'selector' | 'cluster' | 'keys' | 'nodes'>;
+
+function backupToPutBack(
+  values: OptionValues,
+  positional: string | undefined,
+  nodes: BackupToPutBack['nodes'],
+): BackupToPutBack {
+  const selector = selectorFrom(values, positional);
+  const keys = openingKeysFrom(values);
+  const store = storeFrom(values, { writes: false });
+  const cluster = read(values, STORE.cluster);
+  return { store, selector, ...(cluster ? { cluster } : {}), keys, nodes };
+}
+
+function rebuild(
+  values: OptionValues,
+  backup: BackupToPutBack,
+  choices: RestoreChoices,
+): Promise<RebuildReport> {
+  const interrupted = abortOnSignals(stderrLogger);
+  return rebuildNodes({
+    ...backup,
+    tools: etcdToolsFrom(values, stderrLogger),
+    // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
+    ...(given(values, RESTORE.bumpRevision)
+      ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
+      : {}),
+    log: stderrLogger,
+    signal: interrupted.signal,
+  }).finally(interrupted.dispose);
+}
+
+function restoreFromStore(
+  values: OptionValues,
+  backup: BackupToPutBack,
+  etcd: RestoreRequest['etcd'],
+  choices: RestoreChoices,
+): Promise<RestoreReport> {
+  const tools = etcdToolsFrom(values, stderrLogger);
+  const interrupt = abortOnSignals(stderrLogger);
+  return runRestore({
+    ...backup,
+    etcd,
+    tools,
+    signal: interrupt.signal,
+    ...choices,
+    log: stderrLogger,
+  }).finally(interrupt.dispose);
+}
+
+function printReport<T>(report: T, json: boolean, line: (report: T) => string): void {
+  console.log(json ? JSON.stringify(report, null, 2) : line(report));
+}
+
+function recoveredLine(recovered: RecoverReport): string {
+  return recovered.backup === undefined
+    ? 'NOTHING TO RECOVER: no unfinished restore on these nodes'
+    : `RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`;
+}
+
+function rebuiltLine(rebuilt: RebuildReport): string {
+  return `REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`;
+}
+
+function restoredLine(report: RestoreReport): string {
+  if (report.dryRun) return `DRY RUN ${report.backup}: plan printed above, nothing changed`;
+  return `RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`;
+}
 
 export const restore = defineCommand(
   {
@@ -132,63 +205,15 @@ as <dir>.before-restore-<UTC time>.`,
         lockWaitSeconds: choices.lockWaitSeconds,
         log: stderrLogger,
       });
-      if (json) console.log(JSON.stringify(recovered, null, 2));
-      else if (recovered.backup === undefined)
-        console.log('NOTHING TO RECOVER: no unfinished restore on these nodes');
-      else
-        console.log(
-          `RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`,
-        );
+      printReport(recovered, json, recoveredLine);
       return 0;
     }
-    const selector = selectorFrom(values, positionals[0]);
-    const keys = openingKeysFrom(values);
-    const store = storeFrom(values, { writes: false });
-    const cluster = read(values, STORE.cluster);
+    const backup = backupToPutBack(values, positionals[0], nodes);
     if (isOn(values, RESTORE.rebuild)) {
-      const interrupted = abortOnSignals(stderrLogger);
-      const rebuilt = await rebuildNodes({
-        store,
-        selector,
-        ...(cluster ? { cluster } : {}),
-        keys,
-        nodes,
-        tools: etcdToolsFrom(values, stderrLogger),
-        // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
-        ...(given(values, RESTORE.bumpRevision)
-          ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
-          : {}),
-        log: stderrLogger,
-        signal: interrupted.signal,
-      }).finally(interrupted.dispose);
-      if (json) console.log(JSON.stringify(rebuilt, null, 2));
-      else
-        console.log(
-          `REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`,
-        );
+      printReport(await rebuild(values, backup, choices), json, rebuiltLine);
       return 0;
     }
-    const tools = etcdToolsFrom(values, stderrLogger);
-    const interrupt = abortOnSignals(stderrLogger);
-    const report = await runRestore({
-      store,
-      selector,
-      ...(cluster ? { cluster } : {}),
-      keys,
-      nodes,
-      etcd,
-      tools,
-      signal: interrupt.signal,
-      ...choices,
-      log: stderrLogger,
-    }).finally(interrupt.dispose);
-    if (json) console.log(JSON.stringify(report, null, 2));
-    else if (report.dryRun) console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
-    else {
-      console.log(
-        `RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`,
-      );
-    }
+    printReport(await restoreFromStore(values, backup, etcd, choices), json, restoredLine);
     return 0;
   },
 );
