@@ -38,7 +38,7 @@ export interface BackupRequest {
   etcd?: DiscoveryOverrides;
   /** Member to snapshot, by name; default: the member on the node we log in to. */
   member?: string;
-  /** grpc (default), etcdctl, or auto: see `chooseMethod`. */
+  /** auto (default), grpc or etcdctl: see `chooseMethod`. */
   method?: AcquireMethodChoice;
   /** How etcdctl's snapshot is packed on the node (default auto: zstd when the node has it). */
   nodeCompression?: NodeCompressionChoice;
@@ -191,10 +191,10 @@ async function settledWith<T>(beside: Promise<unknown> | undefined, main: () => 
 
 async function methodFor(session: SshSession, source: SnapshotSource, request: BackupRequest) {
   const method = await chooseMethod(session, source, {
-    method: request.method ?? 'grpc',
+    method: request.method ?? 'auto',
     compression: request.nodeCompression ?? 'auto',
   });
-  if (method.method !== 'grpc' || request.method === 'auto')
+  if (method.method !== 'grpc' || (request.method ?? 'auto') === 'auto')
     request.log.info(
       `snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`,
     );

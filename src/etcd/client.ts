@@ -4,6 +4,7 @@ import { checkServerIdentity } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { EtcdError, etcdErrorFrom } from './errors';
 import { etcdServices } from './proto';
+import { decodeKeysPage, type KeysPage } from './range-keys';
 
 export interface EtcdTls {
   ca: Buffer;
@@ -210,6 +211,39 @@ export class EtcdClient {
       revision: big((r.header as Raw).revision),
       more: Boolean(r.more),
     };
+  }
+
+  /**
+   * A keys-only range decoded to keys and their mod revisions alone (see range-keys.ts): for listings of every
+   * key, where the generic decoder's objects per key would be the bulk of the memory.
+   */
+  rangeKeys(key: Buffer, options: { rangeEnd: Buffer; limit: number; revision?: bigint }): Promise<KeysPage> {
+    const kv = this.clients.KV;
+    const method = (
+      kv.constructor as unknown as {
+        service: Record<string, { path: string; requestSerialize: (r: Raw) => Buffer }>;
+      }
+    ).service.Range!;
+    const request = {
+      ...rangeOf(key, options),
+      limit: String(options.limit),
+      revision: String(options.revision ?? 0n),
+      keys_only: true,
+    };
+    const deadline = new Date(Date.now() + this.timeoutMs);
+    return new Promise<KeysPage>((resolve, reject) => {
+      kv.makeUnaryRequest(
+        method.path,
+        method.requestSerialize,
+        decodeKeysPage,
+        request,
+        { deadline },
+        (error: grpc.ServiceError | null, page?: KeysPage) => {
+          if (error || !page) reject(etcdErrorFrom(error!, 'KV.Range', this.address));
+          else resolve(page);
+        },
+      );
+    });
   }
 
   /** Every key-value in [key, rangeEnd) at one revision, fetched in pages so memory stays bounded per page. */

@@ -14,7 +14,7 @@ export const BACKUP = {
     flag: 'method',
     input: 'method',
     arg: 'grpc|etcdctl|auto',
-    help: "grpc (default) streams over an SSH tunnel, needing nothing on the node; etcdctl runs the\nrunbook on the node and packs the snapshot there (--node-compression); auto takes etcdctl\nwhen the node has etcdctl and zstd and the member is the node's own (about 5x fewer bytes\ncross the link), else grpc",
+    help: "auto (default) takes etcdctl when the node has etcdctl and zstd and the member is the\nnode's own (about 5x fewer bytes cross the link), else grpc; grpc streams over an SSH tunnel,\nneeding nothing on the node; etcdctl runs the runbook on the node and packs the snapshot\nthere (--node-compression)",
     parse: oneOf(['grpc', 'etcdctl', 'auto'] as const),
   }),
   nodeCompression: textOption('nodeCompression', {

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { EtcdClient, KeyValue } from '../etcd/client';
+import type { KeyRevision } from '../etcd/range-keys';
 import type { LiveKeys } from '../snapshot/live-keys';
 
 export interface KeyComparison {
@@ -23,7 +24,7 @@ const ALL = Buffer.from([0]);
  */
 async function* pagesOf(
   client: EtcdClient,
-  options: { limit: number; keysOnly?: boolean },
+  options: { limit: number },
 ): AsyncGenerator<{ kvs: KeyValue[]; revision: bigint }> {
   let from = ALL;
   let revision = 0n;
@@ -31,13 +32,32 @@ async function* pagesOf(
     const page = await client.range(from, {
       rangeEnd: ALL,
       limit: options.limit,
-      ...(options.keysOnly ? { keysOnly: true } : {}),
       ...(revision ? { revision } : {}),
     });
     revision ||= page.revision;
     yield { kvs: page.kvs, revision };
     if (!page.more || page.kvs.length === 0) return;
     from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
+  }
+}
+
+/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
+async function* keyPagesOf(
+  client: EtcdClient,
+  options: { limit: number },
+): AsyncGenerator<{ kvs: KeyRevision[]; revision: bigint }> {
+  let from = ALL;
+  let revision = 0n;
+  for (;;) {
+    const page = await client.rangeKeys(from, {
+      rangeEnd: ALL,
+      limit: options.limit,
+      ...(revision ? { revision } : {}),
+    });
+    revision ||= page.revision;
+    yield { kvs: page.keys, revision };
+    if (!page.more || page.keys.length === 0) return;
+    from = Buffer.concat([page.keys[page.keys.length - 1]!.key, Buffer.from([0])]);
   }
 }
 
@@ -50,11 +70,11 @@ function expectedKeys(live: LiveKeys): number {
  * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
  * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
  */
-async function countAgainstSnapshot(
-  pages: AsyncGenerator<{ kvs: KeyValue[]; revision: bigint }>,
+async function countAgainstSnapshot<T extends { key: Buffer }>(
+  pages: AsyncGenerator<{ kvs: T[]; revision: bigint }>,
   snapshotOf: (key: Buffer) => number | null | undefined,
-  clusterOf: (kv: KeyValue) => number,
-  each?: (kv: KeyValue, index: number) => void,
+  clusterOf: (kv: T) => number,
+  each?: (kv: T, index: number) => void,
 ) {
   const count = { restored: 0, unexpected: 0, changed: 0, seen: 0, revision: 0n };
   for await (const page of pages) {
@@ -117,10 +137,10 @@ export async function compareKeysWithSnapshot(
   for (let i = 0; i < samples; i++) positions.add(Math.floor((i * expected) / samples));
   const starts: Buffer[] = [];
   const count = await countAgainstSnapshot(
-    pagesOf(client, { limit: 10_000, keysOnly: true }),
+    keyPagesOf(client, { limit: 10_000 }),
     // By the key's bytes: no string or record object per key of the cluster.
     (key) => live.modRevisionOf(key),
-    (kv) => Number(kv.modRevision),
+    (kv) => kv.modRevision,
     // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
     (kv, index) => {
       if (positions.has(index)) starts.push(Buffer.from(kv.key));

@@ -56,18 +56,17 @@ async function eachKey(
   let from = start;
   let revision = atRevision;
   for (;;) {
-    const page = await client.range(from, {
+    const page = await client.rangeKeys(from, {
       rangeEnd: end,
-      keysOnly: true,
       limit: 5000,
       ...(revision ? { revision } : {}),
     });
     revision ??= page.revision;
-    for (const kv of page.kvs) {
-      const key = classifyKey(kv.key.toString('utf8'));
+    for (const { key: bytes } of page.keys) {
+      const key = classifyKey(bytes.toString('utf8'));
       if (key?.name) each({ resource: key.resource, namespace: key.namespace, name: key.name });
     }
-    if (!page.more || page.kvs.length === 0) return revision;
-    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
+    if (!page.more || page.keys.length === 0) return revision;
+    from = Buffer.concat([page.keys[page.keys.length - 1]!.key, Buffer.from([0])]);
   }
 }

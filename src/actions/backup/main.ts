@@ -34,7 +34,7 @@ function readBackupInputs(inputs: OptionValues) {
   const ssh = sshFrom(inputs);
   const etcd = discoveryFrom(inputs);
   const member = read(inputs, BACKUP.member);
-  const method = read(inputs, BACKUP.method) ?? 'grpc';
+  const method = read(inputs, BACKUP.method) ?? 'auto';
   const nodeCompression = read(inputs, BACKUP.nodeCompression) ?? 'auto';
   const force = isOn(inputs, BACKUP.force);
   const controlPlaneFiles = isOn(inputs, BACKUP.controlPlaneFiles, true);

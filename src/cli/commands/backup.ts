@@ -124,7 +124,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const encryption = encryptionFrom(values);
     const ssh = sshFrom(values);
     const etcd = discoveryFrom(values);
-    const method = read(values, BACKUP.method) ?? 'grpc';
+    const method = read(values, BACKUP.method) ?? 'auto';
     const nodeCompression = read(values, BACKUP.nodeCompression) ?? 'auto';
     const compression = read(values, ENVELOPE.compression) ?? 'zstd';
     const member = read(values, BACKUP.member);
