@@ -32,19 +32,59 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+interface ScratchOptions {
+  dataDir: string;
+  name: string;
+  peerUrl: string;
+  quotaBackendBytes?: number;
+  timeoutMs?: number;
+}
+
 /**
  * Boots a throw-away single-member etcd on loopback from a restored data dir (plain HTTP: nothing leaves the
  * machine) and waits until it serves reads. The member name and peer URL must be those it was restored with.
  */
-export async function startScratchEtcd(
-  tools: EtcdTools,
-  options: { dataDir: string; name: string; peerUrl: string; quotaBackendBytes?: number; timeoutMs?: number },
-): Promise<ScratchEtcd> {
+export async function startScratchEtcd(tools: EtcdTools, options: ScratchOptions): Promise<ScratchEtcd> {
   const peer = new URL(options.peerUrl);
-  // The caller's peer port is free again by now, so the kernel may hand out that same number here.
-  let clientPort = await freeLoopbackPort();
-  while (String(clientPort) === peer.port) clientPort = await freeLoopbackPort();
-  const clientUrl = `http://127.0.0.1:${clientPort}`;
+  const clientPort = await freeClientPort(peer);
+  const { child, log } = spawnEtcd(tools, options, peer, `http://127.0.0.1:${clientPort}`);
+  const address = `127.0.0.1:${clientPort}`;
+  const client = EtcdClient.connect({ address, callTimeoutMs: 2_000 });
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  try {
+    await waitUntilServing(child, client, log, deadline);
+  } catch (error) {
+    client.close();
+    await stopProcess(child);
+    throw error;
+  }
+  return {
+    address,
+    client,
+    stop: async () => {
+      client.close();
+      await stopProcess(child);
+    },
+  };
+}
+
+/**
+ * A free loopback port for etcd's clients other than the peer port: the caller's peer port is free again by
+ * now, so the kernel may hand out that same number here.
+ */
+async function freeClientPort(peer: URL): Promise<number> {
+  let port = await freeLoopbackPort();
+  while (String(port) === peer.port) port = await freeLoopbackPort();
+  return port;
+}
+
+/** Starts etcd on the restored data dir; `log` is the end of what it has written to stderr so far. */
+function spawnEtcd(
+  tools: EtcdTools,
+  options: ScratchOptions,
+  peer: URL,
+  clientUrl: string,
+): { child: ChildProcess; log: () => string } {
   const child = spawn(
     tools.etcd,
     [
@@ -63,39 +103,32 @@ export async function startScratchEtcd(
   child.stderr!.on('data', (d: Buffer) => {
     log = (log + d.toString('utf8')).slice(-16 * 1024);
   });
-  const address = `127.0.0.1:${clientPort}`;
-  const client = EtcdClient.connect({ address, callTimeoutMs: 2_000 });
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  try {
-    for (;;) {
-      if (child.exitCode !== null) {
-        throw new ScratchEtcdError(`the scratch etcd exited (code ${child.exitCode}): ${lastLine(log)}`);
-      }
-      try {
-        await client.range('health-probe', { countOnly: true });
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) {
-          throw new ScratchEtcdError(
-            `the scratch etcd did not serve within the timeout: ${lastLine(log) || (error as Error).message}`,
-          );
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
+  return { child, log: () => log };
+}
+
+/** Probes with a read every 200 ms until etcd answers; fails when it exits or the deadline passes. */
+async function waitUntilServing(
+  child: ChildProcess,
+  client: EtcdClient,
+  log: () => string,
+  deadline: number,
+): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new ScratchEtcdError(`the scratch etcd exited (code ${child.exitCode}): ${lastLine(log())}`);
     }
-  } catch (error) {
-    client.close();
-    await stopProcess(child);
-    throw error;
+    try {
+      await client.range('health-probe', { countOnly: true });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new ScratchEtcdError(
+          `the scratch etcd did not serve within the timeout: ${lastLine(log()) || (error as Error).message}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
-  return {
-    address,
-    client,
-    stop: async () => {
-      client.close();
-      await stopProcess(child);
-    },
-  };
 }
 
 function lastLine(text: string): string {

@@ -36,9 +36,32 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
   const label = options.label ?? 'backup';
   const { envelope } = options;
   let blobEnded = false;
-
-  const blobCheck = new DigestStream((d) => {
+  const blobCheck = checkBlob(label, envelope, () => {
     blobEnded = true;
+  });
+  const head = pipeline(blob, blobCheck).catch(() => {});
+  void head;
+
+  let payload = splitOffFollowing(blobCheck, options.followedBy);
+  if (envelope.encryption.kind !== 'none') payload = await decrypt(payload, blob, label, options);
+
+  const stages: NodeJS.ReadWriteStream[] = [];
+  if (envelope.compression === 'zstd') stages.push(createZstdDecompress({ chunkSize: 1 << 20 }));
+  stages.push(checkSnapshot(label, options.snapshot));
+  // `out` stays outside the pipeline: the pipeline would destroy it with the raw error before we classify it.
+  const out = new PassThrough();
+  const last = stages[stages.length - 1] as DigestStream;
+  pipeline(payload, ...(stages as [NodeJS.ReadWriteStream])).catch((error: unknown) => {
+    out.destroy(classifyPayloadError(error, label, blobEnded));
+  });
+  last.pipe(out);
+  return out;
+}
+
+/** Passes the blob through, and at its end fails if its size or SHA-256 differ from the recorded ones. */
+function checkBlob(label: string, envelope: OpenOptions['envelope'], onEnd: () => void): DigestStream {
+  return new DigestStream((d) => {
+    onEnd();
     const want = envelope.blob;
     if (!want) return undefined;
     if (d.size < want.size) {
@@ -54,68 +77,67 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
     }
     return undefined;
   });
-  const head = pipeline(blob, blobCheck).catch(() => {});
-  void head;
+}
 
-  let payload: Readable = blobCheck;
-  if (options.followedBy) {
-    const split = new SplitAt(options.followedBy.offset, options.followedBy.collect);
-    blobCheck.pipe(split);
-    blobCheck.on('error', (e) => split.destroy(e));
-    payload = split;
-  }
-  const sealedSnapshot = payload;
-  if (envelope.encryption.kind !== 'none') {
-    const keys = options.keys;
-    if ((keys.identities?.length ?? 0) === 0 && (keys.passphrases?.length ?? 0) === 0) {
-      blob.destroy();
-      throw new EnvelopeError(
-        'wrong-key',
-        `${label} is encrypted (${describeFor(envelope)}) but no key was given`,
-        {
-          hint:
-            envelope.encryption.kind === 'age-passphrase'
-              ? `give the passphrase in ${optionName('encryptionPassphrase')}`
-              : `give its age identity with ${optionName('identity')}`,
-        },
-      );
-    }
-    const decrypter = makeDecrypter(keys);
-    const magic = new MagicCheck(label);
-    sealedSnapshot.pipe(magic);
-    sealedSnapshot.on('error', (e) => magic.destroy(e));
-    try {
-      payload = webToNode(await decrypter.decrypt(nodeToWeb(magic)));
-    } catch (error) {
-      blob.destroy();
-      throw await classifyHeaderError(error, label, options);
-    }
-  }
+/** The sealed snapshot: the whole blob, or its first part when another sealed part follows it. */
+function splitOffFollowing(blob: DigestStream, followedBy: OpenOptions['followedBy']): Readable {
+  if (!followedBy) return blob;
+  const split = new SplitAt(followedBy.offset, followedBy.collect);
+  blob.pipe(split);
+  blob.on('error', (e) => split.destroy(e));
+  return split;
+}
 
-  const stages: NodeJS.ReadWriteStream[] = [];
-  if (envelope.compression === 'zstd') stages.push(createZstdDecompress({ chunkSize: 1 << 20 }));
-  const want = options.snapshot;
-  stages.push(
-    new DigestStream((d) =>
-      want && (d.sha256 !== want.sha256 || d.size !== want.size)
-        ? new EnvelopeError(
-            'snapshot-mismatch',
-            `${label} opened, but the snapshot's SHA-256 does not match its metadata`,
-            {
-              hint: 'the metadata belongs to another backup or was edited; do not restore this one',
-            },
-          )
-        : undefined,
-    ),
+/** The decrypted stream, once age has read its header with the keys given; stops the blob if it cannot. */
+async function decrypt(
+  sealed: Readable,
+  blob: Readable,
+  label: string,
+  options: OpenOptions,
+): Promise<Readable> {
+  const keys = options.keys;
+  if ((keys.identities?.length ?? 0) === 0 && (keys.passphrases?.length ?? 0) === 0) {
+    blob.destroy();
+    throw noKeyGiven(label, options.envelope);
+  }
+  const decrypter = makeDecrypter(keys);
+  const magic = new MagicCheck(label);
+  sealed.pipe(magic);
+  sealed.on('error', (e) => magic.destroy(e));
+  try {
+    return webToNode(await decrypter.decrypt(nodeToWeb(magic)));
+  } catch (error) {
+    blob.destroy();
+    throw await classifyHeaderError(error, label, options);
+  }
+}
+
+function noKeyGiven(label: string, envelope: OpenOptions['envelope']): EnvelopeError {
+  return new EnvelopeError(
+    'wrong-key',
+    `${label} is encrypted (${describeFor(envelope)}) but no key was given`,
+    {
+      hint:
+        envelope.encryption.kind === 'age-passphrase'
+          ? `give the passphrase in ${optionName('encryptionPassphrase')}`
+          : `give its age identity with ${optionName('identity')}`,
+    },
   );
-  // `out` stays outside the pipeline: the pipeline would destroy it with the raw error before we classify it.
-  const out = new PassThrough();
-  const last = stages[stages.length - 1] as DigestStream;
-  pipeline(payload, ...(stages as [NodeJS.ReadWriteStream])).catch((error: unknown) => {
-    out.destroy(classifyPayloadError(error, label, blobEnded));
-  });
-  last.pipe(out);
-  return out;
+}
+
+/** Passes the opened snapshot through, and at its end fails if it differs from the recorded digest. */
+function checkSnapshot(label: string, want: Digest | undefined): DigestStream {
+  return new DigestStream((d) =>
+    want && (d.sha256 !== want.sha256 || d.size !== want.size)
+      ? new EnvelopeError(
+          'snapshot-mismatch',
+          `${label} opened, but the snapshot's SHA-256 does not match its metadata`,
+          {
+            hint: 'the metadata belongs to another backup or was edited; do not restore this one',
+          },
+        )
+      : undefined,
+  );
 }
 
 function tampered(label: string, detail: string): EnvelopeError {

@@ -1,6 +1,12 @@
 import { analyzeSnapshot, type VerifyOptions } from './analyze';
 import { SnapshotError } from './errors';
-import { classifyKey, REGISTRY_PREFIX, type ValueEncoding } from './kubernetes';
+import {
+  classifyKey,
+  type KubernetesKey,
+  type KubernetesValue,
+  REGISTRY_PREFIX,
+  type ValueEncoding,
+} from './kubernetes';
 import type { LiveKeys } from './live-keys';
 import type { SnapshotReport } from './report';
 
@@ -54,17 +60,7 @@ function bump(record: Record<string, number>, key: string, by = 1): void {
 /** Counts live keys by resource type and namespace, from a replay made with liveKeys: 'detailed'. */
 export function buildInventory(live: LiveKeys, options: InventoryOptions = {}): Inventory {
   const prefix = options.prefix ?? REGISTRY_PREFIX;
-  const inventory: Inventory = {
-    prefix,
-    liveKeys: live.size,
-    kubernetesObjects: 0,
-    resources: [],
-    namespaces: countTable(),
-    clusterScoped: 0,
-    secrets: { total: 0, encrypted: 0, plain: 0, providers: countTable() },
-    encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
-    otherKeys: 0,
-  };
+  const inventory = emptyInventory(prefix, live.size);
   const resources = new Map<string, ResourceCount>();
   const otherNames: string[] = [];
   for (const [rawKey, object] of live.entries()) {
@@ -76,48 +72,78 @@ export function buildInventory(live: LiveKeys, options: InventoryOptions = {}): 
       continue;
     }
     inventory.kubernetesObjects++;
-    let entry = resources.get(k8s.resource);
-    if (!entry) {
-      entry = {
-        resource: k8s.resource,
-        count: 0,
-        namespaces: countTable(),
-        kinds: countTable(),
-        encrypted: 0,
-      };
-      if (options.names) entry.names = [];
-      resources.set(k8s.resource, entry);
-    }
-    entry.count++;
-    bump(entry.namespaces, k8s.namespace ?? '');
-    if (k8s.namespace === undefined) inventory.clusterScoped++;
-    else bump(inventory.namespaces, k8s.namespace);
-    entry.names?.push(k8s.namespace === undefined ? (k8s.name ?? key) : `${k8s.namespace}/${k8s.name}`);
-    if (!object) continue;
-    const value = object.value;
-    inventory.encodings[value.encoding]++;
-    if (value.encoding === 'encrypted') entry.encrypted++;
-    const kind =
-      value.encoding === 'encrypted'
-        ? '(encrypted)'
-        : value.kind
-          ? `${value.apiVersion ?? '?'} ${value.kind}`
-          : `(${value.encoding})`;
-    bump(entry.kinds, kind);
-    if (k8s.resource === 'secrets') {
-      inventory.secrets.total++;
-      if (value.encoding === 'encrypted') {
-        inventory.secrets.encrypted++;
-        bump(inventory.secrets.providers, value.provider ?? 'unknown');
-      } else {
-        inventory.secrets.plain++;
-      }
-    }
+    const entry = resourceEntry(resources, k8s.resource, options.names);
+    countObject(inventory, entry, k8s, key);
+    if (object) countValue(inventory, entry, k8s.resource, object.value);
   }
   inventory.resources = [...resources.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1));
   for (const r of inventory.resources) r.names?.sort();
   if (options.names) inventory.otherKeyNames = otherNames.sort();
   return inventory;
+}
+
+function emptyInventory(prefix: string, liveKeys: number): Inventory {
+  return {
+    prefix,
+    liveKeys,
+    kubernetesObjects: 0,
+    resources: [],
+    namespaces: countTable(),
+    clusterScoped: 0,
+    secrets: { total: 0, encrypted: 0, plain: 0, providers: countTable() },
+    encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
+    otherKeys: 0,
+  };
+}
+
+/** The resource's counts, made on its first object. */
+function resourceEntry(
+  resources: Map<string, ResourceCount>,
+  resource: string,
+  names: boolean | undefined,
+): ResourceCount {
+  let entry = resources.get(resource);
+  if (!entry) {
+    entry = { resource, count: 0, namespaces: countTable(), kinds: countTable(), encrypted: 0 };
+    if (names) entry.names = [];
+    resources.set(resource, entry);
+  }
+  return entry;
+}
+
+/** Counts one Kubernetes object by its key: its resource, its namespace (or cluster scope), its name. */
+function countObject(inventory: Inventory, entry: ResourceCount, k8s: KubernetesKey, key: string): void {
+  entry.count++;
+  bump(entry.namespaces, k8s.namespace ?? '');
+  if (k8s.namespace === undefined) inventory.clusterScoped++;
+  else bump(inventory.namespaces, k8s.namespace);
+  entry.names?.push(k8s.namespace === undefined ? (k8s.name ?? key) : `${k8s.namespace}/${k8s.name}`);
+}
+
+/** Counts one object's stored value: its encoding, its kind, and for a secret whether it is encrypted. */
+function countValue(
+  inventory: Inventory,
+  entry: ResourceCount,
+  resource: string,
+  value: KubernetesValue,
+): void {
+  inventory.encodings[value.encoding]++;
+  if (value.encoding === 'encrypted') entry.encrypted++;
+  bump(entry.kinds, kindOf(value));
+  if (resource !== 'secrets') return;
+  inventory.secrets.total++;
+  if (value.encoding === 'encrypted') {
+    inventory.secrets.encrypted++;
+    bump(inventory.secrets.providers, value.provider ?? 'unknown');
+  } else {
+    inventory.secrets.plain++;
+  }
+}
+
+/** `apiVersion kind` as read from the value; `(encrypted)`, or `(encoding)` when it names no kind. */
+function kindOf(value: KubernetesValue): string {
+  if (value.encoding === 'encrypted') return '(encrypted)';
+  return value.kind ? `${value.apiVersion ?? '?'} ${value.kind}` : `(${value.encoding})`;
 }
 
 /** Verifies a snapshot and counts what Kubernetes keeps in it. Throws SnapshotError if the tree is damaged. */

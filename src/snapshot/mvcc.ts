@@ -90,9 +90,9 @@ export function decodeKeyValue(buf: Buffer, wrongWireTypeIsUnknown = false): Key
  * Decodes the mvccpb.KeyValue in buf[start, end) like protobuf: unknown fields skipped. A known field with
  * the wrong wire type is malformed for gogo/protobuf (etcd up to 3.6); Go's standard protobuf (etcd 3.7+)
  * keeps it as an unknown field instead, which `wrongWireTypeIsUnknown` selects. Fills `out` and returns false
- * when malformed. Written out as one loop that allocates nothing, because it runs for every revision of a
- * large snapshot: a verification that made garbage per revision would fill (and keep resident) however large
- * a young generation V8 has grown to.
+ * when malformed. Allocates nothing (the varints are read through `varint`), because it runs for every
+ * revision of a large snapshot: a verification that made garbage per revision would fill (and keep resident)
+ * however large a young generation V8 has grown to.
  */
 export function decodeKeyValueAt(
   buf: Buffer,
@@ -103,57 +103,84 @@ export function decodeKeyValueAt(
 ): boolean {
   out.createRevision = out.modRevision = out.version = 0;
   out.keyStart = out.keyEnd = out.valueStart = out.valueEnd = start;
-  const n = end;
   let at = start;
-  while (at < n) {
-    // The tag, then the field's payload; varints of up to 10 bytes, exact below 2^53.
-    let tag = 0;
-    let scale = 1;
-    let i = 0;
-    for (; ; i++) {
-      if (i === 10 || at >= n) return false;
-      const b = buf[at++]!;
-      tag += (b & 0x7f) * scale;
-      scale *= 128;
-      if ((b & 0x80) === 0) break;
-    }
+  while (at < end) {
+    at = readVarint(buf, at, end);
+    if (at < 0) return false;
+    const tag = varint.value;
     if (tag < 8) return false;
     const field = Math.floor(tag / 8);
     const wireType = tag % 8;
-    if (wireType === 0 || wireType === 2) {
-      let value = 0;
-      scale = 1;
-      for (i = 0; ; i++) {
-        if (i === 10 || at >= n) return false;
-        const b = buf[at++]!;
-        value += (b & 0x7f) * scale;
-        scale *= 128;
-        if ((b & 0x80) === 0) break;
-      }
-      if (wireType === 2) {
-        if (at + value > n) return false;
-        if (field === 1) {
-          out.keyStart = at;
-          out.keyEnd = at + value;
-        } else if (field === 5) {
-          out.valueStart = at;
-          out.valueEnd = at + value;
-        } else if (field >= 2 && field <= 6 && !wrongWireTypeIsUnknown) return false;
-        at += value;
-      } else if (field === 1 || field === 5) {
-        if (!wrongWireTypeIsUnknown) return false;
-      } else {
-        if (field === 2) out.createRevision = value;
-        else if (field === 3) out.modRevision = value;
-        else if (field === 4) out.version = value;
-      }
-    } else if (wireType === 1 || wireType === 5) {
+    if (wireType === 1 || wireType === 5) {
       if (field >= 1 && field <= 6 && !wrongWireTypeIsUnknown) return false;
       at += wireType === 1 ? 8 : 4;
-      if (at > n) return false;
-    } else {
-      return false;
+      if (at > end) return false;
+      continue;
     }
+    if (wireType !== 0 && wireType !== 2) return false;
+    at = readVarint(buf, at, end);
+    if (at < 0) return false;
+    at =
+      wireType === 2
+        ? readBytesField(at, end, field, varint.value, out, wrongWireTypeIsUnknown)
+        : readNumberField(at, field, varint.value, out, wrongWireTypeIsUnknown);
+    if (at < 0) return false;
   }
   return true;
+}
+
+/** The last varint readVarint read: kept here, so that reading one allocates nothing. */
+const varint = { value: 0 };
+
+/**
+ * Reads the varint at buf[at] into `varint.value`: up to 10 bytes, exact below 2^53. Returns where it ends,
+ * or -1 when it runs past `end` or past 10 bytes.
+ */
+function readVarint(buf: Buffer, at: number, end: number): number {
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; ; i++) {
+    if (i === 10 || at >= end) return -1;
+    const b = buf[at++]!;
+    value += (b & 0x7f) * scale;
+    scale *= 128;
+    if ((b & 0x80) === 0) break;
+  }
+  varint.value = value;
+  return at;
+}
+
+/** A varint field ending at `at`: a revision or the version. Returns `at`, or -1 if malformed. */
+function readNumberField(
+  at: number,
+  field: number,
+  value: number,
+  out: KeyValueSpan,
+  wrongWireTypeIsUnknown: boolean,
+): number {
+  if (field === 1 || field === 5) return wrongWireTypeIsUnknown ? at : -1;
+  if (field === 2) out.createRevision = value;
+  else if (field === 3) out.modRevision = value;
+  else if (field === 4) out.version = value;
+  return at;
+}
+
+/** A length-delimited field of `length` bytes at `at`: the key (1), the value (5), or one skipped. */
+function readBytesField(
+  at: number,
+  end: number,
+  field: number,
+  length: number,
+  out: KeyValueSpan,
+  wrongWireTypeIsUnknown: boolean,
+): number {
+  if (at + length > end) return -1;
+  if (field === 1) {
+    out.keyStart = at;
+    out.keyEnd = at + length;
+  } else if (field === 5) {
+    out.valueStart = at;
+    out.valueEnd = at + length;
+  } else if (field >= 2 && field <= 6 && !wrongWireTypeIsUnknown) return -1;
+  return at + length;
 }

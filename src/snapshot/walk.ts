@@ -149,145 +149,71 @@ export class TreeWalker {
         continue;
       }
       const i = frame.index++;
-      const r = frame.region;
-      const at = PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
       if (!this.branchElementFits(frame, i, label, false)) {
         frame.index = frame.count;
         continue;
       }
-      const keyStart = at + r.readUInt32LE(at);
-      const keyEnd = keyStart + r.readUInt32LE(at + 4);
-      const child = readPgid(r, at + 8);
-      this.checkOrder(
-        frame.id,
-        false,
-        at,
-        i,
-        r,
-        keyStart,
-        keyEnd,
-        frame.previousStart,
-        frame.previousEnd,
-        frame.lower,
-        frame.upper,
-        label,
-      );
-      frame.previousStart = keyStart;
-      frame.previousEnd = keyEnd;
       const next = frameAt(depth);
-      // The child's keys lie in [this key, the next key), or up to this page's own upper bound at the end.
-      setBound(next.lower, r, keyStart, keyEnd);
-      const nextAt = at + ELEMENT_SIZE;
-      if (i + 1 < frame.count && this.branchElementFits(frame, i + 1, label, true)) {
-        const nextStart = nextAt + r.readUInt32LE(nextAt);
-        setBound(next.upper, r, nextStart, nextStart + r.readUInt32LE(nextAt + 4));
-      } else {
-        setBound(next.upper, frame.upper.buf, frame.upper.start, frame.upper.end);
-      }
+      const child = this.enterBranchElement(frame, i, label, next);
       if (this.load(child, frame.id, label, next.lower, next.upper, next)) depth++;
     }
   }
 
   /**
-   * Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta). Long on
-   * purpose: one check per field of the page header, in the format's order, each with its own message.
+   * Checks branch element i's key (which fits the page) for order, and sets `next`'s bounds for the child
+   * it points to: the child's keys lie in [this key, the next key), or up to this page's own upper bound at
+   * the end. Returns the child's page id.
+   */
+  private enterBranchElement(frame: Frame, i: number, label: string, next: Frame): number {
+    const r = frame.region;
+    const at = PAGE_HEADER_SIZE + i * ELEMENT_SIZE;
+    const keyStart = at + r.readUInt32LE(at);
+    const keyEnd = keyStart + r.readUInt32LE(at + 4);
+    this.checkOrder(
+      frame.id,
+      false,
+      at,
+      i,
+      r,
+      keyStart,
+      keyEnd,
+      frame.previousStart,
+      frame.previousEnd,
+      frame.lower,
+      frame.upper,
+      label,
+    );
+    frame.previousStart = keyStart;
+    frame.previousEnd = keyEnd;
+    setBound(next.lower, r, keyStart, keyEnd);
+    const nextAt = at + ELEMENT_SIZE;
+    if (i + 1 < frame.count && this.branchElementFits(frame, i + 1, label, true)) {
+      const nextStart = nextAt + r.readUInt32LE(nextAt);
+      setBound(next.upper, r, nextStart, nextStart + r.readUInt32LE(nextAt + 4));
+    } else {
+      setBound(next.upper, frame.upper.buf, frame.upper.start, frame.upper.end);
+    }
+    return readPgid(r, at + 8);
+  }
+
+  /**
+   * Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta) into `frame`:
+   * one check per field of the page header, in the format's order, each with its own message.
    */
   private load(id: number, parent: number, label: string, lower: Bound, upper: Bound, frame: Frame): boolean {
-    const from = () => (parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`);
-    if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
-      const why = id < 2 ? 'a meta page' : `past the database end (pgid ${this.pgid})`;
-      this.report({
-        severity: 'error',
-        kind: 'page-out-of-bounds',
-        page: id,
-        message: `page ${id}: referenced by ${from()} but is ${why}`,
-      });
-      return false;
-    }
     const offset = id * this.pageSize;
-    if (id >= this.reachable.length || offset + PAGE_HEADER_SIZE > this.file.size) {
-      this.report({
-        severity: 'error',
-        kind: 'page-beyond-file',
-        page: id,
-        offset,
-        message: `page ${id} at offset ${offset}: referenced by ${from()} but lies beyond the end of the file`,
-      });
-      return false;
-    }
+    if (!this.pageInFile(id, offset, parent, label)) return false;
     const header = this.header;
     this.file.copyInto(header, offset);
-    const storedId = readPgid(header, 0);
+    const overflow = header.readUInt32LE(12);
+    if (!this.markReached(id, offset, overflow, parent, label) || !this.headerMatches(id, offset, label)) {
+      return false;
+    }
     const flags = header.readUInt16LE(8);
     const count = header.readUInt16LE(10);
-    const overflow = header.readUInt32LE(12);
-    const last = id + overflow;
-    if (last >= this.pgid) {
-      this.report({
-        severity: 'error',
-        kind: 'page-out-of-bounds',
-        page: id,
-        offset: offset + 12,
-        message: `page ${id}: overflow ${overflow} runs past the database end (pgid ${this.pgid})`,
-      });
-      this.mark(id, 0);
-      return false;
-    }
-    const twice = this.mark(id, overflow);
-    if (twice >= 0) {
-      this.report({
-        severity: 'error',
-        kind: 'page-multiple-references',
-        page: twice,
-        offset: twice * this.pageSize,
-        message: `page ${twice}: referenced more than once (again by ${from()}, in bucket ${label})`,
-      });
-      return false;
-    }
-    if (storedId !== id) {
-      this.report({
-        severity: 'error',
-        kind: 'page-id-mismatch',
-        page: id,
-        offset,
-        message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
-      });
-      return false;
-    }
-    if (flags !== PAGE_FLAG.branch && flags !== PAGE_FLAG.leaf) {
-      this.report({
-        severity: 'error',
-        kind: 'page-type',
-        page: id,
-        offset: offset + 8,
-        message: `page ${id} at offset ${offset}: invalid type ${pageTypeName(flags)} in bucket ${label} (expected branch or leaf)`,
-      });
-      return false;
-    }
-    const regionBytes = (overflow + 1) * this.pageSize;
-    if (regionBytes > MAX_REGION_BYTES) {
-      this.report({
-        severity: 'error',
-        kind: 'too-large',
-        page: id,
-        offset,
-        message: `page ${id}: ${overflow} overflow pages (${regionBytes} bytes) exceed the reader's limit of ${MAX_REGION_BYTES}`,
-      });
-      return false;
-    }
-    const region = this.file.read(offset, regionBytes);
-    this.onRead?.(regionBytes);
-    if (region.length < regionBytes) {
-      this.report({
-        severity: 'error',
-        kind: 'page-beyond-file',
-        page: id,
-        offset,
-        message: `page ${id} at offset ${offset}: its ${overflow + 1} pages run past the end of the file`,
-      });
-      return false;
-    }
-    if (PAGE_HEADER_SIZE + count * ELEMENT_SIZE > regionBytes) {
+    const region = this.readRegion(id, offset, overflow);
+    if (!region) return false;
+    if (PAGE_HEADER_SIZE + count * ELEMENT_SIZE > region.length) {
       this.report({
         severity: 'error',
         kind: 'page-element',
@@ -309,6 +235,113 @@ export class TreeWalker {
     if (upper !== frame.upper) setBound(frame.upper, upper.buf, upper.start, upper.end);
     frame.previousStart = frame.previousEnd = -1;
     return true;
+  }
+
+  /** Whether page id (at `offset`) is a page of the database, and its header lies within the file. */
+  private pageInFile(id: number, offset: number, parent: number, label: string): boolean {
+    if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
+      const why = id < 2 ? 'a meta page' : `past the database end (pgid ${this.pgid})`;
+      this.report({
+        severity: 'error',
+        kind: 'page-out-of-bounds',
+        page: id,
+        message: `page ${id}: referenced by ${referrer(parent, label)} but is ${why}`,
+      });
+      return false;
+    }
+    if (id >= this.reachable.length || offset + PAGE_HEADER_SIZE > this.file.size) {
+      this.report({
+        severity: 'error',
+        kind: 'page-beyond-file',
+        page: id,
+        offset,
+        message: `page ${id} at offset ${offset}: referenced by ${referrer(parent, label)} but lies beyond the end of the file`,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  /** Marks the page and its overflow pages reached; false if they pass the database end or one was before. */
+  private markReached(id: number, offset: number, overflow: number, parent: number, label: string): boolean {
+    if (id + overflow >= this.pgid) {
+      this.report({
+        severity: 'error',
+        kind: 'page-out-of-bounds',
+        page: id,
+        offset: offset + 12,
+        message: `page ${id}: overflow ${overflow} runs past the database end (pgid ${this.pgid})`,
+      });
+      this.mark(id, 0);
+      return false;
+    }
+    const twice = this.mark(id, overflow);
+    if (twice >= 0) {
+      this.report({
+        severity: 'error',
+        kind: 'page-multiple-references',
+        page: twice,
+        offset: twice * this.pageSize,
+        message: `page ${twice}: referenced more than once (again by ${referrer(parent, label)}, in bucket ${label})`,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the header just read names this page and a branch or leaf type. */
+  private headerMatches(id: number, offset: number, label: string): boolean {
+    const header = this.header;
+    if (readPgid(header, 0) !== id) {
+      this.report({
+        severity: 'error',
+        kind: 'page-id-mismatch',
+        page: id,
+        offset,
+        message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
+      });
+      return false;
+    }
+    const flags = header.readUInt16LE(8);
+    if (flags !== PAGE_FLAG.branch && flags !== PAGE_FLAG.leaf) {
+      this.report({
+        severity: 'error',
+        kind: 'page-type',
+        page: id,
+        offset: offset + 8,
+        message: `page ${id} at offset ${offset}: invalid type ${pageTypeName(flags)} in bucket ${label} (expected branch or leaf)`,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  /** The page and its overflow pages, read in one piece; undefined if too large or cut off by the file. */
+  private readRegion(id: number, offset: number, overflow: number): Buffer | undefined {
+    const regionBytes = (overflow + 1) * this.pageSize;
+    if (regionBytes > MAX_REGION_BYTES) {
+      this.report({
+        severity: 'error',
+        kind: 'too-large',
+        page: id,
+        offset,
+        message: `page ${id}: ${overflow} overflow pages (${regionBytes} bytes) exceed the reader's limit of ${MAX_REGION_BYTES}`,
+      });
+      return undefined;
+    }
+    const region = this.file.read(offset, regionBytes);
+    this.onRead?.(regionBytes);
+    if (region.length < regionBytes) {
+      this.report({
+        severity: 'error',
+        kind: 'page-beyond-file',
+        page: id,
+        offset,
+        message: `page ${id} at offset ${offset}: its ${overflow + 1} pages run past the end of the file`,
+      });
+      return undefined;
+    }
+    return region;
   }
 
   /** Whether branch element i's key lies within the page (and is not empty); reported unless quiet. */
@@ -333,8 +366,7 @@ export class TreeWalker {
     return true;
   }
 
-  // One function on purpose: it runs once per entry (millions in a large snapshot), so the element checks
-  // and the visit share one frame.
+  /** Checks and visits a leaf's entries, feeding `hash` if given; its loop runs for every entry of a walk. */
   private visitLeaf(
     region: Buffer,
     count: number,
@@ -349,8 +381,7 @@ export class TreeWalker {
   ): void {
     let previousStart = -1;
     let previousEnd = -1;
-    // bbolt writes each entry's key and value right after the previous entry's, so the hashed bytes of a
-    // leaf are usually one contiguous span: one CRC call per span instead of two per entry.
+    // The hashed bytes not yet fed to `hash`: see continueSpan.
     let spanStart = 0;
     let spanEnd = 0;
     for (let i = 0; i < count; i++) {
@@ -361,24 +392,14 @@ export class TreeWalker {
       const vsize = region.readUInt32LE(at + 12);
       const start = at + pos;
       if (ksize === 0 || start + ksize + vsize > region.length) {
-        this.report({
-          severity: 'error',
-          kind: 'page-element',
-          page,
-          offset: inline ? undefined : page * this.pageSize + at,
-          message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
-        });
+        this.reportLeafElementOutside(page, inline, at, i, label, region);
         break;
       }
       const isBucket = (flags & BUCKET_LEAF_FLAG) !== 0;
       if (hash) {
+        spanStart = continueSpan(hash, region, spanStart, spanEnd, start);
         // A nested bucket's header is not hashed, only its name.
-        const hashedEnd = isBucket ? start + ksize : start + ksize + vsize;
-        if (start !== spanEnd) {
-          if (spanEnd > spanStart) hash.state = crc32cUpdate(hash.state, region, spanStart, spanEnd);
-          spanStart = start;
-        }
-        spanEnd = hashedEnd;
+        spanEnd = isBucket ? start + ksize : start + ksize + vsize;
       }
       const keyEnd = start + ksize;
       this.checkOrder(
@@ -400,6 +421,27 @@ export class TreeWalker {
       visit(region, start, keyEnd, keyEnd + vsize, isBucket, page);
     }
     if (hash && spanEnd > spanStart) hash.state = crc32cUpdate(hash.state, region, spanStart, spanEnd);
+  }
+
+  /** Reports leaf element i, which has an empty key or lies (in part) outside the page. */
+  private reportLeafElementOutside(
+    page: number,
+    inline: boolean,
+    at: number,
+    i: number,
+    label: string,
+    region: Buffer,
+  ): void {
+    const pos = region.readUInt32LE(at + 4);
+    const ksize = region.readUInt32LE(at + 8);
+    const vsize = region.readUInt32LE(at + 12);
+    this.report({
+      severity: 'error',
+      kind: 'page-element',
+      page,
+      offset: inline ? undefined : page * this.pageSize + at,
+      message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
+    });
   }
 
   private walkInline(
@@ -487,6 +529,28 @@ export class TreeWalker {
       });
     }
   }
+}
+
+/** What a page is referenced by, for messages: -1 = a bucket header or the meta. */
+function referrer(parent: number, label: string): string {
+  return parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`;
+}
+
+/**
+ * A leaf's status hash is fed in spans: bbolt writes each entry's key and value right after the previous
+ * entry's, so a leaf's hashed bytes are usually one contiguous span, one CRC call instead of two per entry.
+ * Hashes region[spanStart, spanEnd) unless the entry at `start` continues it; returns where the span starts.
+ */
+function continueSpan(
+  hash: StatusHash,
+  region: Buffer,
+  spanStart: number,
+  spanEnd: number,
+  start: number,
+): number {
+  if (start === spanEnd) return spanStart;
+  if (spanEnd > spanStart) hash.state = crc32cUpdate(hash.state, region, spanStart, spanEnd);
+  return start;
 }
 
 /**

@@ -19,6 +19,23 @@ interface Where {
   objectLock: boolean;
 }
 
+/** One failure as seen: its code, HTTP status and first line of message, and where it happened. */
+interface Seen extends Where {
+  code: string;
+  status: number | undefined;
+  message: string;
+}
+
+/** What a failure is taken to be: the StoreError's kind, the text after `location: what: `, the hint. */
+interface Verdict {
+  kind: StoreError['kind'];
+  text: string;
+  hint: string;
+  transient?: boolean;
+}
+
+type Rule = (seen: Seen) => Verdict;
+
 const CREDENTIALS_HINT =
   'credentials come from the AWS SDK chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or web identity (aws-actions/configure-aws-credentials with role-to-assume)';
 
@@ -26,134 +43,181 @@ const CREDENTIALS_HINT =
 export function translateS3Error(error: unknown, where: Where): StoreError {
   if (error instanceof StoreError) return error;
   const e = error as S3Failure;
-  const code = e.name ?? e.Code ?? e.code ?? '';
-  const status = e.$metadata?.httpStatusCode;
-  const message = (e.message ?? String(error)).split('\n')[0]!;
-  const { what, location, bucket, endpoint } = where;
-  const fail = (reason: StoreError['kind'], text: string, hint: string, transient = false) =>
-    new StoreError(reason, `${location}: ${what}: ${text}`, { hint, cause: error, transient });
+  const seen: Seen = {
+    ...where,
+    code: e.name ?? e.Code ?? e.code ?? '',
+    status: e.$metadata?.httpStatusCode,
+    message: (e.message ?? String(error)).split('\n')[0]!,
+  };
+  const verdict = BY_CODE.get(seen.code)?.(seen) ?? byCircumstance(seen);
+  return new StoreError(verdict.kind, `${where.location}: ${where.what}: ${verdict.text}`, {
+    hint: verdict.hint,
+    cause: error,
+    transient: verdict.transient ?? false,
+  });
+}
 
-  switch (code) {
-    case 'NoSuchBucket':
-      return fail(
-        'bad-location',
-        `bucket ${bucket} does not exist at ${endpoint}`,
-        `create the bucket, or fix the bucket name in ${optionName('store')} (s3://BUCKET/PREFIX)`,
-      );
-    case 'NoSuchKey':
-    case 'NotFound':
-      return fail(
-        'not-found',
-        'no such object',
-        `list what is there with: etcd-backup list --store ${location}`,
-      );
-    case 'InvalidAccessKeyId':
-      return fail(
-        'permission',
-        `the service does not know the access key ID`,
-        `fix AWS_ACCESS_KEY_ID (${CREDENTIALS_HINT})`,
-      );
-    case 'SignatureDoesNotMatch':
-      return fail(
-        'permission',
-        'the secret key does not match the access key ID',
-        `fix AWS_SECRET_ACCESS_KEY (${CREDENTIALS_HINT})`,
-      );
-    case 'ExpiredToken':
-    case 'TokenRefreshRequired':
-      return fail(
-        'permission',
-        'the session credentials have expired',
-        `get fresh ones (${CREDENTIALS_HINT})`,
-      );
-    case 'AccessDenied':
-      return fail(
-        'permission',
-        `access denied: ${message}`,
-        'grant these credentials s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket and prefix (and kms:GenerateDataKey/kms:Decrypt for SSE-KMS)',
-      );
-    case 'CredentialsProviderError':
-      return fail('permission', 'no AWS credentials found', `provide some: ${CREDENTIALS_HINT}`);
-    case 'InvalidStorageClass':
-      return fail(
-        'bad-location',
-        `the storage class was refused: ${message}`,
-        `give ${optionName('s3StorageClass')} one the service offers (e.g. STANDARD, STANDARD_IA, GLACIER_IR)`,
-      );
-    case 'InvalidBucketState':
-    case 'InvalidRequest':
-      if (/object lock/i.test(message) || (where.objectLock && what.startsWith('upload'))) {
-        return fail(
-          'bad-location',
-          `bucket ${bucket} has no Object Lock: ${message}`,
-          `create the bucket with Object Lock enabled, or store without ${optionName('s3ObjectLock')}`,
-        );
-      }
-      return fail(
-        'bad-location',
-        `the request was refused: ${message}`,
-        `check ${optionName('s3Endpoint')}, ${optionName('s3PathStyle')}, ${optionName('s3Sse')} and ${optionName('s3ObjectLock')}`,
-      );
-    case 'KMS.NotFoundException':
-    case 'KMS.DisabledException':
-    case 'KMSInvalidStateException':
-      return fail(
-        'permission',
-        `the KMS key cannot be used: ${message}`,
-        `check ${optionName('s3SseKmsKeyId')} and that these credentials may use that key`,
-      );
-    case 'BadDigest':
-    case 'InvalidDigest':
-    case 'XAmzContentSHA256Mismatch':
-      return fail(
-        'digest-mismatch',
-        `the service found the bytes damaged in transit (${code})`,
-        'run the backup again',
-        true,
-      );
-    case 'EntityTooLarge':
-      return fail(
-        'limit',
-        `the object is too large: ${message}`,
-        'S3 takes objects up to 5 TiB in up to 10,000 parts',
-      );
-    case 'SlowDown':
-    case 'ServiceUnavailable':
-    case 'InternalError':
-    case 'RequestTimeout':
-    case 'ThrottlingException':
-      return fail('unavailable', `the service is busy or failing (${code})`, 'try again later', true);
+/** S3 error codes (and the SDK's error names), each with what it means. */
+const CODE_RULES: Array<[codes: string[], rule: Rule]> = [
+  [
+    ['NoSuchBucket'],
+    ({ bucket, endpoint }) => ({
+      kind: 'bad-location',
+      text: `bucket ${bucket} does not exist at ${endpoint}`,
+      hint: `create the bucket, or fix the bucket name in ${optionName('store')} (s3://BUCKET/PREFIX)`,
+    }),
+  ],
+  [
+    ['NoSuchKey', 'NotFound'],
+    ({ location }) => ({
+      kind: 'not-found',
+      text: 'no such object',
+      hint: `list what is there with: etcd-backup list --store ${location}`,
+    }),
+  ],
+  [
+    ['InvalidAccessKeyId'],
+    () => ({
+      kind: 'permission',
+      text: `the service does not know the access key ID`,
+      hint: `fix AWS_ACCESS_KEY_ID (${CREDENTIALS_HINT})`,
+    }),
+  ],
+  [
+    ['SignatureDoesNotMatch'],
+    () => ({
+      kind: 'permission',
+      text: 'the secret key does not match the access key ID',
+      hint: `fix AWS_SECRET_ACCESS_KEY (${CREDENTIALS_HINT})`,
+    }),
+  ],
+  [
+    ['ExpiredToken', 'TokenRefreshRequired'],
+    () => ({
+      kind: 'permission',
+      text: 'the session credentials have expired',
+      hint: `get fresh ones (${CREDENTIALS_HINT})`,
+    }),
+  ],
+  [
+    ['AccessDenied'],
+    ({ message }) => ({
+      kind: 'permission',
+      text: `access denied: ${message}`,
+      hint: 'grant these credentials s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket and prefix (and kms:GenerateDataKey/kms:Decrypt for SSE-KMS)',
+    }),
+  ],
+  [
+    ['CredentialsProviderError'],
+    () => ({
+      kind: 'permission',
+      text: 'no AWS credentials found',
+      hint: `provide some: ${CREDENTIALS_HINT}`,
+    }),
+  ],
+  [
+    ['InvalidStorageClass'],
+    ({ message }) => ({
+      kind: 'bad-location',
+      text: `the storage class was refused: ${message}`,
+      hint: `give ${optionName('s3StorageClass')} one the service offers (e.g. STANDARD, STANDARD_IA, GLACIER_IR)`,
+    }),
+  ],
+  [['InvalidBucketState', 'InvalidRequest'], refusedRequest],
+  [
+    ['KMS.NotFoundException', 'KMS.DisabledException', 'KMSInvalidStateException'],
+    ({ message }) => ({
+      kind: 'permission',
+      text: `the KMS key cannot be used: ${message}`,
+      hint: `check ${optionName('s3SseKmsKeyId')} and that these credentials may use that key`,
+    }),
+  ],
+  [
+    ['BadDigest', 'InvalidDigest', 'XAmzContentSHA256Mismatch'],
+    ({ code }) => ({
+      kind: 'digest-mismatch',
+      text: `the service found the bytes damaged in transit (${code})`,
+      hint: 'run the backup again',
+      transient: true,
+    }),
+  ],
+  [
+    ['EntityTooLarge'],
+    ({ message }) => ({
+      kind: 'limit',
+      text: `the object is too large: ${message}`,
+      hint: 'S3 takes objects up to 5 TiB in up to 10,000 parts',
+    }),
+  ],
+  [
+    ['SlowDown', 'ServiceUnavailable', 'InternalError', 'RequestTimeout', 'ThrottlingException'],
+    ({ code }) => ({
+      kind: 'unavailable',
+      text: `the service is busy or failing (${code})`,
+      hint: 'try again later',
+      transient: true,
+    }),
+  ],
+];
+
+/** A Map rather than an object, so that a code such as `constructor` never finds a prototype's member. */
+const BY_CODE = new Map<string, Rule>(
+  CODE_RULES.flatMap(([codes, rule]) => codes.map((c) => [c, rule] as const)),
+);
+
+/** A refused request: most likely a bucket without Object Lock when Object Lock was asked for. */
+function refusedRequest({ message, objectLock, what, bucket }: Seen): Verdict {
+  if (/object lock/i.test(message) || (objectLock && what.startsWith('upload'))) {
+    return {
+      kind: 'bad-location',
+      text: `bucket ${bucket} has no Object Lock: ${message}`,
+      hint: `create the bucket with Object Lock enabled, or store without ${optionName('s3ObjectLock')}`,
+    };
   }
+  return {
+    kind: 'bad-location',
+    text: `the request was refused: ${message}`,
+    hint: `check ${optionName('s3Endpoint')}, ${optionName('s3PathStyle')}, ${optionName('s3Sse')} and ${optionName('s3ObjectLock')}`,
+  };
+}
+
+/** A failure without a code in the table, told apart by its message and then its HTTP status. */
+function byCircumstance({ code, status, message, location, bucket, endpoint }: Seen): Verdict {
   if (/region is missing/i.test(message)) {
-    return fail('bad-location', 'no AWS region is set', `set ${optionName('s3Region')} or AWS_REGION`);
+    return {
+      kind: 'bad-location',
+      text: 'no AWS region is set',
+      hint: `set ${optionName('s3Region')} or AWS_REGION`,
+    };
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${code} ${message}`)) {
-    return fail(
-      'unavailable',
-      `cannot reach ${endpoint}: ${message}`,
-      `check ${optionName('s3Endpoint')} and the network`,
-      true,
-    );
+    return {
+      kind: 'unavailable',
+      text: `cannot reach ${endpoint}: ${message}`,
+      hint: `check ${optionName('s3Endpoint')} and the network`,
+      transient: true,
+    };
   }
   if (status === 301 || code === 'PermanentRedirect') {
-    return fail(
-      'bad-location',
-      `bucket ${bucket} is in another region`,
-      `set ${optionName('s3Region')} to the bucket's region`,
-    );
+    return {
+      kind: 'bad-location',
+      text: `bucket ${bucket} is in another region`,
+      hint: `set ${optionName('s3Region')} to the bucket's region`,
+    };
   }
-  if (status === 403) return fail('permission', `forbidden (403): ${code || message}`, CREDENTIALS_HINT);
-  if (status === 404)
-    return fail(
-      'not-found',
-      `not found (404): ${code || message}`,
-      `check the bucket and prefix in ${location}`,
-    );
-  const transient = status === undefined || status >= 500 || status === 429;
-  return fail(
-    'unavailable',
-    `${code ? `${code}: ` : ''}${message}`,
-    'the S3 service did not answer well; try again later',
-    transient,
-  );
+  if (status === 403)
+    return { kind: 'permission', text: `forbidden (403): ${code || message}`, hint: CREDENTIALS_HINT };
+  if (status === 404) {
+    return {
+      kind: 'not-found',
+      text: `not found (404): ${code || message}`,
+      hint: `check the bucket and prefix in ${location}`,
+    };
+  }
+  return {
+    kind: 'unavailable',
+    text: `${code ? `${code}: ` : ''}${message}`,
+    hint: 'the S3 service did not answer well; try again later',
+    transient: status === undefined || status >= 500 || status === 429,
+  };
 }
