@@ -6,8 +6,9 @@ import { EtcdBackupError } from '../errors';
 import { optionName } from '../options/naming';
 import type { SshSession } from '../ssh';
 import type { ProgressSink } from '../util/progress';
+import { Tee } from '../util/tee';
 import type { AcquiredSnapshot } from './acquire-grpc';
-import { Tee, writeSnapshotFile } from './snapshot-file';
+import { writeSnapshotFile } from './snapshot-file';
 
 export interface EtcdctlTarget {
   /** Client URL as the node sees it, e.g. https://127.0.0.1:2379. */

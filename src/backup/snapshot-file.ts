@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { type Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EtcdBackupError } from '../errors';
 import { SnapshotTrailerCheck } from '../snapshot';
 import { ProgressMeter, type ProgressSink } from '../util/progress';
+import { Tee } from '../util/tee';
 
 export class SnapshotTransferError extends EtcdBackupError {
   constructor(message: string, cause?: unknown) {
@@ -24,39 +25,6 @@ export interface WrittenSnapshot {
   trailerOk: boolean;
   /** SHA-256 of the database part (what the trailer holds), as it streamed in. */
   databaseSha256: string;
-}
-
-/** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
-export class Tee extends Transform {
-  /** Bytes that have passed through. */
-  bytes = 0;
-
-  constructor(private readonly out: Writable) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.out.write(chunk)) {
-      done(null, chunk);
-      return;
-    }
-    const onDrain = () => {
-      this.out.off('error', onError);
-      done(null, chunk);
-    };
-    const onError = (error: Error) => {
-      this.out.off('drain', onDrain);
-      done(error);
-    };
-    this.out.once('drain', onDrain);
-    this.out.once('error', onError);
-  }
-
-  override _flush(done: TransformCallback): void {
-    this.out.end();
-    done();
-  }
 }
 
 /**
