@@ -32,6 +32,54 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_opt
 
 
 const OUTPUT_JSON = (0,_json_option__WEBPACK_IMPORTED_MODULE_7__/* .jsonOption */ .E)('the report as JSON on stdout');
+function backupToPutBack(values, positional, nodes) {
+    const selector = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .selectorFrom */ .qs)(values, positional);
+    const keys = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .openingKeysFrom */ .LY)(values);
+    const store = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .storeFrom */ .O5)(values, { writes: false });
+    const cluster = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.cluster);
+    return { store, selector, ...(cluster ? { cluster } : {}), keys, nodes };
+}
+function rebuild(values, backup, choices) {
+    const interrupted = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_8__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
+    return (0,_pki_rebuild__WEBPACK_IMPORTED_MODULE_2__/* .rebuildNodes */ .LB)({
+        ...backup,
+        tools: (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .etcdToolsFrom */ .yp)(values, _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D),
+        // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
+        ...((0,_options__WEBPACK_IMPORTED_MODULE_1__/* .given */ .gI)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.bumpRevision)
+            ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
+            : {}),
+        log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
+        signal: interrupted.signal,
+    }).finally(interrupted.dispose);
+}
+function restoreFromStore(values, backup, etcd, choices) {
+    const tools = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .etcdToolsFrom */ .yp)(values, _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
+    const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_8__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
+    return (0,_restore_restore__WEBPACK_IMPORTED_MODULE_4__/* .restore */ .PF)({
+        ...backup,
+        etcd,
+        tools,
+        signal: interrupt.signal,
+        ...choices,
+        log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
+    }).finally(interrupt.dispose);
+}
+function printReport(report, json, line) {
+    console.log(json ? JSON.stringify(report, null, 2) : line(report));
+}
+function recoveredLine(recovered) {
+    return recovered.backup === undefined
+        ? 'NOTHING TO RECOVER: no unfinished restore on these nodes'
+        : `RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`;
+}
+function rebuiltLine(rebuilt) {
+    return `REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`;
+}
+function restoredLine(report) {
+    if (report.dryRun)
+        return `DRY RUN ${report.backup}: plan printed above, nothing changed`;
+    return `RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`;
+}
 const restore = (0,_command__WEBPACK_IMPORTED_MODULE_6__/* .defineCommand */ .N)({
     name: 'restore',
     usage: [
@@ -134,61 +182,15 @@ as <dir>.before-restore-<UTC time>.`,
             lockWaitSeconds: choices.lockWaitSeconds,
             log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
         });
-        if (json)
-            console.log(JSON.stringify(recovered, null, 2));
-        else if (recovered.backup === undefined)
-            console.log('NOTHING TO RECOVER: no unfinished restore on these nodes');
-        else
-            console.log(`RECOVERED ${recovered.recovered.join(', ')}: the restore of ${recovered.backup} is rolled back, the old data serves`);
+        printReport(recovered, json, recoveredLine);
         return 0;
     }
-    const selector = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .selectorFrom */ .qs)(values, positionals[0]);
-    const keys = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .openingKeysFrom */ .LY)(values);
-    const store = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .storeFrom */ .O5)(values, { writes: false });
-    const cluster = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .STORE */ .er.cluster);
+    const backup = backupToPutBack(values, positionals[0], nodes);
     if ((0,_options__WEBPACK_IMPORTED_MODULE_1__/* .isOn */ .Mp)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.rebuild)) {
-        const interrupted = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_8__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
-        const rebuilt = await (0,_pki_rebuild__WEBPACK_IMPORTED_MODULE_2__/* .rebuildNodes */ .LB)({
-            store,
-            selector,
-            ...(cluster ? { cluster } : {}),
-            keys,
-            nodes,
-            tools: (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .etcdToolsFrom */ .yp)(values, _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D),
-            // A rebuild has no running cluster to measure the writes since the snapshot against: auto is 1e9.
-            ...((0,_options__WEBPACK_IMPORTED_MODULE_1__/* .given */ .gI)(values, _options__WEBPACK_IMPORTED_MODULE_1__/* .RESTORE */ .zN.bumpRevision)
-                ? { bumpRevision: choices.bumpRevision === 'auto' ? 1_000_000_000 : choices.bumpRevision }
-                : {}),
-            log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
-            signal: interrupted.signal,
-        }).finally(interrupted.dispose);
-        if (json)
-            console.log(JSON.stringify(rebuilt, null, 2));
-        else
-            console.log(`REBUILT ${rebuilt.nodes.map((n) => n.node).join(', ')} from ${rebuilt.backup} (${rebuilt.mode === 'rejoin' ? 'rejoined the running members' : 'etcd restored from the snapshot'})`);
+        printReport(await rebuild(values, backup, choices), json, rebuiltLine);
         return 0;
     }
-    const tools = (0,_options__WEBPACK_IMPORTED_MODULE_1__/* .etcdToolsFrom */ .yp)(values, _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
-    const interrupt = (0,_restore_interrupt__WEBPACK_IMPORTED_MODULE_8__/* .abortOnSignals */ .P)(_util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D);
-    const report = await (0,_restore_restore__WEBPACK_IMPORTED_MODULE_4__/* .restore */ .PF)({
-        store,
-        selector,
-        ...(cluster ? { cluster } : {}),
-        keys,
-        nodes,
-        etcd,
-        tools,
-        signal: interrupt.signal,
-        ...choices,
-        log: _util_log__WEBPACK_IMPORTED_MODULE_5__/* .stderrLogger */ .D,
-    }).finally(interrupt.dispose);
-    if (json)
-        console.log(JSON.stringify(report, null, 2));
-    else if (report.dryRun)
-        console.log(`DRY RUN ${report.backup}: plan printed above, nothing changed`);
-    else {
-        console.log(`RESTORED ${report.backup} to ${report.members.map((m) => m.name).join(', ')}: revision ${report.restoredRevision} (bump ${report.bump}), ${report.keys?.restored} keys and their revisions equal to the snapshot's (${report.keys?.valuesCompared} values compared)`);
-    }
+    printReport(await restoreFromStore(values, backup, etcd, choices), json, restoredLine);
     return 0;
 });
 
@@ -505,7 +507,7 @@ async function restoreData(target, snapshotPath, metadata, options) {
     ledger.created(etcd.dataDir);
     if (target.tool) {
         const shipped = (0,on_node/* snapshotDirFor */.rS)(staging);
-        await (0,on_node/* shipSnapshot */.Bx)(session, snapshotPath, shipped, log);
+        await (0,on_node/* shipSnapshot */.Bx)(session, { path: snapshotPath }, shipped, log);
         try {
             await (0,on_node/* restoreOnNode */.q8)(session, target.tool, '0:0', {
                 ...restore,
@@ -1226,7 +1228,6 @@ async function* pagesOf(client, options) {
         const page = await client.range(from, {
             rangeEnd: ALL,
             limit: options.limit,
-            ...(options.keysOnly ? { keysOnly: true } : {}),
             ...(revision ? { revision } : {}),
         });
         revision ||= page.revision;
@@ -1234,6 +1235,23 @@ async function* pagesOf(client, options) {
         if (!page.more || page.kvs.length === 0)
             return;
         from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+}
+/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
+async function* keyPagesOf(client, options) {
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.rangeKeys(from, {
+            rangeEnd: ALL,
+            limit: options.limit,
+            ...(revision ? { revision } : {}),
+        });
+        revision ||= page.revision;
+        yield { kvs: page.keys, revision };
+        if (!page.more || page.keys.length === 0)
+            return;
+        from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
     }
 }
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
@@ -1298,9 +1316,9 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    const count = await countAgainstSnapshot(pagesOf(client, { limit: 10_000, keysOnly: true }), 
+    const count = await countAgainstSnapshot(keyPagesOf(client, { limit: 10_000 }), 
     // By the key's bytes: no string or record object per key of the cluster.
-    (key) => live.modRevisionOf(key), (kv) => Number(kv.modRevision), 
+    (key) => live.modRevisionOf(key), (kv) => kv.modRevision, 
     // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
     (kv, index) => {
         if (positions.has(index))
@@ -1452,21 +1470,37 @@ async function downloadBackup(options) {
     const stored = await store.get(chosen.name);
     let controlPlaneSealed;
     const sealedFiles = stored.metadata.controlPlane?.sealed;
-    const plain = await (0,_envelope_open__WEBPACK_IMPORTED_MODULE_2__/* .open */ .h)(stored.blob, {
-        keys: options.keys,
-        envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
-        snapshot: stored.metadata.snapshot,
-        label: chosen.name,
-        ...(sealedFiles
-            ? { followedBy: { offset: sealedFiles.offset, collect: (rest) => (controlPlaneSealed = rest) } }
-            : {}),
-    });
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3('fetch', (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_4__/* .formatProgress */ .Vu)(r)), stored.metadata.snapshot.size);
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(plain, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' }));
+    const packedPath = stored.metadata.envelope.compression === 'zstd' ? options.packedPath : undefined;
+    const packed = packedPath ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(packedPath, { mode: 0o600, flags: 'wx' }) : undefined;
+    try {
+        const plain = await (0,_envelope_open__WEBPACK_IMPORTED_MODULE_2__/* .open */ .h)(stored.blob, {
+            ...(packed ? { packedCopy: packed } : {}),
+            keys: options.keys,
+            envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
+            snapshot: stored.metadata.snapshot,
+            label: chosen.name,
+            ...(sealedFiles
+                ? {
+                    followedBy: {
+                        offset: sealedFiles.offset,
+                        collect: (rest) => (controlPlaneSealed = rest),
+                    },
+                }
+                : {}),
+        });
+        const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3('fetch', (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_4__/* .formatProgress */ .Vu)(r)), stored.metadata.snapshot.size);
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(plain, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' }));
+        if (packed)
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.finished)(packed);
+    }
+    finally {
+        packed?.destroy();
+    }
     return {
         metadata: stored.metadata,
         path: options.path,
         ...(controlPlaneSealed ? { controlPlaneSealed } : {}),
+        ...(packedPath ? { packedPath } : {}),
     };
 }
 /** Fetch, then verify (verify-backup.ts): what a drill (and a test) needs of a stored backup. */
@@ -1670,7 +1704,7 @@ async function writeJournal(session, journal) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ findLeftovers)
 /* harmony export */ });
-/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53974);
+/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5538);
 /* harmony import */ var _node_members__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44911);
 /* harmony import */ var _snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46839);
 
@@ -1715,21 +1749,20 @@ async function eachKey(client, prefix, atRevision, each) {
     let from = start;
     let revision = atRevision;
     for (;;) {
-        const page = await client.range(from, {
+        const page = await client.rangeKeys(from, {
             rangeEnd: end,
-            keysOnly: true,
             limit: 5000,
             ...(revision ? { revision } : {}),
         });
         revision ??= page.revision;
-        for (const kv of page.kvs) {
-            const key = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .classifyKey */ .eL)(kv.key.toString('utf8'));
+        for (const { key: bytes } of page.keys) {
+            const key = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .classifyKey */ .eL)(bytes.toString('utf8'));
             if (key?.name)
                 each({ resource: key.resource, namespace: key.namespace, name: key.name });
         }
-        if (!page.more || page.kvs.length === 0)
+        if (!page.more || page.keys.length === 0)
             return revision;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+        from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
     }
 }
 
@@ -2184,11 +2217,14 @@ function matchingNodeTool(tools, snapshotVersion, needsBump) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26079);
-/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80151);
-/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92317);
-/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55403);
-/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96937);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26079);
+/* harmony import */ var _etcd_tools__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80151);
+/* harmony import */ var _node_ops__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92317);
+/* harmony import */ var _snapshot_restore__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(55403);
+/* harmony import */ var _wire__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96937);
+
 
 
 
@@ -2217,25 +2253,28 @@ async function removeOurDir(session, dir) {
  * zstd or gzip (wire.ts).
  * Returns the bytes sent. A failed copy removes `dir`.
  */
-async function shipSnapshot(session, localPath, dir, log) {
-    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_6__/* .wireCodecs */ .p7)(session)).file;
+async function shipSnapshot(session, snapshot, dir, log) {
+    const codec = (await (0,_wire__WEBPACK_IMPORTED_MODULE_7__/* .wireCodecs */ .p7)(session)).file;
+    // The stored zstd stream goes as it is when the node can unpack it: nothing to pack on the runner.
+    const asStored = snapshot.packedPath !== undefined && codec.name === 'zstd';
+    const localPath = asStored ? snapshot.packedPath : snapshot.path;
     try {
-        return await (0,_wire__WEBPACK_IMPORTED_MODULE_6__/* .sendPacked */ .h$)(session, {
+        return await (0,_wire__WEBPACK_IMPORTED_MODULE_7__/* .sendPacked */ .h$)(session, {
             source: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath),
-            pack: codec.pack(),
+            pack: asStored ? new node_stream__WEBPACK_IMPORTED_MODULE_2__.PassThrough() : codec.pack(),
             argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
-            label: `snapshot to ${session.target}, packed with ${codec.name}`,
+            label: `snapshot to ${session.target}, ${asStored ? 'zstd-packed as stored' : `packed with ${codec.name}`}`,
             log,
         });
     }
     catch (error) {
-        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_6__/* .LocalSendError */ .Y1) {
+        if (error instanceof _wire__WEBPACK_IMPORTED_MODULE_7__/* .LocalSendError */ .Y1) {
             // The node's command has ended on the cut input; a cut that still unpacked cleanly leaves a file.
             await removeOurDir(session, dir).catch(() => { });
-            throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot read ${localPath} to send it to ${session.target}: ${error.message}`, { hint: 'nothing was changed on the cluster', cause: error.failure });
+            throw new _node_ops__WEBPACK_IMPORTED_MODULE_5__/* .NodeActionError */ .HE(`cannot read ${localPath} to send it to ${session.target}: ${error.message}`, { hint: 'nothing was changed on the cluster', cause: error.failure });
         }
-        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu) {
-            throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot copy the snapshot into ${dir} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
+        if (error instanceof _ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .SshCommandError */ .qu) {
+            throw new _node_ops__WEBPACK_IMPORTED_MODULE_5__/* .NodeActionError */ .HE(`cannot copy the snapshot into ${dir} on ${session.target}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(error.stderr) || `exit ${error.remoteExitCode}`}`, {
                 hint: /space/i.test(error.stderr)
                     ? 'free space on the node (the snapshot and the restored data dir need room next to the old one), then run again'
                     : 'nothing was changed on the cluster; check the node',
@@ -2251,7 +2290,7 @@ async function shipSnapshot(session, localPath, dir, log) {
  * restore removes its partial output.
  */
 async function restoreOnNode(session, tool, owner, options) {
-    const args = (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_5__/* .snapshotRestoreArgs */ ._)(tool, options);
+    const args = (0,_snapshot_restore__WEBPACK_IMPORTED_MODULE_6__/* .snapshotRestoreArgs */ ._)(tool, options);
     const r = await session.exec(['env', 'ETCDCTL_API=3', tool.path, ...args], { sudo: true });
     const output = `${r.stdout.toString('utf8')}\n${r.stderr}`.trim();
     for (const line of output.split('\n'))
@@ -2260,7 +2299,7 @@ async function restoreOnNode(session, tool, owner, options) {
     if (r.exitCode !== 0) {
         await removeOurDir(session, options.dataDir).catch(() => { });
         const last = output.split('\n').filter(Boolean).pop() ?? '';
-        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_3__/* .EtcdToolError */ .n5(`${tool.kind} snapshot restore failed on ${session.target} (exit ${r.exitCode ?? r.signal}): ${last}`, {
+        throw new _etcd_tools__WEBPACK_IMPORTED_MODULE_4__/* .EtcdToolError */ .n5(`${tool.kind} snapshot restore failed on ${session.target} (exit ${r.exitCode ?? r.signal}): ${last}`, {
             hint: /space/i.test(output)
                 ? 'free space on the node next to the data dir, or restore on the runner (--restore-on runner)'
                 : 'nothing was changed on the cluster; the tool output is in the log above',
@@ -2269,7 +2308,7 @@ async function restoreOnNode(session, tool, owner, options) {
     const own = await session.exec(['sh', '-c', 'chown -R -- "$2" "$1" && chmod 0700 -- "$1"', 'sh', options.dataDir, owner], { sudo: true });
     if (own.exitCode !== 0) {
         await removeOurDir(session, options.dataDir).catch(() => { });
-        throw new _node_ops__WEBPACK_IMPORTED_MODULE_4__/* .NodeActionError */ .HE(`cannot give ${options.dataDir} on ${session.target} to ${owner}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(own.stderr)}`);
+        throw new _node_ops__WEBPACK_IMPORTED_MODULE_5__/* .NodeActionError */ .HE(`cannot give ${options.dataDir} on ${session.target} to ${owner}: ${(0,_ssh_errors__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(own.stderr)}`);
     }
 }
 /** The snapshot's place on the node: a private dir next to the staging dir, removed as soon as it is used. */
@@ -2907,10 +2946,7 @@ async function recoverCutRestore(request) {
             log.info('no unfinished restore on these nodes: nothing to recover');
             return { backup: undefined, recovered: [] };
         }
-        const first = found[0].journal;
-        const other = found.find((f) => f.journal.stamp !== first.stamp);
-        if (other)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreRefusedError */ .HI(`the nodes hold journals of two different restores (${first.stamp} on ${found[0].link.target}, ${other.journal.stamp} on ${other.link.target})`, 'recover each restore with its own nodes (the journal names them), or check the nodes by hand');
+        const first = journalOfOneRestore(found);
         await (0,_lock__WEBPACK_IMPORTED_MODULE_3__/* .lockAll */ .j)(found.map((f) => f.link), `cluster-${first.cluster}`, request);
         // A restore that was still running held the lock until now: only what is left after it counts.
         const stillThere = await Promise.all(found.map((f) => (0,_node_journal__WEBPACK_IMPORTED_MODULE_0__/* .readJournal */ .a0)(f.link.session)));
@@ -2923,21 +2959,33 @@ async function recoverCutRestore(request) {
         if (without.length > 0)
             log.info(`no journal on ${without.join(', ')}: that node's part had not started or was already put back`);
         log.info(`recovering the restore of ${first.backup} started ${first.startedAt} on ${left.map((f) => f.link.target).join(', ')}: putting the old data and manifests back`);
-        const plan = {
-            stamp: first.stamp,
-            members: await Promise.all(left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal)))),
-        };
-        const problems = await (0,_rollback__WEBPACK_IMPORTED_MODULE_5__/* .rollback */ .dU)(left.map((f) => f.link), plan, request);
-        if (problems.length > 0)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreFailedError */ .UM(`the recovery did not finish: ${problems.join('; ')}`, false, {
-                hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
-            });
+        await rollBackFromJournals(left, first.stamp, request);
         await Promise.all(left.map(async (f) => (0,_node_journal__WEBPACK_IMPORTED_MODULE_0__/* .removeJournal */ .Sw)(await f.link.live())));
         return { backup: first.backup, recovered: left.map((f) => f.link.target) };
     }
     finally {
         await Promise.all(links.map((l) => l.close().catch(() => { })));
     }
+}
+/** The journal every node holds, when they are all of one restore; refuses journals of two restores. */
+function journalOfOneRestore(found) {
+    const first = found[0].journal;
+    const other = found.find((f) => f.journal.stamp !== first.stamp);
+    if (other)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreRefusedError */ .HI(`the nodes hold journals of two different restores (${first.stamp} on ${found[0].link.target}, ${other.journal.stamp} on ${other.link.target})`, 'recover each restore with its own nodes (the journal names them), or check the nodes by hand');
+    return first;
+}
+/** The restore's rollback, planned from what the journals recorded; throws when a node could not be put back. */
+async function rollBackFromJournals(left, stamp, request) {
+    const plan = {
+        stamp,
+        members: await Promise.all(left.map(async ({ link, journal }) => memberOf(journal, link.target, await readTls(link, journal)))),
+    };
+    const problems = await (0,_rollback__WEBPACK_IMPORTED_MODULE_5__/* .rollback */ .dU)(left.map((f) => f.link), plan, request);
+    if (problems.length > 0)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RestoreFailedError */ .UM(`the recovery did not finish: ${problems.join('; ')}`, false, {
+            hint: `the journals stay; fix the cause and run 'etcd-backup restore --recover' again`,
+        });
 }
 function readTls(link, journal) {
     return (0,_node_members__WEBPACK_IMPORTED_MODULE_1__/* .readClientTls */ .Z$)(link.session, journal.member.certs);
@@ -3054,7 +3102,11 @@ async function restore(request) {
     const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_8__/* .NodeLink */ .V(n, log));
     const run = new _steps__WEBPACK_IMPORTED_MODULE_17__/* .StepRunner */ .H(request.signal);
     try {
-        const downloaded = await run.beforeStop('fetch', () => (0,_fetch__WEBPACK_IMPORTED_MODULE_4__/* .downloadBackup */ .$)({ ...request, path: temp.file('snapshot.db') }));
+        const downloaded = await run.beforeStop('fetch', () => (0,_fetch__WEBPACK_IMPORTED_MODULE_4__/* .downloadBackup */ .$)({
+            ...request,
+            path: temp.file('snapshot.db'),
+            packedPath: temp.file('snapshot.db.zst'),
+        }));
         const analysis = await run.beforeStop('verify', () => (0,_verify_backup__WEBPACK_IMPORTED_MODULE_20__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path));
         const fetched = { ...downloaded, analysis };
         const cluster = request.cluster ?? fetched.metadata.cluster;
@@ -3416,7 +3468,7 @@ class NodeStager {
             await (0,_node_ops__WEBPACK_IMPORTED_MODULE_3__/* .makeDir */ .gE)(session, node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(m.target));
             let sent = 0;
             try {
-                sent = await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .shipSnapshot */ .Bx)(session, fetched.path, m.snapshotDir, log);
+                sent = await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .shipSnapshot */ .Bx)(session, fetched, m.snapshotDir, log);
                 log.info(`${m.node}: restoring ${m.name} with ${m.nodeTool.kind} ${m.nodeTool.version} on the node`);
                 await (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .restoreOnNode */ .q8)(session, m.nodeTool, m.owner, {
                     snapshotPath: (0,_on_node__WEBPACK_IMPORTED_MODULE_4__/* .shippedSnapshotPath */ .JJ)(m.snapshotDir),

@@ -20,9 +20,11 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38412);
-/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7403);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_5__]);
-_snapshot_file__WEBPACK_IMPORTED_MODULE_5__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14814);
+/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7403);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_6__]);
+_snapshot_file__WEBPACK_IMPORTED_MODULE_6__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
 
 
 
@@ -107,7 +109,7 @@ async function streamFromNode(session, saved, options) {
     ], { sudo: true });
     const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
     const wire = packed ? countedTee(stream.stdout, packed) : undefined;
-    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .writeSnapshotFile */ .CD)({
+    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_6__/* .writeSnapshotFile */ .C)({
         source: unpacked(wire?.stream ?? stream.stdout, compression),
         path: options.path,
         totalBytes: options.totalBytes,
@@ -123,7 +125,7 @@ async function streamFromNode(session, saved, options) {
 }
 /** The bytes as they crossed the link, teed into `into` and counted. */
 function countedTee(source, into) {
-    const tee = new _snapshot_file__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .fN(into);
+    const tee = new _util_tee__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .f(into);
     source.on('error', (error) => tee.destroy(error));
     return { stream: source.pipe(tee), bytes: () => tee.bytes };
 }
@@ -213,7 +215,7 @@ _snapshot_file__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.th
 async function acquireViaGrpc(member, options) {
     const started = Date.now();
     const stream = await member.openSnapshot();
-    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_1__/* .writeSnapshotFile */ .CD)({
+    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_1__/* .writeSnapshotFile */ .C)({
         source: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(stream.chunks),
         path: options.path,
         totalBytes: stream.totalBytes,
@@ -534,10 +536,10 @@ async function settledWith(beside, main) {
 }
 async function methodFor(session, source, request) {
     const method = await (0,_acquire__WEBPACK_IMPORTED_MODULE_10__/* .chooseMethod */ .j)(session, source, {
-        method: request.method ?? 'grpc',
+        method: request.method ?? 'auto',
         compression: request.nodeCompression ?? 'auto',
     });
-    if (method.method !== 'grpc' || request.method === 'auto')
+    if (method.method !== 'grpc' || (request.method ?? 'auto') === 'auto')
         request.log.info(`snapshot by ${method.method}${method.compression === 'none' ? '' : ` + ${method.compression} on the node`}: ${method.why}`);
     return method;
 }
@@ -974,28 +976,26 @@ async function startSealing(options, path, input = { alreadyZstd: false }) {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CD: () => (/* binding */ writeSnapshotFile),
-/* harmony export */   fN: () => (/* binding */ Tee)
+/* harmony export */   C: () => (/* binding */ writeSnapshotFile)
 /* harmony export */ });
 /* unused harmony export SnapshotTransferError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _snapshot__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94976);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65365);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot__WEBPACK_IMPORTED_MODULE_4__]);
-_snapshot__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _snapshot__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94976);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65365);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14814);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot__WEBPACK_IMPORTED_MODULE_3__]);
+_snapshot__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 
 
 
 
-class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld {
+class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_2__/* .EtcdBackupError */ .Ld {
     constructor(message, cause) {
         super(message, {
             hint: 'nothing was stored; check the node and the link, then run the backup again',
@@ -1003,50 +1003,19 @@ class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .Etcd
         });
     }
 }
-/** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
-class Tee extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
-    out;
-    /** Bytes that have passed through. */
-    bytes = 0;
-    constructor(out) {
-        super();
-        this.out = out;
-    }
-    _transform(chunk, _encoding, done) {
-        this.bytes += chunk.length;
-        if (this.out.write(chunk)) {
-            done(null, chunk);
-            return;
-        }
-        const onDrain = () => {
-            this.out.off('error', onError);
-            done(null, chunk);
-        };
-        const onError = (error) => {
-            this.out.off('drain', onDrain);
-            done(error);
-        };
-        this.out.once('drain', onDrain);
-        this.out.once('error', onError);
-    }
-    _flush(done) {
-        this.out.end();
-        done();
-    }
-}
 /**
  * Writes a snapshot stream to a new 0600 file with progress, checking its length and etcd's SHA-256 trailer on
  * the way, so what arrived is known to be what etcd sent without reading the file again.
  */
 async function writeSnapshotFile(options) {
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_5__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
-    const trailer = new _snapshot__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotTrailerCheck */ .Ar();
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
+    const trailer = new _snapshot__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotTrailerCheck */ .Ar();
     try {
         const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' });
         if (options.also)
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(options.source, meter, trailer, new Tee(options.also), file);
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, trailer, new _util_tee__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .f(options.also), file);
         else
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(options.source, meter, trailer, file);
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, trailer, file);
     }
     catch (error) {
         options.onError?.();
@@ -1271,15 +1240,7 @@ const ETCD_ENV_PREFIX = 'ETCD_';
 async function discoverControlPlane(node, overrides = {}) {
     validateOverrides(overrides);
     const warnings = [];
-    let processes = [];
-    try {
-        processes = await node.processes();
-    }
-    catch (error) {
-        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld && !(error instanceof _errors__WEBPACK_IMPORTED_MODULE_3__/* .DiscoveryError */ .P))
-            throw error;
-        warnings.push(`could not list processes (${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorLine */ .BP)(error)}); relying on files only`);
-    }
+    const processes = await listProcesses(node, warnings);
     const kubelet = await locateStaticPods(node, overrides, processes, warnings);
     const pods = await readStaticPods(node, kubelet.staticPodPath, overrides, warnings);
     const etcdPod = pods.parsed.find((p) => (0,_static_pod__WEBPACK_IMPORTED_MODULE_6__/* .etcdContainer */ .ql)(p) !== undefined);
@@ -1297,31 +1258,63 @@ async function discoverControlPlane(node, overrides = {}) {
         etcd = etcdFromPod(etcdPod, warnings);
     }
     else {
-        if (pods.broken.length > 0 && !hasExplicitEndpoint(overrides))
-            throw pods.broken[0];
-        for (const error of pods.broken)
-            warnings.push(error.message);
-        const etcdProcess = (0,_kubelet__WEBPACK_IMPORTED_MODULE_5__/* .findEtcdProcess */ .L5)(processes);
-        if (etcdProcess) {
-            etcd = etcdFromProcess(etcdProcess);
-            warnings.push('etcd does not run as a static pod here; using the flags of the running etcd process');
-        }
-        else if (apiServer && apiServer.facts.etcdServers.length > 0) {
-            etcd = etcdFromApiServer(apiServer.facts.etcdServers);
-            warnings.push(`no etcd on this node; kube-apiserver uses external etcd at ${apiServer.facts.etcdServers.join(',')}`);
-        }
-        else if (overrides.clientUrl) {
-            etcd = emptyExternal(overrides.clientUrl);
-        }
-        else {
-            const where = pods.folderFound
-                ? `no etcd static pod in ${kubelet.staticPodPath} (${pods.fileCount} manifests)`
-                : `no static pod folder at ${kubelet.staticPodPath}`;
-            throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .DiscoveryError */ .P(`${where}, no etcd process and no kube-apiserver pointing at one`, {
-                hint: `for an external etcd set ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('clientUrl')}, ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('caFile')}, ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('certFile')} and ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('keyFile')}; if the manifests live elsewhere set ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('staticPodPath')}`,
-            });
-        }
+        etcd = etcdWithoutStaticPod(pods, kubelet.staticPodPath, processes, apiServer?.facts, overrides, warnings);
     }
+    applyEtcdOverrides(etcd, overrides);
+    etcd.certs = await chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings);
+    return {
+        staticPodPath: kubelet.staticPodPath,
+        staticPods: pods.parsed.map((p) => ({ path: p.path, name: p.name, component: p.labels.component })),
+        etcdManifestPath: etcdPod?.path,
+        etcd,
+        apiServer: apiServerSummary(apiServer),
+        kubeletConfigPath: kubelet.configPath,
+        warnings,
+    };
+}
+/** argv of every process on the node; when they cannot be listed discovery goes on with files alone. */
+async function listProcesses(node, warnings) {
+    try {
+        return await node.processes();
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .EtcdBackupError */ .Ld && !(error instanceof _errors__WEBPACK_IMPORTED_MODULE_3__/* .DiscoveryError */ .P))
+            throw error;
+        warnings.push(`could not list processes (${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorLine */ .BP)(error)}); relying on files only`);
+        return [];
+    }
+}
+/**
+ * etcd when no static pod runs it here: a plain etcd process, the external etcd kube-apiserver points at, or
+ * the client URL given; else discovery fails.
+ */
+function etcdWithoutStaticPod(pods, staticPodPath, processes, apiServer, overrides, warnings) {
+    if (pods.broken.length > 0 && !hasExplicitEndpoint(overrides))
+        throw pods.broken[0];
+    for (const error of pods.broken)
+        warnings.push(error.message);
+    const etcdProcess = (0,_kubelet__WEBPACK_IMPORTED_MODULE_5__/* .findEtcdProcess */ .L5)(processes);
+    if (etcdProcess) {
+        const etcd = etcdFromProcess(etcdProcess);
+        warnings.push('etcd does not run as a static pod here; using the flags of the running etcd process');
+        return etcd;
+    }
+    if (apiServer && apiServer.etcdServers.length > 0) {
+        const etcd = etcdFromApiServer(apiServer.etcdServers);
+        warnings.push(`no etcd on this node; kube-apiserver uses external etcd at ${apiServer.etcdServers.join(',')}`);
+        return etcd;
+    }
+    if (overrides.clientUrl)
+        return emptyExternal(overrides.clientUrl);
+    const where = pods.folderFound
+        ? `no etcd static pod in ${staticPodPath} (${pods.fileCount} manifests)`
+        : `no static pod folder at ${staticPodPath}`;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .DiscoveryError */ .P(`${where}, no etcd process and no kube-apiserver pointing at one`, {
+        hint: `for an external etcd set ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('clientUrl')}, ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('caFile')}, ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('certFile')} and ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('keyFile')}; if the manifests live elsewhere set ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('staticPodPath')}`,
+    });
+}
+/** The explicit client URL, member name and data dir replace what was found. */
+function applyEtcdOverrides(etcd, overrides) {
     if (overrides.clientUrl)
         etcd.clientUrl = overrides.clientUrl;
     if (overrides.memberName)
@@ -1330,21 +1323,14 @@ async function discoverControlPlane(node, overrides = {}) {
         etcd.dataDir = overrides.dataDir;
         etcd.dataHostPath = overrides.dataDir;
     }
-    etcd.certs = await chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings);
+}
+function apiServerSummary(apiServer) {
+    if (!apiServer)
+        return undefined;
     return {
-        staticPodPath: kubelet.staticPodPath,
-        staticPods: pods.parsed.map((p) => ({ path: p.path, name: p.name, component: p.labels.component })),
-        etcdManifestPath: etcdPod?.path,
-        etcd,
-        apiServer: apiServer
-            ? {
-                manifestPath: apiServer.pod.path,
-                etcdServers: apiServer.facts.etcdServers,
-                ...(apiServer.facts.advertiseAddress ? { advertiseAddress: apiServer.facts.advertiseAddress } : {}),
-            }
-            : undefined,
-        kubeletConfigPath: kubelet.configPath,
-        warnings,
+        manifestPath: apiServer.pod.path,
+        etcdServers: apiServer.facts.etcdServers,
+        ...(apiServer.facts.advertiseAddress ? { advertiseAddress: apiServer.facts.advertiseAddress } : {}),
     };
 }
 /**
@@ -1610,6 +1596,36 @@ function apiServerFacts(pod) {
 async function chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings) {
     if (!parseClientUrl(etcd.clientUrl).tls)
         return undefined;
+    const candidates = certCandidates(etcd, etcdPod, apiServer?.facts);
+    const explicit = [overrides.caFile, overrides.certFile, overrides.keyFile].filter((p) => !!p);
+    const paths = new Set(explicit);
+    for (const c of candidates) {
+        for (const p of [c.ca, c.cert, c.key])
+            if (p)
+                paths.add(p);
+    }
+    const present = await node.existing([...paths]);
+    refuseMissingInputs(overrides, present);
+    if (overrides.caFile && overrides.certFile && overrides.keyFile) {
+        return { ca: overrides.caFile, cert: overrides.certFile, key: overrides.keyFile, source: 'input' };
+    }
+    const usable = firstUsable(candidates, present, overrides);
+    if (usable.source === 'server') {
+        warnings.push("using etcd's own server certificate as the client certificate (no client pair found)");
+    }
+    const partial = Boolean(overrides.caFile || overrides.certFile || overrides.keyFile);
+    return {
+        ca: overrides.caFile ?? usable.ca,
+        cert: overrides.certFile ?? usable.cert,
+        key: overrides.keyFile ?? usable.key,
+        source: partial ? 'input' : usable.source,
+    };
+}
+/**
+ * The client pairs to try, best first: kube-apiserver's own, kubeadm's healthcheck and apiserver-etcd-client
+ * pairs, and last etcd's server pair.
+ */
+function certCandidates(etcd, etcdPod, api) {
     const etcdHostPath = (flag) => {
         const value = etcd.flags[flag];
         if (!value)
@@ -1623,7 +1639,6 @@ async function chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings) 
     const serverKey = etcdHostPath('key-file');
     const pkiDir = serverCert ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(serverCert) : `${KUBEADM_PKI}/etcd`;
     const candidates = [];
-    const api = apiServer?.facts;
     if (api?.cert && api.key)
         candidates.push({
             ca: api.ca ?? trustedCa,
@@ -1645,14 +1660,10 @@ async function chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings) 
     });
     if (serverCert && serverKey)
         candidates.push({ ca: trustedCa, cert: serverCert, key: serverKey, source: 'server' });
-    const explicit = [overrides.caFile, overrides.certFile, overrides.keyFile].filter((p) => !!p);
-    const paths = new Set(explicit);
-    for (const c of candidates) {
-        for (const p of [c.ca, c.cert, c.key])
-            if (p)
-                paths.add(p);
-    }
-    const present = await node.existing([...paths]);
+    return candidates;
+}
+/** A TLS file given explicitly must exist. */
+function refuseMissingInputs(overrides, present) {
     for (const [key, path] of [
         ['caFile', overrides.caFile],
         ['certFile', overrides.certFile],
@@ -1664,9 +1675,9 @@ async function chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings) 
             });
         }
     }
-    if (overrides.caFile && overrides.certFile && overrides.keyFile) {
-        return { ca: overrides.caFile, cert: overrides.certFile, key: overrides.keyFile, source: 'input' };
-    }
+}
+/** The first candidate whose files are all on the node (its CA need not be when one is given). */
+function firstUsable(candidates, present, overrides) {
     const usable = candidates.find((c) => present.has(c.cert) && present.has(c.key) && (overrides.caFile || (c.ca && present.has(c.ca))));
     if (!usable) {
         const looked = candidates.map((c) => c.cert).join(', ');
@@ -1674,16 +1685,7 @@ async function chooseCerts(node, etcd, etcdPod, apiServer, overrides, warnings) 
             hint: `set ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('caFile')}, ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('certFile')} and ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_2__/* .optionName */ .fS)('keyFile')}`,
         });
     }
-    if (usable.source === 'server') {
-        warnings.push("using etcd's own server certificate as the client certificate (no client pair found)");
-    }
-    const partial = Boolean(overrides.caFile || overrides.certFile || overrides.keyFile);
-    return {
-        ca: overrides.caFile ?? usable.ca,
-        cert: overrides.certFile ?? usable.cert,
-        key: overrides.keyFile ?? usable.key,
-        source: partial ? 'input' : usable.source,
-    };
+    return usable;
 }
 
 
@@ -2369,10 +2371,12 @@ class EnvelopeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupEr
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38412);
-/* harmony import */ var _digest__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93886);
-/* harmony import */ var _encryption__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68147);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2157);
-/* harmony import */ var _web__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83966);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14814);
+/* harmony import */ var _digest__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93886);
+/* harmony import */ var _encryption__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68147);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2157);
+/* harmony import */ var _web__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83966);
+
 
 
 
@@ -2393,62 +2397,21 @@ async function open(blob, options) {
     const label = options.label ?? 'backup';
     const { envelope } = options;
     let blobEnded = false;
-    const blobCheck = new _digest__WEBPACK_IMPORTED_MODULE_4__/* .DigestStream */ .v((d) => {
+    const blobCheck = checkBlob(label, envelope, () => {
         blobEnded = true;
-        const want = envelope.blob;
-        if (!want)
-            return undefined;
-        if (d.size < want.size) {
-            return new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('truncated', `${label} is truncated: ${d.size} of ${want.size} bytes`, {
-                hint: 'the download or the stored copy was cut short; fetch it again or pick an older backup',
-            });
-        }
-        if (d.size > want.size || d.sha256 !== want.sha256) {
-            return tampered(label, `its SHA-256 ${d.sha256.slice(0, 12)}… does not match the recorded ${want.sha256.slice(0, 12)}…`);
-        }
-        return undefined;
     });
     const head = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(blob, blobCheck).catch(() => { });
     void head;
-    let payload = blobCheck;
-    if (options.followedBy) {
-        const split = new SplitAt(options.followedBy.offset, options.followedBy.collect);
-        blobCheck.pipe(split);
-        blobCheck.on('error', (e) => split.destroy(e));
-        payload = split;
-    }
-    const sealedSnapshot = payload;
-    if (envelope.encryption.kind !== 'none') {
-        const keys = options.keys;
-        if ((keys.identities?.length ?? 0) === 0 && (keys.passphrases?.length ?? 0) === 0) {
-            blob.destroy();
-            throw new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('wrong-key', `${label} is encrypted (${describeFor(envelope)}) but no key was given`, {
-                hint: envelope.encryption.kind === 'age-passphrase'
-                    ? `give the passphrase in ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('encryptionPassphrase')}`
-                    : `give its age identity with ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('identity')}`,
-            });
-        }
-        const decrypter = (0,_encryption__WEBPACK_IMPORTED_MODULE_5__/* .makeDecrypter */ .tZ)(keys);
-        const magic = new MagicCheck(label);
-        sealedSnapshot.pipe(magic);
-        sealedSnapshot.on('error', (e) => magic.destroy(e));
-        try {
-            payload = (0,_web__WEBPACK_IMPORTED_MODULE_7__/* .webToNode */ .C)(await decrypter.decrypt((0,_web__WEBPACK_IMPORTED_MODULE_7__/* .nodeToWeb */ .a)(magic)));
-        }
-        catch (error) {
-            blob.destroy();
-            throw await classifyHeaderError(error, label, options);
-        }
-    }
+    let payload = splitOffFollowing(blobCheck, options.followedBy);
+    if (envelope.encryption.kind !== 'none')
+        payload = await decrypt(payload, blob, label, options);
     const stages = [];
-    if (envelope.compression === 'zstd')
+    if (envelope.compression === 'zstd') {
+        if (options.packedCopy)
+            stages.push(new _util_tee__WEBPACK_IMPORTED_MODULE_4__/* .Tee */ .f(options.packedCopy));
         stages.push((0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdDecompress)({ chunkSize: 1 << 20 }));
-    const want = options.snapshot;
-    stages.push(new _digest__WEBPACK_IMPORTED_MODULE_4__/* .DigestStream */ .v((d) => want && (d.sha256 !== want.sha256 || d.size !== want.size)
-        ? new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('snapshot-mismatch', `${label} opened, but the snapshot's SHA-256 does not match its metadata`, {
-            hint: 'the metadata belongs to another backup or was edited; do not restore this one',
-        })
-        : undefined));
+    }
+    stages.push(checkSnapshot(label, options.snapshot));
     // `out` stays outside the pipeline: the pipeline would destroy it with the raw error before we classify it.
     const out = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
     const last = stages[stages.length - 1];
@@ -2458,8 +2421,69 @@ async function open(blob, options) {
     last.pipe(out);
     return out;
 }
+/** Passes the blob through, and at its end fails if its size or SHA-256 differ from the recorded ones. */
+function checkBlob(label, envelope, onEnd) {
+    return new _digest__WEBPACK_IMPORTED_MODULE_5__/* .DigestStream */ .v((d) => {
+        onEnd();
+        const want = envelope.blob;
+        if (!want)
+            return undefined;
+        if (d.size < want.size) {
+            return new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('truncated', `${label} is truncated: ${d.size} of ${want.size} bytes`, {
+                hint: 'the download or the stored copy was cut short; fetch it again or pick an older backup',
+            });
+        }
+        if (d.size > want.size || d.sha256 !== want.sha256) {
+            return tampered(label, `its SHA-256 ${d.sha256.slice(0, 12)}… does not match the recorded ${want.sha256.slice(0, 12)}…`);
+        }
+        return undefined;
+    });
+}
+/** The sealed snapshot: the whole blob, or its first part when another sealed part follows it. */
+function splitOffFollowing(blob, followedBy) {
+    if (!followedBy)
+        return blob;
+    const split = new SplitAt(followedBy.offset, followedBy.collect);
+    blob.pipe(split);
+    blob.on('error', (e) => split.destroy(e));
+    return split;
+}
+/** The decrypted stream, once age has read its header with the keys given; stops the blob if it cannot. */
+async function decrypt(sealed, blob, label, options) {
+    const keys = options.keys;
+    if ((keys.identities?.length ?? 0) === 0 && (keys.passphrases?.length ?? 0) === 0) {
+        blob.destroy();
+        throw noKeyGiven(label, options.envelope);
+    }
+    const decrypter = (0,_encryption__WEBPACK_IMPORTED_MODULE_6__/* .makeDecrypter */ .tZ)(keys);
+    const magic = new MagicCheck(label);
+    sealed.pipe(magic);
+    sealed.on('error', (e) => magic.destroy(e));
+    try {
+        return (0,_web__WEBPACK_IMPORTED_MODULE_8__/* .webToNode */ .C)(await decrypter.decrypt((0,_web__WEBPACK_IMPORTED_MODULE_8__/* .nodeToWeb */ .a)(magic)));
+    }
+    catch (error) {
+        blob.destroy();
+        throw await classifyHeaderError(error, label, options);
+    }
+}
+function noKeyGiven(label, envelope) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('wrong-key', `${label} is encrypted (${describeFor(envelope)}) but no key was given`, {
+        hint: envelope.encryption.kind === 'age-passphrase'
+            ? `give the passphrase in ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('encryptionPassphrase')}`
+            : `give its age identity with ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('identity')}`,
+    });
+}
+/** Passes the opened snapshot through, and at its end fails if it differs from the recorded digest. */
+function checkSnapshot(label, want) {
+    return new _digest__WEBPACK_IMPORTED_MODULE_5__/* .DigestStream */ .v((d) => want && (d.sha256 !== want.sha256 || d.size !== want.size)
+        ? new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('snapshot-mismatch', `${label} opened, but the snapshot's SHA-256 does not match its metadata`, {
+            hint: 'the metadata belongs to another backup or was edited; do not restore this one',
+        })
+        : undefined);
+}
 function tampered(label, detail) {
-    return new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('tampered', `${label} has been altered: ${detail}`, {
+    return new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('tampered', `${label} has been altered: ${detail}`, {
         hint: 'do not restore it; pick another backup and find out who can write to the store',
     });
 }
@@ -2468,27 +2492,27 @@ function describeFor(envelope) {
     if (e.kind === 'age-passphrase')
         return 'with a passphrase';
     if (e.kind === 'age-recipients')
-        return `for ${e.recipients.map(_encryption__WEBPACK_IMPORTED_MODULE_5__/* .abbreviateKey */ .rW).join(', ')}`;
+        return `for ${e.recipients.map(_encryption__WEBPACK_IMPORTED_MODULE_6__/* .abbreviateKey */ .rW).join(', ')}`;
     return 'not encrypted';
 }
 async function classifyHeaderError(error, label, options) {
-    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t)
+    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t)
         return error;
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes('no identity matched')) {
-        const mine = await (0,_encryption__WEBPACK_IMPORTED_MODULE_5__/* .recipientsOf */ .wX)(options.keys.identities ?? []);
+        const mine = await (0,_encryption__WEBPACK_IMPORTED_MODULE_6__/* .recipientsOf */ .wX)(options.keys.identities ?? []);
         const given = [
-            ...mine.map(_encryption__WEBPACK_IMPORTED_MODULE_5__/* .abbreviateKey */ .rW),
+            ...mine.map(_encryption__WEBPACK_IMPORTED_MODULE_6__/* .abbreviateKey */ .rW),
             ...(options.keys.passphrases?.length ? [`${options.keys.passphrases.length} passphrase(s)`] : []),
         ];
-        return new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('wrong-key', `wrong key: ${label} is encrypted ${describeFor(options.envelope)}, and none of the given keys (${given.join(', ')}) opens it`, { hint: 'use the identity matching one of its recipients, or the passphrase it was sealed with' });
+        return new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('wrong-key', `wrong key: ${label} is encrypted ${describeFor(options.envelope)}, and none of the given keys (${given.join(', ')}) opens it`, { hint: 'use the identity matching one of its recipients, or the passphrase it was sealed with' });
     }
     if (message.includes('invalid header HMAC'))
         return tampered(label, 'its age header does not authenticate');
     return tampered(label, `its age header is damaged (${message})`);
 }
 function classifyPayloadError(error, label, blobEnded) {
-    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t)
+    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t)
         return error;
     const message = error instanceof Error ? error.message : String(error);
     const code = error.code ?? '';
@@ -2518,7 +2542,7 @@ class SplitAt extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
             this.rest.push(chunk.subarray(room));
             this.restBytes += chunk.length - room;
             if (this.restBytes > MAX_FOLLOWING_BYTES) {
-                done(new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('tampered', `more than ${MAX_FOLLOWING_BYTES} bytes follow the sealed snapshot`));
+                done(new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('tampered', `more than ${MAX_FOLLOWING_BYTES} bytes follow the sealed snapshot`));
                 return;
             }
         }
@@ -2544,7 +2568,7 @@ class MagicCheck extends node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough {
             if (this.seen.length >= AGE_MAGIC.length || !AGE_MAGIC.startsWith(this.seen.toString('latin1'))) {
                 this.checked = true;
                 if (this.seen.toString('latin1') !== AGE_MAGIC) {
-                    done(new _errors__WEBPACK_IMPORTED_MODULE_6__/* .EnvelopeError */ .t('not-an-envelope', `${this.label} is not an age-encrypted file`, {
+                    done(new _errors__WEBPACK_IMPORTED_MODULE_7__/* .EnvelopeError */ .t('not-an-envelope', `${this.label} is not an age-encrypted file`, {
                         hint: 'its metadata says it is encrypted; the blob was replaced or belongs to another backup',
                     }));
                     return;
@@ -2665,7 +2689,7 @@ function webToNode(stream) {
 
 /***/ }),
 
-/***/ 53974:
+/***/ 5538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2827,7 +2851,74 @@ function etcdServices() {
     return loaded;
 }
 
+// EXTERNAL MODULE: ./node_modules/protobufjs/minimal.js
+var minimal = __webpack_require__(37823);
+var minimal_default = /*#__PURE__*/__webpack_require__.n(minimal);
+;// CONCATENATED MODULE: ./src/etcd/range-keys.ts
+
+// Field numbers of etcdserverpb.RangeResponse, ResponseHeader and mvccpb.KeyValue.
+const RESPONSE = { header: 1, kvs: 2, more: 3 };
+const HEADER_REVISION = 3;
+const KV = { key: 1, modRevision: 3 };
+// protobufjs gives a Long where the `long` package is loaded, else a number.
+const asNumber = (v) => (typeof v === 'number' ? v : v.toNumber());
+/**
+ * Decodes a RangeResponse keeping only what a keys-only listing needs. The generic decoder builds an object with
+ * every field (four int64s as strings, empty values) per key; at tens of thousands of keys a page, that garbage
+ * is what grew the restore's memory while it checked the keys.
+ */
+function decodeKeysPage(message) {
+    const reader = minimal_default().Reader.create(message);
+    const page = { keys: [], revision: 0n, more: false };
+    while (reader.pos < reader.len) {
+        const tag = reader.uint32();
+        const field = tag >>> 3;
+        if (field === RESPONSE.header && (tag & 7) === 2)
+            page.revision = headerRevision(reader);
+        else if (field === RESPONSE.kvs && (tag & 7) === 2)
+            page.keys.push(keyRevision(reader, message));
+        else if (field === RESPONSE.more && (tag & 7) === 0)
+            page.more = reader.bool();
+        else
+            reader.skipType(tag & 7);
+    }
+    return page;
+}
+function headerRevision(reader) {
+    const end = reader.uint32() + reader.pos;
+    let revision = 0n;
+    while (reader.pos < end) {
+        const tag = reader.uint32();
+        if (tag >>> 3 === HEADER_REVISION && (tag & 7) === 0)
+            revision = BigInt(String(reader.int64()));
+        else
+            reader.skipType(tag & 7);
+    }
+    return revision;
+}
+function keyRevision(reader, message) {
+    const end = reader.uint32() + reader.pos;
+    let key = EMPTY;
+    let modRevision = 0;
+    while (reader.pos < end) {
+        const tag = reader.uint32();
+        const field = tag >>> 3;
+        if (field === KV.key && (tag & 7) === 2) {
+            const length = reader.uint32();
+            key = message.subarray(reader.pos, reader.pos + length);
+            reader.pos += length;
+        }
+        else if (field === KV.modRevision && (tag & 7) === 0)
+            modRevision = asNumber(reader.int64());
+        else
+            reader.skipType(tag & 7);
+    }
+    return { key, modRevision };
+}
+const EMPTY = Buffer.alloc(0);
+
 ;// CONCATENATED MODULE: ./src/etcd/client.ts
+
 
 
 
@@ -2949,6 +3040,29 @@ class EtcdClient {
             revision: big(r.header.revision),
             more: Boolean(r.more),
         };
+    }
+    /**
+     * A keys-only range decoded to keys and their mod revisions alone (see range-keys.ts): for listings of every
+     * key, where the generic decoder's objects per key would be the bulk of the memory.
+     */
+    rangeKeys(key, options) {
+        const kv = this.clients.KV;
+        const method = kv.constructor.service.Range;
+        const request = {
+            ...rangeOf(key, options),
+            limit: String(options.limit),
+            revision: String(options.revision ?? 0n),
+            keys_only: true,
+        };
+        const deadline = new Date(Date.now() + this.timeoutMs);
+        return new Promise((resolve, reject) => {
+            kv.makeUnaryRequest(method.path, method.requestSerialize, decodeKeysPage, request, { deadline }, (error, page) => {
+                if (error || !page)
+                    reject(etcdErrorFrom(error, 'KV.Range', this.address));
+                else
+                    resolve(page);
+            });
+        });
     }
     /** Every key-value in [key, rangeEnd) at one revision, fetched in pages so memory stays bounded per page. */
     async *scan(key, options = {}) {
@@ -3568,7 +3682,7 @@ async function refuseIfCutShort(sessions) {
 /* harmony export */ });
 /* harmony import */ var _controlplane_discover__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96822);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53974);
+/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5538);
 /* harmony import */ var _ssh_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26079);
 
 
@@ -3718,7 +3832,7 @@ const BACKUP = {
         flag: 'method',
         input: 'method',
         arg: 'grpc|etcdctl|auto',
-        help: "grpc (default) streams over an SSH tunnel, needing nothing on the node; etcdctl runs the\nrunbook on the node and packs the snapshot there (--node-compression); auto takes etcdctl\nwhen the node has etcdctl and zstd and the member is the node's own (about 5x fewer bytes\ncross the link), else grpc",
+        help: "auto (default) takes etcdctl when the node has etcdctl and zstd and the member is the\nnode's own (about 5x fewer bytes cross the link), else grpc; grpc streams over an SSH tunnel,\nneeding nothing on the node; etcdctl runs the runbook on the node and packs the snapshot\nthere (--node-compression)",
         parse: (0,_option__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(['grpc', 'etcdctl', 'auto']),
     }),
     nodeCompression: (0,_option__WEBPACK_IMPORTED_MODULE_1__/* .textOption */ .vU)('nodeCompression', {
@@ -4222,70 +4336,100 @@ async function downloadEtcdTools(options) {
 async function download(options) {
     ensureToolCacheEnv();
     const { version, log } = options;
-    if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new etcd_tools/* EtcdToolError */.n5(`cannot download etcd tools for version '${version}'`, {
-            hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
-        });
-    const arch = options.arch ?? ARCH[process.arch];
-    if (!arch)
-        throw new etcd_tools/* EtcdToolError */.n5(`etcd publishes no release for this runner's architecture (${process.arch})`, {
-            hint: 'give the tools with --etcd-tools / etcd_tools',
-        });
+    requirePlainVersion(version);
+    const arch = releaseArch(options.arch);
     const cached = tool_cache/* find */.I6('etcd', version, arch);
     if (cached && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cached, 'etcd'))) {
         log.info(`etcd ${version} tools from the tool cache: ${cached}`);
         return cached;
     }
-    const base = parseDownloadUrl(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL);
+    const release = releaseOf(options.baseUrl ?? DEFAULT_ETCD_DOWNLOAD_URL, version, arch);
+    log.info(`downloading etcd ${version} tools from ${release.tarUrl}`);
+    return fetchIntoToolCache(release, log);
+}
+function requirePlainVersion(version) {
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+        throw new etcd_tools/* EtcdToolError */.n5(`cannot download etcd tools for version '${version}'`, {
+            hint: 'the backup does not record a plain etcd version; give the tools with --etcd-tools / etcd_tools',
+        });
+}
+function releaseArch(given) {
+    const arch = given ?? ARCH[process.arch];
+    if (!arch)
+        throw new etcd_tools/* EtcdToolError */.n5(`etcd publishes no release for this runner's architecture (${process.arch})`, {
+            hint: 'give the tools with --etcd-tools / etcd_tools',
+        });
+    return arch;
+}
+function releaseOf(baseUrl, version, arch) {
+    const base = parseDownloadUrl(baseUrl);
     const name = `etcd-v${version}-linux-${arch}`;
-    const tarUrl = `${base}/v${version}/${name}.tar.gz`;
-    const sumsUrl = `${base}/v${version}/SHA256SUMS`;
-    log.info(`downloading etcd ${version} tools from ${tarUrl}`);
-    let sumsFile;
-    let tarball;
-    let unpacked;
+    return {
+        version,
+        arch,
+        name,
+        tarUrl: `${base}/v${version}/${name}.tar.gz`,
+        sumsUrl: `${base}/v${version}/SHA256SUMS`,
+    };
+}
+/** Downloads, checks and unpacks the release, keeps it in the tool cache, and removes what it downloaded. */
+async function fetchIntoToolCache(release, log) {
+    const { version, arch, name } = release;
+    const downloaded = [];
     try {
-        try {
-            sumsFile = await tool_cache/* downloadTool */.bq(sumsUrl);
-        }
-        catch (error) {
-            throw describeDownloadError(error, sumsUrl, version);
-        }
-        const want = (0,external_node_fs_.readFileSync)(sumsFile, 'utf8')
-            .split('\n')
-            .map((line) => line.trim().split(/\s+/))
-            .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
-            ?.toLowerCase();
-        if (!want || !/^[0-9a-f]{64}$/.test(want))
-            throw new etcd_tools/* EtcdToolError */.n5(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
-                hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
-            });
-        try {
-            tarball = await tool_cache/* downloadTool */.bq(tarUrl);
-        }
-        catch (error) {
-            throw describeDownloadError(error, tarUrl, version);
-        }
-        const got = await sha256Of(tarball);
-        if (got !== want)
-            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`, {
-                hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
-            });
-        unpacked = await tool_cache/* extractTar */.nN(tarball, undefined, 'xz');
-        const dir = (0,external_node_path_.join)(unpacked, name);
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, t))))
-            throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
-                hint: 'check that the download URL points at etcd releases',
-            });
-        const kept = await tool_cache/* cacheDir */.e8(dir, 'etcd', version, arch);
+        const sumsFile = await fetchFile(release.sumsUrl, version);
+        downloaded.push(sumsFile);
+        const want = listedSha256(sumsFile, release);
+        const tarball = await fetchFile(release.tarUrl, version);
+        downloaded.push(tarball);
+        await checkSha256(tarball, want, release);
+        const unpacked = await tool_cache/* extractTar */.nN(tarball, undefined, 'xz');
+        downloaded.push(unpacked);
+        const kept = await tool_cache/* cacheDir */.e8(toolsDirIn(unpacked, name), 'etcd', version, arch);
         log.info(`etcd ${version} tools verified (sha256 ${want.slice(0, 16)}…) and cached in ${kept}`);
         return kept;
     }
     finally {
-        for (const path of [sumsFile, tarball, unpacked])
-            if (path)
-                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        for (const path of downloaded)
+            (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
     }
+}
+async function fetchFile(url, version) {
+    try {
+        return await tool_cache/* downloadTool */.bq(url);
+    }
+    catch (error) {
+        throw describeDownloadError(error, url, version);
+    }
+}
+/** The tarball's SHA-256 as the release's SHA256SUMS lists it. */
+function listedSha256(sumsFile, { name, sumsUrl }) {
+    const want = (0,external_node_fs_.readFileSync)(sumsFile, 'utf8')
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .find(([, file]) => file?.replace(/^\*/, '') === `${name}.tar.gz`)?.[0]
+        ?.toLowerCase();
+    if (!want || !/^[0-9a-f]{64}$/.test(want))
+        throw new etcd_tools/* EtcdToolError */.n5(`${sumsUrl} lists no SHA-256 for ${name}.tar.gz`, {
+            hint: 'check the download URL, or give the tools with --etcd-tools / etcd_tools',
+        });
+    return want;
+}
+async function checkSha256(tarball, want, { name, tarUrl }) {
+    const got = await sha256Of(tarball);
+    if (got !== want)
+        throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz from ${tarUrl} does not match its SHA256SUMS entry (got ${got}, expected ${want})`, {
+            hint: 'the download is damaged or not what etcd published; it was not used. Try again, or check the download URL',
+        });
+}
+/** The release's folder in the unpacked tarball, once it holds etcd and etcdutl or etcdctl. */
+function toolsDirIn(unpacked, name) {
+    const dir = (0,external_node_path_.join)(unpacked, name);
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'etcd')) || !['etcdutl', 'etcdctl'].some((t) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, t))))
+        throw new etcd_tools/* EtcdToolError */.n5(`${name}.tar.gz has no ${name}/etcd and etcdutl (or etcdctl)`, {
+            hint: 'check that the download URL points at etcd releases',
+        });
+    return dir;
 }
 
 // EXTERNAL MODULE: ./src/options/naming.ts
@@ -6306,68 +6450,177 @@ function translateS3Error(error, where) {
     if (error instanceof store_errors/* StoreError */.A)
         return error;
     const e = error;
-    const code = e.name ?? e.Code ?? e.code ?? '';
-    const status = e.$metadata?.httpStatusCode;
-    const message = (e.message ?? String(error)).split('\n')[0];
-    const { what, location, bucket, endpoint } = where;
-    const fail = (reason, text, hint, transient = false) => new store_errors/* StoreError */.A(reason, `${location}: ${what}: ${text}`, { hint, cause: error, transient });
-    switch (code) {
-        case 'NoSuchBucket':
-            return fail('bad-location', `bucket ${bucket} does not exist at ${endpoint}`, `create the bucket, or fix the bucket name in ${(0,naming/* optionName */.fS)('store')} (s3://BUCKET/PREFIX)`);
-        case 'NoSuchKey':
-        case 'NotFound':
-            return fail('not-found', 'no such object', `list what is there with: etcd-backup list --store ${location}`);
-        case 'InvalidAccessKeyId':
-            return fail('permission', `the service does not know the access key ID`, `fix AWS_ACCESS_KEY_ID (${CREDENTIALS_HINT})`);
-        case 'SignatureDoesNotMatch':
-            return fail('permission', 'the secret key does not match the access key ID', `fix AWS_SECRET_ACCESS_KEY (${CREDENTIALS_HINT})`);
-        case 'ExpiredToken':
-        case 'TokenRefreshRequired':
-            return fail('permission', 'the session credentials have expired', `get fresh ones (${CREDENTIALS_HINT})`);
-        case 'AccessDenied':
-            return fail('permission', `access denied: ${message}`, 'grant these credentials s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket and prefix (and kms:GenerateDataKey/kms:Decrypt for SSE-KMS)');
-        case 'CredentialsProviderError':
-            return fail('permission', 'no AWS credentials found', `provide some: ${CREDENTIALS_HINT}`);
-        case 'InvalidStorageClass':
-            return fail('bad-location', `the storage class was refused: ${message}`, `give ${(0,naming/* optionName */.fS)('s3StorageClass')} one the service offers (e.g. STANDARD, STANDARD_IA, GLACIER_IR)`);
-        case 'InvalidBucketState':
-        case 'InvalidRequest':
-            if (/object lock/i.test(message) || (where.objectLock && what.startsWith('upload'))) {
-                return fail('bad-location', `bucket ${bucket} has no Object Lock: ${message}`, `create the bucket with Object Lock enabled, or store without ${(0,naming/* optionName */.fS)('s3ObjectLock')}`);
-            }
-            return fail('bad-location', `the request was refused: ${message}`, `check ${(0,naming/* optionName */.fS)('s3Endpoint')}, ${(0,naming/* optionName */.fS)('s3PathStyle')}, ${(0,naming/* optionName */.fS)('s3Sse')} and ${(0,naming/* optionName */.fS)('s3ObjectLock')}`);
-        case 'KMS.NotFoundException':
-        case 'KMS.DisabledException':
-        case 'KMSInvalidStateException':
-            return fail('permission', `the KMS key cannot be used: ${message}`, `check ${(0,naming/* optionName */.fS)('s3SseKmsKeyId')} and that these credentials may use that key`);
-        case 'BadDigest':
-        case 'InvalidDigest':
-        case 'XAmzContentSHA256Mismatch':
-            return fail('digest-mismatch', `the service found the bytes damaged in transit (${code})`, 'run the backup again', true);
-        case 'EntityTooLarge':
-            return fail('limit', `the object is too large: ${message}`, 'S3 takes objects up to 5 TiB in up to 10,000 parts');
-        case 'SlowDown':
-        case 'ServiceUnavailable':
-        case 'InternalError':
-        case 'RequestTimeout':
-        case 'ThrottlingException':
-            return fail('unavailable', `the service is busy or failing (${code})`, 'try again later', true);
+    const seen = {
+        ...where,
+        code: e.name ?? e.Code ?? e.code ?? '',
+        status: e.$metadata?.httpStatusCode,
+        message: (e.message ?? String(error)).split('\n')[0],
+    };
+    const verdict = BY_CODE.get(seen.code)?.(seen) ?? byCircumstance(seen);
+    return new store_errors/* StoreError */.A(verdict.kind, `${where.location}: ${where.what}: ${verdict.text}`, {
+        hint: verdict.hint,
+        cause: error,
+        transient: verdict.transient ?? false,
+    });
+}
+/** S3 error codes (and the SDK's error names), each with what it means. */
+const CODE_RULES = [
+    [
+        ['NoSuchBucket'],
+        ({ bucket, endpoint }) => ({
+            kind: 'bad-location',
+            text: `bucket ${bucket} does not exist at ${endpoint}`,
+            hint: `create the bucket, or fix the bucket name in ${(0,naming/* optionName */.fS)('store')} (s3://BUCKET/PREFIX)`,
+        }),
+    ],
+    [
+        ['NoSuchKey', 'NotFound'],
+        ({ location }) => ({
+            kind: 'not-found',
+            text: 'no such object',
+            hint: `list what is there with: etcd-backup list --store ${location}`,
+        }),
+    ],
+    [
+        ['InvalidAccessKeyId'],
+        () => ({
+            kind: 'permission',
+            text: `the service does not know the access key ID`,
+            hint: `fix AWS_ACCESS_KEY_ID (${CREDENTIALS_HINT})`,
+        }),
+    ],
+    [
+        ['SignatureDoesNotMatch'],
+        () => ({
+            kind: 'permission',
+            text: 'the secret key does not match the access key ID',
+            hint: `fix AWS_SECRET_ACCESS_KEY (${CREDENTIALS_HINT})`,
+        }),
+    ],
+    [
+        ['ExpiredToken', 'TokenRefreshRequired'],
+        () => ({
+            kind: 'permission',
+            text: 'the session credentials have expired',
+            hint: `get fresh ones (${CREDENTIALS_HINT})`,
+        }),
+    ],
+    [
+        ['AccessDenied'],
+        ({ message }) => ({
+            kind: 'permission',
+            text: `access denied: ${message}`,
+            hint: 'grant these credentials s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket and prefix (and kms:GenerateDataKey/kms:Decrypt for SSE-KMS)',
+        }),
+    ],
+    [
+        ['CredentialsProviderError'],
+        () => ({
+            kind: 'permission',
+            text: 'no AWS credentials found',
+            hint: `provide some: ${CREDENTIALS_HINT}`,
+        }),
+    ],
+    [
+        ['InvalidStorageClass'],
+        ({ message }) => ({
+            kind: 'bad-location',
+            text: `the storage class was refused: ${message}`,
+            hint: `give ${(0,naming/* optionName */.fS)('s3StorageClass')} one the service offers (e.g. STANDARD, STANDARD_IA, GLACIER_IR)`,
+        }),
+    ],
+    [['InvalidBucketState', 'InvalidRequest'], refusedRequest],
+    [
+        ['KMS.NotFoundException', 'KMS.DisabledException', 'KMSInvalidStateException'],
+        ({ message }) => ({
+            kind: 'permission',
+            text: `the KMS key cannot be used: ${message}`,
+            hint: `check ${(0,naming/* optionName */.fS)('s3SseKmsKeyId')} and that these credentials may use that key`,
+        }),
+    ],
+    [
+        ['BadDigest', 'InvalidDigest', 'XAmzContentSHA256Mismatch'],
+        ({ code }) => ({
+            kind: 'digest-mismatch',
+            text: `the service found the bytes damaged in transit (${code})`,
+            hint: 'run the backup again',
+            transient: true,
+        }),
+    ],
+    [
+        ['EntityTooLarge'],
+        ({ message }) => ({
+            kind: 'limit',
+            text: `the object is too large: ${message}`,
+            hint: 'S3 takes objects up to 5 TiB in up to 10,000 parts',
+        }),
+    ],
+    [
+        ['SlowDown', 'ServiceUnavailable', 'InternalError', 'RequestTimeout', 'ThrottlingException'],
+        ({ code }) => ({
+            kind: 'unavailable',
+            text: `the service is busy or failing (${code})`,
+            hint: 'try again later',
+            transient: true,
+        }),
+    ],
+];
+/** A Map rather than an object, so that a code such as `constructor` never finds a prototype's member. */
+const BY_CODE = new Map(CODE_RULES.flatMap(([codes, rule]) => codes.map((c) => [c, rule])));
+/** A refused request: most likely a bucket without Object Lock when Object Lock was asked for. */
+function refusedRequest({ message, objectLock, what, bucket }) {
+    if (/object lock/i.test(message) || (objectLock && what.startsWith('upload'))) {
+        return {
+            kind: 'bad-location',
+            text: `bucket ${bucket} has no Object Lock: ${message}`,
+            hint: `create the bucket with Object Lock enabled, or store without ${(0,naming/* optionName */.fS)('s3ObjectLock')}`,
+        };
     }
+    return {
+        kind: 'bad-location',
+        text: `the request was refused: ${message}`,
+        hint: `check ${(0,naming/* optionName */.fS)('s3Endpoint')}, ${(0,naming/* optionName */.fS)('s3PathStyle')}, ${(0,naming/* optionName */.fS)('s3Sse')} and ${(0,naming/* optionName */.fS)('s3ObjectLock')}`,
+    };
+}
+/** A failure without a code in the table, told apart by its message and then its HTTP status. */
+function byCircumstance({ code, status, message, location, bucket, endpoint }) {
     if (/region is missing/i.test(message)) {
-        return fail('bad-location', 'no AWS region is set', `set ${(0,naming/* optionName */.fS)('s3Region')} or AWS_REGION`);
+        return {
+            kind: 'bad-location',
+            text: 'no AWS region is set',
+            hint: `set ${(0,naming/* optionName */.fS)('s3Region')} or AWS_REGION`,
+        };
     }
     if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${code} ${message}`)) {
-        return fail('unavailable', `cannot reach ${endpoint}: ${message}`, `check ${(0,naming/* optionName */.fS)('s3Endpoint')} and the network`, true);
+        return {
+            kind: 'unavailable',
+            text: `cannot reach ${endpoint}: ${message}`,
+            hint: `check ${(0,naming/* optionName */.fS)('s3Endpoint')} and the network`,
+            transient: true,
+        };
     }
     if (status === 301 || code === 'PermanentRedirect') {
-        return fail('bad-location', `bucket ${bucket} is in another region`, `set ${(0,naming/* optionName */.fS)('s3Region')} to the bucket's region`);
+        return {
+            kind: 'bad-location',
+            text: `bucket ${bucket} is in another region`,
+            hint: `set ${(0,naming/* optionName */.fS)('s3Region')} to the bucket's region`,
+        };
     }
     if (status === 403)
-        return fail('permission', `forbidden (403): ${code || message}`, CREDENTIALS_HINT);
-    if (status === 404)
-        return fail('not-found', `not found (404): ${code || message}`, `check the bucket and prefix in ${location}`);
-    const transient = status === undefined || status >= 500 || status === 429;
-    return fail('unavailable', `${code ? `${code}: ` : ''}${message}`, 'the S3 service did not answer well; try again later', transient);
+        return { kind: 'permission', text: `forbidden (403): ${code || message}`, hint: CREDENTIALS_HINT };
+    if (status === 404) {
+        return {
+            kind: 'not-found',
+            text: `not found (404): ${code || message}`,
+            hint: `check the bucket and prefix in ${location}`,
+        };
+    }
+    return {
+        kind: 'unavailable',
+        text: `${code ? `${code}: ` : ''}${message}`,
+        hint: 'the S3 service did not answer well; try again later',
+        transient: status === undefined || status >= 500 || status === 429,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/store/s3-store.ts
@@ -7140,6 +7393,30 @@ class ControlPlaneCaptureError extends errors/* EtcdBackupError */.Ld {
 async function captureControlPlaneFiles(session, plane) {
     const located = await locateControlPlaneFiles((0,remote/* sshNodeFiles */.g)(session), plane);
     const warnings = [...located.warnings];
+    const kinds = await fileKinds(session, located);
+    if (kinds.size === 0) {
+        throw new ControlPlaneCaptureError(`found no control-plane files on ${session.target}`, {
+            hint: 'the node has no static pods naming certificates; leave the files out of the backup if this is not a kubeadm-style node',
+        });
+    }
+    const output = await readFiles(session, [...kinds.keys()].sort());
+    const files = [];
+    for (const line of output.toString('latin1').split('\n')) {
+        const [tag, b64path, ...rest] = line.split(' ');
+        if (!tag || !b64path)
+            continue;
+        const path = Buffer.from(b64path, 'base64').toString('utf8');
+        if (tag === 'missing') {
+            warnings.push(`${path} is named by the node's configuration but does not exist`);
+            continue;
+        }
+        files.push(capturedFile(path, kinds.get(path) ?? 'pki', rest));
+    }
+    const identity = await readIdentity(session);
+    return { node: identity.hostname, addresses: identity.addresses, files, warnings };
+}
+/** Every file to read and its kind: all regular files under the PKI folders, then the files named one by one. */
+async function fileKinds(session, located) {
     const listed = await session.exec(['sh', '-c', LIST_TREE, 'sh', ...located.pkiDirs], {
         sudo: true,
         check: true,
@@ -7151,16 +7428,12 @@ async function captureControlPlaneFiles(session, plane) {
     for (const { path, kind } of located.files)
         if (!kinds.has(path))
             kinds.set(path, kind);
-    if (kinds.size === 0) {
-        throw new ControlPlaneCaptureError(`found no control-plane files on ${session.target}`, {
-            hint: 'the node has no static pods naming certificates; leave the files out of the backup if this is not a kubeadm-style node',
-        });
-    }
-    const paths = [...kinds.keys()].sort();
-    let output;
+    return kinds;
+}
+/** READ_FILES' output for the paths, as root; a failure says that root is needed. */
+async function readFiles(session, paths) {
     try {
-        output = (await session.exec(['sh', '-c', READ_FILES, 'sh', ...paths], { sudo: true, check: true }))
-            .stdout;
+        return (await session.exec(['sh', '-c', READ_FILES, 'sh', ...paths], { sudo: true, check: true })).stdout;
     }
     catch (error) {
         if (!(error instanceof ssh_errors/* SshCommandError */.qu))
@@ -7170,33 +7443,23 @@ async function captureControlPlaneFiles(session, plane) {
             cause: error,
         });
     }
-    const files = [];
-    for (const line of output.toString('latin1').split('\n')) {
-        const [tag, b64path, ...rest] = line.split(' ');
-        if (!tag || !b64path)
-            continue;
-        const path = Buffer.from(b64path, 'base64').toString('utf8');
-        if (tag === 'missing') {
-            warnings.push(`${path} is named by the node's configuration but does not exist`);
-            continue;
-        }
-        const [mode, uid, gid, owner, group, b64content] = rest;
-        const content = Buffer.from(b64content ?? '', 'base64');
-        files.push({
-            path,
-            kind: kinds.get(path) ?? 'pki',
-            mode: mode.padStart(4, '0'),
-            uid: Number(uid),
-            gid: Number(gid),
-            owner,
-            group,
-            size: content.length,
-            sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex'),
-            content,
-        });
-    }
-    const identity = await readIdentity(session);
-    return { node: identity.hostname, addresses: identity.addresses, files, warnings };
+}
+/** One `file` line of READ_FILES after its path: mode, owner and the base64 content. */
+function capturedFile(path, kind, fields) {
+    const [mode, uid, gid, owner, group, b64content] = fields;
+    const content = Buffer.from(b64content ?? '', 'base64');
+    return {
+        path,
+        kind,
+        mode: mode.padStart(4, '0'),
+        uid: Number(uid),
+        gid: Number(gid),
+        owner,
+        group,
+        size: content.length,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex'),
+        content,
+    };
 }
 /** The node's hostname and addresses, as a rebuild compares them with the certificates. */
 async function readIdentity(session) {
@@ -8955,17 +9218,7 @@ function bump(record, key, by = 1) {
 /** Counts live keys by resource type and namespace, from a replay made with liveKeys: 'detailed'. */
 function buildInventory(live, options = {}) {
     const prefix = options.prefix ?? _kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .REGISTRY_PREFIX */ .Z7;
-    const inventory = {
-        prefix,
-        liveKeys: live.size,
-        kubernetesObjects: 0,
-        resources: [],
-        namespaces: countTable(),
-        clusterScoped: 0,
-        secrets: { total: 0, encrypted: 0, plain: 0, providers: countTable() },
-        encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
-        otherKeys: 0,
-    };
+    const inventory = emptyInventory(prefix, live.size);
     const resources = new Map();
     const otherNames = [];
     for (const [rawKey, object] of live.entries()) {
@@ -8978,48 +9231,10 @@ function buildInventory(live, options = {}) {
             continue;
         }
         inventory.kubernetesObjects++;
-        let entry = resources.get(k8s.resource);
-        if (!entry) {
-            entry = {
-                resource: k8s.resource,
-                count: 0,
-                namespaces: countTable(),
-                kinds: countTable(),
-                encrypted: 0,
-            };
-            if (options.names)
-                entry.names = [];
-            resources.set(k8s.resource, entry);
-        }
-        entry.count++;
-        bump(entry.namespaces, k8s.namespace ?? '');
-        if (k8s.namespace === undefined)
-            inventory.clusterScoped++;
-        else
-            bump(inventory.namespaces, k8s.namespace);
-        entry.names?.push(k8s.namespace === undefined ? (k8s.name ?? key) : `${k8s.namespace}/${k8s.name}`);
-        if (!object)
-            continue;
-        const value = object.value;
-        inventory.encodings[value.encoding]++;
-        if (value.encoding === 'encrypted')
-            entry.encrypted++;
-        const kind = value.encoding === 'encrypted'
-            ? '(encrypted)'
-            : value.kind
-                ? `${value.apiVersion ?? '?'} ${value.kind}`
-                : `(${value.encoding})`;
-        bump(entry.kinds, kind);
-        if (k8s.resource === 'secrets') {
-            inventory.secrets.total++;
-            if (value.encoding === 'encrypted') {
-                inventory.secrets.encrypted++;
-                bump(inventory.secrets.providers, value.provider ?? 'unknown');
-            }
-            else {
-                inventory.secrets.plain++;
-            }
-        }
+        const entry = resourceEntry(resources, k8s.resource, options.names);
+        countObject(inventory, entry, k8s, key);
+        if (object)
+            countValue(inventory, entry, k8s.resource, object.value);
     }
     inventory.resources = [...resources.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1));
     for (const r of inventory.resources)
@@ -9027,6 +9242,63 @@ function buildInventory(live, options = {}) {
     if (options.names)
         inventory.otherKeyNames = otherNames.sort();
     return inventory;
+}
+function emptyInventory(prefix, liveKeys) {
+    return {
+        prefix,
+        liveKeys,
+        kubernetesObjects: 0,
+        resources: [],
+        namespaces: countTable(),
+        clusterScoped: 0,
+        secrets: { total: 0, encrypted: 0, plain: 0, providers: countTable() },
+        encodings: { protobuf: 0, json: 0, cbor: 0, encrypted: 0, other: 0 },
+        otherKeys: 0,
+    };
+}
+/** The resource's counts, made on its first object. */
+function resourceEntry(resources, resource, names) {
+    let entry = resources.get(resource);
+    if (!entry) {
+        entry = { resource, count: 0, namespaces: countTable(), kinds: countTable(), encrypted: 0 };
+        if (names)
+            entry.names = [];
+        resources.set(resource, entry);
+    }
+    return entry;
+}
+/** Counts one Kubernetes object by its key: its resource, its namespace (or cluster scope), its name. */
+function countObject(inventory, entry, k8s, key) {
+    entry.count++;
+    bump(entry.namespaces, k8s.namespace ?? '');
+    if (k8s.namespace === undefined)
+        inventory.clusterScoped++;
+    else
+        bump(inventory.namespaces, k8s.namespace);
+    entry.names?.push(k8s.namespace === undefined ? (k8s.name ?? key) : `${k8s.namespace}/${k8s.name}`);
+}
+/** Counts one object's stored value: its encoding, its kind, and for a secret whether it is encrypted. */
+function countValue(inventory, entry, resource, value) {
+    inventory.encodings[value.encoding]++;
+    if (value.encoding === 'encrypted')
+        entry.encrypted++;
+    bump(entry.kinds, kindOf(value));
+    if (resource !== 'secrets')
+        return;
+    inventory.secrets.total++;
+    if (value.encoding === 'encrypted') {
+        inventory.secrets.encrypted++;
+        bump(inventory.secrets.providers, value.provider ?? 'unknown');
+    }
+    else {
+        inventory.secrets.plain++;
+    }
+}
+/** `apiVersion kind` as read from the value; `(encrypted)`, or `(encoding)` when it names no kind. */
+function kindOf(value) {
+    if (value.encoding === 'encrypted')
+        return '(encrypted)';
+    return value.kind ? `${value.apiVersion ?? '?'} ${value.kind}` : `(${value.encoding})`;
 }
 /** Verifies a snapshot and counts what Kubernetes keeps in it. Throws SnapshotError if the tree is damaged. */
 async function inventorySnapshot(path, options = {}) {
@@ -9588,85 +9860,93 @@ function decodeKeyValue(buf, wrongWireTypeIsUnknown = false) {
  * Decodes the mvccpb.KeyValue in buf[start, end) like protobuf: unknown fields skipped. A known field with
  * the wrong wire type is malformed for gogo/protobuf (etcd up to 3.6); Go's standard protobuf (etcd 3.7+)
  * keeps it as an unknown field instead, which `wrongWireTypeIsUnknown` selects. Fills `out` and returns false
- * when malformed. Written out as one loop that allocates nothing, because it runs for every revision of a
- * large snapshot: a verification that made garbage per revision would fill (and keep resident) however large
- * a young generation V8 has grown to.
+ * when malformed. Allocates nothing (the varints are read through `varint`), because it runs for every
+ * revision of a large snapshot: a verification that made garbage per revision would fill (and keep resident)
+ * however large a young generation V8 has grown to.
  */
 function decodeKeyValueAt(buf, start, end, out, wrongWireTypeIsUnknown = false) {
     out.createRevision = out.modRevision = out.version = 0;
     out.keyStart = out.keyEnd = out.valueStart = out.valueEnd = start;
-    const n = end;
     let at = start;
-    while (at < n) {
-        // The tag, then the field's payload; varints of up to 10 bytes, exact below 2^53.
-        let tag = 0;
-        let scale = 1;
-        let i = 0;
-        for (;; i++) {
-            if (i === 10 || at >= n)
-                return false;
-            const b = buf[at++];
-            tag += (b & 0x7f) * scale;
-            scale *= 128;
-            if ((b & 0x80) === 0)
-                break;
-        }
+    while (at < end) {
+        at = readVarint(buf, at, end);
+        if (at < 0)
+            return false;
+        const tag = varint.value;
         if (tag < 8)
             return false;
         const field = Math.floor(tag / 8);
         const wireType = tag % 8;
-        if (wireType === 0 || wireType === 2) {
-            let value = 0;
-            scale = 1;
-            for (i = 0;; i++) {
-                if (i === 10 || at >= n)
-                    return false;
-                const b = buf[at++];
-                value += (b & 0x7f) * scale;
-                scale *= 128;
-                if ((b & 0x80) === 0)
-                    break;
-            }
-            if (wireType === 2) {
-                if (at + value > n)
-                    return false;
-                if (field === 1) {
-                    out.keyStart = at;
-                    out.keyEnd = at + value;
-                }
-                else if (field === 5) {
-                    out.valueStart = at;
-                    out.valueEnd = at + value;
-                }
-                else if (field >= 2 && field <= 6 && !wrongWireTypeIsUnknown)
-                    return false;
-                at += value;
-            }
-            else if (field === 1 || field === 5) {
-                if (!wrongWireTypeIsUnknown)
-                    return false;
-            }
-            else {
-                if (field === 2)
-                    out.createRevision = value;
-                else if (field === 3)
-                    out.modRevision = value;
-                else if (field === 4)
-                    out.version = value;
-            }
-        }
-        else if (wireType === 1 || wireType === 5) {
+        if (wireType === 1 || wireType === 5) {
             if (field >= 1 && field <= 6 && !wrongWireTypeIsUnknown)
                 return false;
             at += wireType === 1 ? 8 : 4;
-            if (at > n)
+            if (at > end)
                 return false;
+            continue;
         }
-        else {
+        if (wireType !== 0 && wireType !== 2)
             return false;
-        }
+        at = readVarint(buf, at, end);
+        if (at < 0)
+            return false;
+        at =
+            wireType === 2
+                ? readBytesField(at, end, field, varint.value, out, wrongWireTypeIsUnknown)
+                : readNumberField(at, field, varint.value, out, wrongWireTypeIsUnknown);
+        if (at < 0)
+            return false;
     }
     return true;
+}
+/** The last varint readVarint read: kept here, so that reading one allocates nothing. */
+const varint = { value: 0 };
+/**
+ * Reads the varint at buf[at] into `varint.value`: up to 10 bytes, exact below 2^53. Returns where it ends,
+ * or -1 when it runs past `end` or past 10 bytes.
+ */
+function readVarint(buf, at, end) {
+    let value = 0;
+    let scale = 1;
+    for (let i = 0;; i++) {
+        if (i === 10 || at >= end)
+            return -1;
+        const b = buf[at++];
+        value += (b & 0x7f) * scale;
+        scale *= 128;
+        if ((b & 0x80) === 0)
+            break;
+    }
+    varint.value = value;
+    return at;
+}
+/** A varint field ending at `at`: a revision or the version. Returns `at`, or -1 if malformed. */
+function readNumberField(at, field, value, out, wrongWireTypeIsUnknown) {
+    if (field === 1 || field === 5)
+        return wrongWireTypeIsUnknown ? at : -1;
+    if (field === 2)
+        out.createRevision = value;
+    else if (field === 3)
+        out.modRevision = value;
+    else if (field === 4)
+        out.version = value;
+    return at;
+}
+/** A length-delimited field of `length` bytes at `at`: the key (1), the value (5), or one skipped. */
+function readBytesField(at, end, field, length, out, wrongWireTypeIsUnknown) {
+    if (at + length > end)
+        return -1;
+    if (field === 1) {
+        out.keyStart = at;
+        out.keyEnd = at + length;
+    }
+    else if (field === 5) {
+        out.valueStart = at;
+        out.valueEnd = at + length;
+    }
+    else if (field >= 2 && field <= 6 && !wrongWireTypeIsUnknown)
+        return -1;
+    return at + length;
 }
 
 
@@ -10213,133 +10493,60 @@ class TreeWalker {
                 continue;
             }
             const i = frame.index++;
-            const r = frame.region;
-            const at = _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
             if (!this.branchElementFits(frame, i, label, false)) {
                 frame.index = frame.count;
                 continue;
             }
-            const keyStart = at + r.readUInt32LE(at);
-            const keyEnd = keyStart + r.readUInt32LE(at + 4);
-            const child = readPgid(r, at + 8);
-            this.checkOrder(frame.id, false, at, i, r, keyStart, keyEnd, frame.previousStart, frame.previousEnd, frame.lower, frame.upper, label);
-            frame.previousStart = keyStart;
-            frame.previousEnd = keyEnd;
             const next = frameAt(depth);
-            // The child's keys lie in [this key, the next key), or up to this page's own upper bound at the end.
-            setBound(next.lower, r, keyStart, keyEnd);
-            const nextAt = at + _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
-            if (i + 1 < frame.count && this.branchElementFits(frame, i + 1, label, true)) {
-                const nextStart = nextAt + r.readUInt32LE(nextAt);
-                setBound(next.upper, r, nextStart, nextStart + r.readUInt32LE(nextAt + 4));
-            }
-            else {
-                setBound(next.upper, frame.upper.buf, frame.upper.start, frame.upper.end);
-            }
+            const child = this.enterBranchElement(frame, i, label, next);
             if (this.load(child, frame.id, label, next.lower, next.upper, next))
                 depth++;
         }
     }
     /**
-     * Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta). Long on
-     * purpose: one check per field of the page header, in the format's order, each with its own message.
+     * Checks branch element i's key (which fits the page) for order, and sets `next`'s bounds for the child
+     * it points to: the child's keys lie in [this key, the next key), or up to this page's own upper bound at
+     * the end. Returns the child's page id.
+     */
+    enterBranchElement(frame, i, label, next) {
+        const r = frame.region;
+        const at = _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
+        const keyStart = at + r.readUInt32LE(at);
+        const keyEnd = keyStart + r.readUInt32LE(at + 4);
+        this.checkOrder(frame.id, false, at, i, r, keyStart, keyEnd, frame.previousStart, frame.previousEnd, frame.lower, frame.upper, label);
+        frame.previousStart = keyStart;
+        frame.previousEnd = keyEnd;
+        setBound(next.lower, r, keyStart, keyEnd);
+        const nextAt = at + _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
+        if (i + 1 < frame.count && this.branchElementFits(frame, i + 1, label, true)) {
+            const nextStart = nextAt + r.readUInt32LE(nextAt);
+            setBound(next.upper, r, nextStart, nextStart + r.readUInt32LE(nextAt + 4));
+        }
+        else {
+            setBound(next.upper, frame.upper.buf, frame.upper.start, frame.upper.end);
+        }
+        return readPgid(r, at + 8);
+    }
+    /**
+     * Reads and checks one page referenced from `parent` (-1 = from a bucket header or the meta) into `frame`:
+     * one check per field of the page header, in the format's order, each with its own message.
      */
     load(id, parent, label, lower, upper, frame) {
-        const from = () => (parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`);
-        if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
-            const why = id < 2 ? 'a meta page' : `past the database end (pgid ${this.pgid})`;
-            this.report({
-                severity: 'error',
-                kind: 'page-out-of-bounds',
-                page: id,
-                message: `page ${id}: referenced by ${from()} but is ${why}`,
-            });
-            return false;
-        }
         const offset = id * this.pageSize;
-        if (id >= this.reachable.length || offset + _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql > this.file.size) {
-            this.report({
-                severity: 'error',
-                kind: 'page-beyond-file',
-                page: id,
-                offset,
-                message: `page ${id} at offset ${offset}: referenced by ${from()} but lies beyond the end of the file`,
-            });
+        if (!this.pageInFile(id, offset, parent, label))
             return false;
-        }
         const header = this.header;
         this.file.copyInto(header, offset);
-        const storedId = readPgid(header, 0);
+        const overflow = header.readUInt32LE(12);
+        if (!this.markReached(id, offset, overflow, parent, label) || !this.headerMatches(id, offset, label)) {
+            return false;
+        }
         const flags = header.readUInt16LE(8);
         const count = header.readUInt16LE(10);
-        const overflow = header.readUInt32LE(12);
-        const last = id + overflow;
-        if (last >= this.pgid) {
-            this.report({
-                severity: 'error',
-                kind: 'page-out-of-bounds',
-                page: id,
-                offset: offset + 12,
-                message: `page ${id}: overflow ${overflow} runs past the database end (pgid ${this.pgid})`,
-            });
-            this.mark(id, 0);
+        const region = this.readRegion(id, offset, overflow);
+        if (!region)
             return false;
-        }
-        const twice = this.mark(id, overflow);
-        if (twice >= 0) {
-            this.report({
-                severity: 'error',
-                kind: 'page-multiple-references',
-                page: twice,
-                offset: twice * this.pageSize,
-                message: `page ${twice}: referenced more than once (again by ${from()}, in bucket ${label})`,
-            });
-            return false;
-        }
-        if (storedId !== id) {
-            this.report({
-                severity: 'error',
-                kind: 'page-id-mismatch',
-                page: id,
-                offset,
-                message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
-            });
-            return false;
-        }
-        if (flags !== _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.branch && flags !== _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.leaf) {
-            this.report({
-                severity: 'error',
-                kind: 'page-type',
-                page: id,
-                offset: offset + 8,
-                message: `page ${id} at offset ${offset}: invalid type ${(0,_page__WEBPACK_IMPORTED_MODULE_1__/* .pageTypeName */ .bf)(flags)} in bucket ${label} (expected branch or leaf)`,
-            });
-            return false;
-        }
-        const regionBytes = (overflow + 1) * this.pageSize;
-        if (regionBytes > MAX_REGION_BYTES) {
-            this.report({
-                severity: 'error',
-                kind: 'too-large',
-                page: id,
-                offset,
-                message: `page ${id}: ${overflow} overflow pages (${regionBytes} bytes) exceed the reader's limit of ${MAX_REGION_BYTES}`,
-            });
-            return false;
-        }
-        const region = this.file.read(offset, regionBytes);
-        this.onRead?.(regionBytes);
-        if (region.length < regionBytes) {
-            this.report({
-                severity: 'error',
-                kind: 'page-beyond-file',
-                page: id,
-                offset,
-                message: `page ${id} at offset ${offset}: its ${overflow + 1} pages run past the end of the file`,
-            });
-            return false;
-        }
-        if (_meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + count * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv > regionBytes) {
+        if (_meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + count * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv > region.length) {
             this.report({
                 severity: 'error',
                 kind: 'page-element',
@@ -10364,6 +10571,109 @@ class TreeWalker {
         frame.previousStart = frame.previousEnd = -1;
         return true;
     }
+    /** Whether page id (at `offset`) is a page of the database, and its header lies within the file. */
+    pageInFile(id, offset, parent, label) {
+        if (!Number.isSafeInteger(id) || id < 2 || id >= this.pgid) {
+            const why = id < 2 ? 'a meta page' : `past the database end (pgid ${this.pgid})`;
+            this.report({
+                severity: 'error',
+                kind: 'page-out-of-bounds',
+                page: id,
+                message: `page ${id}: referenced by ${referrer(parent, label)} but is ${why}`,
+            });
+            return false;
+        }
+        if (id >= this.reachable.length || offset + _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql > this.file.size) {
+            this.report({
+                severity: 'error',
+                kind: 'page-beyond-file',
+                page: id,
+                offset,
+                message: `page ${id} at offset ${offset}: referenced by ${referrer(parent, label)} but lies beyond the end of the file`,
+            });
+            return false;
+        }
+        return true;
+    }
+    /** Marks the page and its overflow pages reached; false if they pass the database end or one was before. */
+    markReached(id, offset, overflow, parent, label) {
+        if (id + overflow >= this.pgid) {
+            this.report({
+                severity: 'error',
+                kind: 'page-out-of-bounds',
+                page: id,
+                offset: offset + 12,
+                message: `page ${id}: overflow ${overflow} runs past the database end (pgid ${this.pgid})`,
+            });
+            this.mark(id, 0);
+            return false;
+        }
+        const twice = this.mark(id, overflow);
+        if (twice >= 0) {
+            this.report({
+                severity: 'error',
+                kind: 'page-multiple-references',
+                page: twice,
+                offset: twice * this.pageSize,
+                message: `page ${twice}: referenced more than once (again by ${referrer(parent, label)}, in bucket ${label})`,
+            });
+            return false;
+        }
+        return true;
+    }
+    /** Whether the header just read names this page and a branch or leaf type. */
+    headerMatches(id, offset, label) {
+        const header = this.header;
+        if (readPgid(header, 0) !== id) {
+            this.report({
+                severity: 'error',
+                kind: 'page-id-mismatch',
+                page: id,
+                offset,
+                message: `page ${id} at offset ${offset}: header says page ${header.readBigUInt64LE(0)}`,
+            });
+            return false;
+        }
+        const flags = header.readUInt16LE(8);
+        if (flags !== _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.branch && flags !== _page__WEBPACK_IMPORTED_MODULE_1__/* .PAGE_FLAG */ .PP.leaf) {
+            this.report({
+                severity: 'error',
+                kind: 'page-type',
+                page: id,
+                offset: offset + 8,
+                message: `page ${id} at offset ${offset}: invalid type ${(0,_page__WEBPACK_IMPORTED_MODULE_1__/* .pageTypeName */ .bf)(flags)} in bucket ${label} (expected branch or leaf)`,
+            });
+            return false;
+        }
+        return true;
+    }
+    /** The page and its overflow pages, read in one piece; undefined if too large or cut off by the file. */
+    readRegion(id, offset, overflow) {
+        const regionBytes = (overflow + 1) * this.pageSize;
+        if (regionBytes > MAX_REGION_BYTES) {
+            this.report({
+                severity: 'error',
+                kind: 'too-large',
+                page: id,
+                offset,
+                message: `page ${id}: ${overflow} overflow pages (${regionBytes} bytes) exceed the reader's limit of ${MAX_REGION_BYTES}`,
+            });
+            return undefined;
+        }
+        const region = this.file.read(offset, regionBytes);
+        this.onRead?.(regionBytes);
+        if (region.length < regionBytes) {
+            this.report({
+                severity: 'error',
+                kind: 'page-beyond-file',
+                page: id,
+                offset,
+                message: `page ${id} at offset ${offset}: its ${overflow + 1} pages run past the end of the file`,
+            });
+            return undefined;
+        }
+        return region;
+    }
     /** Whether branch element i's key lies within the page (and is not empty); reported unless quiet. */
     branchElementFits(frame, i, label, quiet) {
         const at = _meta__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_HEADER_SIZE */ .ql + i * _page__WEBPACK_IMPORTED_MODULE_1__/* .ELEMENT_SIZE */ .Tv;
@@ -10385,15 +10695,13 @@ class TreeWalker {
         }
         return true;
     }
-    // One function on purpose: it runs once per entry (millions in a large snapshot), so the element checks
-    // and the visit share one frame.
+    /** Checks and visits a leaf's entries, feeding `hash` if given; its loop runs for every entry of a walk. */
     visitLeaf(region, count, page, label, visit, lower, upper, hash, 
     /** An inline bucket's embedded page, which has no place of its own in the file. */
     inline = false) {
         let previousStart = -1;
         let previousEnd = -1;
-        // bbolt writes each entry's key and value right after the previous entry's, so the hashed bytes of a
-        // leaf are usually one contiguous span: one CRC call per span instead of two per entry.
+        // The hashed bytes not yet fed to `hash`: see continueSpan.
         let spanStart = 0;
         let spanEnd = 0;
         for (let i = 0; i < count; i++) {
@@ -10404,25 +10712,14 @@ class TreeWalker {
             const vsize = region.readUInt32LE(at + 12);
             const start = at + pos;
             if (ksize === 0 || start + ksize + vsize > region.length) {
-                this.report({
-                    severity: 'error',
-                    kind: 'page-element',
-                    page,
-                    offset: inline ? undefined : page * this.pageSize + at,
-                    message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
-                });
+                this.reportLeafElementOutside(page, inline, at, i, label, region);
                 break;
             }
             const isBucket = (flags & _page__WEBPACK_IMPORTED_MODULE_1__/* .BUCKET_LEAF_FLAG */ .H2) !== 0;
             if (hash) {
+                spanStart = continueSpan(hash, region, spanStart, spanEnd, start);
                 // A nested bucket's header is not hashed, only its name.
-                const hashedEnd = isBucket ? start + ksize : start + ksize + vsize;
-                if (start !== spanEnd) {
-                    if (spanEnd > spanStart)
-                        hash.state = (0,_crc32c__WEBPACK_IMPORTED_MODULE_0__/* .crc32cUpdate */ .EL)(hash.state, region, spanStart, spanEnd);
-                    spanStart = start;
-                }
-                spanEnd = hashedEnd;
+                spanEnd = isBucket ? start + ksize : start + ksize + vsize;
             }
             const keyEnd = start + ksize;
             this.checkOrder(page, inline, at, i, region, start, keyEnd, previousStart, previousEnd, lower, upper, label);
@@ -10432,6 +10729,19 @@ class TreeWalker {
         }
         if (hash && spanEnd > spanStart)
             hash.state = (0,_crc32c__WEBPACK_IMPORTED_MODULE_0__/* .crc32cUpdate */ .EL)(hash.state, region, spanStart, spanEnd);
+    }
+    /** Reports leaf element i, which has an empty key or lies (in part) outside the page. */
+    reportLeafElementOutside(page, inline, at, i, label, region) {
+        const pos = region.readUInt32LE(at + 4);
+        const ksize = region.readUInt32LE(at + 8);
+        const vsize = region.readUInt32LE(at + 12);
+        this.report({
+            severity: 'error',
+            kind: 'page-element',
+            page,
+            offset: inline ? undefined : page * this.pageSize + at,
+            message: `page ${page}: leaf element ${i} in bucket ${label} (key ${ksize} bytes, value ${vsize} bytes at ${pos}) lies outside the page`,
+        });
     }
     walkInline(value, ownerPage, label, visit, hash) {
         const embedded = value.subarray(_page__WEBPACK_IMPORTED_MODULE_1__/* .BUCKET_HEADER_SIZE */ .pP);
@@ -10490,6 +10800,22 @@ class TreeWalker {
             });
         }
     }
+}
+/** What a page is referenced by, for messages: -1 = a bucket header or the meta. */
+function referrer(parent, label) {
+    return parent < 0 ? `the root of bucket ${label}` : `branch page ${parent}`;
+}
+/**
+ * A leaf's status hash is fed in spans: bbolt writes each entry's key and value right after the previous
+ * entry's, so a leaf's hashed bytes are usually one contiguous span, one CRC call instead of two per entry.
+ * Hashes region[spanStart, spanEnd) unless the entry at `start` continues it; returns where the span starts.
+ */
+function continueSpan(hash, region, spanStart, spanEnd, start) {
+    if (start === spanEnd)
+        return spanStart;
+    if (spanEnd > spanStart)
+        hash.state = (0,_crc32c__WEBPACK_IMPORTED_MODULE_0__/* .crc32cUpdate */ .EL)(hash.state, region, spanStart, spanEnd);
+    return start;
 }
 /**
  * Orders a[aStart, aEnd) against b[bStart, bEnd) like Buffer.compare, by hand: keys are short, and
@@ -10553,7 +10879,7 @@ function discardChannel(channel) {
 /* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38412);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26079);
 /* harmony import */ var _host_keys__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37539);
-/* harmony import */ var _session__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74130);
+/* harmony import */ var _session__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67294);
 
 
 
@@ -10692,11 +11018,8 @@ function readKey(endpoint, target) {
     }
     return endpoint.privateKey;
 }
-// One function on purpose: ssh2's connect, ready, error and host-key callbacks share the state that decides
-// which one error the caller gets.
-function openClient(endpoint, options, sock, warn) {
-    const target = targetName(endpoint);
-    const port = endpoint.port ?? 22;
+/** The key to log in with, once the endpoint is known to name a host, a user and a credential. */
+function loginKey(endpoint, target) {
     if (!endpoint.host)
         throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('host', 'a host name or IP address');
     if (!endpoint.username)
@@ -10705,14 +11028,71 @@ function openClient(endpoint, options, sock, warn) {
     if (privateKey === undefined && endpoint.password === undefined) {
         throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('private-key', `a private key or a password to log in to ${target}`);
     }
+    return privateKey;
+}
+function warnWhenUnchecked(endpoint, target, warn) {
     if (endpoint.hostKey.insecureIgnoreHostKey && !(0,_host_keys__WEBPACK_IMPORTED_MODULE_4__/* .hasHostKeyPin */ .Zj)(endpoint.hostKey)) {
         warn(`host key checking is OFF for ${target}: anyone on the network path can impersonate it and read the etcd data; pin the host key instead`);
     }
+}
+/** ssh2's host key callback, keeping what it decided for the ready and error handlers. */
+class HostKeyCheck {
+    fingerprint = '';
+    error;
+    endpoint;
+    target;
+    port;
+    constructor(endpoint, target, port) {
+        this.endpoint = endpoint;
+        this.target = target;
+        this.port = port;
+    }
+    verify = (key) => {
+        const verdict = (0,_host_keys__WEBPACK_IMPORTED_MODULE_4__/* .verifyHostKey */ .Hj)(this.endpoint.hostKey, this.target, this.endpoint.host, this.port, key);
+        if (verdict.ok) {
+            this.fingerprint = verdict.fingerprint;
+            return true;
+        }
+        this.error = verdict.error;
+        return false;
+    };
+}
+/** How ssh2 is to reach, check and log in to the endpoint. */
+function clientConfig(endpoint, options, login) {
+    const serverHostKey = endpoint.hostKeyAlgorithms ?? (0,_host_keys__WEBPACK_IMPORTED_MODULE_4__/* .hostKeyAlgorithmsFor */ .Ty)(endpoint.hostKey, endpoint.host, login.port);
+    const config = {
+        host: endpoint.host,
+        port: login.port,
+        username: endpoint.username,
+        readyTimeout: login.connectTimeoutMs,
+        keepaliveInterval: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_MS,
+        keepaliveCountMax: options.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
+        tryKeyboard: false,
+        hostVerifier: login.hostVerifier,
+    };
+    if (serverHostKey)
+        config.algorithms = { serverHostKey: serverHostKey };
+    if (login.privateKey !== undefined) {
+        config.privateKey = login.privateKey;
+        if (endpoint.passphrase !== undefined)
+            config.passphrase = endpoint.passphrase;
+    }
+    if (endpoint.password !== undefined)
+        config.password = endpoint.password;
+    if (login.sock)
+        config.sock = login.sock;
+    return config;
+}
+function openClient(endpoint, options, sock, warn) {
+    const target = targetName(endpoint);
+    const port = endpoint.port ?? 22;
+    const privateKey = loginKey(endpoint, target);
+    warnWhenUnchecked(endpoint, target, warn);
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    // The first of ready, error and close settles the connection; a refused host key outranks what ssh2 reports.
     return new Promise((resolve, reject) => {
         const client = new (ssh2__WEBPACK_IMPORTED_MODULE_0___default().Client)();
-        let verdictError;
-        let fingerprint = '';
+        const hostKey = new HostKeyCheck(endpoint, target, port);
         let settled = false;
         const fail = (error) => {
             if (settled)
@@ -10722,51 +11102,28 @@ function openClient(endpoint, options, sock, warn) {
             sock?.destroy();
             reject(error);
         };
-        const serverHostKey = endpoint.hostKeyAlgorithms ?? (0,_host_keys__WEBPACK_IMPORTED_MODULE_4__/* .hostKeyAlgorithmsFor */ .Ty)(endpoint.hostKey, endpoint.host, port);
-        const config = {
-            host: endpoint.host,
+        const config = clientConfig(endpoint, options, {
             port,
-            username: endpoint.username,
-            readyTimeout: connectTimeoutMs,
-            keepaliveInterval: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_MS,
-            keepaliveCountMax: options.keepaliveCountMax ?? DEFAULT_KEEPALIVE_COUNT,
-            tryKeyboard: false,
-            hostVerifier: (key) => {
-                const verdict = (0,_host_keys__WEBPACK_IMPORTED_MODULE_4__/* .verifyHostKey */ .Hj)(endpoint.hostKey, target, endpoint.host, port, key);
-                if (verdict.ok) {
-                    fingerprint = verdict.fingerprint;
-                    return true;
-                }
-                verdictError = verdict.error;
-                return false;
-            },
-        };
-        if (serverHostKey)
-            config.algorithms = { serverHostKey: serverHostKey };
-        if (privateKey !== undefined) {
-            config.privateKey = privateKey;
-            if (endpoint.passphrase !== undefined)
-                config.passphrase = endpoint.passphrase;
-        }
-        if (endpoint.password !== undefined)
-            config.password = endpoint.password;
-        if (sock)
-            config.sock = sock;
+            connectTimeoutMs,
+            privateKey,
+            sock,
+            hostVerifier: hostKey.verify,
+        });
         client.on('ready', () => {
             if (settled)
                 return;
             settled = true;
             client.setNoDelay(true);
-            resolve({ client, fingerprint, target });
+            resolve({ client, fingerprint: hostKey.fingerprint, target });
         });
         client.on('error', (error) => {
             if (!settled) {
-                fail(verdictError ?? classifyConnectError(error, endpoint, target, connectTimeoutMs));
+                fail(hostKey.error ?? classifyConnectError(error, endpoint, target, connectTimeoutMs));
             }
         });
         client.on('close', () => {
             if (!settled) {
-                fail(verdictError ??
+                fail(hostKey.error ??
                     new _errors__WEBPACK_IMPORTED_MODULE_3__/* .SshConnectionLostError */ .Fd(target, 'connect', new Error('the server closed the connection')));
             }
         });
@@ -11251,53 +11608,17 @@ async function withRemoteLock(session, name, fn, options = {}) {
         throw new src_errors/* InputError */.dz('lock name', 'letters, digits, dot, dash and underscore (up to 100)');
     }
     const waitSeconds = Math.max(0, Math.ceil(options.waitSeconds ?? 0));
-    const holder = options.holder ??
-        [
-            `runner ${(0,external_node_os_.hostname)()} pid ${process.pid}`,
-            process.env.GITHUB_RUN_ID ? `run ${process.env.GITHUB_RUN_ID}` : '',
-            `since ${new Date().toISOString()}`,
-        ]
-            .filter(Boolean)
-            .join(', ');
+    const holder = options.holder ?? thisRunner();
     const input = new external_node_stream_.PassThrough();
     const { stdout, done } = await session.execStream(['sh', '-c', LOCK_SCRIPT, 'sh', name, holder, String(waitSeconds)], {
         sudo: options.sudo ?? true,
         stdin: input,
     });
-    const lost = new AbortController();
     let released = false;
-    const acquired = new Promise((resolve, reject) => {
-        let text = '';
-        stdout.on('data', (chunk) => {
-            text += chunk.toString('utf8');
-            if (text.includes('\n'))
-                resolve();
-        });
-        stdout.on('error', () => { });
-        done.then(() => reject(new errors/* SshError */.DZ('protocol', session.target, `lock '${name}' ended before it was taken`)), (error) => {
-            const e = error;
-            if (e.remoteExitCode === 75)
-                reject(new RemoteLockBusyError(session.target, name, (0,errors/* firstLine */.TM)(e.stderr ?? '')));
-            else if (e.remoteExitCode === 127) {
-                reject(new errors/* SshError */.DZ('command-failed', session.target, 'flock is not installed on the node', {
-                    hint: 'install util-linux on the node (it provides flock)',
-                    cause: error,
-                }));
-            }
-            else
-                reject(error);
-        });
-    });
-    await acquired;
-    done.then(() => {
-        if (!released)
-            lost.abort(new errors/* SshError */.DZ('protocol', session.target, `lock '${name}' was released early`));
-    }, (error) => {
-        if (!released)
-            lost.abort(error);
-    });
+    await lockTaken(stdout, done, session.target, name);
+    const lost = signalWhenLost(done, () => released, session.target, name);
     try {
-        return await fn(lost.signal);
+        return await fn(lost);
     }
     finally {
         released = true;
@@ -11305,9 +11626,57 @@ async function withRemoteLock(session, name, fn, options = {}) {
         await Promise.race([done.catch(() => { }), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     }
 }
+/** Who takes the lock, for the next run that finds it busy. */
+function thisRunner() {
+    return [
+        `runner ${(0,external_node_os_.hostname)()} pid ${process.pid}`,
+        process.env.GITHUB_RUN_ID ? `run ${process.env.GITHUB_RUN_ID}` : '',
+        `since ${new Date().toISOString()}`,
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
+/** Settles once the lock script says it holds the lock, or with why it could not take it. */
+function lockTaken(stdout, done, target, name) {
+    return new Promise((resolve, reject) => {
+        let text = '';
+        stdout.on('data', (chunk) => {
+            text += chunk.toString('utf8');
+            if (text.includes('\n'))
+                resolve();
+        });
+        stdout.on('error', () => { });
+        done.then(() => reject(new errors/* SshError */.DZ('protocol', target, `lock '${name}' ended before it was taken`)), (error) => reject(lockFailure(error, target, name)));
+    });
+}
+/** The lock script's exit codes: 75 when another run holds the lock, 127 when flock is missing. */
+function lockFailure(error, target, name) {
+    const e = error;
+    if (e.remoteExitCode === 75)
+        return new RemoteLockBusyError(target, name, (0,errors/* firstLine */.TM)(e.stderr ?? ''));
+    if (e.remoteExitCode === 127) {
+        return new errors/* SshError */.DZ('command-failed', target, 'flock is not installed on the node', {
+            hint: 'install util-linux on the node (it provides flock)',
+            cause: error,
+        });
+    }
+    return error;
+}
+/** Aborts when the lock script ends before we release the lock: the lock is gone with it. */
+function signalWhenLost(done, released, target, name) {
+    const lost = new AbortController();
+    done.then(() => {
+        if (!released())
+            lost.abort(new errors/* SshError */.DZ('protocol', target, `lock '${name}' was released early`));
+    }, (error) => {
+        if (!released())
+            lost.abort(error);
+    });
+    return lost.signal;
+}
 
-// EXTERNAL MODULE: ./src/ssh/session.ts + 3 modules
-var session = __webpack_require__(74130);
+// EXTERNAL MODULE: ./src/ssh/session.ts + 4 modules
+var session = __webpack_require__(67294);
 ;// CONCATENATED MODULE: ./src/ssh/index.ts
 
 
@@ -11320,7 +11689,7 @@ var session = __webpack_require__(74130);
 
 /***/ }),
 
-/***/ 74130:
+/***/ 67294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11329,12 +11698,159 @@ __webpack_require__.d(__webpack_exports__, {
   v: () => (/* binding */ SshSession)
 });
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/ssh/channel.ts
 var ssh_channel = __webpack_require__(16965);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/ssh/errors.ts
 var errors = __webpack_require__(26079);
+;// CONCATENATED MODULE: ./src/ssh/command-run.ts
+
+
+
+const MAX_STDERR_BYTES = 64 * 1024;
+/**
+ * One command on its own channel, from start to how it ended. The channel's events (exit, end, close, timeout,
+ * a reader giving up) share the flags that decide that, so they are methods of one object.
+ */
+class CommandRun {
+    /** The command's stdout with backpressure; errors when the command fails. */
+    stdout = new external_node_stream_.PassThrough();
+    /** Settles when the command ends; rejects on a non-zero exit, timeout or lost link. */
+    done;
+    channel;
+    label;
+    session;
+    stderr = '';
+    exitCode = null;
+    signal;
+    failure;
+    timer;
+    channelClosed = false;
+    exited = false;
+    outputEnded = false;
+    closeGrace;
+    resolveDone = () => { };
+    rejectDone = () => { };
+    constructor(channel, label, timeoutMs, session) {
+        this.channel = channel;
+        this.label = label;
+        this.session = session;
+        this.watchChannel();
+        this.done = new Promise((resolve, reject) => {
+            this.resolveDone = resolve;
+            this.rejectDone = reject;
+        });
+        session.inFlight.set(this.abort, label);
+        this.startTimer(timeoutMs);
+        // A reader that gives up (destroys stdout, or exec's size cap) must not leave the command blocked on a
+        // full window forever: stop it and fail.
+        this.stdout.on('close', () => this.onReaderGone());
+        channel.on('close', () => this.onChannelClose());
+        // The caller may watch only one of the two; the failure reaches both, and neither may go unhandled.
+        this.done.catch(() => { });
+        this.stdout.on('error', () => { });
+    }
+    /** Sends the sudo password (when there is one), then stdin, then EOF. */
+    feed(stdin, sudoPassword) {
+        if (sudoPassword !== undefined)
+            this.channel.write(`${sudoPassword}\n`);
+        if (stdin === undefined)
+            this.channel.end();
+        else if (typeof stdin === 'string' || Buffer.isBuffer(stdin))
+            this.channel.end(stdin);
+        else
+            stdin.pipe(this.channel);
+    }
+    watchChannel() {
+        const channel = this.channel;
+        channel.stderr.on('data', (chunk) => {
+            if (this.stderr.length < MAX_STDERR_BYTES)
+                this.stderr += chunk.toString('utf8');
+        });
+        channel.on('exit', (code, signalName) => {
+            this.exitCode = code;
+            this.signal = signalName ?? undefined;
+            this.exited = true;
+            this.closeSoon();
+        });
+        channel.on('end', () => {
+            this.outputEnded = true;
+            this.closeSoon();
+        });
+        channel.pipe(this.stdout, { end: false });
+    }
+    // Once the command has exited and all its output has arrived, the channel's CLOSE is a formality; seen
+    // under heavy load, it can fail to surface, and a stream must not then wait forever for it.
+    closeSoon() {
+        if (this.exited && this.outputEnded && !this.channelClosed && !this.closeGrace) {
+            this.closeGrace = setTimeout(() => this.channel.emit('close'), 2000);
+            this.closeGrace.unref();
+        }
+    }
+    startTimer(timeoutMs) {
+        if (timeoutMs !== undefined && timeoutMs > 0) {
+            this.timer = setTimeout(() => {
+                try {
+                    this.channel.signal('KILL');
+                }
+                catch {
+                    // an old server may not take signals; closing the channel below still ends the session
+                }
+                this.abort(new errors/* SshCommandTimeoutError */.$l(this.session.target, this.label, timeoutMs));
+            }, timeoutMs);
+        }
+    }
+    /** Fails the command once: stdout errors, the channel is dropped and `done` rejects. */
+    abort = (error) => {
+        if (this.failure)
+            return;
+        this.failure = error;
+        this.channel.unpipe(this.stdout);
+        this.stdout.destroy(error);
+        (0,ssh_channel/* discardChannel */.I)(this.channel);
+        this.rejectDone(error);
+    };
+    onReaderGone() {
+        if (this.channelClosed || this.failure)
+            return;
+        const why = this.stdout.errored instanceof Error ? this.stdout.errored : undefined;
+        this.abort(why instanceof errors/* SshError */.DZ
+            ? why
+            : new errors/* SshProtocolError */.HX(this.session.target, `stopped '${this.label}': its output was no longer read`));
+    }
+    onChannelClose() {
+        if (this.channelClosed)
+            return;
+        this.channelClosed = true;
+        clearTimeout(this.timer);
+        clearTimeout(this.closeGrace);
+        this.session.inFlight.delete(this.abort);
+        if (this.failure)
+            return;
+        const lost = this.session.lostReason();
+        if (lost) {
+            this.abort(new errors/* SshConnectionLostError */.Fd(this.session.target, `'${this.label}'`, lost));
+            return;
+        }
+        this.settle();
+    }
+    /** The channel closed on its own: the exit status decides. */
+    settle() {
+        const result = { stderr: this.stderr, exitCode: this.exitCode, signal: this.signal };
+        if (this.exitCode === 0) {
+            this.stdout.end();
+            this.resolveDone(result);
+        }
+        else {
+            const error = new errors/* SshCommandError */.qu(this.session.target, this.label, this.exitCode, this.signal, this.stderr);
+            this.failure = error;
+            this.stdout.destroy(error);
+            this.rejectDone(error);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ssh/quote.ts
 /**
  * Remote commands travel as one string that the user's login shell parses, so every argv element is wrapped
@@ -11431,44 +11947,15 @@ var external_node_net_ = __webpack_require__(77030);
 
 /**
  * Listens on 127.0.0.1:<free port>; each accepted connection becomes one forwarded channel to the remote
- * address. noDelay on the local socket matters: gRPC's small frames would otherwise wait on Nagle.
+ * address.
  */
-// One function on purpose: the listener, each socket and its channel share the set of open sockets that
-// close() ends.
 function openTunnel(session, remoteHost, remotePort) {
     const sockets = new Set();
     // allowHalfOpen: a client that stops sending still gets everything the remote side has left to send.
     const server = (0,external_node_net_.createServer)({ allowHalfOpen: true }, (socket) => {
-        socket.setNoDelay(true);
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.pause();
-        session.forwardOut(remoteHost, remotePort).then((channel) => {
-            if (socket.destroyed) {
-                (0,ssh_channel/* discardChannel */.I)(channel);
-                return;
-            }
-            // Ends travel through the pipes (so buffered bytes are flushed first); only failures cut the other side.
-            let channelEnded = false;
-            channel.on('end', () => {
-                channelEnded = true;
-            });
-            socket.pipe(channel).pipe(socket);
-            channel.on('error', () => socket.destroy());
-            channel.on('close', () => {
-                if (!channelEnded)
-                    socket.destroy();
-            });
-            socket.on('error', () => (0,ssh_channel/* discardChannel */.I)(channel));
-            socket.on('close', () => (0,ssh_channel/* discardChannel */.I)(channel));
-            socket.resume();
-        }, () => socket.destroy());
+        forwardSocket(socket, sockets, session, remoteHost, remotePort);
     });
-    let resolveClosed = () => { };
-    const closed = new Promise((resolve) => {
-        resolveClosed = resolve;
-    });
-    server.on('close', () => resolveClosed());
+    const closed = new Promise((resolve) => server.on('close', () => resolve()));
     return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(0, '127.0.0.1', () => {
@@ -11495,6 +11982,37 @@ function openTunnel(session, remoteHost, remotePort) {
         });
     });
 }
+/**
+ * Opens a channel for an accepted socket, which waits paused until it is there. noDelay matters: gRPC's
+ * small frames would otherwise wait on Nagle. The socket stays in `sockets` (for close()) while it is open.
+ */
+function forwardSocket(socket, sockets, session, remoteHost, remotePort) {
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.pause();
+    session.forwardOut(remoteHost, remotePort).then((channel) => joinSocketToChannel(socket, channel), () => socket.destroy());
+}
+function joinSocketToChannel(socket, channel) {
+    if (socket.destroyed) {
+        (0,ssh_channel/* discardChannel */.I)(channel);
+        return;
+    }
+    // Ends travel through the pipes (so buffered bytes are flushed first); only failures cut the other side.
+    let channelEnded = false;
+    channel.on('end', () => {
+        channelEnded = true;
+    });
+    socket.pipe(channel).pipe(socket);
+    channel.on('error', () => socket.destroy());
+    channel.on('close', () => {
+        if (!channelEnded)
+            socket.destroy();
+    });
+    socket.on('error', () => (0,ssh_channel/* discardChannel */.I)(channel));
+    socket.on('close', () => (0,ssh_channel/* discardChannel */.I)(channel));
+    socket.resume();
+}
 
 ;// CONCATENATED MODULE: ./src/ssh/session.ts
 
@@ -11503,7 +12021,6 @@ function openTunnel(session, remoteHost, remotePort) {
 
 
 
-const MAX_STDERR_BYTES = 64 * 1024;
 /*
  * Closing the channel on a timeout does not stop the remote process (there is no pty to hang up), and an SSH
  * "signal" request is sent with the login user's rights, so it cannot reach a command run through sudo. So a
@@ -11682,112 +12199,14 @@ class SshSession {
             });
         });
     }
-    // One closure on purpose: the channel's events (exit, end, close, timeout, a reader giving up) share the
-    // flags that decide how the command ended; split up, they would need an object of their own.
     track(channel, label, stdin, sudoPassword, timeoutMs) {
-        const stdout = new external_node_stream_.PassThrough();
-        let stderr = '';
-        let exitCode = null;
-        let signal;
-        let failure;
-        let timer;
-        let channelClosed = false;
-        channel.stderr.on('data', (chunk) => {
-            if (stderr.length < MAX_STDERR_BYTES)
-                stderr += chunk.toString('utf8');
+        const run = new CommandRun(channel, label, timeoutMs, {
+            target: this.target,
+            lostReason: () => this.lost,
+            inFlight: this.inFlight,
         });
-        let exited = false;
-        let outputEnded = false;
-        let closeGrace;
-        // Once the command has exited and all its output has arrived, the channel's CLOSE is a formality; seen
-        // under heavy load, it can fail to surface, and a stream must not then wait forever for it.
-        const closeSoon = () => {
-            if (exited && outputEnded && !channelClosed && !closeGrace) {
-                closeGrace = setTimeout(() => channel.emit('close'), 2000);
-                closeGrace.unref();
-            }
-        };
-        channel.on('exit', (code, signalName) => {
-            exitCode = code;
-            signal = signalName ?? undefined;
-            exited = true;
-            closeSoon();
-        });
-        channel.on('end', () => {
-            outputEnded = true;
-            closeSoon();
-        });
-        channel.pipe(stdout, { end: false });
-        const done = new Promise((resolve, reject) => {
-            const abort = (error) => {
-                if (failure)
-                    return;
-                failure = error;
-                channel.unpipe(stdout);
-                stdout.destroy(error);
-                (0,ssh_channel/* discardChannel */.I)(channel);
-                reject(error);
-            };
-            this.inFlight.set(abort, label);
-            if (timeoutMs !== undefined && timeoutMs > 0) {
-                timer = setTimeout(() => {
-                    try {
-                        channel.signal('KILL');
-                    }
-                    catch {
-                        // an old server may not take signals; closing the channel below still ends the session
-                    }
-                    abort(new errors/* SshCommandTimeoutError */.$l(this.target, label, timeoutMs));
-                }, timeoutMs);
-            }
-            // A reader that gives up (destroys stdout, or exec's size cap) must not leave the command blocked on a
-            // full window forever: stop it and fail.
-            stdout.on('close', () => {
-                if (!channelClosed && !failure) {
-                    const why = stdout.errored instanceof Error ? stdout.errored : undefined;
-                    abort(why instanceof errors/* SshError */.DZ
-                        ? why
-                        : new errors/* SshProtocolError */.HX(this.target, `stopped '${label}': its output was no longer read`));
-                }
-            });
-            channel.on('close', () => {
-                if (channelClosed)
-                    return;
-                channelClosed = true;
-                clearTimeout(timer);
-                clearTimeout(closeGrace);
-                this.inFlight.delete(abort);
-                if (failure)
-                    return;
-                if (this.lost) {
-                    abort(new errors/* SshConnectionLostError */.Fd(this.target, `'${label}'`, this.lost));
-                    return;
-                }
-                const result = { stderr, exitCode, signal };
-                if (exitCode === 0) {
-                    stdout.end();
-                    resolve(result);
-                }
-                else {
-                    const error = new errors/* SshCommandError */.qu(this.target, label, exitCode, signal, stderr);
-                    failure = error;
-                    stdout.destroy(error);
-                    reject(error);
-                }
-            });
-        });
-        // The caller may watch only one of the two; the failure reaches both, and neither may go unhandled.
-        done.catch(() => { });
-        stdout.on('error', () => { });
-        if (sudoPassword !== undefined)
-            channel.write(`${sudoPassword}\n`);
-        if (stdin === undefined)
-            channel.end();
-        else if (typeof stdin === 'string' || Buffer.isBuffer(stdin))
-            channel.end(stdin);
-        else
-            stdin.pipe(channel);
-        return { stdout, done };
+        run.feed(stdin, sudoPassword);
+        return { stdout: run.stdout, done: run.done };
     }
 }
 
@@ -12081,6 +12500,50 @@ class ProgressMeter extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
             etaSeconds,
             elapsedSeconds,
         };
+    }
+}
+
+
+/***/ }),
+
+/***/ 14814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ Tee)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Passes every chunk on and also writes it to `out`, going only as fast as `out` takes it. */
+class Tee extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
+    out;
+    /** Bytes that have passed through. */
+    bytes = 0;
+    constructor(out) {
+        super();
+        this.out = out;
+    }
+    _transform(chunk, _encoding, done) {
+        this.bytes += chunk.length;
+        if (this.out.write(chunk)) {
+            done(null, chunk);
+            return;
+        }
+        const onDrain = () => {
+            this.out.off('error', onError);
+            done(null, chunk);
+        };
+        const onError = (error) => {
+            this.out.off('drain', onDrain);
+            done(error);
+        };
+        this.out.once('drain', onDrain);
+        this.out.once('error', onError);
+    }
+    _flush(done) {
+        this.out.end();
+        done();
     }
 }
 

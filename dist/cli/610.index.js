@@ -25,31 +25,31 @@ var version = __webpack_require__(311);
 const commands = {
     backup: {
         summary: 'snapshot a cluster over SSH, verify, encrypt and store it',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 96839))).backup,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 96839))).backup,
     },
     drill: {
         summary: 'prove a stored backup restores, in a throw-away etcd, without touching the cluster',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(672)]).then(__webpack_require__.bind(__webpack_require__, 70672))).drill,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(672)]).then(__webpack_require__.bind(__webpack_require__, 70672))).drill,
     },
     inspect: {
         summary: 'verify a snapshot file or a stored backup (in memory); status, Kubernetes inventory, diff',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(341)]).then(__webpack_require__.bind(__webpack_require__, 70341))).inspect,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(341)]).then(__webpack_require__.bind(__webpack_require__, 70341))).inspect,
     },
     keygen: {
         summary: 'make an age key pair: the identity file (0600) for restores, the recipient for backups',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(130)]).then(__webpack_require__.bind(__webpack_require__, 130))).keygen,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(130)]).then(__webpack_require__.bind(__webpack_require__, 130))).keygen,
     },
     list: {
         summary: 'list the backups in a store, newest first',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(673)]).then(__webpack_require__.bind(__webpack_require__, 73673))).list,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(673)]).then(__webpack_require__.bind(__webpack_require__, 73673))).list,
     },
     prune: {
         summary: 'delete old backups by keep-last and/or max age, never the newest good one',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 83729))).prune,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 83729))).prune,
     },
     restore: {
         summary: 'put a stored backup back into every etcd member of a control plane, with rollback',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(762), __webpack_require__.e(567), __webpack_require__.e(19)]).then(__webpack_require__.bind(__webpack_require__, 93019))).restore,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(732), __webpack_require__.e(567), __webpack_require__.e(19)]).then(__webpack_require__.bind(__webpack_require__, 93019))).restore,
     },
 };
 

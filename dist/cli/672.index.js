@@ -252,7 +252,7 @@ __webpack_async_result__();
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53974);
+/* harmony import */ var _etcd_client__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5538);
 
 
 
@@ -284,44 +284,13 @@ async function stopProcess(child) {
  */
 async function startScratchEtcd(tools, options) {
     const peer = new URL(options.peerUrl);
-    // The caller's peer port is free again by now, so the kernel may hand out that same number here.
-    let clientPort = await freeLoopbackPort();
-    while (String(clientPort) === peer.port)
-        clientPort = await freeLoopbackPort();
-    const clientUrl = `http://127.0.0.1:${clientPort}`;
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tools.etcd, [
-        `--name=${options.name}`,
-        `--data-dir=${options.dataDir}`,
-        `--listen-client-urls=${clientUrl}`,
-        `--advertise-client-urls=${clientUrl}`,
-        `--listen-peer-urls=http://127.0.0.1:${peer.port}`,
-        `--initial-advertise-peer-urls=${options.peerUrl}`,
-        '--log-level=warn',
-        ...(options.quotaBackendBytes ? [`--quota-backend-bytes=${options.quotaBackendBytes}`] : []),
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    child.stderr.on('data', (d) => {
-        log = (log + d.toString('utf8')).slice(-16 * 1024);
-    });
+    const clientPort = await freeClientPort(peer);
+    const { child, log } = spawnEtcd(tools, options, peer, `http://127.0.0.1:${clientPort}`);
     const address = `127.0.0.1:${clientPort}`;
     const client = _etcd_client__WEBPACK_IMPORTED_MODULE_3__/* .EtcdClient */ .iY.connect({ address, callTimeoutMs: 2_000 });
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     try {
-        for (;;) {
-            if (child.exitCode !== null) {
-                throw new ScratchEtcdError(`the scratch etcd exited (code ${child.exitCode}): ${lastLine(log)}`);
-            }
-            try {
-                await client.range('health-probe', { countOnly: true });
-                break;
-            }
-            catch (error) {
-                if (Date.now() > deadline) {
-                    throw new ScratchEtcdError(`the scratch etcd did not serve within the timeout: ${lastLine(log) || error.message}`);
-                }
-                await new Promise((r) => setTimeout(r, 200));
-            }
-        }
+        await waitUntilServing(child, client, log, deadline);
     }
     catch (error) {
         client.close();
@@ -336,6 +305,52 @@ async function startScratchEtcd(tools, options) {
             await stopProcess(child);
         },
     };
+}
+/**
+ * A free loopback port for etcd's clients other than the peer port: the caller's peer port is free again by
+ * now, so the kernel may hand out that same number here.
+ */
+async function freeClientPort(peer) {
+    let port = await freeLoopbackPort();
+    while (String(port) === peer.port)
+        port = await freeLoopbackPort();
+    return port;
+}
+/** Starts etcd on the restored data dir; `log` is the end of what it has written to stderr so far. */
+function spawnEtcd(tools, options, peer, clientUrl) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tools.etcd, [
+        `--name=${options.name}`,
+        `--data-dir=${options.dataDir}`,
+        `--listen-client-urls=${clientUrl}`,
+        `--advertise-client-urls=${clientUrl}`,
+        `--listen-peer-urls=http://127.0.0.1:${peer.port}`,
+        `--initial-advertise-peer-urls=${options.peerUrl}`,
+        '--log-level=warn',
+        ...(options.quotaBackendBytes ? [`--quota-backend-bytes=${options.quotaBackendBytes}`] : []),
+    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    child.stderr.on('data', (d) => {
+        log = (log + d.toString('utf8')).slice(-16 * 1024);
+    });
+    return { child, log: () => log };
+}
+/** Probes with a read every 200 ms until etcd answers; fails when it exits or the deadline passes. */
+async function waitUntilServing(child, client, log, deadline) {
+    for (;;) {
+        if (child.exitCode !== null) {
+            throw new ScratchEtcdError(`the scratch etcd exited (code ${child.exitCode}): ${lastLine(log())}`);
+        }
+        try {
+            await client.range('health-probe', { countOnly: true });
+            return;
+        }
+        catch (error) {
+            if (Date.now() > deadline) {
+                throw new ScratchEtcdError(`the scratch etcd did not serve within the timeout: ${lastLine(log()) || error.message}`);
+            }
+            await new Promise((r) => setTimeout(r, 200));
+        }
+    }
 }
 function lastLine(text) {
     return text.trim().split('\n').filter(Boolean).pop() ?? '';
@@ -549,7 +564,6 @@ async function* pagesOf(client, options) {
         const page = await client.range(from, {
             rangeEnd: ALL,
             limit: options.limit,
-            ...(options.keysOnly ? { keysOnly: true } : {}),
             ...(revision ? { revision } : {}),
         });
         revision ||= page.revision;
@@ -557,6 +571,23 @@ async function* pagesOf(client, options) {
         if (!page.more || page.kvs.length === 0)
             return;
         from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
+    }
+}
+/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
+async function* keyPagesOf(client, options) {
+    let from = ALL;
+    let revision = 0n;
+    for (;;) {
+        const page = await client.rangeKeys(from, {
+            rangeEnd: ALL,
+            limit: options.limit,
+            ...(revision ? { revision } : {}),
+        });
+        revision ||= page.revision;
+        yield { kvs: page.keys, revision };
+        if (!page.more || page.keys.length === 0)
+            return;
+        from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
     }
 }
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
@@ -621,9 +652,9 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    const count = await countAgainstSnapshot(pagesOf(client, { limit: 10_000, keysOnly: true }), 
+    const count = await countAgainstSnapshot(keyPagesOf(client, { limit: 10_000 }), 
     // By the key's bytes: no string or record object per key of the cluster.
-    (key) => live.modRevisionOf(key), (kv) => Number(kv.modRevision), 
+    (key) => live.modRevisionOf(key), (kv) => kv.modRevision, 
     // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
     (kv, index) => {
         if (positions.has(index))
@@ -697,21 +728,37 @@ async function downloadBackup(options) {
     const stored = await store.get(chosen.name);
     let controlPlaneSealed;
     const sealedFiles = stored.metadata.controlPlane?.sealed;
-    const plain = await (0,_envelope_open__WEBPACK_IMPORTED_MODULE_2__/* .open */ .h)(stored.blob, {
-        keys: options.keys,
-        envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
-        snapshot: stored.metadata.snapshot,
-        label: chosen.name,
-        ...(sealedFiles
-            ? { followedBy: { offset: sealedFiles.offset, collect: (rest) => (controlPlaneSealed = rest) } }
-            : {}),
-    });
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3('fetch', (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_4__/* .formatProgress */ .Vu)(r)), stored.metadata.snapshot.size);
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(plain, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' }));
+    const packedPath = stored.metadata.envelope.compression === 'zstd' ? options.packedPath : undefined;
+    const packed = packedPath ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(packedPath, { mode: 0o600, flags: 'wx' }) : undefined;
+    try {
+        const plain = await (0,_envelope_open__WEBPACK_IMPORTED_MODULE_2__/* .open */ .h)(stored.blob, {
+            ...(packed ? { packedCopy: packed } : {}),
+            keys: options.keys,
+            envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
+            snapshot: stored.metadata.snapshot,
+            label: chosen.name,
+            ...(sealedFiles
+                ? {
+                    followedBy: {
+                        offset: sealedFiles.offset,
+                        collect: (rest) => (controlPlaneSealed = rest),
+                    },
+                }
+                : {}),
+        });
+        const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3('fetch', (r) => log.info((0,_util_progress__WEBPACK_IMPORTED_MODULE_4__/* .formatProgress */ .Vu)(r)), stored.metadata.snapshot.size);
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(plain, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' }));
+        if (packed)
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.finished)(packed);
+    }
+    finally {
+        packed?.destroy();
+    }
     return {
         metadata: stored.metadata,
         path: options.path,
         ...(controlPlaneSealed ? { controlPlaneSealed } : {}),
+        ...(packedPath ? { packedPath } : {}),
     };
 }
 /** Fetch, then verify (verify-backup.ts): what a drill (and a test) needs of a stored backup. */

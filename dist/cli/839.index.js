@@ -123,7 +123,7 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const encryption = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .encryptionFrom */ .Sy)(values);
     const ssh = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .sshFrom */ .DD)(values);
     const etcd = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFrom */ .dc)(values);
-    const method = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method) ?? 'grpc';
+    const method = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method) ?? 'auto';
     const nodeCompression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.nodeCompression) ?? 'auto';
     const compression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .ENVELOPE */ .Pr.compression) ?? 'zstd';
     const member = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.member);

@@ -1,8 +1,9 @@
-import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, type Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createZstdDecompress } from 'node:zlib';
 import type { EnvelopeDescription } from '../format';
 import { optionName } from '../options/naming';
+import { Tee } from '../util/tee';
 import { type Digest, DigestStream } from './digest';
 import { abbreviateKey, makeDecrypter, type OpeningKeys, recipientsOf } from './encryption';
 import { EnvelopeError } from './errors';
@@ -21,6 +22,11 @@ export interface OpenOptions {
    * control-plane files), handed to `collect` once the whole blob has passed its SHA-256 check.
    */
   followedBy?: { offset: number; collect: (rest: Buffer) => void };
+  /**
+   * With zstd: the payload as it was stored, decrypted but still packed, is written here too (a restore ships
+   * it to the nodes as it is instead of packing the snapshot again).
+   */
+  packedCopy?: Writable;
 }
 
 /** The part after the snapshot holds a node's PKI and manifests: KiBs, never this much. */
@@ -46,7 +52,10 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
   if (envelope.encryption.kind !== 'none') payload = await decrypt(payload, blob, label, options);
 
   const stages: NodeJS.ReadWriteStream[] = [];
-  if (envelope.compression === 'zstd') stages.push(createZstdDecompress({ chunkSize: 1 << 20 }));
+  if (envelope.compression === 'zstd') {
+    if (options.packedCopy) stages.push(new Tee(options.packedCopy));
+    stages.push(createZstdDecompress({ chunkSize: 1 << 20 }));
+  }
   stages.push(checkSnapshot(label, options.snapshot));
   // `out` stays outside the pipeline: the pipeline would destroy it with the raw error before we classify it.
   const out = new PassThrough();

@@ -80,7 +80,7 @@ export async function restoreData(
   ledger.created(etcd.dataDir);
   if (target.tool) {
     const shipped = snapshotDirFor(staging);
-    await shipSnapshot(session, snapshotPath, shipped, log);
+    await shipSnapshot(session, { path: snapshotPath }, shipped, log);
     try {
       await restoreOnNode(session, target.tool, '0:0', {
         ...restore,

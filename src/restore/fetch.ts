@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { OpeningKeys } from '../envelope/encryption';
 import { open } from '../envelope/open';
 import type { BackupMetadata } from '../format';
@@ -17,6 +17,8 @@ export interface FetchedBackup {
   analysis: SnapshotAnalysis;
   /** The sealed control-plane files that follow the snapshot in the blob (see pki/bundle openFiles). */
   controlPlaneSealed?: Buffer;
+  /** The snapshot as it was stored, zstd-packed (when it was, and when asked for): shipped to nodes as it is. */
+  packedPath?: string;
 }
 
 /**
@@ -29,8 +31,10 @@ export async function downloadBackup(options: {
   cluster?: string;
   keys: OpeningKeys;
   path: string;
+  /** Where to keep the stored zstd stream too (kept only when the backup is zstd-packed). */
+  packedPath?: string;
   log: Logger;
-}): Promise<{ metadata: BackupMetadata; path: string; controlPlaneSealed?: Buffer }> {
+}): Promise<{ metadata: BackupMetadata; path: string; controlPlaneSealed?: Buffer; packedPath?: string }> {
   const { store, log } = options;
   const listing = await store.list();
   const chosen = selectBackup(listing.backups, options.selector, {
@@ -41,21 +45,39 @@ export async function downloadBackup(options: {
   const stored = await store.get(chosen.name);
   let controlPlaneSealed: Buffer | undefined;
   const sealedFiles = stored.metadata.controlPlane?.sealed;
-  const plain = await open(stored.blob, {
-    keys: options.keys,
-    envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
-    snapshot: stored.metadata.snapshot,
-    label: chosen.name,
-    ...(sealedFiles
-      ? { followedBy: { offset: sealedFiles.offset, collect: (rest: Buffer) => (controlPlaneSealed = rest) } }
-      : {}),
-  });
-  const meter = new ProgressMeter('fetch', (r) => log.info(formatProgress(r)), stored.metadata.snapshot.size);
-  await pipeline(plain, meter, createWriteStream(options.path, { mode: 0o600, flags: 'wx' }));
+  const packedPath = stored.metadata.envelope.compression === 'zstd' ? options.packedPath : undefined;
+  const packed = packedPath ? createWriteStream(packedPath, { mode: 0o600, flags: 'wx' }) : undefined;
+  try {
+    const plain = await open(stored.blob, {
+      ...(packed ? { packedCopy: packed } : {}),
+      keys: options.keys,
+      envelope: { ...stored.metadata.envelope, blob: stored.metadata.envelope.blob },
+      snapshot: stored.metadata.snapshot,
+      label: chosen.name,
+      ...(sealedFiles
+        ? {
+            followedBy: {
+              offset: sealedFiles.offset,
+              collect: (rest: Buffer) => (controlPlaneSealed = rest),
+            },
+          }
+        : {}),
+    });
+    const meter = new ProgressMeter(
+      'fetch',
+      (r) => log.info(formatProgress(r)),
+      stored.metadata.snapshot.size,
+    );
+    await pipeline(plain, meter, createWriteStream(options.path, { mode: 0o600, flags: 'wx' }));
+    if (packed) await finished(packed);
+  } finally {
+    packed?.destroy();
+  }
   return {
     metadata: stored.metadata,
     path: options.path,
     ...(controlPlaneSealed ? { controlPlaneSealed } : {}),
+    ...(packedPath ? { packedPath } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { posix } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { firstLine, SshCommandError } from '../ssh/errors';
 import type { SshSession } from '../ssh/session';
 import type { Logger } from '../util/log';
@@ -34,17 +35,20 @@ export async function removeOurDir(session: SshSession, dir: string): Promise<vo
  */
 export async function shipSnapshot(
   session: SshSession,
-  localPath: string,
+  snapshot: { path: string; packedPath?: string },
   dir: string,
   log: Logger,
 ): Promise<number> {
   const codec = (await wireCodecs(session)).file;
+  // The stored zstd stream goes as it is when the node can unpack it: nothing to pack on the runner.
+  const asStored = snapshot.packedPath !== undefined && codec.name === 'zstd';
+  const localPath = asStored ? snapshot.packedPath! : snapshot.path;
   try {
     return await sendPacked(session, {
       source: createReadStream(localPath),
-      pack: codec.pack(),
+      pack: asStored ? new PassThrough() : codec.pack(),
       argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
-      label: `snapshot to ${session.target}, packed with ${codec.name}`,
+      label: `snapshot to ${session.target}, ${asStored ? 'zstd-packed as stored' : `packed with ${codec.name}`}`,
       log,
     });
   } catch (error) {

@@ -103,7 +103,11 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
   const run = new StepRunner(request.signal);
   try {
     const downloaded = await run.beforeStop('fetch', () =>
-      downloadBackup({ ...request, path: temp.file('snapshot.db') }),
+      downloadBackup({
+        ...request,
+        path: temp.file('snapshot.db'),
+        packedPath: temp.file('snapshot.db.zst'),
+      }),
     );
     const analysis = await run.beforeStop('verify', () => verifyBackup(downloaded.metadata, downloaded.path));
     const fetched: FetchedBackup = { ...downloaded, analysis };

@@ -31,7 +31,7 @@ export class NodeStager implements Stager {
       await makeDir(session, posix.dirname(m.target));
       let sent = 0;
       try {
-        sent = await shipSnapshot(session, fetched.path, m.snapshotDir, log);
+        sent = await shipSnapshot(session, fetched, m.snapshotDir, log);
         log.info(
           `${m.node}: restoring ${m.name} with ${m.nodeTool!.kind} ${m.nodeTool!.version} on the node`,
         );

@@ -210,7 +210,7 @@ restoreCase('3.5', 1, (ctx) => {
       const started = Date.now();
       const error = await shipSnapshot(
         session,
-        join(ctx.work, 'gone.db'),
+        { path: join(ctx.work, 'gone.db') },
         '/var/lib/.etcd.restore-20260101T000000Z.snapshot',
         testLog,
       ).catch((e: unknown) => e);
