@@ -27690,7 +27690,7 @@ module.exports = baseGetTag;
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var baseFindIndex = __webpack_require__(35588),
-    baseIsNaN = __webpack_require__(34352),
+    baseIsNaN = __webpack_require__(11971),
     strictIndexOf = __webpack_require__(95232);
 
 /**
@@ -27738,7 +27738,7 @@ module.exports = baseIsArguments;
 
 /***/ }),
 
-/***/ 34352:
+/***/ 11971:
 /***/ ((module) => {
 
 /**

@@ -9,7 +9,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ax: () => (/* binding */ acquireViaEtcdctl),
-/* harmony export */   ap: () => (/* binding */ EtcdctlError),
+/* harmony export */   ap: () => (/* reexport safe */ _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__.a),
 /* harmony export */   mU: () => (/* binding */ hasCommand)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -18,12 +18,13 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38412);
-/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14814);
-/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7403);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_6__]);
-_snapshot_file__WEBPACK_IMPORTED_MODULE_6__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38412);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14814);
+/* harmony import */ var _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45146);
+/* harmony import */ var _save_on_node__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34352);
+/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7403);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_7__]);
+_snapshot_file__WEBPACK_IMPORTED_MODULE_7__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 
@@ -31,8 +32,8 @@ _snapshot_file__WEBPACK_IMPORTED_MODULE_6__ = (__webpack_async_dependencies__.th
 
 
 
-class EtcdctlError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .EtcdBackupError */ .Ld {
-}
+
+
 /** The node's program for each packing; the snapshot file is appended as the last argument. */
 const PACKERS = {
     zstd: ['zstd', '-q', '-3', '-c', '--'],
@@ -56,8 +57,8 @@ async function run(session, argv, what) {
     const r = await session.exec(argv, { sudo: true });
     if (r.exitCode !== 0) {
         const detail = r.stderr.trim().split('\n').pop() ?? '';
-        throw new EtcdctlError(`${what} failed on ${session.target} (exit ${r.exitCode}): ${detail}`, {
-            hint: `see the message above; ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_4__/* .optionName */ .fS)('method')} grpc needs nothing on the node but sshd`,
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`${what} failed on ${session.target} (exit ${r.exitCode}): ${detail}`, {
+            hint: `see the message above; ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} grpc needs nothing on the node but sshd`,
         });
     }
     return r.stdout.toString('utf8');
@@ -76,11 +77,28 @@ const tlsFlags = (endpoint, t) => [
 async function acquireViaEtcdctl(session, target, options) {
     const started = Date.now();
     const name = `etcd-backup-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.db`;
-    const saved = options.saver === 'etcdctl'
-        ? await saveWithEtcdctl(session, target, name)
-        : await saveInContainer(session, target, name);
+    const compression = options.compression ?? 'none';
+    if (options.saver === 'etcdctl') {
+        const save = [
+            'env',
+            'ETCDCTL_API=3',
+            'etcdctl',
+            ...tlsFlags(target.endpoint, target),
+            'snapshot',
+            'save',
+        ];
+        const sending = await (0,_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .saveAndSend */ .z)(session, save, name, compression);
+        try {
+            const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
+            return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: 'etcdctl' };
+        }
+        finally {
+            sending.release();
+        }
+    }
+    const saved = await saveInContainer(session, target, name);
     try {
-        const bytes = saved.bytes ?? (await sizeOnNode(session, saved.file));
+        const bytes = await sizeOnNode(session, saved.file);
         const streamed = await streamFromNode(session, saved, { ...options, totalBytes: bytes });
         return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
     }
@@ -107,9 +125,14 @@ async function streamFromNode(session, saved, options) {
         ...PACKERS[compression],
         saved.file,
     ], { sudo: true });
+    return receive(session, stream, options);
+}
+/** The packed stream from the node, unpacked into `path` (and teed into `also`, packed or not). */
+async function receive(session, stream, options) {
+    const compression = options.compression ?? 'none';
     const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
     const wire = packed ? countedTee(stream.stdout, packed) : undefined;
-    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_6__/* .writeSnapshotFile */ .C)({
+    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_7__/* .writeSnapshotFile */ .C)({
         source: unpacked(wire?.stream ?? stream.stdout, compression),
         path: options.path,
         totalBytes: options.totalBytes,
@@ -120,53 +143,22 @@ async function streamFromNode(session, saved, options) {
     });
     const ended = await stream.done;
     if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-        throw new EtcdctlError(`reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
     return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
 }
 /** The bytes as they crossed the link, teed into `into` and counted. */
 function countedTee(source, into) {
-    const tee = new _util_tee__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .f(into);
+    const tee = new _util_tee__WEBPACK_IMPORTED_MODULE_4__/* .Tee */ .f(into);
     source.on('error', (error) => tee.destroy(error));
     return { stream: source.pipe(tee), bytes: () => tee.bytes };
 }
 const removeOnNode = (session, path) => session.exec(['rm', '-rf', '--', path], { sudo: true }).catch(() => { });
-/**
- * `etcdctl snapshot save` on the node, into a private temp dir, in one round trip: the shell makes the dir,
- * saves into it (removing it again when the save fails) and prints the dir and the file's size.
- */
-async function saveWithEtcdctl(session, target, name) {
-    const out = await run(session, [
-        'sh',
-        '-c',
-        'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1; file=$dir/$1; shift; ' +
-            '"$@" "$file" >/dev/null || { rc=$?; rm -rf -- "$dir"; exit "$rc"; }; ' +
-            'printf \'%s\\n\' "$dir"; stat -c %s -- "$file"',
-        'sh',
-        name,
-        'env',
-        'ETCDCTL_API=3',
-        'etcdctl',
-        ...tlsFlags(target.endpoint, target),
-        'snapshot',
-        'save',
-    ], 'etcdctl snapshot save');
-    const [dir, size] = out.trim().split('\n');
-    if (!dir?.startsWith('/tmp/etcd-backup.'))
-        throw new EtcdctlError(`etcdctl snapshot save on ${session.target} printed no folder (got ${JSON.stringify(out)})`);
-    const bytes = Number(size);
-    return {
-        how: 'etcdctl',
-        file: node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(dir, name),
-        bytes: Number.isFinite(bytes) ? bytes : undefined,
-        leftover: dir,
-    };
-}
 /** `etcdctl snapshot save` inside the running etcd container (crictl exec), into its data dir. */
 async function saveInContainer(session, target, name) {
     const ids = await run(session, ['crictl', 'ps', '--name', '^etcd$', '--state', 'Running', '-q'], 'crictl ps');
     const id = ids.split('\n').find((line) => line.trim());
     if (!id)
-        throw new EtcdctlError(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
     // Written into the data dir, which the container shares with the node through its hostPath volume.
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(target.dataHostPath, name);
     const inContainer = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(target.dataDir, name);
@@ -186,7 +178,7 @@ async function saveInContainer(session, target, name) {
         await removeOnNode(session, file);
         throw error;
     }
-    return { how: 'crictl', file, bytes: undefined, leftover: file };
+    return { how: 'crictl', file, leftover: file };
 }
 
 __webpack_async_result__();
@@ -804,6 +796,21 @@ function onRunnerDisk(dir, dbSize, step) {
 
 /***/ }),
 
+/***/ 45146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ EtcdctlError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/** The etcdctl way failed on the node: a program missing, the save or its packing. */
+class EtcdctlError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupError */ .Ld {
+}
+
+
+/***/ }),
+
 /***/ 4762:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
@@ -915,6 +922,120 @@ function equalsBytes(buf, from, end, word) {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 34352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ saveAndSend)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38412);
+/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45089);
+/* harmony import */ var _etcdctl_error__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45146);
+
+
+
+
+/**
+ * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
+ * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
+ * only in that dir and only while this shell runs; every way out removes it:
+ * - the save or the packer fails: the shell exits through its EXIT trap;
+ * - the runner is gone (killed, or the link cut): the runner keeps the command's stdin open until the end, so
+ *   its end means the runner is gone; the watcher then signals the shell, which stops the save and exits;
+ * - a signal: the shell's trap stops the save and exits.
+ * The save runs in the background because a shell runs its traps only between commands, and `wait` is one.
+ */
+const SAVE_AND_SEND = [
+    'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
+    'saver=',
+    'trap \'rm -rf -- "$dir"\' EXIT',
+    'trap \'[ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
+    'packer=$1 file=$dir/$2',
+    'shift 2',
+    // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3.
+    'exec 3<&0',
+    '(cat <&3 >/dev/null; kill -TERM $$) 2>/dev/null &',
+    'exec 3<&-',
+    'watcher=$!',
+    '"$@" "$file" >/dev/null &',
+    'saver=$!',
+    'wait "$saver" || exit $?',
+    'saver=',
+    'size=$(stat -c %s -- "$file") || exit 1',
+    'printf \'%s\\n\' "$size"',
+    'case $packer in',
+    '  zstd) zstd -q -3 -c -- "$file" ;;',
+    '  gzip) gzip -1 -c -- "$file" ;;',
+    '  *) cat -- "$file" ;;',
+    'esac || exit $?',
+    'kill "$watcher" 2>/dev/null',
+    'exit 0',
+].join('\n');
+async function saveAndSend(session, save, name, compression) {
+    const stdin = new node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough();
+    const stream = await session.execStream(['sh', '-c', SAVE_AND_SEND, 'sh', compression, name, ...save], {
+        sudo: true,
+        stdin,
+    });
+    const release = () => stdin.end();
+    try {
+        const line = await firstLine(stream.stdout);
+        const bytes = Number(line);
+        if (!Number.isSafeInteger(bytes) || bytes <= 0)
+            throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_3__/* .EtcdctlError */ .a(`the snapshot saved on ${session.target} has no size (the node printed ${JSON.stringify(line)})`);
+        return { stream, bytes, release };
+    }
+    catch (error) {
+        release();
+        stream.stdout.destroy();
+        await stream.done.catch(() => { });
+        if (error instanceof _ssh__WEBPACK_IMPORTED_MODULE_2__/* .SshCommandError */ .qu)
+            throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_3__/* .EtcdctlError */ .a(`etcdctl snapshot save failed on ${session.target} (exit ${error.remoteExitCode ?? error.signalName}): ${error.stderr.trim().split('\n').pop() ?? ''}`, { hint: `see the message above; ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_1__/* .optionName */ .fS)('method')} grpc needs nothing on the node but sshd` });
+        throw error;
+    }
+}
+/** Reads up to the first newline; what follows stays in the stream for the next reader. */
+function firstLine(stream) {
+    return new Promise((resolve, reject) => {
+        let head = Buffer.alloc(0);
+        const done = (error, line) => {
+            stream.off('readable', onReadable);
+            stream.off('error', onError);
+            stream.off('end', onEnd);
+            if (error)
+                reject(error);
+            else
+                resolve(line);
+        };
+        const onReadable = () => {
+            for (let chunk = stream.read(); chunk; chunk = stream.read()) {
+                head = Buffer.concat([head, chunk]);
+                const at = head.indexOf(10);
+                if (at >= 0) {
+                    if (at + 1 < head.length)
+                        stream.unshift(head.subarray(at + 1));
+                    done(undefined, head.subarray(0, at).toString('latin1'));
+                    return;
+                }
+                if (head.length > 64) {
+                    done(new Error(`the node's first line is not a size: ${JSON.stringify(head.toString('latin1'))}`));
+                    return;
+                }
+            }
+        };
+        const onError = (error) => done(error);
+        const onEnd = () => done(new Error('the node sent nothing'));
+        stream.on('readable', onReadable);
+        stream.on('error', onError);
+        stream.on('end', onEnd);
+    });
+}
+
 
 /***/ }),
 
@@ -11546,13 +11667,14 @@ function hasHostKeyPin(policy) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   v7: () => (/* reexport */ RemoteLockBusyError),
+  qu: () => (/* reexport */ errors/* SshCommandError */.qu),
   Ng: () => (/* reexport */ connect/* connect */.Ng),
   o3: () => (/* reexport */ host_keys/* normalizeFingerprint */.o3),
   uJ: () => (/* reexport */ host_keys/* parseKnownHosts */.uJ),
   UV: () => (/* reexport */ withRemoteLock)
 });
 
-// UNUSED EXPORTS: RemoteFileNotFoundError, SshAuthError, SshCommandError, SshCommandTimeoutError, SshConnectTimeoutError, SshConnectionLostError, SshDnsError, SshError, SshForwardError, SshHostKeyMismatchError, SshHostKeyUnknownError, SshJumpError, SshKeyError, SshProtocolError, SshSession, SshSudoDeniedError, SshSudoPasswordRequiredError, SshUnreachableError, buildCommand, discardChannel, fingerprintOf, firstLine, knownHostsName, quoteArg, targetName
+// UNUSED EXPORTS: RemoteFileNotFoundError, SshAuthError, SshCommandTimeoutError, SshConnectTimeoutError, SshConnectionLostError, SshDnsError, SshError, SshForwardError, SshHostKeyMismatchError, SshHostKeyUnknownError, SshJumpError, SshKeyError, SshProtocolError, SshSession, SshSudoDeniedError, SshSudoPasswordRequiredError, SshUnreachableError, buildCommand, discardChannel, fingerprintOf, firstLine, knownHostsName, quoteArg, targetName
 
 // EXTERNAL MODULE: ./src/ssh/channel.ts
 var channel = __webpack_require__(16965);

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
-import { EtcdBackupError } from '../errors';
 import { optionName } from '../options/naming';
-import type { SshSession } from '../ssh';
+import type { ExecStream, SshSession } from '../ssh';
 import type { ProgressSink } from '../util/progress';
 import { Tee } from '../util/tee';
 import type { AcquiredSnapshot } from './acquire-grpc';
+import { EtcdctlError } from './etcdctl-error';
+import { saveAndSend } from './save-on-node';
 import { writeSnapshotFile } from './snapshot-file';
+
+export { EtcdctlError } from './etcdctl-error';
 
 export interface EtcdctlTarget {
   /** Client URL as the node sees it, e.g. https://127.0.0.1:2379. */
@@ -26,8 +29,6 @@ export interface EtcdctlTarget {
    */
   containerTls?: { caPath: string; certPath: string; keyPath: string };
 }
-
-export class EtcdctlError extends EtcdBackupError {}
 
 /** How the snapshot is packed on the node before it crosses the link (the runner unpacks it as it arrives). */
 export type NodeCompression = 'zstd' | 'gzip' | 'none';
@@ -74,11 +75,10 @@ const tlsFlags = (endpoint: string, t: TlsPaths) => [
   `--key=${t.keyPath}`,
 ];
 
-/** A snapshot saved on the node: where it is, its size, and what to remove afterwards (a private temp dir, or the file). */
+/** A snapshot saved on the node: where it is, and what to remove afterwards. */
 interface SavedOnNode {
   how: Saver;
   file: string;
-  bytes: number | undefined;
   leftover: string;
 }
 
@@ -105,12 +105,27 @@ export async function acquireViaEtcdctl(
 ): Promise<AcquiredSnapshot & { how: Saver; packedBytes?: number }> {
   const started = Date.now();
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
-  const saved =
-    options.saver === 'etcdctl'
-      ? await saveWithEtcdctl(session, target, name)
-      : await saveInContainer(session, target, name);
+  const compression = options.compression ?? 'none';
+  if (options.saver === 'etcdctl') {
+    const save = [
+      'env',
+      'ETCDCTL_API=3',
+      'etcdctl',
+      ...tlsFlags(target.endpoint, target),
+      'snapshot',
+      'save',
+    ];
+    const sending = await saveAndSend(session, save, name, compression);
+    try {
+      const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
+      return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: 'etcdctl' };
+    } finally {
+      sending.release();
+    }
+  }
+  const saved = await saveInContainer(session, target, name);
   try {
-    const bytes = saved.bytes ?? (await sizeOnNode(session, saved.file));
+    const bytes = await sizeOnNode(session, saved.file);
     const streamed = await streamFromNode(session, saved, { ...options, totalBytes: bytes });
     return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: saved.how };
   } finally {
@@ -124,18 +139,7 @@ async function sizeOnNode(session: SshSession, file: string): Promise<number | u
 }
 
 /** The saved file, packed on the node, across the link, unpacked into `path` (and teed into `also`). */
-async function streamFromNode(
-  session: SshSession,
-  saved: SavedOnNode,
-  options: {
-    path: string;
-    progress: ProgressSink;
-    also?: Writable;
-    compression?: NodeCompression;
-    alsoPacked?: boolean;
-    totalBytes: number | undefined;
-  },
-) {
+async function streamFromNode(session: SshSession, saved: SavedOnNode, options: ReceiveOptions) {
   const compression = options.compression ?? 'none';
   // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
   // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
@@ -152,6 +156,21 @@ async function streamFromNode(
     ],
     { sudo: true },
   );
+  return receive(session, stream, options);
+}
+
+type ReceiveOptions = {
+  path: string;
+  progress: ProgressSink;
+  also?: Writable;
+  compression?: NodeCompression;
+  alsoPacked?: boolean;
+  totalBytes: number | undefined;
+};
+
+/** The packed stream from the node, unpacked into `path` (and teed into `also`, packed or not). */
+async function receive(session: SshSession, stream: ExecStream, options: ReceiveOptions) {
+  const compression = options.compression ?? 'none';
   const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
   const wire = packed ? countedTee(stream.stdout, packed) : undefined;
   const written = await writeSnapshotFile({
@@ -181,48 +200,6 @@ function countedTee(source: Readable, into: Writable): { stream: Readable; bytes
 
 const removeOnNode = (session: SshSession, path: string) =>
   session.exec(['rm', '-rf', '--', path], { sudo: true }).catch(() => {});
-
-/**
- * `etcdctl snapshot save` on the node, into a private temp dir, in one round trip: the shell makes the dir,
- * saves into it (removing it again when the save fails) and prints the dir and the file's size.
- */
-async function saveWithEtcdctl(
-  session: SshSession,
-  target: EtcdctlTarget,
-  name: string,
-): Promise<SavedOnNode> {
-  const out = await run(
-    session,
-    [
-      'sh',
-      '-c',
-      'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1; file=$dir/$1; shift; ' +
-        '"$@" "$file" >/dev/null || { rc=$?; rm -rf -- "$dir"; exit "$rc"; }; ' +
-        'printf \'%s\\n\' "$dir"; stat -c %s -- "$file"',
-      'sh',
-      name,
-      'env',
-      'ETCDCTL_API=3',
-      'etcdctl',
-      ...tlsFlags(target.endpoint, target),
-      'snapshot',
-      'save',
-    ],
-    'etcdctl snapshot save',
-  );
-  const [dir, size] = out.trim().split('\n');
-  if (!dir?.startsWith('/tmp/etcd-backup.'))
-    throw new EtcdctlError(
-      `etcdctl snapshot save on ${session.target} printed no folder (got ${JSON.stringify(out)})`,
-    );
-  const bytes = Number(size);
-  return {
-    how: 'etcdctl',
-    file: posix.join(dir, name),
-    bytes: Number.isFinite(bytes) ? bytes : undefined,
-    leftover: dir,
-  };
-}
 
 /** `etcdctl snapshot save` inside the running etcd container (crictl exec), into its data dir. */
 async function saveInContainer(
@@ -259,5 +236,5 @@ async function saveInContainer(
     await removeOnNode(session, file);
     throw error;
   }
-  return { how: 'crictl', file, bytes: undefined, leftover: file };
+  return { how: 'crictl', file, leftover: file };
 }

@@ -349,6 +349,51 @@ describe.skipIf(skip !== undefined)(
       await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
     });
 
+    /** etcdctl on the node made slow (a shim sleeps 30 s first): a case acts while it saves, and the save must stop then, not when it
+     * would have ended (a shell that only cleaned up on its next write would pass a shorter sleep). */
+    async function withSlowSave<T>(node: SandboxNodeInfo, work: () => Promise<T>): Promise<T> {
+      const bin = '/usr/local/bin/etcdctl';
+      await sandbox.runOnNode(node, [
+        'sh',
+        '-c',
+        'mv "$1" "$1.real" && printf \'#!/bin/sh\\nsleep 30\\nexec "%s.real" "$@"\\n\' "$1" > "$1" && chmod 755 "$1"',
+        'sh',
+        bin,
+      ]);
+      try {
+        return await work();
+      } finally {
+        await sandbox.runOnNode(node, ['mv', '-f', `${bin}.real`, bin]);
+      }
+    }
+
+    // The node's one command saves and sends; the runner holds its stdin open, and the end of it stops the save.
+    for (const how of ['killed (SIGKILL)', 'cut off'] as const) {
+      it(`leaves no snapshot on the node when the runner is ${how} while etcdctl saves it there`, async () => {
+        const node = sandbox.node(0);
+        const { runnerTemp, storeDir } = newCase(`save-${how.split(' ')[0]}`);
+        const saving = async () =>
+          (await nodeSnapshotLeftovers(sandbox, node)).filter((f) => !nodeBefore.includes(f));
+        const result = await withSlowSave(node, () =>
+          runCli(backupArgs(node, storeDir, ['--method', 'etcdctl']), {
+            env: { RUNNER_TEMP: runnerTemp },
+            whileRunning: async (child) => {
+              await eventually(async () => expect(await saving()).not.toEqual([]), 30_000);
+              if (how === 'cut off') await sandbox.cutConnections(node);
+              else child.kill('SIGKILL');
+            },
+          }),
+        );
+        if (how === 'cut off')
+          expectOneLineFailure(result, 'backup', /connection lost|lost the connection|closed|reset/i);
+        else expect(result.signal).toBe('SIGKILL');
+        expect(await storedNames(storeDir)).toEqual([]);
+        await expectNoSnapshotOnNode(node);
+        await eventually(() => expectNodeClean(sandbox, node, nodeBefore));
+        await expectServing(sandbox, node);
+      });
+    }
+
     // SIGINT is Ctrl-C at a terminal; SIGTERM is what a CI system or a service manager sends.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       it(`leaves no plaintext behind when the CLI is interrupted by ${signal} mid-snapshot, and frees the node lock`, async () => {

@@ -1,0 +1,117 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { optionName } from '../options/naming';
+import { type ExecStream, SshCommandError, type SshSession } from '../ssh';
+import { EtcdctlError } from './etcdctl-error';
+
+/**
+ * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
+ * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
+ * only in that dir and only while this shell runs; every way out removes it:
+ * - the save or the packer fails: the shell exits through its EXIT trap;
+ * - the runner is gone (killed, or the link cut): the runner keeps the command's stdin open until the end, so
+ *   its end means the runner is gone; the watcher then signals the shell, which stops the save and exits;
+ * - a signal: the shell's trap stops the save and exits.
+ * The save runs in the background because a shell runs its traps only between commands, and `wait` is one.
+ */
+const SAVE_AND_SEND = [
+  'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
+  'saver=',
+  'trap \'rm -rf -- "$dir"\' EXIT',
+  'trap \'[ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
+  'packer=$1 file=$dir/$2',
+  'shift 2',
+  // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3.
+  'exec 3<&0',
+  '(cat <&3 >/dev/null; kill -TERM $$) 2>/dev/null &',
+  'exec 3<&-',
+  'watcher=$!',
+  '"$@" "$file" >/dev/null &',
+  'saver=$!',
+  'wait "$saver" || exit $?',
+  'saver=',
+  'size=$(stat -c %s -- "$file") || exit 1',
+  'printf \'%s\\n\' "$size"',
+  'case $packer in',
+  '  zstd) zstd -q -3 -c -- "$file" ;;',
+  '  gzip) gzip -1 -c -- "$file" ;;',
+  '  *) cat -- "$file" ;;',
+  'esac || exit $?',
+  'kill "$watcher" 2>/dev/null',
+  'exit 0',
+].join('\n');
+
+/** The command running, its output positioned after the size line. */
+export interface Sending {
+  stream: ExecStream;
+  /** The saved snapshot's size in bytes, as the node's stat said. */
+  bytes: number;
+  /** Ends the command's stdin: call once the command is done (its end before that means the runner is gone). */
+  release(): void;
+}
+
+export async function saveAndSend(
+  session: SshSession,
+  save: string[],
+  name: string,
+  compression: 'zstd' | 'gzip' | 'none',
+): Promise<Sending> {
+  const stdin = new PassThrough();
+  const stream = await session.execStream(['sh', '-c', SAVE_AND_SEND, 'sh', compression, name, ...save], {
+    sudo: true,
+    stdin,
+  });
+  const release = () => stdin.end();
+  try {
+    const line = await firstLine(stream.stdout);
+    const bytes = Number(line);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0)
+      throw new EtcdctlError(
+        `the snapshot saved on ${session.target} has no size (the node printed ${JSON.stringify(line)})`,
+      );
+    return { stream, bytes, release };
+  } catch (error) {
+    release();
+    stream.stdout.destroy();
+    await stream.done.catch(() => {});
+    if (error instanceof SshCommandError)
+      throw new EtcdctlError(
+        `etcdctl snapshot save failed on ${session.target} (exit ${error.remoteExitCode ?? error.signalName}): ${error.stderr.trim().split('\n').pop() ?? ''}`,
+        { hint: `see the message above; ${optionName('method')} grpc needs nothing on the node but sshd` },
+      );
+    throw error;
+  }
+}
+
+/** Reads up to the first newline; what follows stays in the stream for the next reader. */
+function firstLine(stream: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let head = Buffer.alloc(0);
+    const done = (error?: Error, line?: string) => {
+      stream.off('readable', onReadable);
+      stream.off('error', onError);
+      stream.off('end', onEnd);
+      if (error) reject(error);
+      else resolve(line!);
+    };
+    const onReadable = () => {
+      for (let chunk = stream.read() as Buffer | null; chunk; chunk = stream.read() as Buffer | null) {
+        head = Buffer.concat([head, chunk]);
+        const at = head.indexOf(10);
+        if (at >= 0) {
+          if (at + 1 < head.length) stream.unshift(head.subarray(at + 1));
+          done(undefined, head.subarray(0, at).toString('latin1'));
+          return;
+        }
+        if (head.length > 64) {
+          done(new Error(`the node's first line is not a size: ${JSON.stringify(head.toString('latin1'))}`));
+          return;
+        }
+      }
+    };
+    const onError = (error: Error) => done(error);
+    const onEnd = () => done(new Error('the node sent nothing'));
+    stream.on('readable', onReadable);
+    stream.on('error', onError);
+    stream.on('end', onEnd);
+  });
+}
