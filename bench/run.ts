@@ -77,6 +77,8 @@ function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
+  // With BENCH_RSS_TRACE=1 our CLI's log and its RSS peaks go into the bench's own log.
+  if (process.env.BENCH_RSS_TRACE) process.stderr.write(r.stderr.replace(/^/gm, '    | '));
   if (r.status !== 0)
     throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.split('\n').slice(-8).join(' | ')}`);
   const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
