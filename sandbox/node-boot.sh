@@ -24,6 +24,10 @@ for dir in etc usr var/lib var/log home run; do
 done
 # root's home is a fresh one, as on a new node: the host's dotfiles (and whatever they run) stay out.
 mount --bind -- "$state/root-home" /root
+# A /tmp of its own, as a real node has: what a backup leaves there is this node's, not another sandbox's.
+mkdir -p -- "$state/tmp"
+chmod 1777 -- "$state/tmp"
+mount --bind -- "$state/tmp" /tmp
 "$@" &
 supervisor=$!
 trap 'kill -TERM "$supervisor" 2>/dev/null || true' TERM INT

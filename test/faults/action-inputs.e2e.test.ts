@@ -111,8 +111,8 @@ describe.skipIf(skip !== undefined)(
     afterAll(async () => {
       // Nothing anywhere a shell would have created, checked once more on the node itself.
       if (sandbox) {
-        // The node shares the machine's /tmp, where other tests remove their folders while find walks it:
-        // a folder gone between reading its parent and opening it is not a finding (nor a failed suite).
+        // The node's backups remove their folders while find walks /tmp: a folder gone between reading its
+        // parent and opening it is not a finding (nor a failed suite).
         const found = await sandbox
           .runOnNode(
             sandbox.node(0),

@@ -46,7 +46,7 @@ describe.skipIf(skip !== undefined)(
       if (work) await rm(work, { recursive: true, force: true });
     });
 
-    /** Snapshot files already on the node (its /tmp is shared) before each case, so a case sees only its own. */
+    /** Snapshot files already on the node before each case, so a case sees only its own. */
     let nodeBefore: string[] = [];
     beforeEach(async () => {
       nodeBefore = await nodeSnapshotLeftovers(sandbox, sandbox.node(0));

@@ -59,9 +59,8 @@ export async function nodeSnapshotLeftovers(sandbox: Sandbox, node: SandboxNodeI
 }
 
 /**
- * What a backup may leave on the node after any outcome: no snapshot files beyond those there before the case
- * (the node's /tmp is the host's, which other sandboxes share), and no process still holding a backup lock
- * (a fresh `flock -n` on every lock file succeeds).
+ * What a backup may leave on the node after any outcome: no snapshot files beyond those there before the case,
+ * and no process still holding a backup lock (a fresh `flock -n` on every lock file succeeds).
  */
 export async function expectNodeClean(
   sandbox: Sandbox,
