@@ -83,6 +83,8 @@ describe.skipIf(skip !== undefined)(
       const identity = await generateIdentity();
       sandbox = await startSandbox({ etcd: '3.5' });
       const node = sandbox.node(0);
+      // The node has a /tmp of its own: the same canary there shows a shell on the node removing it.
+      await sandbox.runOnNode(node, ['sh', '-c', 'mkdir "$1" && touch "$1/still-here"', 'sh', KEEP]);
       const ssh = {
         host: node.host,
         port: String(node.port),
