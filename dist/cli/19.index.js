@@ -1237,23 +1237,6 @@ async function* pagesOf(client, options) {
         from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
 }
-/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
-async function* keyPagesOf(client, options) {
-    let from = ALL;
-    let revision = 0n;
-    for (;;) {
-        const page = await client.rangeKeys(from, {
-            rangeEnd: ALL,
-            limit: options.limit,
-            ...(revision ? { revision } : {}),
-        });
-        revision ||= page.revision;
-        yield { kvs: page.keys, revision };
-        if (!page.more || page.keys.length === 0)
-            return;
-        from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
-    }
-}
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
 function expectedKeys(live) {
     return live.size - (live.has('') ? 1 : 0);
@@ -1262,6 +1245,11 @@ function expectedKeys(live) {
  * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
  * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
  */
+/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
+async function* keyPagesOf(client) {
+    for await (const page of client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }))
+        yield { kvs: page.keys, revision: page.revision };
+}
 async function countAgainstSnapshot(pages, snapshotOf, clusterOf, each) {
     const count = { restored: 0, unexpected: 0, changed: 0, seen: 0, revision: 0n };
     for await (const page of pages) {
@@ -1316,7 +1304,7 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    const count = await countAgainstSnapshot(keyPagesOf(client, { limit: 10_000 }), 
+    const count = await countAgainstSnapshot(keyPagesOf(client), 
     // By the key's bytes: no string or record object per key of the cluster.
     (key) => live.modRevisionOf(key), (kv) => kv.modRevision, 
     // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.
@@ -1742,28 +1730,24 @@ async function findLeftovers(context) {
     }
     return leftovers;
 }
-/** Every Kubernetes object key under `prefix`, keys only, page by page at one revision (returned). */
+/** Every Kubernetes object key under `prefix`, keys only, at one revision (the first page's, unless given). */
 async function eachKey(client, prefix, atRevision, each) {
     const start = Buffer.from(prefix);
-    const end = (0,_etcd_client__WEBPACK_IMPORTED_MODULE_0__/* .prefixRangeEnd */ .be)(start);
-    let from = start;
     let revision = atRevision;
-    for (;;) {
-        const page = await client.rangeKeys(from, {
-            rangeEnd: end,
-            limit: 5000,
-            ...(revision ? { revision } : {}),
-        });
-        revision ??= page.revision;
+    const pages = client.scanKeys(start, {
+        rangeEnd: (0,_etcd_client__WEBPACK_IMPORTED_MODULE_0__/* .prefixRangeEnd */ .be)(start),
+        pageSize: 5000,
+        ...(atRevision ? { revision: atRevision } : {}),
+    });
+    for await (const page of pages) {
+        revision = page.revision;
         for (const { key: bytes } of page.keys) {
             const key = (0,_snapshot_kubernetes__WEBPACK_IMPORTED_MODULE_2__/* .classifyKey */ .eL)(bytes.toString('utf8'));
             if (key?.name)
                 each({ resource: key.resource, namespace: key.namespace, name: key.name });
         }
-        if (!page.more || page.keys.length === 0)
-            return revision;
-        from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
     }
+    return revision;
 }
 
 

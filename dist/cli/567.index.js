@@ -34,12 +34,8 @@ _snapshot_file__WEBPACK_IMPORTED_MODULE_7__ = (__webpack_async_dependencies__.th
 
 
 
-/** The node's program for each packing; the snapshot file is appended as the last argument. */
-const PACKERS = {
-    zstd: ['zstd', '-q', '-3', '-c', '--'],
-    gzip: ['gzip', '-1', '-c', '--'],
-    none: ['cat', '--'],
-};
+/** The program that packs, for messages. */
+const packerName = (compression) => (compression === 'none' ? 'cat' : compression);
 function unpacked(source, compression) {
     if (compression === 'none')
         return source;
@@ -119,10 +115,10 @@ async function streamFromNode(session, saved, options) {
     const stream = await session.execStream([
         'sh',
         '-c',
-        'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
+        `dir=$1 packer=$2 file=$3; trap 'rm -rf -- "$dir"' EXIT; trap 'exit 129' HUP INT TERM PIPE\n${_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .PACK_FILE */ .P}`,
         'sh',
         saved.leftover,
-        ...PACKERS[compression],
+        compression,
         saved.file,
     ], { sudo: true });
     return receive(session, stream, options);
@@ -143,7 +139,7 @@ async function receive(session, stream, options) {
     });
     const ended = await stream.done;
     if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`reading the snapshot on ${session.target} failed (${packerName(compression)} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
     return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
 }
 /** The bytes as they crossed the link, teed into `into` and counted. */
@@ -929,6 +925,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ PACK_FILE),
 /* harmony export */   z: () => (/* binding */ saveAndSend)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
@@ -940,6 +937,17 @@ __webpack_async_result__();
 
 
 
+/**
+ * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none): the one definition of how
+ * the node packs a snapshot.
+ */
+const PACK_FILE = [
+    'case $packer in',
+    '  zstd) zstd -q -3 -c -- "$file" ;;',
+    '  gzip) gzip -1 -c -- "$file" ;;',
+    '  *) cat -- "$file" ;;',
+    'esac',
+].join('\n');
 /**
  * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
  * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
@@ -968,11 +976,7 @@ const SAVE_AND_SEND = [
     'saver=',
     'size=$(stat -c %s -- "$file") || exit 1',
     'printf \'%s\\n\' "$size"',
-    'case $packer in',
-    '  zstd) zstd -q -3 -c -- "$file" ;;',
-    '  gzip) gzip -1 -c -- "$file" ;;',
-    '  *) cat -- "$file" ;;',
-    'esac || exit $?',
+    `${PACK_FILE} || exit $?`,
     'kill "$watcher" 2>/dev/null',
     'exit 0',
 ].join('\n');
@@ -3167,8 +3171,7 @@ class EtcdClient {
      * key, where the generic decoder's objects per key would be the bulk of the memory.
      */
     rangeKeys(key, options) {
-        const kv = this.clients.KV;
-        const method = kv.constructor.service.Range;
+        const method = etcdServices().KV.service.Range;
         const request = {
             ...rangeOf(key, options),
             limit: String(options.limit),
@@ -3177,13 +3180,33 @@ class EtcdClient {
         };
         const deadline = new Date(Date.now() + this.timeoutMs);
         return new Promise((resolve, reject) => {
-            kv.makeUnaryRequest(method.path, method.requestSerialize, decodeKeysPage, request, { deadline }, (error, page) => {
+            this.clients.KV.makeUnaryRequest(method.path, method.requestSerialize, decodeKeysPage, request, { deadline }, (error, page) => {
                 if (error || !page)
                     reject(etcdErrorFrom(error, 'KV.Range', this.address));
                 else
                     resolve(page);
             });
         });
+    }
+    /**
+     * Every key in [key, rangeEnd), keys only (rangeKeys), page by page, all read at one revision: the given one,
+     * else that of the first page. Each page comes with that revision.
+     */
+    async *scanKeys(key, options) {
+        let from = key;
+        let revision = options.revision;
+        for (;;) {
+            const page = await this.rangeKeys(from, {
+                rangeEnd: options.rangeEnd,
+                limit: options.pageSize,
+                ...(revision ? { revision } : {}),
+            });
+            revision ??= page.revision;
+            yield { keys: page.keys, revision };
+            if (!page.more || page.keys.length === 0)
+                return;
+            from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
+        }
     }
     /** Every key-value in [key, rangeEnd) at one revision, fetched in pages so memory stays bounded per page. */
     async *scan(key, options = {}) {

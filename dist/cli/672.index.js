@@ -573,23 +573,6 @@ async function* pagesOf(client, options) {
         from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
 }
-/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
-async function* keyPagesOf(client, options) {
-    let from = ALL;
-    let revision = 0n;
-    for (;;) {
-        const page = await client.rangeKeys(from, {
-            rangeEnd: ALL,
-            limit: options.limit,
-            ...(revision ? { revision } : {}),
-        });
-        revision ||= page.revision;
-        yield { kvs: page.keys, revision };
-        if (!page.more || page.keys.length === 0)
-            return;
-        from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
-    }
-}
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
 function expectedKeys(live) {
     return live.size - (live.has('') ? 1 : 0);
@@ -598,6 +581,11 @@ function expectedKeys(live) {
  * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
  * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
  */
+/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
+async function* keyPagesOf(client) {
+    for await (const page of client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }))
+        yield { kvs: page.keys, revision: page.revision };
+}
 async function countAgainstSnapshot(pages, snapshotOf, clusterOf, each) {
     const count = { restored: 0, unexpected: 0, changed: 0, seen: 0, revision: 0n };
     for await (const page of pages) {
@@ -652,7 +640,7 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    const count = await countAgainstSnapshot(keyPagesOf(client, { limit: 10_000 }), 
+    const count = await countAgainstSnapshot(keyPagesOf(client), 
     // By the key's bytes: no string or record object per key of the cluster.
     (key) => live.modRevisionOf(key), (kv) => kv.modRevision, 
     // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.

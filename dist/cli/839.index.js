@@ -123,8 +123,8 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const encryption = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .encryptionFrom */ .Sy)(values);
     const ssh = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .sshFrom */ .DD)(values);
     const etcd = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFrom */ .dc)(values);
-    const method = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method) ?? 'auto';
-    const nodeCompression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.nodeCompression) ?? 'auto';
+    const method = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.method);
+    const nodeCompression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.nodeCompression);
     const compression = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .ENVELOPE */ .Pr.compression) ?? 'zstd';
     const member = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.member);
     const store = (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .storeFrom */ .O5)(values, { writes: true });
@@ -133,8 +133,8 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
         ssh,
         etcd,
         ...(member ? { member } : {}),
-        method,
-        nodeCompression,
+        ...(method ? { method } : {}),
+        ...(nodeCompression ? { nodeCompression } : {}),
         cluster,
         force: (0,_options__WEBPACK_IMPORTED_MODULE_2__/* .isOn */ .Mp)(values, _options__WEBPACK_IMPORTED_MODULE_2__/* .BACKUP */ .DW.force),
         store,

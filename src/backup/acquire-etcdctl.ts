@@ -8,7 +8,7 @@ import type { ProgressSink } from '../util/progress';
 import { Tee } from '../util/tee';
 import type { AcquiredSnapshot } from './acquire-grpc';
 import { EtcdctlError } from './etcdctl-error';
-import { saveAndSend } from './save-on-node';
+import { PACK_FILE, saveAndSend } from './save-on-node';
 import { writeSnapshotFile } from './snapshot-file';
 
 export { EtcdctlError } from './etcdctl-error';
@@ -33,12 +33,8 @@ export interface EtcdctlTarget {
 /** How the snapshot is packed on the node before it crosses the link (the runner unpacks it as it arrives). */
 export type NodeCompression = 'zstd' | 'gzip' | 'none';
 
-/** The node's program for each packing; the snapshot file is appended as the last argument. */
-const PACKERS: Record<NodeCompression, string[]> = {
-  zstd: ['zstd', '-q', '-3', '-c', '--'],
-  gzip: ['gzip', '-1', '-c', '--'],
-  none: ['cat', '--'],
-};
+/** The program that packs, for messages. */
+const packerName = (compression: NodeCompression) => (compression === 'none' ? 'cat' : compression);
 
 function unpacked(source: Readable, compression: NodeCompression): Readable {
   if (compression === 'none') return source;
@@ -148,10 +144,10 @@ async function streamFromNode(session: SshSession, saved: SavedOnNode, options: 
     [
       'sh',
       '-c',
-      'dir=$1; shift; trap \'rm -rf -- "$dir"\' EXIT; trap \'exit 129\' HUP INT TERM PIPE; "$@"',
+      `dir=$1 packer=$2 file=$3; trap 'rm -rf -- "$dir"' EXIT; trap 'exit 129' HUP INT TERM PIPE\n${PACK_FILE}`,
       'sh',
       saved.leftover,
-      ...PACKERS[compression],
+      compression,
       saved.file,
     ],
     { sudo: true },
@@ -185,7 +181,7 @@ async function receive(session: SshSession, stream: ExecStream, options: Receive
   const ended = await stream.done;
   if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
     throw new EtcdctlError(
-      `reading the snapshot on ${session.target} failed (${PACKERS[compression][0]} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
+      `reading the snapshot on ${session.target} failed (${packerName(compression)} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
       { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
     );
   return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };

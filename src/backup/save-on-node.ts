@@ -4,6 +4,18 @@ import { type ExecStream, SshCommandError, type SshSession } from '../ssh';
 import { EtcdctlError } from './etcdctl-error';
 
 /**
+ * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none): the one definition of how
+ * the node packs a snapshot.
+ */
+export const PACK_FILE = [
+  'case $packer in',
+  '  zstd) zstd -q -3 -c -- "$file" ;;',
+  '  gzip) gzip -1 -c -- "$file" ;;',
+  '  *) cat -- "$file" ;;',
+  'esac',
+].join('\n');
+
+/**
  * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
  * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
  * only in that dir and only while this shell runs; every way out removes it:
@@ -31,11 +43,7 @@ const SAVE_AND_SEND = [
   'saver=',
   'size=$(stat -c %s -- "$file") || exit 1',
   'printf \'%s\\n\' "$size"',
-  'case $packer in',
-  '  zstd) zstd -q -3 -c -- "$file" ;;',
-  '  gzip) gzip -1 -c -- "$file" ;;',
-  '  *) cat -- "$file" ;;',
-  'esac || exit $?',
+  `${PACK_FILE} || exit $?`,
   'kill "$watcher" 2>/dev/null',
   'exit 0',
 ].join('\n');

@@ -4,7 +4,7 @@ import { checkServerIdentity } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { EtcdError, etcdErrorFrom } from './errors';
 import { etcdServices } from './proto';
-import { decodeKeysPage, type KeysPage } from './range-keys';
+import { decodeKeysPage, type KeyRevision, type KeysPage } from './range-keys';
 
 export interface EtcdTls {
   ca: Buffer;
@@ -218,12 +218,7 @@ export class EtcdClient {
    * key, where the generic decoder's objects per key would be the bulk of the memory.
    */
   rangeKeys(key: Buffer, options: { rangeEnd: Buffer; limit: number; revision?: bigint }): Promise<KeysPage> {
-    const kv = this.clients.KV;
-    const method = (
-      kv.constructor as unknown as {
-        service: Record<string, { path: string; requestSerialize: (r: Raw) => Buffer }>;
-      }
-    ).service.Range!;
+    const method = etcdServices().KV.service.Range!;
     const request = {
       ...rangeOf(key, options),
       limit: String(options.limit),
@@ -232,7 +227,7 @@ export class EtcdClient {
     };
     const deadline = new Date(Date.now() + this.timeoutMs);
     return new Promise<KeysPage>((resolve, reject) => {
-      kv.makeUnaryRequest(
+      this.clients.KV.makeUnaryRequest(
         method.path,
         method.requestSerialize,
         decodeKeysPage,
@@ -244,6 +239,29 @@ export class EtcdClient {
         },
       );
     });
+  }
+
+  /**
+   * Every key in [key, rangeEnd), keys only (rangeKeys), page by page, all read at one revision: the given one,
+   * else that of the first page. Each page comes with that revision.
+   */
+  async *scanKeys(
+    key: Buffer,
+    options: { rangeEnd: Buffer; pageSize: number; revision?: bigint },
+  ): AsyncGenerator<{ keys: KeyRevision[]; revision: bigint }> {
+    let from = key;
+    let revision = options.revision;
+    for (;;) {
+      const page = await this.rangeKeys(from, {
+        rangeEnd: options.rangeEnd,
+        limit: options.pageSize,
+        ...(revision ? { revision } : {}),
+      });
+      revision ??= page.revision;
+      yield { keys: page.keys, revision };
+      if (!page.more || page.keys.length === 0) return;
+      from = Buffer.concat([page.keys[page.keys.length - 1]!.key, Buffer.from([0])]);
+    }
   }
 
   /** Every key-value in [key, rangeEnd) at one revision, fetched in pages so memory stays bounded per page. */

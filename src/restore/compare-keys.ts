@@ -41,26 +41,6 @@ async function* pagesOf(
   }
 }
 
-/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
-async function* keyPagesOf(
-  client: EtcdClient,
-  options: { limit: number },
-): AsyncGenerator<{ kvs: KeyRevision[]; revision: bigint }> {
-  let from = ALL;
-  let revision = 0n;
-  for (;;) {
-    const page = await client.rangeKeys(from, {
-      rangeEnd: ALL,
-      limit: options.limit,
-      ...(revision ? { revision } : {}),
-    });
-    revision ||= page.revision;
-    yield { kvs: page.keys, revision };
-    if (!page.more || page.keys.length === 0) return;
-    from = Buffer.concat([page.keys[page.keys.length - 1]!.key, Buffer.from([0])]);
-  }
-}
-
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
 function expectedKeys(live: LiveKeys): number {
   return live.size - (live.has('') ? 1 : 0);
@@ -70,6 +50,12 @@ function expectedKeys(live: LiveKeys): number {
  * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
  * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
  */
+/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
+async function* keyPagesOf(client: EtcdClient): AsyncGenerator<{ kvs: KeyRevision[]; revision: bigint }> {
+  for await (const page of client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }))
+    yield { kvs: page.keys, revision: page.revision };
+}
+
 async function countAgainstSnapshot<T extends { key: Buffer }>(
   pages: AsyncGenerator<{ kvs: T[]; revision: bigint }>,
   snapshotOf: (key: Buffer) => number | null | undefined,
@@ -137,7 +123,7 @@ export async function compareKeysWithSnapshot(
   for (let i = 0; i < samples; i++) positions.add(Math.floor((i * expected) / samples));
   const starts: Buffer[] = [];
   const count = await countAgainstSnapshot(
-    keyPagesOf(client, { limit: 10_000 }),
+    keyPagesOf(client),
     // By the key's bytes: no string or record object per key of the cluster.
     (key) => live.modRevisionOf(key),
     (kv) => kv.modRevision,

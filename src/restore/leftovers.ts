@@ -44,7 +44,7 @@ export async function findLeftovers(context: SwapContext): Promise<LeftoverObjec
   return leftovers;
 }
 
-/** Every Kubernetes object key under `prefix`, keys only, page by page at one revision (returned). */
+/** Every Kubernetes object key under `prefix`, keys only, at one revision (the first page's, unless given). */
 async function eachKey(
   client: EtcdClient,
   prefix: string,
@@ -52,21 +52,18 @@ async function eachKey(
   each: (key: { resource: string; namespace?: string | undefined; name: string }) => void,
 ): Promise<bigint | undefined> {
   const start = Buffer.from(prefix);
-  const end = prefixRangeEnd(start);
-  let from = start;
   let revision = atRevision;
-  for (;;) {
-    const page = await client.rangeKeys(from, {
-      rangeEnd: end,
-      limit: 5000,
-      ...(revision ? { revision } : {}),
-    });
-    revision ??= page.revision;
+  const pages = client.scanKeys(start, {
+    rangeEnd: prefixRangeEnd(start),
+    pageSize: 5000,
+    ...(atRevision ? { revision: atRevision } : {}),
+  });
+  for await (const page of pages) {
+    revision = page.revision;
     for (const { key: bytes } of page.keys) {
       const key = classifyKey(bytes.toString('utf8'));
       if (key?.name) each({ resource: key.resource, namespace: key.namespace, name: key.name });
     }
-    if (!page.more || page.keys.length === 0) return revision;
-    from = Buffer.concat([page.keys[page.keys.length - 1]!.key, Buffer.from([0])]);
   }
+  return revision;
 }

@@ -34,8 +34,8 @@ function readBackupInputs(inputs: OptionValues) {
   const ssh = sshFrom(inputs);
   const etcd = discoveryFrom(inputs);
   const member = read(inputs, BACKUP.member);
-  const method = read(inputs, BACKUP.method) ?? 'auto';
-  const nodeCompression = read(inputs, BACKUP.nodeCompression) ?? 'auto';
+  const method = read(inputs, BACKUP.method);
+  const nodeCompression = read(inputs, BACKUP.nodeCompression);
   const force = isOn(inputs, BACKUP.force);
   const controlPlaneFiles = isOn(inputs, BACKUP.controlPlaneFiles, true);
   const controlPlaneNodes = moreNodesFrom(inputs, readAll(inputs, BACKUP.filesFrom));
@@ -48,8 +48,8 @@ function readBackupInputs(inputs: OptionValues) {
     ssh,
     etcd,
     ...(member ? { member } : {}),
-    method,
-    nodeCompression,
+    ...(method ? { method } : {}),
+    ...(nodeCompression ? { nodeCompression } : {}),
     cluster,
     force,
     store,

@@ -124,8 +124,8 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
     const encryption = encryptionFrom(values);
     const ssh = sshFrom(values);
     const etcd = discoveryFrom(values);
-    const method = read(values, BACKUP.method) ?? 'auto';
-    const nodeCompression = read(values, BACKUP.nodeCompression) ?? 'auto';
+    const method = read(values, BACKUP.method);
+    const nodeCompression = read(values, BACKUP.nodeCompression);
     const compression = read(values, ENVELOPE.compression) ?? 'zstd';
     const member = read(values, BACKUP.member);
     const store = storeFrom(values, { writes: true });
@@ -134,8 +134,8 @@ Nothing is needed on the node but sshd: etcd is found from the kubelet config an
       ssh,
       etcd,
       ...(member ? { member } : {}),
-      method,
-      nodeCompression,
+      ...(method ? { method } : {}),
+      ...(nodeCompression ? { nodeCompression } : {}),
       cluster,
       force: isOn(values, BACKUP.force),
       store,
