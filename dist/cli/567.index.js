@@ -83,7 +83,7 @@ async function acquireViaEtcdctl(session, target, options) {
             'snapshot',
             'save',
         ];
-        const sending = await (0,_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .saveAndSend */ .z)(session, save, name, compression);
+        const sending = await (0,_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .saveAndSend */ .zW)(session, save, name, compression);
         try {
             const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
             return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: 'etcdctl' };
@@ -109,13 +109,12 @@ async function sizeOnNode(session, file) {
 /** The saved file, packed on the node, across the link, unpacked into `path` (and teed into `also`). */
 async function streamFromNode(session, saved, options) {
     const compression = options.compression ?? 'none';
-    // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
-    // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
-    // here afterwards may never arrive.
+    // The node removes the plaintext itself, as soon as the packer has it open: the cleanup command sent from
+    // here afterwards may never arrive over a cut connection.
     const stream = await session.execStream([
         'sh',
         '-c',
-        `dir=$1 packer=$2 file=$3; trap 'rm -rf -- "$dir"' EXIT; trap 'exit 129' HUP INT TERM PIPE\n${_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .PACK_FILE */ .P}`,
+        `dir=$1 packer=$2 file=$3 saver=\n${_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .REMOVE_DIR_ON_EXIT */ .mU}\n${_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .SEND_FILE */ .kK}`,
         'sh',
         saved.leftover,
         compression,
@@ -925,8 +924,9 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ PACK_FILE),
-/* harmony export */   z: () => (/* binding */ saveAndSend)
+/* harmony export */   kK: () => (/* binding */ SEND_FILE),
+/* harmony export */   mU: () => (/* binding */ REMOVE_DIR_ON_EXIT),
+/* harmony export */   zW: () => (/* binding */ saveAndSend)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
@@ -938,21 +938,32 @@ __webpack_async_result__();
 
 
 /**
- * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none): the one definition of how
- * the node packs a snapshot.
+ * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none), and removes "$dir" (the
+ * file's private home) before it sends a byte: the one definition of how the node sends a snapshot. The open
+ * descriptor keeps the data readable; once the shell and its packer end, however they end, the kernel frees
+ * it, so no trap has to run for the plaintext to go (a cut link can kill the packer and deliver the watcher's
+ * signal at once, and a shell hit by a second signal inside its EXIT trap leaves the trap unfinished).
  */
-const PACK_FILE = [
+const SEND_FILE = [
+    'exec 4<"$file" || exit 1',
+    'rm -rf -- "$dir"',
     'case $packer in',
-    '  zstd) zstd -q -3 -c -- "$file" ;;',
-    '  gzip) gzip -1 -c -- "$file" ;;',
-    '  *) cat -- "$file" ;;',
+    '  zstd) zstd -q -3 -c <&4 ;;',
+    '  gzip) gzip -1 -c <&4 ;;',
+    '  *) cat <&4 ;;',
     'esac',
+].join('\n');
+/** Traps that remove "$dir" on every way out; a signal arriving while they run is ignored, not re-entered. */
+const REMOVE_DIR_ON_EXIT = [
+    'trap \'trap "" HUP INT TERM PIPE; rm -rf -- "$dir"\' EXIT',
+    'trap \'trap "" HUP INT TERM PIPE; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
 ].join('\n');
 /**
  * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
  * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
- * only in that dir and only while this shell runs; every way out removes it:
- * - the save or the packer fails: the shell exits through its EXIT trap;
+ * only in that dir, and only until the packer has it open (see SEND_FILE); before that, every way out removes
+ * it:
+ * - the save fails: the shell exits through its EXIT trap;
  * - the runner is gone (killed, or the link cut): the runner keeps the command's stdin open until the end, so
  *   its end means the runner is gone; the watcher then signals the shell, which stops the save and exits;
  * - a signal: the shell's trap stops the save and exits.
@@ -961,8 +972,7 @@ const PACK_FILE = [
 const SAVE_AND_SEND = [
     'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
     'saver=',
-    'trap \'rm -rf -- "$dir"\' EXIT',
-    'trap \'[ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
+    REMOVE_DIR_ON_EXIT,
     'packer=$1 file=$dir/$2',
     'shift 2',
     // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3.
@@ -976,7 +986,7 @@ const SAVE_AND_SEND = [
     'saver=',
     'size=$(stat -c %s -- "$file") || exit 1',
     'printf \'%s\\n\' "$size"',
-    `${PACK_FILE} || exit $?`,
+    `${SEND_FILE} || exit $?`,
     'kill "$watcher" 2>/dev/null',
     'exit 0',
 ].join('\n');

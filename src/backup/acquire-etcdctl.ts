@@ -8,7 +8,7 @@ import type { ProgressSink } from '../util/progress';
 import { Tee } from '../util/tee';
 import type { AcquiredSnapshot } from './acquire-grpc';
 import { EtcdctlError } from './etcdctl-error';
-import { PACK_FILE, saveAndSend } from './save-on-node';
+import { REMOVE_DIR_ON_EXIT, SEND_FILE, saveAndSend } from './save-on-node';
 import { writeSnapshotFile } from './snapshot-file';
 
 export { EtcdctlError } from './etcdctl-error';
@@ -137,14 +137,13 @@ async function sizeOnNode(session: SshSession, file: string): Promise<number | u
 /** The saved file, packed on the node, across the link, unpacked into `path` (and teed into `also`). */
 async function streamFromNode(session: SshSession, saved: SavedOnNode, options: ReceiveOptions) {
   const compression = options.compression ?? 'none';
-  // The node removes the plaintext itself once the reader ends for any reason (a cut connection closes its
-  // output; a signal ends the shell through `exit`, which runs the EXIT trap): the cleanup command sent from
-  // here afterwards may never arrive.
+  // The node removes the plaintext itself, as soon as the packer has it open: the cleanup command sent from
+  // here afterwards may never arrive over a cut connection.
   const stream = await session.execStream(
     [
       'sh',
       '-c',
-      `dir=$1 packer=$2 file=$3; trap 'rm -rf -- "$dir"' EXIT; trap 'exit 129' HUP INT TERM PIPE\n${PACK_FILE}`,
+      `dir=$1 packer=$2 file=$3 saver=\n${REMOVE_DIR_ON_EXIT}\n${SEND_FILE}`,
       'sh',
       saved.leftover,
       compression,

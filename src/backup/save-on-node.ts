@@ -4,22 +4,34 @@ import { type ExecStream, SshCommandError, type SshSession } from '../ssh';
 import { EtcdctlError } from './etcdctl-error';
 
 /**
- * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none): the one definition of how
- * the node packs a snapshot.
+ * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none), and removes "$dir" (the
+ * file's private home) before it sends a byte: the one definition of how the node sends a snapshot. The open
+ * descriptor keeps the data readable; once the shell and its packer end, however they end, the kernel frees
+ * it, so no trap has to run for the plaintext to go (a cut link can kill the packer and deliver the watcher's
+ * signal at once, and a shell hit by a second signal inside its EXIT trap leaves the trap unfinished).
  */
-export const PACK_FILE = [
+export const SEND_FILE = [
+  'exec 4<"$file" || exit 1',
+  'rm -rf -- "$dir"',
   'case $packer in',
-  '  zstd) zstd -q -3 -c -- "$file" ;;',
-  '  gzip) gzip -1 -c -- "$file" ;;',
-  '  *) cat -- "$file" ;;',
+  '  zstd) zstd -q -3 -c <&4 ;;',
+  '  gzip) gzip -1 -c <&4 ;;',
+  '  *) cat <&4 ;;',
   'esac',
+].join('\n');
+
+/** Traps that remove "$dir" on every way out; a signal arriving while they run is ignored, not re-entered. */
+export const REMOVE_DIR_ON_EXIT = [
+  'trap \'trap "" HUP INT TERM PIPE; rm -rf -- "$dir"\' EXIT',
+  'trap \'trap "" HUP INT TERM PIPE; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
 ].join('\n');
 
 /**
  * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
  * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
- * only in that dir and only while this shell runs; every way out removes it:
- * - the save or the packer fails: the shell exits through its EXIT trap;
+ * only in that dir, and only until the packer has it open (see SEND_FILE); before that, every way out removes
+ * it:
+ * - the save fails: the shell exits through its EXIT trap;
  * - the runner is gone (killed, or the link cut): the runner keeps the command's stdin open until the end, so
  *   its end means the runner is gone; the watcher then signals the shell, which stops the save and exits;
  * - a signal: the shell's trap stops the save and exits.
@@ -28,8 +40,7 @@ export const PACK_FILE = [
 const SAVE_AND_SEND = [
   'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
   'saver=',
-  'trap \'rm -rf -- "$dir"\' EXIT',
-  'trap \'[ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
+  REMOVE_DIR_ON_EXIT,
   'packer=$1 file=$dir/$2',
   'shift 2',
   // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3.
@@ -43,7 +54,7 @@ const SAVE_AND_SEND = [
   'saver=',
   'size=$(stat -c %s -- "$file") || exit 1',
   'printf \'%s\\n\' "$size"',
-  `${PACK_FILE} || exit $?`,
+  `${SEND_FILE} || exit $?`,
   'kill "$watcher" 2>/dev/null',
   'exit 0',
 ].join('\n');

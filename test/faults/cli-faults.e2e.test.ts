@@ -264,6 +264,7 @@ describe.skipIf(skip !== undefined)(
       const { runnerTemp, storeDir } = newCase(`cut-${method}-${packing}`);
       const extra = packing === 'auto' ? [] : ['--node-compression', packing];
       await sandbox.setLink(node, { bytesPerSecond: 512 * 1024 });
+      let onNodeWhileSending: string[] = [];
       try {
         const result = await runCli(backupArgs(node, storeDir, ['--method', method, ...extra]), {
           env: { RUNNER_TEMP: runnerTemp },
@@ -271,10 +272,13 @@ describe.skipIf(skip !== undefined)(
             await waitFor('the snapshot to start arriving', () =>
               filesUnder(runnerTemp).some((f) => f.endsWith('snapshot.db') && statSync(f).size > 0),
             );
+            onNodeWhileSending = (await nodeSnapshotLeftovers(sandbox, node)).filter(
+              (f) => !nodeBefore.includes(f),
+            );
             await sandbox.cutConnections(node);
           },
         });
-        return { node, result, runnerTemp, storeDir };
+        return { node, result, runnerTemp, storeDir, onNodeWhileSending };
       } finally {
         await sandbox.setLink(node, {});
       }
@@ -286,7 +290,12 @@ describe.skipIf(skip !== undefined)(
       ['etcdctl', 'none'],
     ] as const) {
       it(`fails a snapshot stream cut mid-transfer (${method}${method === 'etcdctl' ? `, ${packing === 'auto' ? 'zstd' : 'unpacked'} on the node` : ''}) with one line, stores nothing and leaves nothing on the runner`, async () => {
-        const { node, result, runnerTemp, storeDir } = await backupCutMidStream(method, packing);
+        const { node, result, runnerTemp, storeDir, onNodeWhileSending } = await backupCutMidStream(
+          method,
+          packing,
+        );
+        // Once sending, the plaintext has no name on the node's disk: nothing is left for a trap to remove.
+        expect(onNodeWhileSending).toEqual([]);
         expectOneLineFailure(
           result,
           'backup',
