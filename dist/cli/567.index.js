@@ -86,7 +86,13 @@ async function acquireViaEtcdctl(session, target, options) {
         const sending = await (0,_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .saveAndSend */ .zW)(session, save, name, compression);
         try {
             const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
-            return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: 'etcdctl' };
+            return {
+                ...streamed,
+                serverVersion: '',
+                durationMs: Date.now() - started,
+                how: 'etcdctl',
+                sentWhileSaving: sending.bytes === undefined,
+            };
         }
         finally {
             sending.release();
@@ -131,6 +137,7 @@ async function receive(session, stream, options) {
         source: unpacked(wire?.stream ?? stream.stdout, compression),
         path: options.path,
         totalBytes: options.totalBytes,
+        ...(options.estimatedBytes ? { estimatedBytes: options.estimatedBytes } : {}),
         progress: options.progress,
         label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
         ...(options.also && !packed ? { also: options.also } : {}),
@@ -350,8 +357,9 @@ async function acquireSnapshot(session, access, source, options, connections) {
             also,
             compression: options.method.compression,
             ...(options.alsoPacked ? { alsoPacked: true } : {}),
+            ...(source.member.status?.dbSize ? { estimatedBytes: Number(source.member.status.dbSize) } : {}),
         });
-        options.log.info(`snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`);
+        options.log.info(`snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}${viaEtcdctl.sentWhileSaving ? ', sent while it was saved' : ''}`);
         acquired = viaEtcdctl;
     }
     if (!acquired.trailerOk)
@@ -937,41 +945,59 @@ __webpack_async_result__();
 
 
 
+/** Shell that sets $pack to the command that packs stdin to stdout as "$packer" says (zstd, gzip or none). */
+const CHOOSE_PACKER = "case $packer in zstd) pack='zstd -q -3 -c' ;; gzip) pack='gzip -1 -c' ;; *) pack=cat ;; esac";
 /**
- * Shell that writes "$file" to stdout packed as "$packer" says (zstd, gzip or none), and removes "$dir" (the
- * file's private home) before it sends a byte: the one definition of how the node sends a snapshot. The open
- * descriptor keeps the data readable; once the shell and its packer end, however they end, the kernel frees
- * it, so no trap has to run for the plaintext to go (a cut link can kill the packer and deliver the watcher's
- * signal at once, and a shell hit by a second signal inside its EXIT trap leaves the trap unfinished).
+ * Shell that writes "$file" to stdout packed as "$packer" says, and removes "$dir" (the file's private home)
+ * before it sends a byte: the one definition of how the node sends a finished snapshot. The open descriptor
+ * keeps the data readable; once the shell and its packer end, however they end, the kernel frees it, so no
+ * trap has to run for the plaintext to go (a cut link can kill the packer and deliver the watcher's signal at
+ * once, and a shell hit by a second signal inside its EXIT trap leaves the trap unfinished).
  */
-const SEND_FILE = [
-    'exec 4<"$file" || exit 1',
-    'rm -rf -- "$dir"',
-    'case $packer in',
-    '  zstd) zstd -q -3 -c <&4 ;;',
-    '  gzip) gzip -1 -c <&4 ;;',
-    '  *) cat <&4 ;;',
-    'esac',
-].join('\n');
-/** Traps that remove "$dir" on every way out; a signal arriving while they run is ignored, not re-entered. */
+const SEND_FILE = [CHOOSE_PACKER, 'exec 4<"$file" || exit 1', 'rm -rf -- "$dir"', '$pack <&4'].join('\n');
+/**
+ * Traps that remove "$dir" on every way out and stop the save ($saver) and the sender ($sender) if running; a
+ * signal arriving while they run is ignored, not re-entered.
+ */
 const REMOVE_DIR_ON_EXIT = [
     'trap \'trap "" HUP INT TERM PIPE; rm -rf -- "$dir"\' EXIT',
-    'trap \'trap "" HUP INT TERM PIPE; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
+    'trap \'trap "" HUP INT TERM PIPE; [ -z "$sender" ] || kill "$sender" 2>/dev/null; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
+].join('\n');
+/**
+ * Sends the snapshot while etcdctl still writes it. etcdctl writes "$file.part" (every version from 3.4 to
+ * 3.7: open with O_TRUNC, copy, fsync, rename); the shell makes that file first and holds it open, so GNU
+ * tail follows the same inode through the rename and stops once the save has ended (--pid). The size is not
+ * known up front, so the first line is "-". After the save the dir is removed: the rest is read through the
+ * open descriptor. Without GNU tail (busybox), the save ends before the send starts.
+ */
+const FOLLOW_THE_SAVE = [
+    'while [ ! -s /dev/fd/4 ] && kill -0 "$saver" 2>/dev/null; do sleep 0.05; done',
+    '[ -s /dev/fd/4 ] || { wait "$saver" || exit $?; exit 1; }',
+    CHOOSE_PACKER,
+    "printf '%s\\n' -",
+    'tail -q -s 0.1 -c +1 -f --pid="$saver" /dev/fd/4 | $pack &',
+    'sender=$!',
+    'wait "$saver" || exit $?',
+    'saver=',
+    'rm -rf -- "$dir"',
+    'wait "$sender" || exit $?',
+    'sender=',
 ].join('\n');
 /**
  * One command on the node saves the snapshot and sends it: a private temp dir, `etcdctl snapshot save` into
- * it, the file's size as the first line of the output, then the file packed as asked. The plaintext lives
- * only in that dir, and only until the packer has it open (see SEND_FILE); before that, every way out removes
- * it:
+ * it, then the file packed as asked — while the save runs when the node has GNU tail (FOLLOW_THE_SAVE), after
+ * it otherwise, with the size as the first line. The plaintext lives only in that dir, and only until the save
+ * has ended and the sender has it open; before that, every way out removes it:
  * - the save fails: the shell exits through its EXIT trap;
  * - the runner is gone (killed, or the link cut): the runner keeps the command's stdin open until the end, so
  *   its end means the runner is gone; the watcher then signals the shell, which stops the save and exits;
- * - a signal: the shell's trap stops the save and exits.
- * The save runs in the background because a shell runs its traps only between commands, and `wait` is one.
+ * - a signal: the shell's trap stops the save and the sender, and exits.
+ * The save and the follower run in the background because a shell runs its traps only between commands, and
+ * `wait` is one.
  */
 const SAVE_AND_SEND = [
     'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
-    'saver=',
+    'saver= sender=',
     REMOVE_DIR_ON_EXIT,
     'packer=$1 file=$dir/$2',
     'shift 2',
@@ -980,13 +1006,19 @@ const SAVE_AND_SEND = [
     '(cat <&3 >/dev/null; kill -TERM $$) 2>/dev/null &',
     'exec 3<&-',
     'watcher=$!',
+    ': >"$file.part" && exec 4<"$file.part" || exit 1',
     '"$@" "$file" >/dev/null &',
     'saver=$!',
+    'if tail --pid="$saver" -c 0 /dev/null 2>/dev/null; then',
+    FOLLOW_THE_SAVE,
+    'else',
     'wait "$saver" || exit $?',
     'saver=',
+    'exec 4<&-',
     'size=$(stat -c %s -- "$file") || exit 1',
     'printf \'%s\\n\' "$size"',
     `${SEND_FILE} || exit $?`,
+    'fi',
     'kill "$watcher" 2>/dev/null',
     'exit 0',
 ].join('\n');
@@ -999,6 +1031,8 @@ async function saveAndSend(session, save, name, compression) {
     const release = () => stdin.end();
     try {
         const line = await firstLine(stream.stdout);
+        if (line === '-')
+            return { stream, bytes: undefined, release };
         const bytes = Number(line);
         if (!Number.isSafeInteger(bytes) || bytes <= 0)
             throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_3__/* .EtcdctlError */ .a(`the snapshot saved on ${session.target} has no size (the node printed ${JSON.stringify(line)})`);
@@ -1143,7 +1177,7 @@ class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_2__/* .Etcd
  * the way, so what arrived is known to be what etcd sent without reading the file again.
  */
 async function writeSnapshotFile(options) {
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes ?? options.estimatedBytes);
     const trailer = new _snapshot__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotTrailerCheck */ .Ar();
     try {
         const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' });

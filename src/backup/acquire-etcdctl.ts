@@ -97,8 +97,10 @@ export async function acquireViaEtcdctl(
     compression?: NodeCompression;
     /** Feed `also` the packed bytes as they cross the link (zstd only), not the unpacked snapshot. */
     alsoPacked?: boolean;
+    /** The member's database size, for the progress ETA while the node sends as it saves (size unknown). */
+    estimatedBytes?: number;
   },
-): Promise<AcquiredSnapshot & { how: Saver; packedBytes?: number }> {
+): Promise<AcquiredSnapshot & { how: Saver; packedBytes?: number; sentWhileSaving?: boolean }> {
   const started = Date.now();
   const name = `etcd-backup-${randomBytes(6).toString('hex')}.db`;
   const compression = options.compression ?? 'none';
@@ -114,7 +116,13 @@ export async function acquireViaEtcdctl(
     const sending = await saveAndSend(session, save, name, compression);
     try {
       const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
-      return { ...streamed, serverVersion: '', durationMs: Date.now() - started, how: 'etcdctl' };
+      return {
+        ...streamed,
+        serverVersion: '',
+        durationMs: Date.now() - started,
+        how: 'etcdctl',
+        sentWhileSaving: sending.bytes === undefined,
+      };
     } finally {
       sending.release();
     }
@@ -161,6 +169,7 @@ type ReceiveOptions = {
   compression?: NodeCompression;
   alsoPacked?: boolean;
   totalBytes: number | undefined;
+  estimatedBytes?: number;
 };
 
 /** The packed stream from the node, unpacked into `path` (and teed into `also`, packed or not). */
@@ -172,6 +181,7 @@ async function receive(session: SshSession, stream: ExecStream, options: Receive
     source: unpacked(wire?.stream ?? stream.stdout, compression),
     path: options.path,
     totalBytes: options.totalBytes,
+    ...(options.estimatedBytes ? { estimatedBytes: options.estimatedBytes } : {}),
     progress: options.progress,
     label: compression === 'none' ? 'snapshot (etcdctl)' : `snapshot (etcdctl, ${compression} on the node)`,
     ...(options.also && !packed ? { also: options.also } : {}),

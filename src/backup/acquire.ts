@@ -166,10 +166,11 @@ export async function acquireSnapshot(
         also,
         compression: options.method.compression,
         ...(options.alsoPacked ? { alsoPacked: true } : {}),
+        ...(source.member.status?.dbSize ? { estimatedBytes: Number(source.member.status.dbSize) } : {}),
       },
     );
     options.log.info(
-      `snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}`,
+      `snapshot taken by etcdctl ${viaEtcdctl.how === 'crictl' ? 'inside the etcd container (crictl exec)' : 'on the node'}${viaEtcdctl.sentWhileSaving ? ', sent while it was saved' : ''}`,
     );
     acquired = viaEtcdctl;
   }

@@ -35,13 +35,19 @@ export async function writeSnapshotFile(options: {
   source: Readable;
   path: string;
   totalBytes: number | undefined;
+  /** A guess at the size for the progress ETA when `totalBytes` is not known; nothing is checked against it. */
+  estimatedBytes?: number;
   progress: ProgressSink;
   label: string;
   onError?: () => void;
   /** Also feed every byte to this stream (the envelope, which so works while the snapshot arrives). */
   also?: Writable;
 }): Promise<WrittenSnapshot> {
-  const meter = new ProgressMeter(options.label, options.progress, options.totalBytes);
+  const meter = new ProgressMeter(
+    options.label,
+    options.progress,
+    options.totalBytes ?? options.estimatedBytes,
+  );
   const trailer = new SnapshotTrailerCheck();
   try {
     const file = createWriteStream(options.path, { mode: 0o600, flags: 'wx' });

@@ -118,9 +118,32 @@ function backupCase(minor: EtcdMinor, members: 1 | 3) {
         const lines: string[] = [];
         const log = { ...silentLogger, info: (line: string) => lines.push(line) };
         const result = await backupAndCheck({ node, user: node.users.sudo, method: 'etcdctl', log });
-        expect(lines).toContain('snapshot taken by etcdctl on the node');
+        // etcdctl of every version writes "<file>.part" and renames it: the node follows it as it is written.
+        expect(lines).toContain('snapshot taken by etcdctl on the node, sent while it was saved');
         expect(result.metadata.etcd.version.startsWith(minor)).toBe(true);
       });
+
+      if (members === 1) {
+        it('saves first and then sends, with the size first, on a node whose tail cannot follow a process (busybox)', async () => {
+          const node = sandbox.node(0);
+          const sh = (script: string) => sandbox.runOnNode(node, ['sh', '-c', script]);
+          const tail = (await sh('command -v tail')).stdout.trim();
+          expect(tail).toMatch(/^\//);
+          // Only in the node's own mount namespace: a tail that refuses --pid, as busybox's does.
+          await sh(
+            `f=$(mktemp) && printf '#!/bin/sh\\necho "tail: unrecognized option" >&2\\nexit 1\\n' >"$f" && chmod 0755 "$f" && mount --bind "$f" ${tail} && rm -f "$f"`,
+          );
+          try {
+            expect((await sh('tail --pid=1 -c 0 /dev/null; echo $?')).stdout.trim()).toBe('1');
+            const lines: string[] = [];
+            const log = { ...silentLogger, info: (line: string) => lines.push(line) };
+            await backupAndCheck({ node, user: node.users.sudo, method: 'etcdctl', log });
+            expect(lines).toContain('snapshot taken by etcdctl on the node');
+          } finally {
+            await sh(`umount ${tail}`);
+          }
+        });
+      }
 
       for (const packing of members === 1 ? (['zstd', 'gzip'] as const) : (['zstd'] as const)) {
         it(`packs the etcdctl snapshot with ${packing} on the node, and the runner unpacks exactly what etcd wrote`, async () => {
