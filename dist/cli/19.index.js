@@ -3085,21 +3085,24 @@ async function restore(request) {
     const temp = (0,_util_private_temp__WEBPACK_IMPORTED_MODULE_1__/* .createPrivateTempDir */ .f)('etcd-restore-');
     const links = request.nodes.map((n) => new _node_link__WEBPACK_IMPORTED_MODULE_8__/* .NodeLink */ .V(n, log));
     const run = new _steps__WEBPACK_IMPORTED_MODULE_17__/* .StepRunner */ .H(request.signal);
+    let verifying;
     try {
         const downloaded = await run.beforeStop('fetch', () => (0,_fetch__WEBPACK_IMPORTED_MODULE_4__/* .downloadBackup */ .$)({
             ...request,
             path: temp.file('snapshot.db'),
             packedPath: temp.file('snapshot.db.zst'),
         }));
-        const analysis = await run.beforeStop('verify', () => (0,_verify_backup__WEBPACK_IMPORTED_MODULE_20__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path));
-        const fetched = { ...downloaded, analysis };
-        const cluster = request.cluster ?? fetched.metadata.cluster;
+        // The digests are checked: the fetch refused a damaged blob before any node was reached. The page walk runs
+        // while the nodes are locked, planned and staged; nothing stops before its verdict.
+        verifying = run.beforeStop('verify', () => (0,_verify_backup__WEBPACK_IMPORTED_MODULE_20__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path));
+        verifying.catch(() => { });
+        const cluster = request.cluster ?? downloaded.metadata.cluster;
         await run.beforeStop('connectAndLock', () => (0,_lock__WEBPACK_IMPORTED_MODULE_7__/* .connectAndLock */ .p)(links, cluster, request));
-        const { plan, place } = await run.beforeStop('plan', () => planRestore(links, fetched, request));
+        const { plan, place } = await run.beforeStop('plan', () => planRestore(links, downloaded, request));
         const stager = stagerFor(place, {
             links,
             plan,
-            fetched,
+            fetched: downloaded,
             tempDir: temp.path,
             log,
             signal: request.signal,
@@ -3110,6 +3113,7 @@ async function restore(request) {
             log.info(line);
         const report = (0,_report__WEBPACK_IMPORTED_MODULE_11__/* .reportOf */ .E)(plan, request.dryRun ?? false, run.timings);
         if (request.dryRun) {
+            await verifying;
             log.info('dry run: nothing was changed');
             return report;
         }
@@ -3117,6 +3121,10 @@ async function restore(request) {
         await request.onStep?.('planned', plan);
         return await (0,_journal__WEBPACK_IMPORTED_MODULE_5__/* .withJournals */ .Pz)(links, plan, log, async () => {
             report.bytesShipped = await run.beforeStop(stager.timingNames.stage, () => stager.stage());
+            const fetched = {
+                ...downloaded,
+                analysis: await verifiedOrUnstaged(verifying, links, plan),
+            };
             // The restored copies on the runner and the snapshot are not needed any more.
             temp.dispose();
             await request.onStep?.('shipped', plan);
@@ -3127,8 +3135,20 @@ async function restore(request) {
         });
     }
     finally {
+        // The walk reads the snapshot in the temp dir: let it end before the dir goes.
+        await verifying?.catch(() => { });
         await Promise.all(links.map((l) => l.close().catch(() => { })));
         temp.dispose();
+    }
+}
+/** The verify step's verdict, awaited before anything stops; a backup it refuses takes its staging with it. */
+async function verifiedOrUnstaged(verifying, links, plan) {
+    try {
+        return await verifying;
+    }
+    catch (error) {
+        await (0,_stage__WEBPACK_IMPORTED_MODULE_13__/* .removeStaging */ .O7)(links, plan);
+        throw error;
     }
 }
 function finished(report, checked, log) {

@@ -21,7 +21,7 @@ export const BACKUP = {
     flag: 'node-compression',
     input: 'node_compression',
     arg: 'auto|zstd|gzip|none',
-    help: 'with the etcdctl method: how the snapshot is packed on the node before it crosses the link\n(auto: zstd when the node has it; the runner unpacks it as it verifies)',
+    help: 'when etcdctl takes the snapshot (--method etcdctl, or auto choosing it): how it is packed on\nthe node before it crosses the link (auto: zstd when the node has it; the runner unpacks it as\nit verifies)',
     parse: oneOf(['auto', 'zstd', 'gzip', 'none'] as const),
   }),
   force: switchOption('force', {

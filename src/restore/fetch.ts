@@ -21,6 +21,9 @@ export interface FetchedBackup {
   packedPath?: string;
 }
 
+/** A fetched backup before the verify step has passed: enough to plan and to ship, not to check against. */
+export type DownloadedBackup = Omit<FetchedBackup, 'analysis'>;
+
 /**
  * The fetch step: store → blob (SHA-256 checked against the metadata) → decrypt → decompress → the snapshot
  * file at `path` (its digest checked too). Anything that does not match is refused before it can be used.
@@ -34,7 +37,7 @@ export async function downloadBackup(options: {
   /** Where to keep the stored zstd stream too (kept only when the backup is zstd-packed). */
   packedPath?: string;
   log: Logger;
-}): Promise<{ metadata: BackupMetadata; path: string; controlPlaneSealed?: Buffer; packedPath?: string }> {
+}): Promise<DownloadedBackup> {
   const { store, log } = options;
   const listing = await store.list();
   const chosen = selectBackup(listing.backups, options.selector, {

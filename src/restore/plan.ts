@@ -9,7 +9,7 @@ import type { Logger } from '../util/log';
 import { formatBytes } from '../util/progress';
 import { RestoreRefusedError } from './errors';
 import { type EtcdTools, minorOf, supportsBumpRevision } from './etcd-tools';
-import type { FetchedBackup } from './fetch';
+import type { DownloadedBackup } from './fetch';
 import { rewriteEtcdDataDir } from './manifest-rewrite';
 import type { NodeLink } from './node-link';
 import { type DirFacts, existing, statDir } from './node-ops';
@@ -302,7 +302,7 @@ function chooseBump(
  */
 export async function makePlan(
   links: NodeLink[],
-  fetched: FetchedBackup,
+  fetched: DownloadedBackup,
   place: RestorePlace,
   options: PlanOptions,
   log: Logger,

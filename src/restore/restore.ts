@@ -1,6 +1,7 @@
 import type { DiscoveryOverrides } from '../controlplane';
 import type { OpeningKeys } from '../envelope/encryption';
 import { errorLine } from '../errors';
+import type { SnapshotAnalysis } from '../snapshot';
 import type { ConnectOptions } from '../ssh';
 import type { Selector } from '../store/catalog';
 import type { BackupStore } from '../store/store';
@@ -9,7 +10,7 @@ import { createPrivateTempDir } from '../util/private-temp';
 import { type CheckedRestore, checkRestored } from './check';
 import { RestoreRefusedError } from './errors';
 import type { EtcdTools } from './etcd-tools';
-import { downloadBackup, type FetchedBackup } from './fetch';
+import { type DownloadedBackup, downloadBackup, type FetchedBackup } from './fetch';
 import { withJournals } from './journal';
 import { findLeftovers, type LeftoverObject } from './leftovers';
 import { connectAndLock } from './lock';
@@ -101,6 +102,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
   const temp = createPrivateTempDir('etcd-restore-');
   const links = request.nodes.map((n) => new NodeLink(n, log));
   const run = new StepRunner(request.signal);
+  let verifying: Promise<SnapshotAnalysis> | undefined;
   try {
     const downloaded = await run.beforeStop('fetch', () =>
       downloadBackup({
@@ -109,15 +111,17 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
         packedPath: temp.file('snapshot.db.zst'),
       }),
     );
-    const analysis = await run.beforeStop('verify', () => verifyBackup(downloaded.metadata, downloaded.path));
-    const fetched: FetchedBackup = { ...downloaded, analysis };
-    const cluster = request.cluster ?? fetched.metadata.cluster;
+    // The digests are checked: the fetch refused a damaged blob before any node was reached. The page walk runs
+    // while the nodes are locked, planned and staged; nothing stops before its verdict.
+    verifying = run.beforeStop('verify', () => verifyBackup(downloaded.metadata, downloaded.path));
+    verifying.catch(() => {});
+    const cluster = request.cluster ?? downloaded.metadata.cluster;
     await run.beforeStop('connectAndLock', () => connectAndLock(links, cluster, request));
-    const { plan, place } = await run.beforeStop('plan', () => planRestore(links, fetched, request));
+    const { plan, place } = await run.beforeStop('plan', () => planRestore(links, downloaded, request));
     const stager = stagerFor(place, {
       links,
       plan,
-      fetched,
+      fetched: downloaded,
       tempDir: temp.path,
       log,
       signal: request.signal,
@@ -127,6 +131,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     for (const line of describePlan(plan, sizes.restoredBytes)) log.info(line);
     const report = reportOf(plan, request.dryRun ?? false, run.timings);
     if (request.dryRun) {
+      await verifying;
       log.info('dry run: nothing was changed');
       return report;
     }
@@ -134,6 +139,10 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     await request.onStep?.('planned', plan);
     return await withJournals(links, plan, log, async () => {
       report.bytesShipped = await run.beforeStop(stager.timingNames.stage, () => stager.stage());
+      const fetched: FetchedBackup = {
+        ...downloaded,
+        analysis: await verifiedOrUnstaged(verifying!, links, plan),
+      };
       // The restored copies on the runner and the snapshot are not needed any more.
       temp.dispose();
       await request.onStep?.('shipped', plan);
@@ -142,8 +151,24 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
       return finished(report, checked, log);
     });
   } finally {
+    // The walk reads the snapshot in the temp dir: let it end before the dir goes.
+    await verifying?.catch(() => {});
     await Promise.all(links.map((l) => l.close().catch(() => {})));
     temp.dispose();
+  }
+}
+
+/** The verify step's verdict, awaited before anything stops; a backup it refuses takes its staging with it. */
+async function verifiedOrUnstaged(
+  verifying: Promise<SnapshotAnalysis>,
+  links: NodeLink[],
+  plan: RestorePlan,
+): Promise<SnapshotAnalysis> {
+  try {
+    return await verifying;
+  } catch (error) {
+    await removeStaging(links, plan);
+    throw error;
   }
 }
 
@@ -227,7 +252,7 @@ async function swapIn(
 /** The plan step: where `snapshot restore` runs, then every node's part. */
 async function planRestore(
   links: NodeLink[],
-  fetched: FetchedBackup,
+  fetched: DownloadedBackup,
   request: RestoreRequest,
 ): Promise<{ plan: RestorePlan; place: RestorePlace }> {
   const place = await choosePlace(links, fetched.metadata.etcd.version, request);

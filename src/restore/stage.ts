@@ -3,7 +3,7 @@ import type { SshSession } from '../ssh';
 import type { Logger } from '../util/log';
 import { formatBytes } from '../util/progress';
 import { RestoreRefusedError } from './errors';
-import type { FetchedBackup } from './fetch';
+import type { DownloadedBackup } from './fetch';
 import type { NodeLink } from './node-link';
 import { freeBytes } from './node-ops';
 import { removeOurDir } from './on-node';
@@ -27,7 +27,7 @@ export interface Stager {
 export interface StageContext {
   links: NodeLink[];
   plan: RestorePlan;
-  fetched: FetchedBackup;
+  fetched: DownloadedBackup;
   /** The runner's private temp dir. */
   tempDir: string;
   log: Logger;

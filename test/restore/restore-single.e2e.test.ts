@@ -205,6 +205,43 @@ restoreCase('3.5', 1, (ctx) => {
     expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
   }, 60_000);
 
+  it('refuses a backup whose snapshot is not what its metadata says, after staging it but before stopping anything, and removes the staging', async () => {
+    const b = await ctx.backupBetween('lying');
+    // The same blob, digests intact, under metadata that promises the next revision (and a name to match):
+    // the fetch passes, only the page walk can tell.
+    const revision = Number(/-r(\d+)$/.exec(b.name)![1]);
+    const lyingName = b.name.replace(/-r\d+$/, `-r${revision + 1}`);
+    const lyingDir = join(ctx.work, 'lying');
+    await mkdir(lyingDir);
+    for (const file of (await readdir(join(ctx.work, 'store'))).filter((f) => f.startsWith(b.name))) {
+      const to = join(lyingDir, file.replace(b.name, lyingName));
+      if (!file.endsWith('.json')) await copyFile(join(ctx.work, 'store', file), to);
+      else {
+        const meta = JSON.parse(
+          (await readFile(join(ctx.work, 'store', file), 'utf8')).replaceAll(b.name, lyingName),
+        );
+        meta.etcd.revision = revision + 1;
+        await writeFile(to, JSON.stringify(meta));
+      }
+    }
+    const steps: string[] = [];
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), debug: () => {} };
+    const error = await restore({
+      ...(await ctx.request(lyingName, { onStep: async (step) => void steps.push(step), log })),
+      store: new DirStore(lyingDir),
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/holds revision \d+ but its metadata says \d+/);
+    expect(error).not.toBeInstanceOf(RestoreFailedError);
+    // It was planned and staged (the verify step ran alongside), and went no further.
+    expect(steps).toEqual(['planned']);
+    expect(lines.join('\n')).toMatch(/snapshot to \S+, /);
+    expect((await ctx.read([b.after])).values).toEqual(['written after the backup']);
+    const node = ctx.nodes[0]!;
+    expect((await ctx.sh(node, 'ls -A /var/lib | grep -E "^\\.etcd.*\\.restore-" || true')).stdout).toBe('');
+    expect((await ctx.sh(node, 'ls /var/lib/etcd-backup-restore.json 2>/dev/null || true')).stdout).toBe('');
+  }, 60_000);
+
   it('refuses a backup of another etcd minor version', async () => {
     const b = await ctx.backupBetween('skew');
     const error = await restore(
