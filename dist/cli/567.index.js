@@ -9,7 +9,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ax: () => (/* binding */ acquireViaEtcdctl),
-/* harmony export */   ap: () => (/* reexport safe */ _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__.a),
+/* harmony export */   ap: () => (/* reexport safe */ _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__.a),
 /* harmony export */   mU: () => (/* binding */ hasCommand)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -19,12 +19,14 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38412);
-/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14814);
-/* harmony import */ var _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45146);
-/* harmony import */ var _save_on_node__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34352);
-/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7403);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_7__]);
-_snapshot_file__WEBPACK_IMPORTED_MODULE_7__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _ssh__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45089);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14814);
+/* harmony import */ var _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45146);
+/* harmony import */ var _save_on_node__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34352);
+/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7403);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_8__]);
+_snapshot_file__WEBPACK_IMPORTED_MODULE_8__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
 
 
 
@@ -53,7 +55,7 @@ async function run(session, argv, what) {
     const r = await session.exec(argv, { sudo: true });
     if (r.exitCode !== 0) {
         const detail = r.stderr.trim().split('\n').pop() ?? '';
-        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`${what} failed on ${session.target} (exit ${r.exitCode}): ${detail}`, {
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__/* .EtcdctlError */ .a(`${what} failed on ${session.target} (exit ${r.exitCode}): ${detail}`, {
             hint: `see the message above; ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} grpc needs nothing on the node but sshd`,
         });
     }
@@ -83,9 +85,12 @@ async function acquireViaEtcdctl(session, target, options) {
             'snapshot',
             'save',
         ];
-        const sending = await (0,_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .saveAndSend */ .zW)(session, save, name, compression);
+        const sending = await (0,_save_on_node__WEBPACK_IMPORTED_MODULE_7__/* .saveAndSend */ .zW)(session, save, name, compression);
         try {
-            const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
+            const streamed = await receive(session, sending.stream, {
+                ...options,
+                totalBytes: sending.bytes,
+            });
             return {
                 ...streamed,
                 serverVersion: '',
@@ -120,7 +125,7 @@ async function streamFromNode(session, saved, options) {
     const stream = await session.execStream([
         'sh',
         '-c',
-        `dir=$1 packer=$2 file=$3 saver=\n${_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .REMOVE_DIR_ON_EXIT */ .mU}\n${_save_on_node__WEBPACK_IMPORTED_MODULE_6__/* .SEND_FILE */ .kK}`,
+        `dir=$1 packer=$2 file=$3 saver=\n${_save_on_node__WEBPACK_IMPORTED_MODULE_7__/* .REMOVE_DIR_ON_EXIT */ .mU}\n${_save_on_node__WEBPACK_IMPORTED_MODULE_7__/* .SEND_FILE */ .kK}`,
         'sh',
         saved.leftover,
         compression,
@@ -133,7 +138,7 @@ async function receive(session, stream, options) {
     const compression = options.compression ?? 'none';
     const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
     const wire = packed ? countedTee(stream.stdout, packed) : undefined;
-    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_7__/* .writeSnapshotFile */ .C)({
+    const writing = (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_8__/* .writeSnapshotFile */ .C)({
         source: unpacked(wire?.stream ?? stream.stdout, compression),
         path: options.path,
         totalBytes: options.totalBytes,
@@ -143,14 +148,28 @@ async function receive(session, stream, options) {
         ...(options.also && !packed ? { also: options.also } : {}),
         ...(packed ? { onError: () => packed.destroy() } : {}),
     });
+    const written = await writing.catch((error) => {
+        throw saveFailureIn(error, session.target) ?? error;
+    });
     const ended = await stream.done;
     if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`reading the snapshot on ${session.target} failed (${packerName(compression)} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__/* .EtcdctlError */ .a(`reading the snapshot on ${session.target} failed (${packerName(compression)} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
     return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
+}
+/**
+ * The node's own account when the save failed after the sending had begun (SAVE_FAILED_WHILE_SENDING): etcdctl's
+ * error, not the cut stream it caused.
+ */
+function saveFailureIn(error, target) {
+    for (let e = error; e instanceof Error; e = e.cause) {
+        if (e instanceof _ssh__WEBPACK_IMPORTED_MODULE_4__/* .SshCommandError */ .qu && e.remoteExitCode === _save_on_node__WEBPACK_IMPORTED_MODULE_7__/* .SAVE_FAILED_WHILE_SENDING */ .Ly)
+            return new _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__/* .EtcdctlError */ .a(`etcdctl snapshot save failed on ${target}: ${e.stderr.trim().split('\n').pop() ?? ''}`, { hint: `see the message above; ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('method')} grpc needs nothing on the node but sshd` });
+    }
+    return undefined;
 }
 /** The bytes as they crossed the link, teed into `into` and counted. */
 function countedTee(source, into) {
-    const tee = new _util_tee__WEBPACK_IMPORTED_MODULE_4__/* .Tee */ .f(into);
+    const tee = new _util_tee__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .f(into);
     source.on('error', (error) => tee.destroy(error));
     return { stream: source.pipe(tee), bytes: () => tee.bytes };
 }
@@ -160,7 +179,7 @@ async function saveInContainer(session, target, name) {
     const ids = await run(session, ['crictl', 'ps', '--name', '^etcd$', '--state', 'Running', '-q'], 'crictl ps');
     const id = ids.split('\n').find((line) => line.trim());
     if (!id)
-        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_5__/* .EtcdctlError */ .a(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
+        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__/* .EtcdctlError */ .a(`no running etcd container on ${session.target} (crictl ps --name etcd)`);
     // Written into the data dir, which the container shares with the node through its hostPath volume.
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(target.dataHostPath, name);
     const inContainer = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(target.dataDir, name);
@@ -932,6 +951,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ly: () => (/* binding */ SAVE_FAILED_WHILE_SENDING),
 /* harmony export */   kK: () => (/* binding */ SEND_FILE),
 /* harmony export */   mU: () => (/* binding */ REMOVE_DIR_ON_EXIT),
 /* harmony export */   zW: () => (/* binding */ saveAndSend)
@@ -963,12 +983,15 @@ const REMOVE_DIR_ON_EXIT = [
     'trap \'trap "" HUP INT TERM PIPE; rm -rf -- "$dir"\' EXIT',
     'trap \'trap "" HUP INT TERM PIPE; [ -z "$sender" ] || kill "$sender" 2>/dev/null; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
 ].join('\n');
+/** The exit code of the save-and-send command when etcdctl failed after the sending had begun. */
+const SAVE_FAILED_WHILE_SENDING = 90;
 /**
  * Sends the snapshot while etcdctl still writes it. etcdctl writes "$file.part" (every version from 3.4 to
  * 3.7: open with O_TRUNC, copy, fsync, rename); the shell makes that file first and holds it open, so GNU
  * tail follows the same inode through the rename and stops once the save has ended (--pid). The size is not
  * known up front, so the first line is "-". After the save the dir is removed: the rest is read through the
- * open descriptor. Without GNU tail (busybox), the save ends before the send starts.
+ * open descriptor. A save that fails now stops the sender and exits with SAVE_FAILED_WHILE_SENDING. Without
+ * GNU tail (busybox), the save ends before the send starts.
  */
 const FOLLOW_THE_SAVE = [
     'while [ ! -s /dev/fd/4 ] && kill -0 "$saver" 2>/dev/null; do sleep 0.05; done',
@@ -977,7 +1000,7 @@ const FOLLOW_THE_SAVE = [
     "printf '%s\\n' -",
     'tail -q -s 0.1 -c +1 -f --pid="$saver" /dev/fd/4 | $pack &',
     'sender=$!',
-    'wait "$saver" || exit $?',
+    `wait "$saver" || { kill "$sender" 2>/dev/null; exit ${SAVE_FAILED_WHILE_SENDING}; }`,
     'saver=',
     'rm -rf -- "$dir"',
     'wait "$sender" || exit $?',

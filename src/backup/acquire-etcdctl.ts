@@ -3,12 +3,12 @@ import { posix } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { optionName } from '../options/naming';
-import type { ExecStream, SshSession } from '../ssh';
+import { type ExecStream, SshCommandError, type SshSession } from '../ssh';
 import type { ProgressSink } from '../util/progress';
 import { Tee } from '../util/tee';
 import type { AcquiredSnapshot } from './acquire-grpc';
 import { EtcdctlError } from './etcdctl-error';
-import { REMOVE_DIR_ON_EXIT, SEND_FILE, saveAndSend } from './save-on-node';
+import { REMOVE_DIR_ON_EXIT, SAVE_FAILED_WHILE_SENDING, SEND_FILE, saveAndSend } from './save-on-node';
 import { writeSnapshotFile } from './snapshot-file';
 
 export { EtcdctlError } from './etcdctl-error';
@@ -115,7 +115,10 @@ export async function acquireViaEtcdctl(
     ];
     const sending = await saveAndSend(session, save, name, compression);
     try {
-      const streamed = await receive(session, sending.stream, { ...options, totalBytes: sending.bytes });
+      const streamed = await receive(session, sending.stream, {
+        ...options,
+        totalBytes: sending.bytes,
+      });
       return {
         ...streamed,
         serverVersion: '',
@@ -177,7 +180,7 @@ async function receive(session: SshSession, stream: ExecStream, options: Receive
   const compression = options.compression ?? 'none';
   const packed = options.alsoPacked && compression === 'zstd' && options.also ? options.also : undefined;
   const wire = packed ? countedTee(stream.stdout, packed) : undefined;
-  const written = await writeSnapshotFile({
+  const writing = writeSnapshotFile({
     source: unpacked(wire?.stream ?? stream.stdout, compression),
     path: options.path,
     totalBytes: options.totalBytes,
@@ -187,6 +190,9 @@ async function receive(session: SshSession, stream: ExecStream, options: Receive
     ...(options.also && !packed ? { also: options.also } : {}),
     ...(packed ? { onError: () => packed.destroy() } : {}),
   });
+  const written = await writing.catch((error: unknown) => {
+    throw saveFailureIn(error, session.target) ?? error;
+  });
   const ended = await stream.done;
   if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
     throw new EtcdctlError(
@@ -194,6 +200,21 @@ async function receive(session: SshSession, stream: ExecStream, options: Receive
       { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
     );
   return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
+}
+
+/**
+ * The node's own account when the save failed after the sending had begun (SAVE_FAILED_WHILE_SENDING): etcdctl's
+ * error, not the cut stream it caused.
+ */
+function saveFailureIn(error: unknown, target: string): EtcdctlError | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e instanceof SshCommandError && e.remoteExitCode === SAVE_FAILED_WHILE_SENDING)
+      return new EtcdctlError(
+        `etcdctl snapshot save failed on ${target}: ${e.stderr.trim().split('\n').pop() ?? ''}`,
+        { hint: `see the message above; ${optionName('method')} grpc needs nothing on the node but sshd` },
+      );
+  }
+  return undefined;
 }
 
 /** The bytes as they crossed the link, teed into `into` and counted. */

@@ -27,12 +27,16 @@ export const REMOVE_DIR_ON_EXIT = [
   'trap \'trap "" HUP INT TERM PIPE; [ -z "$sender" ] || kill "$sender" 2>/dev/null; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
 ].join('\n');
 
+/** The exit code of the save-and-send command when etcdctl failed after the sending had begun. */
+export const SAVE_FAILED_WHILE_SENDING = 90;
+
 /**
  * Sends the snapshot while etcdctl still writes it. etcdctl writes "$file.part" (every version from 3.4 to
  * 3.7: open with O_TRUNC, copy, fsync, rename); the shell makes that file first and holds it open, so GNU
  * tail follows the same inode through the rename and stops once the save has ended (--pid). The size is not
  * known up front, so the first line is "-". After the save the dir is removed: the rest is read through the
- * open descriptor. Without GNU tail (busybox), the save ends before the send starts.
+ * open descriptor. A save that fails now stops the sender and exits with SAVE_FAILED_WHILE_SENDING. Without
+ * GNU tail (busybox), the save ends before the send starts.
  */
 const FOLLOW_THE_SAVE = [
   'while [ ! -s /dev/fd/4 ] && kill -0 "$saver" 2>/dev/null; do sleep 0.05; done',
@@ -41,7 +45,7 @@ const FOLLOW_THE_SAVE = [
   "printf '%s\\n' -",
   'tail -q -s 0.1 -c +1 -f --pid="$saver" /dev/fd/4 | $pack &',
   'sender=$!',
-  'wait "$saver" || exit $?',
+  `wait "$saver" || { kill "$sender" 2>/dev/null; exit ${SAVE_FAILED_WHILE_SENDING}; }`,
   'saver=',
   'rm -rf -- "$dir"',
   'wait "$sender" || exit $?',
