@@ -1200,7 +1200,9 @@ class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_2__/* .Etcd
  * the way, so what arrived is known to be what etcd sent without reading the file again.
  */
 async function writeSnapshotFile(options) {
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes ?? options.estimatedBytes);
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
+    if (options.totalBytes === undefined && options.estimatedBytes)
+        meter.setEstimate(options.estimatedBytes);
     const trailer = new _snapshot__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotTrailerCheck */ .Ar();
     try {
         const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' });
@@ -12653,7 +12655,9 @@ function formatDuration(seconds) {
         : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 function formatProgress(r) {
-    const done = r.total ? `${formatBytes(r.bytes)} of ${formatBytes(r.total)}` : formatBytes(r.bytes);
+    const done = r.total
+        ? `${formatBytes(r.bytes)} of ${r.totalIsEstimate ? '~' : ''}${formatBytes(r.total)}`
+        : formatBytes(r.bytes);
     const eta = r.etaSeconds === undefined ? '' : `, ETA ${formatDuration(r.etaSeconds)}`;
     return `${r.label}: ${done} at ${formatBytes(r.bytesPerSecond)}/s${eta}`;
 }
@@ -12676,8 +12680,14 @@ class ProgressMeter extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
         this.total = total;
         this.intervalMs = intervalMs;
     }
+    totalIsEstimate = false;
     setTotal(total) {
         this.total = total;
+    }
+    /** A guessed total, for the ETA; shown as such. */
+    setEstimate(total) {
+        this.total = total;
+        this.totalIsEstimate = true;
     }
     _transform(chunk, _encoding, done) {
         this.count(chunk.length);
@@ -12708,6 +12718,7 @@ class ProgressMeter extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
             label: this.label,
             bytes: this.bytes,
             total: this.total,
+            ...(this.totalIsEstimate ? { totalIsEstimate: true } : {}),
             bytesPerSecond,
             etaSeconds,
             elapsedSeconds,

@@ -43,11 +43,8 @@ export async function writeSnapshotFile(options: {
   /** Also feed every byte to this stream (the envelope, which so works while the snapshot arrives). */
   also?: Writable;
 }): Promise<WrittenSnapshot> {
-  const meter = new ProgressMeter(
-    options.label,
-    options.progress,
-    options.totalBytes ?? options.estimatedBytes,
-  );
+  const meter = new ProgressMeter(options.label, options.progress, options.totalBytes);
+  if (options.totalBytes === undefined && options.estimatedBytes) meter.setEstimate(options.estimatedBytes);
   const trailer = new SnapshotTrailerCheck();
   try {
     const file = createWriteStream(options.path, { mode: 0o600, flags: 'wx' });

@@ -5,6 +5,8 @@ export interface ProgressReport {
   bytes: number;
   /** Total bytes expected, when known (etcd tells us the snapshot size up front). */
   total: number | undefined;
+  /** `total` is a guess (e.g. the database's size for a snapshot whose size comes only at the end). */
+  totalIsEstimate?: boolean;
   bytesPerSecond: number;
   etaSeconds: number | undefined;
   elapsedSeconds: number;
@@ -35,7 +37,9 @@ export function formatDuration(seconds: number): string {
 }
 
 export function formatProgress(r: ProgressReport): string {
-  const done = r.total ? `${formatBytes(r.bytes)} of ${formatBytes(r.total)}` : formatBytes(r.bytes);
+  const done = r.total
+    ? `${formatBytes(r.bytes)} of ${r.totalIsEstimate ? '~' : ''}${formatBytes(r.total)}`
+    : formatBytes(r.bytes);
   const eta = r.etaSeconds === undefined ? '' : `, ETA ${formatDuration(r.etaSeconds)}`;
   return `${r.label}: ${done} at ${formatBytes(r.bytesPerSecond)}/s${eta}`;
 }
@@ -58,8 +62,16 @@ export class ProgressMeter extends Transform {
     super();
   }
 
+  private totalIsEstimate = false;
+
   setTotal(total: number): void {
     this.total = total;
+  }
+
+  /** A guessed total, for the ETA; shown as such. */
+  setEstimate(total: number): void {
+    this.total = total;
+    this.totalIsEstimate = true;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -96,6 +108,7 @@ export class ProgressMeter extends Transform {
       label: this.label,
       bytes: this.bytes,
       total: this.total,
+      ...(this.totalIsEstimate ? { totalIsEstimate: true } : {}),
       bytesPerSecond,
       etaSeconds,
       elapsedSeconds,

@@ -36,4 +36,13 @@ describe('progress of a long transfer', () => {
     });
     expect(text).toBe('fetch: 5.0 MiB at 1.0 MiB/s');
   });
+
+  it('marks a guessed total as such, and its ETA never goes below zero when the guess was short', () => {
+    const reports: ProgressReport[] = [];
+    const guessed = new ProgressMeter('snapshot', (r) => reports.push(r), undefined, 0);
+    guessed.setEstimate(1024);
+    guessed.count(2048);
+    expect(reports.at(-1)).toMatchObject({ total: 1024, totalIsEstimate: true, etaSeconds: 0 });
+    expect(formatProgress(reports.at(-1)!)).toMatch(/^snapshot: 2\.0 KiB of ~1\.0 KiB at .*, ETA 0s$/);
+  });
 });
