@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { createZstdCompress, constants as zlib } from 'node:zlib';
 import type { Compression, EnvelopeDescription } from '../format';
+import { ageEncryptStream } from './age-stream';
 import { type Digest, DigestStream } from './digest';
 import { describeEncryption, type EncryptionChoice, makeEncrypter } from './encryption';
 import { EnvelopeError } from './errors';
@@ -78,7 +79,13 @@ export async function seal(snapshot: Readable, options: SealOptions): Promise<Se
   snapshotDigest.catch(() => {});
 
   let blob: Readable = compressed;
-  if (options.encryption.kind !== 'none') {
+  if (options.encryption.kind === 'recipients') {
+    const sealer = await ageEncryptStream(makeEncrypter(options.encryption));
+    // A reader that gives up destroys the sealer, and so the whole chain above it.
+    pipeline(compressed, sealer).catch(() => {});
+    blob = sealer;
+  } else if (options.encryption.kind === 'passphrase') {
+    // The library offers no way to learn the file key of a passphrase file: its own stream does the payload.
     blob = webToNode(await makeEncrypter(options.encryption).encrypt(nodeToWeb(compressed)));
   }
   // A failure anywhere upstream must fail the blob reader too, never end it cleanly.
