@@ -956,6 +956,7 @@ __webpack_async_result__();
 /* harmony export */   mU: () => (/* binding */ REMOVE_DIR_ON_EXIT),
 /* harmony export */   zW: () => (/* binding */ saveAndSend)
 /* harmony export */ });
+/* unused harmony export SAVE_AND_SEND */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38412);
@@ -976,11 +977,11 @@ const CHOOSE_PACKER = "case $packer in zstd) pack='zstd -q -3 -c' ;; gzip) pack=
  */
 const SEND_FILE = [CHOOSE_PACKER, 'exec 4<"$file" || exit 1', 'rm -rf -- "$dir"', '$pack <&4'].join('\n');
 /**
- * Traps that remove "$dir" on every way out and stop the save ($saver) and the sender ($sender) if running; a
- * signal arriving while they run is ignored, not re-entered.
+ * Traps that remove "$dir" on every way out, stop the watcher of the runner ($watcher) there, and stop the save
+ * ($saver) and the sender ($sender) on a signal; a signal arriving while they run is ignored, not re-entered.
  */
 const REMOVE_DIR_ON_EXIT = [
-    'trap \'trap "" HUP INT TERM PIPE; rm -rf -- "$dir"\' EXIT',
+    'trap \'trap "" HUP INT TERM PIPE; [ -z "$watcher" ] || kill "$watcher" 2>/dev/null; rm -rf -- "$dir"\' EXIT',
     'trap \'trap "" HUP INT TERM PIPE; [ -z "$sender" ] || kill "$sender" 2>/dev/null; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
 ].join('\n');
 /** The exit code of the save-and-send command when etcdctl failed after the sending had begun. */
@@ -1020,13 +1021,14 @@ const FOLLOW_THE_SAVE = [
  */
 const SAVE_AND_SEND = [
     'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
-    'saver= sender=',
+    'saver= sender= watcher=',
     REMOVE_DIR_ON_EXIT,
     'packer=$1 file=$dir/$2',
     'shift 2',
-    // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3.
+    // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3. It
+    // must not hold the command's output open, or sshd would wait for it after the shell ended.
     'exec 3<&0',
-    '(cat <&3 >/dev/null; kill -TERM $$) 2>/dev/null &',
+    '(cat <&3; kill -TERM $$) >/dev/null 2>&1 &',
     'exec 3<&-',
     'watcher=$!',
     ': >"$file.part" && exec 4<"$file.part" || exit 1',
@@ -1042,7 +1044,6 @@ const SAVE_AND_SEND = [
     'printf \'%s\\n\' "$size"',
     `${SEND_FILE} || exit $?`,
     'fi',
-    'kill "$watcher" 2>/dev/null',
     'exit 0',
 ].join('\n');
 async function saveAndSend(session, save, name, compression) {

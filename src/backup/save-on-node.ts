@@ -19,11 +19,11 @@ export const SEND_FILE = [CHOOSE_PACKER, 'exec 4<"$file" || exit 1', 'rm -rf -- 
 );
 
 /**
- * Traps that remove "$dir" on every way out and stop the save ($saver) and the sender ($sender) if running; a
- * signal arriving while they run is ignored, not re-entered.
+ * Traps that remove "$dir" on every way out, stop the watcher of the runner ($watcher) there, and stop the save
+ * ($saver) and the sender ($sender) on a signal; a signal arriving while they run is ignored, not re-entered.
  */
 export const REMOVE_DIR_ON_EXIT = [
-  'trap \'trap "" HUP INT TERM PIPE; rm -rf -- "$dir"\' EXIT',
+  'trap \'trap "" HUP INT TERM PIPE; [ -z "$watcher" ] || kill "$watcher" 2>/dev/null; rm -rf -- "$dir"\' EXIT',
   'trap \'trap "" HUP INT TERM PIPE; [ -z "$sender" ] || kill "$sender" 2>/dev/null; [ -z "$saver" ] || { kill "$saver"; wait "$saver"; } 2>/dev/null; exit 129\' HUP INT TERM PIPE',
 ].join('\n');
 
@@ -64,15 +64,16 @@ const FOLLOW_THE_SAVE = [
  * The save and the follower run in the background because a shell runs its traps only between commands, and
  * `wait` is one.
  */
-const SAVE_AND_SEND = [
+export const SAVE_AND_SEND = [
   'dir=$(mktemp -d /tmp/etcd-backup.XXXXXXXX) || exit 1',
-  'saver= sender=',
+  'saver= sender= watcher=',
   REMOVE_DIR_ON_EXIT,
   'packer=$1 file=$dir/$2',
   'shift 2',
-  // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3.
+  // A background job reads /dev/null unless told otherwise: the watcher reads the real stdin through fd 3. It
+  // must not hold the command's output open, or sshd would wait for it after the shell ended.
   'exec 3<&0',
-  '(cat <&3 >/dev/null; kill -TERM $$) 2>/dev/null &',
+  '(cat <&3; kill -TERM $$) >/dev/null 2>&1 &',
   'exec 3<&-',
   'watcher=$!',
   ': >"$file.part" && exec 4<"$file.part" || exit 1',
@@ -88,7 +89,6 @@ const SAVE_AND_SEND = [
   'printf \'%s\\n\' "$size"',
   `${SEND_FILE} || exit $?`,
   'fi',
-  'kill "$watcher" 2>/dev/null',
   'exit 0',
 ].join('\n');
 
