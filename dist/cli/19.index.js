@@ -3092,10 +3092,7 @@ async function restore(request) {
             path: temp.file('snapshot.db'),
             packedPath: temp.file('snapshot.db.zst'),
         }));
-        // The digests are checked: the fetch refused a damaged blob before any node was reached. The page walk runs
-        // while the nodes are locked, planned and staged; nothing stops before its verdict.
-        verifying = run.beforeStop('verify', () => (0,_verify_backup__WEBPACK_IMPORTED_MODULE_20__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path));
-        verifying.catch(() => { });
+        verifying = verifyAlongside(run, downloaded);
         const cluster = request.cluster ?? downloaded.metadata.cluster;
         await run.beforeStop('connectAndLock', () => (0,_lock__WEBPACK_IMPORTED_MODULE_7__/* .connectAndLock */ .p)(links, cluster, request));
         const { plan, place } = await run.beforeStop('plan', () => planRestore(links, downloaded, request));
@@ -3140,6 +3137,15 @@ async function restore(request) {
         await Promise.all(links.map((l) => l.close().catch(() => { })));
         temp.dispose();
     }
+}
+/**
+ * The verify step, started beside the next ones (lock, plan, stage). The fetch has checked the digests, so a
+ * damaged blob was refused before any node was reached; nothing stops before this walk's verdict.
+ */
+function verifyAlongside(run, downloaded) {
+    const verifying = run.beforeStop('verify', () => (0,_verify_backup__WEBPACK_IMPORTED_MODULE_20__/* .verifyBackup */ .g)(downloaded.metadata, downloaded.path));
+    verifying.catch(() => { });
+    return verifying;
 }
 /** The verify step's verdict, awaited before anything stops; a backup it refuses takes its staging with it. */
 async function verifiedOrUnstaged(verifying, links, plan) {

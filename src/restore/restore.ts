@@ -111,10 +111,7 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
         packedPath: temp.file('snapshot.db.zst'),
       }),
     );
-    // The digests are checked: the fetch refused a damaged blob before any node was reached. The page walk runs
-    // while the nodes are locked, planned and staged; nothing stops before its verdict.
-    verifying = run.beforeStop('verify', () => verifyBackup(downloaded.metadata, downloaded.path));
-    verifying.catch(() => {});
+    verifying = verifyAlongside(run, downloaded);
     const cluster = request.cluster ?? downloaded.metadata.cluster;
     await run.beforeStop('connectAndLock', () => connectAndLock(links, cluster, request));
     const { plan, place } = await run.beforeStop('plan', () => planRestore(links, downloaded, request));
@@ -156,6 +153,16 @@ export async function restore(request: RestoreRequest): Promise<RestoreReport> {
     await Promise.all(links.map((l) => l.close().catch(() => {})));
     temp.dispose();
   }
+}
+
+/**
+ * The verify step, started beside the next ones (lock, plan, stage). The fetch has checked the digests, so a
+ * damaged blob was refused before any node was reached; nothing stops before this walk's verdict.
+ */
+function verifyAlongside(run: StepRunner, downloaded: DownloadedBackup): Promise<SnapshotAnalysis> {
+  const verifying = run.beforeStop('verify', () => verifyBackup(downloaded.metadata, downloaded.path));
+  verifying.catch(() => {});
+  return verifying;
 }
 
 /** The verify step's verdict, awaited before anything stops; a backup it refuses takes its staging with it. */
