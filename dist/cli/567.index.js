@@ -36,8 +36,6 @@ _snapshot_file__WEBPACK_IMPORTED_MODULE_8__ = (__webpack_async_dependencies__.th
 
 
 
-/** The program that packs, for messages. */
-const packerName = (compression) => (compression === 'none' ? 'cat' : compression);
 function unpacked(source, compression) {
     if (compression === 'none')
         return source;
@@ -151,9 +149,8 @@ async function receive(session, stream, options) {
     const written = await writing.catch((error) => {
         throw saveFailureIn(error, session.target) ?? error;
     });
-    const ended = await stream.done;
-    if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-        throw new _etcdctl_error__WEBPACK_IMPORTED_MODULE_6__/* .EtcdctlError */ .a(`reading the snapshot on ${session.target} failed (${packerName(compression)} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`, { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' });
+    // The output ends only after the command exited 0 (any other end fails the stream, and so the write above).
+    await stream.done;
     return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
 }
 /**
@@ -3388,21 +3385,20 @@ class EtcdClient {
      * Every key in [key, rangeEnd), keys only (rangeKeys), page by page, all read at one revision: the given one,
      * else that of the first page. Each page comes with that revision.
      */
-    async *scanKeys(key, options) {
-        let from = key;
-        let revision = options.revision;
-        for (;;) {
-            const page = await this.rangeKeys(from, {
-                rangeEnd: options.rangeEnd,
-                limit: options.pageSize,
-                ...(revision ? { revision } : {}),
-            });
-            revision ??= page.revision;
-            yield { keys: page.keys, revision };
-            if (!page.more || page.keys.length === 0)
-                return;
-            from = Buffer.concat([page.keys[page.keys.length - 1].key, Buffer.from([0])]);
-        }
+    scanKeys(key, options) {
+        return pagesAtOneRevision(key, options.revision, (from, revision) => this.rangeKeys(from, {
+            rangeEnd: options.rangeEnd,
+            limit: options.pageSize,
+            ...(revision ? { revision } : {}),
+        }).then((page) => ({ kvs: page.keys, more: page.more, revision: page.revision })));
+    }
+    /** Every key-value in [key, rangeEnd), page by page, all read at one revision (that of the first page). */
+    scanPages(key, options) {
+        return pagesAtOneRevision(key, undefined, (from, revision) => this.range(from, {
+            rangeEnd: options.rangeEnd,
+            limit: options.pageSize,
+            ...(revision ? { revision } : {}),
+        }));
     }
     /** Every key-value in [key, rangeEnd) at one revision, fetched in pages so memory stays bounded per page. */
     async *scan(key, options = {}) {
@@ -3412,20 +3408,8 @@ class EtcdClient {
             : options.rangeEnd
                 ? bytes(options.rangeEnd)
                 : prefixRangeEnd(start);
-        let from = start;
-        let revision;
-        for (;;) {
-            const page = await this.range(from, {
-                rangeEnd: end,
-                limit: options.pageSize ?? 1000,
-                ...(revision ? { revision } : {}),
-            });
-            revision ??= page.revision;
+        for await (const page of this.scanPages(start, { rangeEnd: end, pageSize: options.pageSize ?? 1000 }))
             yield* page.kvs;
-            if (!page.more || page.kvs.length === 0)
-                return;
-            from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
-        }
     }
     async deleteRange(key, options = {}) {
         const r = await this.unary('KV', 'DeleteRange', rangeOf(key, options));
@@ -3526,6 +3510,22 @@ class EtcdClient {
     close() {
         for (const client of Object.values(this.clients))
             client.close();
+    }
+}
+/**
+ * The pages of a range, each starting after the last key of the one before, all read at one revision: the
+ * given one, else that of the first page.
+ */
+async function* pagesAtOneRevision(start, revision, fetch) {
+    let from = start;
+    let at = revision;
+    for (;;) {
+        const page = await fetch(from, at);
+        at ??= page.revision;
+        yield { kvs: page.kvs, revision: at };
+        if (!page.more || page.kvs.length === 0)
+            return;
+        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
     }
 }
 
@@ -12800,6 +12800,7 @@ class ProgressMeter extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
     bytes = 0;
     started = Date.now();
     lastReport = Date.now();
+    totalIsEstimate = false;
     constructor(label, sink, total = undefined, intervalMs = 5000) {
         super();
         this.label = label;
@@ -12807,7 +12808,6 @@ class ProgressMeter extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
         this.total = total;
         this.intervalMs = intervalMs;
     }
-    totalIsEstimate = false;
     setTotal(total) {
         this.total = total;
     }

@@ -551,28 +551,11 @@ async function drillControlPlaneFiles(metadata, sealed, keys, log, now = new Dat
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 
-const ALL = Buffer.from([0]);
 /**
- * Every key from \0 on, page by page, all read at the revision of the first page (one consistent view). Ranging
- * from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that marker is
- * etcd bookkeeping, not a user key.
+ * Every key from \0 on, all pages read at one revision. Ranging from \0 leaves out the empty key, under which
+ * `--bump-revision` files its marker revision: that marker is etcd bookkeeping, not a user key.
  */
-async function* pagesOf(client, options) {
-    let from = ALL;
-    let revision = 0n;
-    for (;;) {
-        const page = await client.range(from, {
-            rangeEnd: ALL,
-            limit: options.limit,
-            ...(revision ? { revision } : {}),
-        });
-        revision ||= page.revision;
-        yield { kvs: page.kvs, revision };
-        if (!page.more || page.kvs.length === 0)
-            return;
-        from = Buffer.concat([page.kvs[page.kvs.length - 1].key, Buffer.from([0])]);
-    }
-}
+const ALL = Buffer.from([0]);
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
 function expectedKeys(live) {
     return live.size - (live.has('') ? 1 : 0);
@@ -581,11 +564,6 @@ function expectedKeys(live) {
  * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
  * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
  */
-/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
-async function* keyPagesOf(client) {
-    for await (const page of client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }))
-        yield { kvs: page.keys, revision: page.revision };
-}
 async function countAgainstSnapshot(pages, snapshotOf, clusterOf, each) {
     const count = { restored: 0, unexpected: 0, changed: 0, seen: 0, revision: 0n };
     for await (const page of pages) {
@@ -607,7 +585,7 @@ async function countAgainstSnapshot(pages, snapshotOf, clusterOf, each) {
 }
 /** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
 async function compareWithSnapshot(client, live) {
-    const count = await countAgainstSnapshot(pagesOf(client, { limit: 1000 }), (key) => live.valueCrcOf(key), (kv) => (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value));
+    const count = await countAgainstSnapshot(client.scanPages(ALL, { rangeEnd: ALL, pageSize: 1000 }), (key) => live.valueCrcOf(key), (kv) => (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(kv.value));
     const expected = expectedKeys(live);
     return {
         expected,
@@ -640,7 +618,9 @@ async function compareKeysWithSnapshot(client, live, options = {}) {
     for (let i = 0; i < samples; i++)
         positions.add(Math.floor((i * expected) / samples));
     const starts = [];
-    const count = await countAgainstSnapshot(keyPagesOf(client), 
+    const count = await countAgainstSnapshot(
+    // Keys and mod revisions only (no value or object per key).
+    client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }), 
     // By the key's bytes: no string or record object per key of the cluster.
     (key) => live.modRevisionOf(key), (kv) => kv.modRevision, 
     // A copy: a view would keep its page's whole message (about 1 MB) alive until the samples are read.

@@ -33,9 +33,6 @@ export interface EtcdctlTarget {
 /** How the snapshot is packed on the node before it crosses the link (the runner unpacks it as it arrives). */
 export type NodeCompression = 'zstd' | 'gzip' | 'none';
 
-/** The program that packs, for messages. */
-const packerName = (compression: NodeCompression) => (compression === 'none' ? 'cat' : compression);
-
 function unpacked(source: Readable, compression: NodeCompression): Readable {
   if (compression === 'none') return source;
   const unpack =
@@ -193,12 +190,8 @@ async function receive(session: SshSession, stream: ExecStream, options: Receive
   const written = await writing.catch((error: unknown) => {
     throw saveFailureIn(error, session.target) ?? error;
   });
-  const ended = await stream.done;
-  if ((ended.exitCode !== null && ended.exitCode !== 0) || ended.signal)
-    throw new EtcdctlError(
-      `reading the snapshot on ${session.target} failed (${packerName(compression)} exit ${ended.exitCode ?? ended.signal}): ${ended.stderr.trim().split('\n').pop() ?? ''}`,
-      { hint: 'nothing was stored; check the node (disk, the packer program), then run the backup again' },
-    );
+  // The output ends only after the command exited 0 (any other end fails the stream, and so the write above).
+  await stream.done;
   return { ...written, ...(wire ? { packedBytes: wire.bytes() } : {}) };
 }
 

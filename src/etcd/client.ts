@@ -245,23 +245,31 @@ export class EtcdClient {
    * Every key in [key, rangeEnd), keys only (rangeKeys), page by page, all read at one revision: the given one,
    * else that of the first page. Each page comes with that revision.
    */
-  async *scanKeys(
+  scanKeys(
     key: Buffer,
     options: { rangeEnd: Buffer; pageSize: number; revision?: bigint },
-  ): AsyncGenerator<{ keys: KeyRevision[]; revision: bigint }> {
-    let from = key;
-    let revision = options.revision;
-    for (;;) {
-      const page = await this.rangeKeys(from, {
+  ): AsyncGenerator<{ kvs: KeyRevision[]; revision: bigint }> {
+    return pagesAtOneRevision(key, options.revision, (from, revision) =>
+      this.rangeKeys(from, {
         rangeEnd: options.rangeEnd,
         limit: options.pageSize,
         ...(revision ? { revision } : {}),
-      });
-      revision ??= page.revision;
-      yield { keys: page.keys, revision };
-      if (!page.more || page.keys.length === 0) return;
-      from = Buffer.concat([page.keys[page.keys.length - 1]!.key, Buffer.from([0])]);
-    }
+      }).then((page) => ({ kvs: page.keys, more: page.more, revision: page.revision })),
+    );
+  }
+
+  /** Every key-value in [key, rangeEnd), page by page, all read at one revision (that of the first page). */
+  scanPages(
+    key: Buffer,
+    options: { rangeEnd: Buffer; pageSize: number },
+  ): AsyncGenerator<{ kvs: KeyValue[]; revision: bigint }> {
+    return pagesAtOneRevision(key, undefined, (from, revision) =>
+      this.range(from, {
+        rangeEnd: options.rangeEnd,
+        limit: options.pageSize,
+        ...(revision ? { revision } : {}),
+      }),
+    );
   }
 
   /** Every key-value in [key, rangeEnd) at one revision, fetched in pages so memory stays bounded per page. */
@@ -275,19 +283,8 @@ export class EtcdClient {
       : options.rangeEnd
         ? bytes(options.rangeEnd)
         : prefixRangeEnd(start);
-    let from = start;
-    let revision: bigint | undefined;
-    for (;;) {
-      const page = await this.range(from, {
-        rangeEnd: end,
-        limit: options.pageSize ?? 1000,
-        ...(revision ? { revision } : {}),
-      });
-      revision ??= page.revision;
+    for await (const page of this.scanPages(start, { rangeEnd: end, pageSize: options.pageSize ?? 1000 }))
       yield* page.kvs;
-      if (!page.more || page.kvs.length === 0) return;
-      from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
-    }
   }
 
   async deleteRange(key: string | Buffer, options: { rangeEnd?: string | Buffer; prefix?: boolean } = {}) {
@@ -395,5 +392,28 @@ export class EtcdClient {
 
   close(): void {
     for (const client of Object.values(this.clients)) client.close();
+  }
+}
+
+/**
+ * The pages of a range, each starting after the last key of the one before, all read at one revision: the
+ * given one, else that of the first page.
+ */
+async function* pagesAtOneRevision<T extends { key: Buffer }>(
+  start: Buffer,
+  revision: bigint | undefined,
+  fetch: (
+    from: Buffer,
+    revision: bigint | undefined,
+  ) => Promise<{ kvs: T[]; more: boolean; revision: bigint }>,
+): AsyncGenerator<{ kvs: T[]; revision: bigint }> {
+  let from = start;
+  let at = revision;
+  for (;;) {
+    const page = await fetch(from, at);
+    at ??= page.revision;
+    yield { kvs: page.kvs, revision: at };
+    if (!page.more || page.kvs.length === 0) return;
+    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
   }
 }

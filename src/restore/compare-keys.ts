@@ -1,6 +1,5 @@
 import { crc32 } from 'node:zlib';
-import type { EtcdClient, KeyValue } from '../etcd/client';
-import type { KeyRevision } from '../etcd/range-keys';
+import type { EtcdClient } from '../etcd/client';
 import type { LiveKeys } from '../snapshot/live-keys';
 
 export interface KeyComparison {
@@ -15,31 +14,11 @@ export interface KeyComparison {
   valuesCompared: number;
 }
 
-const ALL = Buffer.from([0]);
-
 /**
- * Every key from \0 on, page by page, all read at the revision of the first page (one consistent view). Ranging
- * from \0 leaves out the empty key, under which `--bump-revision` files its marker revision: that marker is
- * etcd bookkeeping, not a user key.
+ * Every key from \0 on, all pages read at one revision. Ranging from \0 leaves out the empty key, under which
+ * `--bump-revision` files its marker revision: that marker is etcd bookkeeping, not a user key.
  */
-async function* pagesOf(
-  client: EtcdClient,
-  options: { limit: number },
-): AsyncGenerator<{ kvs: KeyValue[]; revision: bigint }> {
-  let from = ALL;
-  let revision = 0n;
-  for (;;) {
-    const page = await client.range(from, {
-      rangeEnd: ALL,
-      limit: options.limit,
-      ...(revision ? { revision } : {}),
-    });
-    revision ||= page.revision;
-    yield { kvs: page.kvs, revision };
-    if (!page.more || page.kvs.length === 0) return;
-    from = Buffer.concat([page.kvs[page.kvs.length - 1]!.key, Buffer.from([0])]);
-  }
-}
+const ALL = Buffer.from([0]);
 
 /** Live keys of a snapshot that a restored cluster serves: all but the `--bump-revision` marker under ''. */
 function expectedKeys(live: LiveKeys): number {
@@ -50,12 +29,6 @@ function expectedKeys(live: LiveKeys): number {
  * Counts the cluster's keys, page by page, against the snapshot: `snapshotOf` gives the snapshot's figure for
  * a key (undefined: not a live key there; null: not recorded), `clusterOf` the cluster's, and they must agree.
  */
-/** The same listing keys only, decoded to keys and mod revisions alone (no value or object per key). */
-async function* keyPagesOf(client: EtcdClient): AsyncGenerator<{ kvs: KeyRevision[]; revision: bigint }> {
-  for await (const page of client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }))
-    yield { kvs: page.keys, revision: page.revision };
-}
-
 async function countAgainstSnapshot<T extends { key: Buffer }>(
   pages: AsyncGenerator<{ kvs: T[]; revision: bigint }>,
   snapshotOf: (key: Buffer) => number | null | undefined,
@@ -82,7 +55,7 @@ async function countAgainstSnapshot<T extends { key: Buffer }>(
 /** Reads every key the cluster serves and compares the set and each value's CRC with the snapshot's live keys. */
 export async function compareWithSnapshot(client: EtcdClient, live: LiveKeys): Promise<KeyComparison> {
   const count = await countAgainstSnapshot(
-    pagesOf(client, { limit: 1000 }),
+    client.scanPages(ALL, { rangeEnd: ALL, pageSize: 1000 }),
     (key) => live.valueCrcOf(key),
     (kv) => crc32(kv.value),
   );
@@ -123,7 +96,8 @@ export async function compareKeysWithSnapshot(
   for (let i = 0; i < samples; i++) positions.add(Math.floor((i * expected) / samples));
   const starts: Buffer[] = [];
   const count = await countAgainstSnapshot(
-    keyPagesOf(client),
+    // Keys and mod revisions only (no value or object per key).
+    client.scanKeys(ALL, { rangeEnd: ALL, pageSize: 10_000 }),
     // By the key's bytes: no string or record object per key of the cluster.
     (key) => live.modRevisionOf(key),
     (kv) => kv.modRevision,

@@ -60,7 +60,7 @@ async function eachKey(
   });
   for await (const page of pages) {
     revision = page.revision;
-    for (const { key: bytes } of page.keys) {
+    for (const { key: bytes } of page.kvs) {
       const key = classifyKey(bytes.toString('utf8'));
       if (key?.name) each({ resource: key.resource, namespace: key.namespace, name: key.name });
     }

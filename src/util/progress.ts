@@ -52,6 +52,7 @@ export class ProgressMeter extends Transform {
   private bytes = 0;
   private readonly started = Date.now();
   private lastReport = Date.now();
+  private totalIsEstimate = false;
 
   constructor(
     private readonly label: string,
@@ -61,8 +62,6 @@ export class ProgressMeter extends Transform {
   ) {
     super();
   }
-
-  private totalIsEstimate = false;
 
   setTotal(total: number): void {
     this.total = total;
