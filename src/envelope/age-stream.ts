@@ -1,12 +1,15 @@
-import { createCipheriv, hkdfSync } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
-import type { Encrypter, Recipient, Stanza } from 'age-encryption';
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import type { Decrypter, Encrypter, Recipient, Stanza } from 'age-encryption';
 import { EnvelopeError } from './errors';
 
 /** age's STREAM: the payload in 64 KiB chunks, each sealed with ChaCha20-Poly1305 and a 16-byte tag. */
 const CHUNK_BYTES = 64 * 1024;
 const NONCE_BYTES = 16;
 const TAG_BYTES = 16;
+const SEALED_CHUNK_BYTES = CHUNK_BYTES + TAG_BYTES;
+/** age headers are a few lines per recipient (a post-quantum one about 2 KB): anything longer is not one. */
+const MAX_HEADER_BYTES = 1 << 20;
 
 /**
  * Records the file key the library hands every recipient to wrap (the Recipient interface's contract), and
@@ -35,9 +38,22 @@ async function startAgeFile(encrypter: Encrypter): Promise<{ head: Buffer; paylo
   if (!witness.fileKey || headerEnd <= 0 || empty.length !== headerEnd + NONCE_BYTES + TAG_BYTES)
     throw new EnvelopeError('bad-key', 'the age library wrote a file this tool does not recognise');
   const nonce = empty.subarray(headerEnd, headerEnd + NONCE_BYTES);
-  const payloadKey = Buffer.from(hkdfSync('sha256', witness.fileKey, nonce, 'payload', 32));
+  const payloadKey = payloadKeyOf(witness.fileKey, nonce);
   witness.fileKey.fill(0);
   return { head: Buffer.from(empty.subarray(0, headerEnd + NONCE_BYTES)), payloadKey };
+}
+
+/** The payload key of a file: HKDF-SHA-256 of its file key, salted with its nonce (age's "payload" key). */
+function payloadKeyOf(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+}
+
+/** STREAM's nonce for chunk `counter`: an 11-byte big-endian counter, then 1 for the last chunk, else 0. */
+function chunkNonce(counter: number, last: boolean): Buffer {
+  const nonce = Buffer.alloc(12);
+  nonce.writeUIntBE(counter, 5, 6);
+  nonce[11] = last ? 1 : 0;
+  return nonce;
 }
 
 /**
@@ -103,14 +119,159 @@ class AgePayloadSealer extends Transform {
     this.push(this.head);
   }
 
-  /** One STREAM chunk: nonce = 11-byte big-endian counter, then 1 for the last chunk, else 0. */
   private seal(plain: Buffer, last: boolean): void {
-    const nonce = Buffer.alloc(12);
-    nonce.writeUIntBE(this.counter++, 5, 6);
-    nonce[11] = last ? 1 : 0;
+    const nonce = chunkNonce(this.counter++, last);
     const cipher = createCipheriv('chacha20-poly1305', this.key, nonce, { authTagLength: TAG_BYTES });
     this.push(cipher.update(plain));
     cipher.final();
     this.push(cipher.getAuthTag());
+  }
+}
+
+/**
+ * age decryption of a stream: the library reads the header and unwraps the file key with the identities or
+ * passphrases it was given (its `decryptHeader`, which also checks the header's MAC), and the payload is
+ * opened by Node's own ChaCha20-Poly1305, about four times the library's JavaScript cipher. Resolves once
+ * the header has been authenticated, so a wrong key or a damaged header fails here, before any byte is
+ * given out; a chunk that does not authenticate fails the stream.
+ */
+export async function ageDecryptStream(sealed: Readable, decrypter: Decrypter): Promise<Readable> {
+  const opener = new AgePayloadOpener(decrypter);
+  sealed.on('error', (error) => opener.destroy(error));
+  sealed.pipe(opener);
+  // Until the header is read, a failure is reported by the rejection below, not as an unheard stream error.
+  const untilReady = () => {};
+  opener.on('error', untilReady);
+  try {
+    await opener.ready;
+  } catch (error) {
+    sealed.unpipe(opener);
+    opener.destroy();
+    throw error;
+  }
+  opener.off('error', untilReady);
+  return opener;
+}
+
+class AgePayloadOpener extends Transform {
+  /** Resolves once the header has been read and authenticated; rejects if it cannot be. */
+  readonly ready: Promise<void>;
+  private headerRead: (error?: Error) => void = () => {};
+  /** The header's bytes while it is read. */
+  private carry: Buffer = Buffer.alloc(0);
+  /** Payload bytes not opened yet: at most one sealed chunk, held until it is known whether more follow. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private key: Buffer | undefined;
+  private counter = 0;
+
+  constructor(private readonly decrypter: Decrypter) {
+    super();
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.headerRead = (error) => (error ? reject(error) : resolve());
+    });
+    // The caller awaits `ready`; the stream's own error is its reader's to handle.
+    this.ready.catch(() => {});
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.key) {
+      this.openChunks(chunk, done);
+      return;
+    }
+    this.carry = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    const payloadStart = this.headerEnd();
+    if (payloadStart === undefined) {
+      if (this.carry.length > MAX_HEADER_BYTES)
+        this.failHeader(new Error('no age header in the first MiB'), done);
+      else done();
+      return;
+    }
+    const header = this.carry.subarray(0, payloadStart - NONCE_BYTES);
+    const nonce = this.carry.subarray(payloadStart - NONCE_BYTES, payloadStart);
+    this.decrypter.decryptHeader(header).then(
+      (fileKey) => {
+        this.key = payloadKeyOf(fileKey, nonce);
+        fileKey.fill(0);
+        const rest = this.carry.subarray(payloadStart);
+        this.carry = Buffer.alloc(0);
+        this.headerRead();
+        this.openChunks(rest, done);
+      },
+      (error: unknown) => this.failHeader(error instanceof Error ? error : new Error(String(error)), done),
+    );
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (!this.key) {
+      this.failHeader(new Error('the file ends inside its age header'), done);
+      return;
+    }
+    const last = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    // The last chunk may be empty only when it is the only one (an empty file).
+    if (last.length < TAG_BYTES || (last.length === TAG_BYTES && this.counter > 0)) {
+      done(new Error('the age payload is cut short'));
+      return;
+    }
+    this.openChunk(last, true, done);
+  }
+
+  override _destroy(error: Error | null, done: (error: Error | null) => void): void {
+    this.key?.fill(0);
+    this.headerRead(error ?? new Error('the age stream was closed before its header was read'));
+    done(error);
+  }
+
+  /** Where the payload starts: after the MAC line ("--- " at a line start, to its newline) and the nonce. */
+  private headerEnd(): number | undefined {
+    const mac = this.carry.indexOf('\n--- ');
+    if (mac < 0) return undefined;
+    const lineEnd = this.carry.indexOf(0x0a, mac + 1);
+    if (lineEnd < 0 || this.carry.length < lineEnd + 1 + NONCE_BYTES) return undefined;
+    return lineEnd + 1 + NONCE_BYTES;
+  }
+
+  private failHeader(error: Error, done: TransformCallback): void {
+    this.headerRead(error);
+    done(error);
+  }
+
+  /** Opens every sealed chunk known not to be the last; keeps the rest (up to one chunk) for later. */
+  private openChunks(chunk: Buffer, done: TransformCallback): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    // Joined only once more than a chunk has come: small pieces are not copied again for every one of them.
+    if (this.pendingBytes <= SEALED_CHUNK_BYTES) {
+      done();
+      return;
+    }
+    let data = Buffer.concat(this.pending, this.pendingBytes);
+    while (data.length > SEALED_CHUNK_BYTES) {
+      if (!this.openChunk(data.subarray(0, SEALED_CHUNK_BYTES), false, done)) return;
+      data = data.subarray(SEALED_CHUNK_BYTES);
+    }
+    this.pending = [data];
+    this.pendingBytes = data.length;
+    done();
+  }
+
+  /** Pushes the chunk's plaintext; on a failed tag calls done with the error and returns false. */
+  private openChunk(sealedChunk: Buffer, last: boolean, done: TransformCallback): boolean {
+    const tagAt = sealedChunk.length - TAG_BYTES;
+    const decipher = createDecipheriv('chacha20-poly1305', this.key!, chunkNonce(this.counter++, last), {
+      authTagLength: TAG_BYTES,
+    });
+    decipher.setAuthTag(sealedChunk.subarray(tagAt));
+    const plain = decipher.update(sealedChunk.subarray(0, tagAt));
+    try {
+      decipher.final();
+    } catch {
+      done(new Error(`age payload chunk ${this.counter - 1} does not authenticate`));
+      return false;
+    }
+    this.push(plain);
+    if (last) done();
+    return true;
   }
 }

@@ -4,10 +4,10 @@ import { createZstdDecompress } from 'node:zlib';
 import type { EnvelopeDescription } from '../format';
 import { optionName } from '../options/naming';
 import { Tee } from '../util/tee';
+import { ageDecryptStream } from './age-stream';
 import { type Digest, DigestStream } from './digest';
 import { abbreviateKey, makeDecrypter, type OpeningKeys, recipientsOf } from './encryption';
 import { EnvelopeError } from './errors';
-import { nodeToWeb, webToNode } from './web';
 
 export interface OpenOptions {
   keys: OpeningKeys;
@@ -114,7 +114,7 @@ async function decrypt(
   sealed.pipe(magic);
   sealed.on('error', (e) => magic.destroy(e));
   try {
-    return webToNode(await decrypter.decrypt(nodeToWeb(magic)));
+    return await ageDecryptStream(magic, decrypter);
   } catch (error) {
     blob.destroy();
     throw await classifyHeaderError(error, label, options);
