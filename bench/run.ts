@@ -59,13 +59,29 @@ const LINK_UNITS: Record<string, number> = {
 };
 const linkBytesPerSecond = linkMatch ? Math.round(Number(linkMatch[1]) * LINK_UNITS[linkMatch[2]!]!) : 0;
 const cli = join(process.cwd(), 'dist/cli/index.js');
+/** Another build of our CLI (a dist/cli/index.js), run beside this one for a side-by-side figure of a change. */
+const compareCli = process.env.BENCH_COMPARE_CLI;
+const COMPARED = ' — the build in BENCH_COMPARE_CLI';
 const nodeBin = join(process.cwd(), 'node_modules/.bin/node');
 const ownRss = join(process.cwd(), 'bench/own-rss.mjs');
 
 interface Measure {
   seconds: number;
   maxRssKiB: number;
+  /** CPU time the whole machine spent while the command ran: both ends of the link, since they share it. */
+  cpuSeconds: number;
   stdout: string;
+}
+
+/** The machine's busy CPU time so far (user, nice, system, irq, softirq, steal; /proc/stat counts in 1/100 s). */
+function machineBusySeconds(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
 }
 
 /**
@@ -73,6 +89,7 @@ interface Measure {
  * bench/own-rss.mjs preloaded, else of the largest process of the command's tree.
  */
 function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
+  const busyBefore = machineBusySeconds();
   const r = spawnSync('/usr/bin/time', ['-v', ...argv], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -85,7 +102,8 @@ function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const own = /bench-own-max-rss-kib (\d+)/.exec(r.stderr);
   const rss = own ?? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
-  return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN), stdout: r.stdout };
+  const cpuSeconds = machineBusySeconds() - busyBefore;
+  return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN), cpuSeconds, stdout: r.stdout };
 }
 
 const median = (xs: number[]) => {
@@ -121,7 +139,7 @@ const record = (name: string, m: Measure & { downtimeSeconds?: number }) => {
     downtimes[name].push(m.downtimeSeconds);
   }
   console.error(
-    `  ${name}: ${m.seconds.toFixed(2)} s${m.downtimeSeconds !== undefined ? ` (down ${m.downtimeSeconds.toFixed(2)} s)` : ''}, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`,
+    `  ${name}: ${m.seconds.toFixed(2)} s${m.downtimeSeconds !== undefined ? ` (down ${m.downtimeSeconds.toFixed(2)} s)` : ''}, machine CPU ${m.cpuSeconds.toFixed(1)} s, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`,
   );
 };
 let dbBytes = 0;
@@ -170,18 +188,18 @@ try {
     return timed(['bash', '-c', script]);
   };
   /** Our CLI against the sandbox node and a folder store. */
-  const ourCli = (verb: 'backup' | 'restore', store: string, extra: string[]) => [
+  const ourCli = (verb: 'backup' | 'restore', store: string, extra: string[], build = cli) => [
     nodeBin,
     '--import',
     ownRss,
-    cli,
+    build,
     verb,
     ...['--host', node.host, '--key', key, '--known-hosts', knownHosts, '--store', `dir:${store}`],
     ...extra,
   ];
-  const ours = (extra: string[] = ['--recipient', recipient], keep?: string) => {
+  const ours = (extra: string[] = ['--recipient', recipient], keep?: string, build = cli) => {
     const dir = keep ?? join(work, `store-${Date.now()}`);
-    const m = timed(ourCli('backup', dir, ['--cluster', 'bench', ...extra]));
+    const m = timed(ourCli('backup', dir, ['--cluster', 'bench', ...extra], build));
     const stored = readdirSync(dir)
       .filter((f) => f.endsWith('.age'))
       .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
@@ -230,8 +248,10 @@ try {
     const at = (what: string) => Number(new RegExp(`${what} (\\d+)`).exec(m.stdout)?.[1] ?? Number.NaN);
     return { ...m, downtimeSeconds: (at('up-at') - at('down-at')) / 1e9 };
   };
-  const oursRestore = (store: string, extra: string[]) => {
-    const m = timed(ourCli('restore', store, ['--identity', identityFile, '--json', ...extra, 'latest']));
+  const oursRestore = (store: string, extra: string[], build = cli) => {
+    const m = timed(
+      ourCli('restore', store, ['--identity', identityFile, '--json', ...extra, 'latest'], build),
+    );
     const report = JSON.parse(m.stdout) as { timingsMs?: Record<string, number> };
     console.error(`    steps (ms): ${JSON.stringify(report.timingsMs)}`);
     return { ...m, downtimeSeconds: (report.timingsMs?.downtime ?? Number.NaN) / 1000 };
@@ -264,6 +284,7 @@ try {
     const byDefault = ours();
     storedBytes = byDefault.stored;
     record(OURS, byDefault);
+    if (compareCli) record(`${OURS}${COMPARED}`, ours(undefined, undefined, compareCli));
     record(OURS_GRPC, ours(['--recipient', recipient, '--method', 'grpc']));
     record(
       OURS_RAW,
@@ -281,6 +302,13 @@ try {
     dropOldDataDirs();
     record('restore: etcd-backup (restore on the node)', oursRestore(restoreStore, ['--restore-on', 'node']));
     dropOldDataDirs();
+    if (compareCli) {
+      record(
+        `restore: etcd-backup (restore on the node)${COMPARED}`,
+        oursRestore(restoreStore, ['--restore-on', 'node'], compareCli),
+      );
+      dropOldDataDirs();
+    }
     record(
       'restore: etcd-backup (restore on the runner, data dir shipped)',
       oursRestore(restoreStore, ['--restore-on', 'runner', '--etcd-tools', dirname(statusTool)]),
@@ -316,10 +344,11 @@ try {
 const med = (name: string) => median((results[name] ?? []).map((m) => m.seconds));
 const rss = (name: string) => Math.max(...(results[name] ?? []).map((m) => m.maxRssKiB)) / 1024;
 const mb = dbBytes / 1e6;
+const cpu = (name: string) => median((results[name] ?? []).map((m) => m.cpuSeconds));
 const down = (name: string) => (downtimes[name] ? median(downtimes[name]) : Number.NaN);
 const rows = Object.keys(results).map(
   (name) =>
-    `| ${name} | ${med(name).toFixed(2)} | ${downtimes[name] ? down(name).toFixed(2) : ''} | ${(mb / med(name)).toFixed(0)} | ${rss(name).toFixed(0)} |`,
+    `| ${name} | ${med(name).toFixed(2)} | ${downtimes[name] ? down(name).toFixed(2) : ''} | ${(mb / med(name)).toFixed(0)} | ${cpu(name).toFixed(1)} | ${rss(name).toFixed(0)} |`,
 );
 const packedRatio = med(OURS) / med(PACKED_RUNBOOK);
 const backupRatio = med(OURS) / med('backup: runbook + gzip');
@@ -401,8 +430,8 @@ const report = `# Benchmark run ${new Date().toISOString()}
 
 Snapshot ${mb.toFixed(0)} MB (etcd ${etcd.version}, sandbox fill ${(size / 2 ** 30).toFixed(2)} GiB), ${reps} repetitions each, alternating; medians. Link: ${linkText ? `${linkText} (the sandbox forwarder's throttle on the SSH link)` : 'unthrottled (LAN: loopback through the sandbox forwarder)'}. Control plane: ${sandbox.info.kubernetes.real ? `real kube-apiserver ${sandbox.info.kubernetes.version}` : 'stand-in (no real kube-apiserver; restore downtime ends when etcd answers)'}. Sections: ${only.join(', ')}${runs('inspect') ? (cold ? '; inspect with an empty page cache before each run' : '; inspect with a warm page cache') : ''}.
 
-| path | wall s (median) | downtime s (median; kube-apiserver stopped → ready) | MB/s | peak RSS MiB |
-|---|---|---|---|---|
+| path | wall s (median) | downtime s (median; kube-apiserver stopped → ready) | MB/s | machine CPU s (median; both ends) | peak RSS MiB |
+|---|---|---|---|---|---|
 ${rows.join('\n')}
 ${runs('backup') ? `\nCompression: ${mb.toFixed(0)} MB → ${(storedBytes / 1e6).toFixed(0)} MB stored by the default backup (${(dbBytes / Math.max(storedBytes, 1)).toFixed(1)}×; zstd -3 on the node or zstd -1 on the runner, then age).\n` : ''}
 | target | measured | |

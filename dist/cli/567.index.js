@@ -1175,10 +1175,16 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _snapshot__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94976);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65365);
-/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14814);
+/* harmony import */ var _snapshot_chunk_hasher__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49549);
+/* harmony import */ var _snapshot_follow_hasher__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16055);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65365);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14814);
+/* harmony import */ var _snapshot_sink__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93270);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot__WEBPACK_IMPORTED_MODULE_3__]);
 _snapshot__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
 
 
 
@@ -1195,40 +1201,138 @@ class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_2__/* .Etcd
 }
 /**
  * Writes a snapshot stream to a new 0600 file with progress, checking its length and etcd's SHA-256 trailer on
- * the way, so what arrived is known to be what etcd sent without reading the file again.
+ * the way, so what arrived is known to be what etcd sent without reading the file again. A large snapshot is
+ * hashed by a worker thread that reads the file just behind the writer (follow-hasher.ts), so the thread
+ * receiving it does not hash too; a small one (below WORKER_HASH_THRESHOLD, or of unknown size) as it streams.
  */
 async function writeSnapshotFile(options) {
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_4__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_6__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
     if (options.totalBytes === undefined && options.estimatedBytes)
         meter.setEstimate(options.estimatedBytes);
-    const trailer = new _snapshot__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotTrailerCheck */ .Ar();
+    const expected = options.totalBytes ?? options.estimatedBytes ?? 0;
+    const hashIn = options.hashIn ?? (expected >= _snapshot_chunk_hasher__WEBPACK_IMPORTED_MODULE_4__/* .WORKER_HASH_THRESHOLD */ .gd ? 'worker' : 'stream');
+    let hasher;
+    let trailer;
     try {
-        const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { mode: 0o600, flags: 'wx' });
-        if (options.also)
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, trailer, new _util_tee__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .f(options.also), file);
-        else
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(options.source, meter, trailer, file);
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(options.path, 'wx', 0o600);
+        hasher = hashIn === 'worker' ? startFollowingHasher(options.path) : undefined;
+        trailer = hasher ? undefined : new _snapshot__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotTrailerCheck */ .Ar();
+        const file = hasher
+            ? new _snapshot_sink__WEBPACK_IMPORTED_MODULE_8__/* .ReportingFileSink */ .y(fd, (total) => hasher.written(total))
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { fd });
+        const checks = trailer ? [trailer] : [];
+        const tee = options.also ? [new _util_tee__WEBPACK_IMPORTED_MODULE_7__/* .Tee */ .f(options.also)] : [];
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)([options.source, meter, ...checks, ...tee, file]);
     }
     catch (error) {
+        await hasher?.stop();
         options.onError?.();
         options.also?.destroy(error);
         const of = options.totalBytes === undefined ? '' : ` of ${options.totalBytes}`;
         throw new SnapshotTransferError(`snapshot stream broke after ${meter.transferred}${of} bytes: ${error.message}`, error);
     }
+    const checked = trailer?.result ?? (await hasher.finish());
     if (options.totalBytes !== undefined && meter.transferred !== options.totalBytes) {
         throw new SnapshotTransferError(`snapshot stream ended early: ${meter.transferred} of ${options.totalBytes} bytes arrived`);
     }
     return {
         path: options.path,
         bytes: meter.transferred,
-        sha256: trailer.result.fileSha256,
-        trailerOk: trailer.result.trailer === 'ok',
-        databaseSha256: trailer.result.sha256,
+        sha256: checked.fileSha256,
+        trailerOk: checked.trailer === 'ok',
+        databaseSha256: checked.sha256,
+        hashedIn: hasher ? 'worker' : 'stream',
     };
+}
+/** The worker hasher, or none where worker threads cannot start (the stream is then hashed as it passes). */
+function startFollowingHasher(path) {
+    try {
+        return new _snapshot_follow_hasher__WEBPACK_IMPORTED_MODULE_5__/* .FollowingHasher */ .R(path);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 93270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ ReportingFileSink)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Writes a stream to an open file descriptor and reports, after every completed write, how many bytes the
+ * file holds from its start (what a reader of the file behind the writer may read). Closes the descriptor
+ * at the end or on failure.
+ */
+class ReportingFileSink extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Writable {
+    fd;
+    onWritten;
+    bytes = 0;
+    fdClosed = false;
+    constructor(fd, onWritten) {
+        super({ highWaterMark: 1 << 20 });
+        this.fd = fd;
+        this.onWritten = onWritten;
+    }
+    _writev(chunks, done) {
+        this.writeAll(chunks.map((c) => c.chunk), done);
+    }
+    _write(chunk, _encoding, done) {
+        this.writeAll([chunk], done);
+    }
+    _final(done) {
+        this.fdClosed = true;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(this.fd, (error) => done(error));
+    }
+    _destroy(error, done) {
+        if (this.fdClosed)
+            done(error);
+        else {
+            this.fdClosed = true;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(this.fd, () => done(error));
+        }
+    }
+    /** A short write (a full disk reports one before it fails) is continued from where it stopped. */
+    writeAll(buffers, done) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writev)(this.fd, buffers, (error, written) => {
+            if (error) {
+                done(error);
+                return;
+            }
+            this.bytes += written;
+            this.onWritten(this.bytes);
+            let skip = written;
+            const rest = [];
+            for (const buffer of buffers) {
+                if (skip >= buffer.length)
+                    skip -= buffer.length;
+                else {
+                    rest.push(skip > 0 ? buffer.subarray(skip) : buffer);
+                    skip = 0;
+                }
+            }
+            if (rest.length === 0)
+                done();
+            else if (written === 0)
+                done(new Error('the file system accepted no more bytes'));
+            else
+                this.writeAll(rest, done);
+        });
+    }
+}
+
 
 /***/ }),
 
@@ -8028,7 +8132,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _check_trailer__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46106);
 /* harmony import */ var _crc32c__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10042);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94793);
-/* harmony import */ var _file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(41610);
+/* harmony import */ var _file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34356);
 /* harmony import */ var _findings__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(91480);
 /* harmony import */ var _live_key_count__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55960);
 /* harmony import */ var _live_keys__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43553);
@@ -8474,6 +8578,209 @@ function recordSizeProblems(size, trailer, available, dbBytes, pageSize, finding
                         : `file size ${size} at offset ${size}: neither database + 32-byte trailer nor whole pages past the database end at offset ${dbBytes} (truncated or appended to)`,
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 49549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ hashByPosition),
+/* harmony export */   gd: () => (/* binding */ WORKER_HASH_THRESHOLD),
+/* harmony export */   ns: () => (/* binding */ startChunkHasher)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Below this many bytes a worker's start-up costs more than hashing on the main thread saves. */
+const WORKER_HASH_THRESHOLD = 64 << 20;
+/**
+ * A SHA-256 fed piecewise that takes a digest each time the byte count passes a cut. Shared by the
+ * main-thread hasher and (as source text) the worker, so both split chunks at cuts the same way.
+ */
+const CUT_HASHER = `(function (createHash, cuts) {
+  const hash = createHash('sha256');
+  const digests = [];
+  let done = 0;
+  let cut = 0;
+  const take = () => {
+    while (cut < cuts.length && done >= cuts[cut]) { digests.push(hash.copy().digest()); cut++; }
+  };
+  take();
+  return {
+    digests,
+    update(bytes) {
+      let at = 0;
+      while (at < bytes.length && cut < cuts.length) {
+        const n = Math.min(bytes.length - at, cuts[cut] - done);
+        hash.update(bytes.subarray(at, at + n));
+        at += n;
+        done += n;
+        take();
+      }
+    },
+    // A file shorter than a cut: that digest covers what there was.
+    end() { while (cut < cuts.length) { digests.push(hash.copy().digest()); cut++; } return digests; },
+  };
+})`;
+const cutHasherFactory = new Function(`return ${CUT_HASHER}`)();
+function makeCutHasher(cuts) {
+    return cutHasherFactory(node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash, cuts);
+}
+/** The worker's read size: small enough that each piece is still in this core's cache when it is hashed. */
+const WORKER_READ = 512 << 10;
+// Plain JS so it survives bundling. Reads the already-open descriptor by position (no shared offset) into
+// one small buffer and hashes it; stops between reads once told to.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { fd, cuts, stop } = workerData;
+const stopped = new Int32Array(stop);
+const hasher = ${CUT_HASHER}(createHash, cuts);
+const end = cuts[cuts.length - 1];
+const chunk = Buffer.allocUnsafe(${WORKER_READ});
+let done = 0;
+while (done < end && Atomics.load(stopped, 0) === 0) {
+  const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - done), done);
+  if (n <= 0) break;
+  hasher.update(chunk.subarray(0, n));
+  done += n;
+}
+if (Atomics.load(stopped, 0) === 0) parentPort.postMessage(hasher.end());
+`;
+/**
+ * The hasher for a file's SHA-256 prefixes: for large files a worker thread that reads the file by itself
+ * (on the other core, alongside the walk: hashing data another core has just written into shared memory
+ * measured a third slower than reading it again here), for small ones the sequential pass's own chunks.
+ */
+function startChunkHasher(cuts, end, fd, 
+/** Hashes the file by position on this thread: the fallback if the worker fails. */
+rehash) {
+    if (end >= WORKER_HASH_THRESHOLD) {
+        try {
+            return new WorkerHasher(cuts, fd, rehash);
+        }
+        catch {
+            // no worker threads here: same result on one core
+        }
+    }
+    return new InlineHasher(cuts, end);
+}
+class Deferred {
+    resolve;
+    reject;
+    promise = new Promise((resolve, reject) => {
+        this.resolve = resolve;
+        this.reject = reject;
+    });
+    settled = false;
+    settle(outcome) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        try {
+            this.resolve(outcome());
+        }
+        catch (error) {
+            this.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+    }
+    fail(error) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        this.reject(error);
+    }
+}
+class InlineHasher {
+    end;
+    thread = 'main';
+    hasher;
+    result = new Deferred();
+    digests = this.result.promise;
+    constructor(cuts, end) {
+        this.end = end;
+        this.hasher = makeCutHasher(cuts);
+    }
+    get wantsChunks() {
+        return !this.result.settled;
+    }
+    produced(bytes) {
+        this.hasher.update(bytes);
+    }
+    allProduced() {
+        this.result.settle(() => this.hasher.end());
+    }
+    abort() {
+        this.result.fail(new Error('verification stopped'));
+        return Promise.resolve();
+    }
+}
+class WorkerHasher {
+    cuts;
+    rehash;
+    thread = 'worker';
+    end = 0;
+    wantsChunks = false;
+    stop = new Int32Array(new SharedArrayBuffer(4));
+    worker;
+    exited;
+    result = new Deferred();
+    digests = this.result.promise;
+    lost = false;
+    finished = false;
+    constructor(cuts, fd, rehash) {
+        this.cuts = cuts;
+        this.rehash = rehash;
+        this.worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { fd, cuts, stop: this.stop.buffer },
+        });
+        this.worker.once('message', (digests) => {
+            this.result.settle(() => digests.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
+        });
+        const lost = () => {
+            this.lost = true;
+            if (this.finished)
+                this.result.settle(() => this.rehash(this.cuts));
+        };
+        this.worker.once('error', lost);
+        this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+        void this.exited.then(lost);
+    }
+    produced() { }
+    allProduced() {
+        this.finished = true;
+        if (this.lost)
+            this.result.settle(() => this.rehash(this.cuts));
+    }
+    /** Tells the worker to stop reading; resolves once it has (then the descriptor may be closed). */
+    abort() {
+        Atomics.store(this.stop, 0, 1);
+        this.result.fail(new Error('verification stopped'));
+        return this.exited;
+    }
+}
+/** SHA-256 prefixes by a positional pass of its own (4 MiB reads): the fallback when a worker fails. */
+function hashByPosition(cuts, readAt) {
+    const hasher = makeCutHasher(cuts);
+    const end = cuts.at(-1) ?? 0;
+    const chunk = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(end, 1)));
+    let done = 0;
+    while (done < end) {
+        const n = readAt(chunk.subarray(0, Math.min(chunk.length, end - done)), done);
+        if (n <= 0)
+            break;
+        hasher.update(chunk.subarray(0, n));
+        done += n;
+    }
+    return hasher.end();
 }
 
 
@@ -9067,215 +9374,17 @@ class SnapshotError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupEr
 
 /***/ }),
 
-/***/ 41610:
+/***/ 34356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ SnapshotFile)
-});
-
-// UNUSED EXPORTS: CHUNK_SIZE
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-;// CONCATENATED MODULE: ./src/snapshot/chunk-hasher.ts
-
-
-/** Below this many bytes a worker's start-up costs more than hashing on the main thread saves. */
-const WORKER_HASH_THRESHOLD = 64 << 20;
-/**
- * A SHA-256 fed piecewise that takes a digest each time the byte count passes a cut. Shared by the
- * main-thread hasher and (as source text) the worker, so both split chunks at cuts the same way.
- */
-const CUT_HASHER = `(function (createHash, cuts) {
-  const hash = createHash('sha256');
-  const digests = [];
-  let done = 0;
-  let cut = 0;
-  const take = () => {
-    while (cut < cuts.length && done >= cuts[cut]) { digests.push(hash.copy().digest()); cut++; }
-  };
-  take();
-  return {
-    digests,
-    update(bytes) {
-      let at = 0;
-      while (at < bytes.length && cut < cuts.length) {
-        const n = Math.min(bytes.length - at, cuts[cut] - done);
-        hash.update(bytes.subarray(at, at + n));
-        at += n;
-        done += n;
-        take();
-      }
-    },
-    // A file shorter than a cut: that digest covers what there was.
-    end() { while (cut < cuts.length) { digests.push(hash.copy().digest()); cut++; } return digests; },
-  };
-})`;
-const cutHasherFactory = new Function(`return ${CUT_HASHER}`)();
-function makeCutHasher(cuts) {
-    return cutHasherFactory(external_node_crypto_.createHash, cuts);
-}
-/** The worker's read size: small enough that each piece is still in this core's cache when it is hashed. */
-const WORKER_READ = 512 << 10;
-// Plain JS so it survives bundling. Reads the already-open descriptor by position (no shared offset) into
-// one small buffer and hashes it; stops between reads once told to.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { readSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const { fd, cuts, stop } = workerData;
-const stopped = new Int32Array(stop);
-const hasher = ${CUT_HASHER}(createHash, cuts);
-const end = cuts[cuts.length - 1];
-const chunk = Buffer.allocUnsafe(${WORKER_READ});
-let done = 0;
-while (done < end && Atomics.load(stopped, 0) === 0) {
-  const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - done), done);
-  if (n <= 0) break;
-  hasher.update(chunk.subarray(0, n));
-  done += n;
-}
-if (Atomics.load(stopped, 0) === 0) parentPort.postMessage(hasher.end());
-`;
-/**
- * The hasher for a file's SHA-256 prefixes: for large files a worker thread that reads the file by itself
- * (on the other core, alongside the walk: hashing data another core has just written into shared memory
- * measured a third slower than reading it again here), for small ones the sequential pass's own chunks.
- */
-function startChunkHasher(cuts, end, fd, 
-/** Hashes the file by position on this thread: the fallback if the worker fails. */
-rehash) {
-    if (end >= WORKER_HASH_THRESHOLD) {
-        try {
-            return new WorkerHasher(cuts, fd, rehash);
-        }
-        catch {
-            // no worker threads here: same result on one core
-        }
-    }
-    return new InlineHasher(cuts, end);
-}
-class Deferred {
-    resolve;
-    reject;
-    promise = new Promise((resolve, reject) => {
-        this.resolve = resolve;
-        this.reject = reject;
-    });
-    settled = false;
-    settle(outcome) {
-        if (this.settled)
-            return;
-        this.settled = true;
-        try {
-            this.resolve(outcome());
-        }
-        catch (error) {
-            this.reject(error instanceof Error ? error : new Error(String(error)));
-        }
-    }
-    fail(error) {
-        if (this.settled)
-            return;
-        this.settled = true;
-        this.reject(error);
-    }
-}
-class InlineHasher {
-    end;
-    thread = 'main';
-    hasher;
-    result = new Deferred();
-    digests = this.result.promise;
-    constructor(cuts, end) {
-        this.end = end;
-        this.hasher = makeCutHasher(cuts);
-    }
-    get wantsChunks() {
-        return !this.result.settled;
-    }
-    produced(bytes) {
-        this.hasher.update(bytes);
-    }
-    allProduced() {
-        this.result.settle(() => this.hasher.end());
-    }
-    abort() {
-        this.result.fail(new Error('verification stopped'));
-        return Promise.resolve();
-    }
-}
-class WorkerHasher {
-    cuts;
-    rehash;
-    thread = 'worker';
-    end = 0;
-    wantsChunks = false;
-    stop = new Int32Array(new SharedArrayBuffer(4));
-    worker;
-    exited;
-    result = new Deferred();
-    digests = this.result.promise;
-    lost = false;
-    finished = false;
-    constructor(cuts, fd, rehash) {
-        this.cuts = cuts;
-        this.rehash = rehash;
-        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { fd, cuts, stop: this.stop.buffer },
-        });
-        this.worker.once('message', (digests) => {
-            this.result.settle(() => digests.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
-        });
-        const lost = () => {
-            this.lost = true;
-            if (this.finished)
-                this.result.settle(() => this.rehash(this.cuts));
-        };
-        this.worker.once('error', lost);
-        this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-        void this.exited.then(lost);
-    }
-    produced() { }
-    allProduced() {
-        this.finished = true;
-        if (this.lost)
-            this.result.settle(() => this.rehash(this.cuts));
-    }
-    /** Tells the worker to stop reading; resolves once it has (then the descriptor may be closed). */
-    abort() {
-        Atomics.store(this.stop, 0, 1);
-        this.result.fail(new Error('verification stopped'));
-        return this.exited;
-    }
-}
-/** SHA-256 prefixes by a positional pass of its own (4 MiB reads): the fallback when a worker fails. */
-function hashByPosition(cuts, readAt) {
-    const hasher = makeCutHasher(cuts);
-    const end = cuts.at(-1) ?? 0;
-    const chunk = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(end, 1)));
-    let done = 0;
-    while (done < end) {
-        const n = readAt(chunk.subarray(0, Math.min(chunk.length, end - done)), done);
-        if (n <= 0)
-            break;
-        hasher.update(chunk.subarray(0, n));
-        done += n;
-    }
-    return hasher.end();
-}
-
-// EXTERNAL MODULE: ./src/snapshot/errors.ts
-var errors = __webpack_require__(94793);
-;// CONCATENATED MODULE: ./src/snapshot/file.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ SnapshotFile)
+/* harmony export */ });
+/* unused harmony export CHUNK_SIZE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _chunk_hasher__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49549);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94793);
 
 
 
@@ -9310,23 +9419,23 @@ class SnapshotFile {
     constructor(path, fd) {
         this.path = path;
         this.fd = fd;
-        this.size = (0,external_node_fs_.fstatSync)(fd).size;
+        this.size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size;
     }
     static open(path) {
         let fd;
         try {
-            fd = (0,external_node_fs_.openSync)(path, 'r');
-            const st = (0,external_node_fs_.fstatSync)(fd);
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
             if (!st.isFile())
                 throw new Error('not a regular file');
             return new SnapshotFile(path, fd);
         }
         catch (error) {
             if (fd !== undefined)
-                (0,external_node_fs_.closeSync)(fd);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
             const reason = error.code ?? error.message;
-            throw new errors/* SnapshotError */.J(`cannot read snapshot '${path}': ${reason}`, {
-                exitCode: errors/* SNAPSHOT_EXIT */.K.unreadable,
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotError */ .J(`cannot read snapshot '${path}': ${reason}`, {
+                exitCode: _errors__WEBPACK_IMPORTED_MODULE_2__/* .SNAPSHOT_EXIT */ .K.unreadable,
                 hint: 'give the path of an etcd snapshot file (etcdctl snapshot save output or member/snap/db)',
                 cause: error,
             });
@@ -9341,7 +9450,7 @@ class SnapshotFile {
             throw new Error('the sequential pass has already started');
         const hashEnd = Math.min(hashCuts.at(-1) ?? 0, this.size);
         const hasher = hashCuts.length > 0
-            ? startChunkHasher(hashCuts, hashEnd, this.fd, (cuts) => hashByPosition(cuts, (target, position) => this.readInto(target, position)))
+            ? (0,_chunk_hasher__WEBPACK_IMPORTED_MODULE_1__/* .startChunkHasher */ .ns)(hashCuts, hashEnd, this.fd, (cuts) => (0,_chunk_hasher__WEBPACK_IMPORTED_MODULE_1__/* .hashByPosition */ .$M)(cuts, (target, position) => this.readInto(target, position)))
             : undefined;
         this.hashThread = hasher?.thread;
         const chunks = Math.max(1, Math.min(RING_CHUNKS, Math.ceil(this.size / CHUNK_SIZE)));
@@ -9398,7 +9507,7 @@ class SnapshotFile {
     }
     /** Reads straight into `target` by position, bypassing every cache (for a hash pass of its own). */
     readInto(target, position) {
-        return (0,external_node_fs_.readSync)(this.fd, target, 0, target.length, position);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, target, 0, target.length, position);
     }
     close() {
         const fd = this.fd;
@@ -9410,9 +9519,9 @@ class SnapshotFile {
             return;
         // A hashing worker may be between reads of this descriptor: close it once the worker has stopped.
         if (stopping)
-            void stopping.then(() => (0,external_node_fs_.closeSync)(fd));
+            void stopping.then(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd));
         else
-            (0,external_node_fs_.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
     scratchOf(length) {
         if (this.scratch.length < length)
@@ -9466,7 +9575,7 @@ class SnapshotFile {
 function readFully(fd, target, length, position) {
     let done = 0;
     while (done < length) {
-        const n = (0,external_node_fs_.readSync)(fd, target, done, length - done, position + done);
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, target, done, length - done, position + done);
         if (n === 0)
             break;
         done += n;
@@ -9512,8 +9621,8 @@ class Ring {
             const length = Math.min(CHUNK_SIZE, this.size - index * CHUNK_SIZE);
             const got = readFully(this.fd, this.slots[slot], length, index * CHUNK_SIZE);
             if (got < length) {
-                throw new errors/* SnapshotError */.J(`cannot read snapshot '${this.path}': it shrank while being read`, {
-                    exitCode: errors/* SNAPSHOT_EXIT */.K.unreadable,
+                throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotError */ .J(`cannot read snapshot '${this.path}': it shrank while being read`, {
+                    exitCode: _errors__WEBPACK_IMPORTED_MODULE_2__/* .SNAPSHOT_EXIT */ .K.unreadable,
                     hint: 'verify a copy that nothing else is writing to',
                 });
             }
@@ -9602,6 +9711,142 @@ class Findings {
         }
         if (this.kept.length < this.max)
             this.kept.push(problem);
+    };
+}
+
+
+/***/ }),
+
+/***/ 16055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ FollowingHasher)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _chunk_hasher__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49549);
+/* harmony import */ var _trailer__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84155);
+
+
+
+
+/** control[WRITTEN]: bytes the writer has finished; control[STATE]: 0 while it writes, then ENDED or STOPPED. */
+const WRITTEN = 0;
+const STATE = 1;
+const ENDED = 1n;
+const STOPPED = 2n;
+/** The worker's read size: small enough that each piece is still in its core's cache when it is hashed. */
+const READ_BYTES = 512 << 10;
+// Plain JS so it survives bundling. Hashes the file behind its writer: everything but the last 32 bytes
+// written so far (they may be the trailer), waiting on the shared counter when it has caught up.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const control = new BigInt64Array(workerData.control);
+const fd = openSync(workerData.path, 'r');
+const hash = createHash('sha256');
+const chunk = Buffer.allocUnsafe(${READ_BYTES});
+let hashed = 0;
+for (;;) {
+  const state = Atomics.load(control, ${STATE});
+  if (state === ${STOPPED}n) break;
+  const written = Number(Atomics.load(control, ${WRITTEN}));
+  const upTo = Math.max(0, written - ${_trailer__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER_SIZE */ .C});
+  if (hashed < upTo) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, upTo - hashed), hashed);
+    if (n <= 0) throw new Error('the file is shorter than its writer said');
+    hash.update(chunk.subarray(0, n));
+    hashed += n;
+    continue;
+  }
+  if (state === ${ENDED}n) {
+    const tail = Buffer.alloc(written - upTo);
+    if (tail.length > 0 && readSync(fd, tail, 0, tail.length, upTo) !== tail.length)
+      throw new Error('the file is shorter than its writer said');
+    const database = hash.copy().digest();
+    parentPort.postMessage({ database, file: hash.update(tail).digest(), tail });
+    break;
+  }
+  Atomics.wait(control, ${WRITTEN}, BigInt(written), 250);
+}
+closeSync(fd);
+`;
+/**
+ * SHA-256 of a snapshot file while it is being written, by a worker thread that reads back what the writer
+ * has finished (from the page cache) on the other core, so the thread that receives the snapshot does not
+ * hash it too. Gives the same result as SnapshotTrailerCheck on the stream. If the worker fails, the file is
+ * hashed on this thread once it is complete.
+ */
+class FollowingHasher {
+    path;
+    control = new BigInt64Array(new SharedArrayBuffer(16));
+    worker;
+    exited;
+    message;
+    bytes = 0;
+    /** `path` must exist already: the worker opens it to read. */
+    constructor(path) {
+        this.path = path;
+        this.worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { path, control: this.control.buffer },
+        });
+        this.message = new Promise((resolve) => {
+            this.worker.once('message', resolve);
+            this.worker.once('exit', () => resolve(undefined));
+            // Its failure shows as the missing message; the file is then hashed here.
+            this.worker.once('error', () => resolve(undefined));
+        });
+        this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    }
+    /** The writer has finished `total` bytes from the start of the file. */
+    written(total) {
+        this.bytes = total;
+        Atomics.store(this.control, WRITTEN, BigInt(total));
+        Atomics.notify(this.control, WRITTEN);
+    }
+    /** The writer is done: the digests of the file's database part and of the whole file, and its trailer check. */
+    async finish() {
+        Atomics.store(this.control, STATE, ENDED);
+        Atomics.notify(this.control, WRITTEN);
+        const digests = (await this.message) ?? this.hashHere();
+        return trailerResult(this.bytes, Buffer.from(digests.database), Buffer.from(digests.file), Buffer.from(digests.tail));
+    }
+    /** Stops the worker; resolves once it no longer reads the file. */
+    stop() {
+        Atomics.store(this.control, STATE, STOPPED);
+        Atomics.notify(this.control, WRITTEN);
+        return this.exited;
+    }
+    hashHere() {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.path, 'r');
+        try {
+            const readAt = (target, position) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, target, 0, target.length, position);
+            const databaseEnd = Math.max(0, this.bytes - _trailer__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER_SIZE */ .C);
+            const [database, file] = (0,_chunk_hasher__WEBPACK_IMPORTED_MODULE_2__/* .hashByPosition */ .$M)([databaseEnd, this.bytes], readAt);
+            const tail = Buffer.alloc(this.bytes - databaseEnd);
+            readAt(tail, databaseEnd);
+            return { database: database, file: file, tail };
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+}
+/** What SnapshotTrailerCheck concludes from the same bytes (its finish()), from the worker's digests. */
+function trailerResult(bytes, database, file, tail) {
+    const fileSha256 = file.toString('hex');
+    if (!(0,_trailer__WEBPACK_IMPORTED_MODULE_3__/* .hasTrailerBySize */ .ge)(bytes) || tail.length < _trailer__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER_SIZE */ .C)
+        return { databaseBytes: bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
+    return {
+        databaseBytes: bytes - _trailer__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER_SIZE */ .C,
+        sha256: database.toString('hex'),
+        fileSha256,
+        trailer: database.equals(tail) ? 'ok' : 'mismatch',
     };
 }
 

@@ -1,10 +1,13 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EtcdBackupError } from '../errors';
 import { SnapshotTrailerCheck } from '../snapshot';
+import { WORKER_HASH_THRESHOLD } from '../snapshot/chunk-hasher';
+import { FollowingHasher } from '../snapshot/follow-hasher';
 import { ProgressMeter, type ProgressSink } from '../util/progress';
 import { Tee } from '../util/tee';
+import { ReportingFileSink } from './snapshot-sink';
 
 export class SnapshotTransferError extends EtcdBackupError {
   constructor(message: string, cause?: unknown) {
@@ -25,11 +28,15 @@ export interface WrittenSnapshot {
   trailerOk: boolean;
   /** SHA-256 of the database part (what the trailer holds), as it streamed in. */
   databaseSha256: string;
+  /** Where the SHA-256 ran: a worker reading the file behind the writer, or the stream as it passed. */
+  hashedIn: 'worker' | 'stream';
 }
 
 /**
  * Writes a snapshot stream to a new 0600 file with progress, checking its length and etcd's SHA-256 trailer on
- * the way, so what arrived is known to be what etcd sent without reading the file again.
+ * the way, so what arrived is known to be what etcd sent without reading the file again. A large snapshot is
+ * hashed by a worker thread that reads the file just behind the writer (follow-hasher.ts), so the thread
+ * receiving it does not hash too; a small one (below WORKER_HASH_THRESHOLD, or of unknown size) as it streams.
  */
 export async function writeSnapshotFile(options: {
   source: Readable;
@@ -42,15 +49,27 @@ export async function writeSnapshotFile(options: {
   onError?: () => void;
   /** Also feed every byte to this stream (the envelope, which so works while the snapshot arrives). */
   also?: Writable;
+  /** Where the SHA-256 runs; default: by the expected size. */
+  hashIn?: 'worker' | 'stream';
 }): Promise<WrittenSnapshot> {
   const meter = new ProgressMeter(options.label, options.progress, options.totalBytes);
   if (options.totalBytes === undefined && options.estimatedBytes) meter.setEstimate(options.estimatedBytes);
-  const trailer = new SnapshotTrailerCheck();
+  const expected = options.totalBytes ?? options.estimatedBytes ?? 0;
+  const hashIn = options.hashIn ?? (expected >= WORKER_HASH_THRESHOLD ? 'worker' : 'stream');
+  let hasher: FollowingHasher | undefined;
+  let trailer: SnapshotTrailerCheck | undefined;
   try {
-    const file = createWriteStream(options.path, { mode: 0o600, flags: 'wx' });
-    if (options.also) await pipeline(options.source, meter, trailer, new Tee(options.also), file);
-    else await pipeline(options.source, meter, trailer, file);
+    const fd = openSync(options.path, 'wx', 0o600);
+    hasher = hashIn === 'worker' ? startFollowingHasher(options.path) : undefined;
+    trailer = hasher ? undefined : new SnapshotTrailerCheck();
+    const file = hasher
+      ? new ReportingFileSink(fd, (total) => hasher!.written(total))
+      : createWriteStream(options.path, { fd });
+    const checks = trailer ? [trailer] : [];
+    const tee = options.also ? [new Tee(options.also)] : [];
+    await pipeline([options.source, meter, ...checks, ...tee, file]);
   } catch (error) {
+    await hasher?.stop();
     options.onError?.();
     options.also?.destroy(error as Error);
     const of = options.totalBytes === undefined ? '' : ` of ${options.totalBytes}`;
@@ -59,6 +78,7 @@ export async function writeSnapshotFile(options: {
       error,
     );
   }
+  const checked = trailer?.result ?? (await hasher!.finish());
   if (options.totalBytes !== undefined && meter.transferred !== options.totalBytes) {
     throw new SnapshotTransferError(
       `snapshot stream ended early: ${meter.transferred} of ${options.totalBytes} bytes arrived`,
@@ -67,8 +87,18 @@ export async function writeSnapshotFile(options: {
   return {
     path: options.path,
     bytes: meter.transferred,
-    sha256: trailer.result.fileSha256,
-    trailerOk: trailer.result.trailer === 'ok',
-    databaseSha256: trailer.result.sha256,
+    sha256: checked.fileSha256,
+    trailerOk: checked.trailer === 'ok',
+    databaseSha256: checked.sha256,
+    hashedIn: hasher ? 'worker' : 'stream',
   };
+}
+
+/** The worker hasher, or none where worker threads cannot start (the stream is then hashed as it passes). */
+function startFollowingHasher(path: string): FollowingHasher | undefined {
+  try {
+    return new FollowingHasher(path);
+  } catch {
+    return undefined;
+  }
 }
