@@ -3,7 +3,10 @@
 // With BENCH_RSS_TRACE=1 it also prints each new peak (8 MiB steps) as it happens, between the CLI's own log
 // lines on stderr, so a profile shows which step grew the memory.
 process.on('exit', () => {
-  process.stderr.write(`\nbench-own-max-rss-kib ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nbench-own-max-rss-kib ${usage.maxRSS}\n`);
+  // The process's own CPU time (all its threads), beside the machine's, which includes the node's side.
+  process.stderr.write(`bench-own-cpu-us ${usage.userCPUTime} ${usage.systemCPUTime}\n`);
 });
 if (process.env.BENCH_RSS_TRACE) {
   const started = Date.now();

@@ -70,6 +70,8 @@ interface Measure {
   maxRssKiB: number;
   /** CPU time the whole machine spent while the command ran: both ends of the link, since they share it. */
   cpuSeconds: number;
+  /** Of that, our CLI's own (user, system), when it ran with bench/own-rss.mjs preloaded. */
+  ownCpuSeconds?: { user: number; system: number };
   stdout: string;
 }
 
@@ -103,7 +105,14 @@ function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const rss = own ?? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
   const cpuSeconds = machineBusySeconds() - busyBefore;
-  return { seconds, maxRssKiB: Number(rss?.[1] ?? Number.NaN), cpuSeconds, stdout: r.stdout };
+  const ownCpu = /bench-own-cpu-us (\d+) (\d+)/.exec(r.stderr);
+  return {
+    seconds,
+    maxRssKiB: Number(rss?.[1] ?? Number.NaN),
+    cpuSeconds,
+    ...(ownCpu ? { ownCpuSeconds: { user: Number(ownCpu[1]) / 1e6, system: Number(ownCpu[2]) / 1e6 } } : {}),
+    stdout: r.stdout,
+  };
 }
 
 const median = (xs: number[]) => {
@@ -139,7 +148,7 @@ const record = (name: string, m: Measure & { downtimeSeconds?: number }) => {
     downtimes[name].push(m.downtimeSeconds);
   }
   console.error(
-    `  ${name}: ${m.seconds.toFixed(2)} s${m.downtimeSeconds !== undefined ? ` (down ${m.downtimeSeconds.toFixed(2)} s)` : ''}, machine CPU ${m.cpuSeconds.toFixed(1)} s, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`,
+    `  ${name}: ${m.seconds.toFixed(2)} s${m.downtimeSeconds !== undefined ? ` (down ${m.downtimeSeconds.toFixed(2)} s)` : ''}, machine CPU ${m.cpuSeconds.toFixed(1)} s${m.ownCpuSeconds ? ` (ours ${m.ownCpuSeconds.user.toFixed(1)} user + ${m.ownCpuSeconds.system.toFixed(1)} system)` : ''}, peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`,
   );
 };
 let dbBytes = 0;
