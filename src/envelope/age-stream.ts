@@ -72,6 +72,8 @@ class AgePayloadSealer extends Transform {
   private carry: Buffer = Buffer.alloc(0);
   private counter = 0;
   private headSent = false;
+  /** What one input chunk sealed to, pushed on as one buffer: one file write per input, not two per 64 KiB. */
+  private out: Buffer[] = [];
 
   constructor(
     private readonly head: Buffer,
@@ -97,6 +99,7 @@ class AgePayloadSealer extends Transform {
       this.seal(chunk.subarray(at, at + CHUNK_BYTES), false);
     // A copy, so the (often 1 MiB) chunk it came from is not kept alive by it.
     this.carry = Buffer.from(chunk.subarray(at));
+    this.pushSealed();
     done();
   }
 
@@ -105,6 +108,7 @@ class AgePayloadSealer extends Transform {
     this.seal(this.carry, true);
     this.carry = Buffer.alloc(0);
     this.key.fill(0);
+    this.pushSealed();
     done();
   }
 
@@ -116,15 +120,21 @@ class AgePayloadSealer extends Transform {
   private sendHead(): void {
     if (this.headSent) return;
     this.headSent = true;
-    this.push(this.head);
+    this.out.push(this.head);
   }
 
   private seal(plain: Buffer, last: boolean): void {
     const nonce = chunkNonce(this.counter++, last);
     const cipher = createCipheriv('chacha20-poly1305', this.key, nonce, { authTagLength: TAG_BYTES });
-    this.push(cipher.update(plain));
+    this.out.push(cipher.update(plain));
     cipher.final();
-    this.push(cipher.getAuthTag());
+    this.out.push(cipher.getAuthTag());
+  }
+
+  private pushSealed(): void {
+    if (this.out.length === 0) return;
+    this.push(this.out.length === 1 ? this.out[0] : Buffer.concat(this.out));
+    this.out = [];
   }
 }
 
@@ -214,7 +224,12 @@ class AgePayloadOpener extends Transform {
       done(new Error('the age payload is cut short'));
       return;
     }
-    this.openChunk(last, true, done);
+    const plain = this.openChunk(last, true);
+    if (plain instanceof Error) {
+      done(plain);
+      return;
+    }
+    done(null, plain);
   }
 
   override _destroy(error: Error | null, done: (error: Error | null) => void): void {
@@ -247,17 +262,23 @@ class AgePayloadOpener extends Transform {
       return;
     }
     let data = Buffer.concat(this.pending, this.pendingBytes);
-    while (data.length > SEALED_CHUNK_BYTES) {
-      if (!this.openChunk(data.subarray(0, SEALED_CHUNK_BYTES), false, done)) return;
+    // Pushed as one buffer: the next stage (zstd) hands each chunk to another thread.
+    const opened: Buffer[] = [];
+    let failure: Error | undefined;
+    while (data.length > SEALED_CHUNK_BYTES && !failure) {
+      const plain = this.openChunk(data.subarray(0, SEALED_CHUNK_BYTES), false);
+      if (plain instanceof Error) failure = plain;
+      else opened.push(plain);
       data = data.subarray(SEALED_CHUNK_BYTES);
     }
+    if (opened.length > 0) this.push(opened.length === 1 ? opened[0] : Buffer.concat(opened));
     this.pending = [data];
     this.pendingBytes = data.length;
-    done();
+    done(failure);
   }
 
-  /** Pushes the chunk's plaintext; on a failed tag calls done with the error and returns false. */
-  private openChunk(sealedChunk: Buffer, last: boolean, done: TransformCallback): boolean {
+  /** The chunk's plaintext, or the error if its tag does not authenticate. */
+  private openChunk(sealedChunk: Buffer, last: boolean): Buffer | Error {
     const tagAt = sealedChunk.length - TAG_BYTES;
     const decipher = createDecipheriv('chacha20-poly1305', this.key!, chunkNonce(this.counter++, last), {
       authTagLength: TAG_BYTES,
@@ -267,11 +288,8 @@ class AgePayloadOpener extends Transform {
     try {
       decipher.final();
     } catch {
-      done(new Error(`age payload chunk ${this.counter - 1} does not authenticate`));
-      return false;
+      return new Error(`age payload chunk ${this.counter - 1} does not authenticate`);
     }
-    this.push(plain);
-    if (last) done();
-    return true;
+    return plain;
   }
 }

@@ -54,7 +54,8 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
   const stages: NodeJS.ReadWriteStream[] = [];
   if (envelope.compression === 'zstd') {
     if (options.packedCopy) stages.push(new Tee(options.packedCopy));
-    stages.push(createZstdDecompress({ chunkSize: 1 << 20 }));
+    // 4 MiB out per hand-off to libuv's threads (each one wakes another thread).
+    stages.push(createZstdDecompress({ chunkSize: 4 << 20 }));
   }
   stages.push(checkSnapshot(label, options.snapshot));
   // `out` stays outside the pipeline: the pipeline would destroy it with the raw error before we classify it.

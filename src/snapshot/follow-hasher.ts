@@ -3,9 +3,17 @@ import { Worker } from 'node:worker_threads';
 import { hashByPosition } from './chunk-hasher';
 import { hasTrailerBySize, type StreamTrailerResult, TRAILER_SIZE } from './trailer';
 
-/** control[WRITTEN]: bytes the writer has finished; control[STATE]: 0 while it writes, then ENDED or STOPPED. */
+/**
+ * control[WRITTEN]: bytes the writer has finished; control[STATE]: 0 while it writes, then ENDED or STOPPED;
+ * control[WAITING]: 1 while the worker waits. The writer wakes a waiting worker only every NOTIFY_BYTES, and
+ * the worker looks again every WAIT_MS by itself: a wake-up is a system call, and one per write cost the
+ * receiving thread 0.4 s per 600 MB in a profile.
+ */
 const WRITTEN = 0;
 const STATE = 1;
+const WAITING = 2;
+const NOTIFY_BYTES = 8 << 20;
+const WAIT_MS = 20;
 const ENDED = 1n;
 const STOPPED = 2n;
 
@@ -43,7 +51,10 @@ for (;;) {
     parentPort.postMessage({ database, file: hash.update(tail).digest(), tail });
     break;
   }
-  Atomics.wait(control, ${WRITTEN}, BigInt(written), 250);
+  // Set before waiting: the writer then either sees it and wakes us, or has moved WRITTEN and the wait returns.
+  Atomics.store(control, ${WAITING}, 1n);
+  Atomics.wait(control, ${WRITTEN}, BigInt(written), ${WAIT_MS});
+  Atomics.store(control, ${WAITING}, 0n);
 }
 closeSync(fd);
 `;
@@ -55,11 +66,12 @@ closeSync(fd);
  * hashed on this thread once it is complete.
  */
 export class FollowingHasher {
-  private readonly control = new BigInt64Array(new SharedArrayBuffer(16));
+  private readonly control = new BigInt64Array(new SharedArrayBuffer(24));
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
   private readonly message: Promise<{ database: Uint8Array; file: Uint8Array; tail: Uint8Array } | undefined>;
   private bytes = 0;
+  private notified = 0;
 
   /** `path` must exist already: the worker opens it to read. */
   constructor(private readonly path: string) {
@@ -78,9 +90,13 @@ export class FollowingHasher {
 
   /** The writer has finished `total` bytes from the start of the file. */
   written(total: number): void {
-    this.bytes = total;
     Atomics.store(this.control, WRITTEN, BigInt(total));
-    Atomics.notify(this.control, WRITTEN);
+    // Between wake-ups the worker looks again every WAIT_MS by itself.
+    if (total - this.notified >= NOTIFY_BYTES && Atomics.load(this.control, WAITING) === 1n) {
+      this.notified = total;
+      Atomics.notify(this.control, WRITTEN);
+    }
+    this.bytes = total;
   }
 
   /** The writer is done: the digests of the file's database part and of the whole file, and its trailer check. */
