@@ -2224,7 +2224,7 @@ async function shipSnapshot(session, snapshot, dir, log) {
     const localPath = asStored ? snapshot.packedPath : snapshot.path;
     try {
         return await (0,_wire__WEBPACK_IMPORTED_MODULE_7__/* .sendPacked */ .h$)(session, {
-            source: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath),
+            source: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath, { highWaterMark: 1 << 20 }),
             pack: asStored ? new node_stream__WEBPACK_IMPORTED_MODULE_2__.PassThrough() : codec.pack(),
             argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
             label: `snapshot to ${session.target}, ${asStored ? 'zstd-packed as stored' : `packed with ${codec.name}`}`,

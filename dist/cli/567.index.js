@@ -1362,7 +1362,7 @@ class ReportingFileSink extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Writabl
 /** The store step: the sealed file and its metadata into the store, under the backup's name. */
 async function storeBackup(store, facts, sealedPath, log) {
     const draft = draftOf(facts);
-    const metadata = await store.put(draft.name, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(sealedPath), draft);
+    const metadata = await store.put(draft.name, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(sealedPath, { highWaterMark: 1 << 20 }), draft);
     log.info(`stored ${draft.name} in ${store.location}`);
     return metadata;
 }
@@ -2969,11 +2969,13 @@ class EnvelopeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .EtcdBackupEr
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _options_naming__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38412);
-/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14814);
-/* harmony import */ var _age_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88232);
-/* harmony import */ var _digest__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93886);
-/* harmony import */ var _encryption__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68147);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2157);
+/* harmony import */ var _util_coalesce__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99217);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14814);
+/* harmony import */ var _age_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88232);
+/* harmony import */ var _digest__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(93886);
+/* harmony import */ var _encryption__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68147);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2157);
+
 
 
 
@@ -3005,9 +3007,10 @@ async function open(blob, options) {
         payload = await decrypt(payload, blob, label, options);
     const stages = [];
     if (envelope.compression === 'zstd') {
+        // 1 MiB in and 4 MiB out per hand-off to libuv's threads (each one wakes another thread), not a file read's 64 KiB.
+        stages.push(new _util_coalesce__WEBPACK_IMPORTED_MODULE_4__/* .Coalesce */ .Or());
         if (options.packedCopy)
-            stages.push(new _util_tee__WEBPACK_IMPORTED_MODULE_4__/* .Tee */ .f(options.packedCopy));
-        // 4 MiB out per hand-off to libuv's threads (each one wakes another thread).
+            stages.push(new _util_tee__WEBPACK_IMPORTED_MODULE_5__/* .Tee */ .f(options.packedCopy));
         stages.push((0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createZstdDecompress)({ chunkSize: 4 << 20 }));
     }
     stages.push(checkSnapshot(label, options.snapshot));
@@ -3022,13 +3025,13 @@ async function open(blob, options) {
 }
 /** Passes the blob through, and at its end fails if its size or SHA-256 differ from the recorded ones. */
 function checkBlob(label, envelope, onEnd) {
-    return new _digest__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .v((d) => {
+    return new _digest__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .v((d) => {
         onEnd();
         const want = envelope.blob;
         if (!want)
             return undefined;
         if (d.size < want.size) {
-            return new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('truncated', `${label} is truncated: ${d.size} of ${want.size} bytes`, {
+            return new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('truncated', `${label} is truncated: ${d.size} of ${want.size} bytes`, {
                 hint: 'the download or the stored copy was cut short; fetch it again or pick an older backup',
             });
         }
@@ -3054,12 +3057,12 @@ async function decrypt(sealed, blob, label, options) {
         blob.destroy();
         throw noKeyGiven(label, options.envelope);
     }
-    const decrypter = (0,_encryption__WEBPACK_IMPORTED_MODULE_7__/* .makeDecrypter */ .tZ)(keys);
+    const decrypter = (0,_encryption__WEBPACK_IMPORTED_MODULE_8__/* .makeDecrypter */ .tZ)(keys);
     const magic = new MagicCheck(label);
     sealed.pipe(magic);
     sealed.on('error', (e) => magic.destroy(e));
     try {
-        return await (0,_age_stream__WEBPACK_IMPORTED_MODULE_5__/* .ageDecryptStream */ .n)(magic, decrypter);
+        return await (0,_age_stream__WEBPACK_IMPORTED_MODULE_6__/* .ageDecryptStream */ .n)(magic, decrypter);
     }
     catch (error) {
         blob.destroy();
@@ -3067,7 +3070,7 @@ async function decrypt(sealed, blob, label, options) {
     }
 }
 function noKeyGiven(label, envelope) {
-    return new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('wrong-key', `${label} is encrypted (${describeFor(envelope)}) but no key was given`, {
+    return new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('wrong-key', `${label} is encrypted (${describeFor(envelope)}) but no key was given`, {
         hint: envelope.encryption.kind === 'age-passphrase'
             ? `give the passphrase in ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('encryptionPassphrase')}`
             : `give its age identity with ${(0,_options_naming__WEBPACK_IMPORTED_MODULE_3__/* .optionName */ .fS)('identity')}`,
@@ -3075,14 +3078,14 @@ function noKeyGiven(label, envelope) {
 }
 /** Passes the opened snapshot through, and at its end fails if it differs from the recorded digest. */
 function checkSnapshot(label, want) {
-    return new _digest__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .v((d) => want && (d.sha256 !== want.sha256 || d.size !== want.size)
-        ? new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('snapshot-mismatch', `${label} opened, but the snapshot's SHA-256 does not match its metadata`, {
+    return new _digest__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .v((d) => want && (d.sha256 !== want.sha256 || d.size !== want.size)
+        ? new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('snapshot-mismatch', `${label} opened, but the snapshot's SHA-256 does not match its metadata`, {
             hint: 'the metadata belongs to another backup or was edited; do not restore this one',
         })
         : undefined);
 }
 function tampered(label, detail) {
-    return new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('tampered', `${label} has been altered: ${detail}`, {
+    return new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('tampered', `${label} has been altered: ${detail}`, {
         hint: 'do not restore it; pick another backup and find out who can write to the store',
     });
 }
@@ -3091,27 +3094,27 @@ function describeFor(envelope) {
     if (e.kind === 'age-passphrase')
         return 'with a passphrase';
     if (e.kind === 'age-recipients')
-        return `for ${e.recipients.map(_encryption__WEBPACK_IMPORTED_MODULE_7__/* .abbreviateKey */ .rW).join(', ')}`;
+        return `for ${e.recipients.map(_encryption__WEBPACK_IMPORTED_MODULE_8__/* .abbreviateKey */ .rW).join(', ')}`;
     return 'not encrypted';
 }
 async function classifyHeaderError(error, label, options) {
-    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t)
+    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t)
         return error;
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes('no identity matched')) {
-        const mine = await (0,_encryption__WEBPACK_IMPORTED_MODULE_7__/* .recipientsOf */ .wX)(options.keys.identities ?? []);
+        const mine = await (0,_encryption__WEBPACK_IMPORTED_MODULE_8__/* .recipientsOf */ .wX)(options.keys.identities ?? []);
         const given = [
-            ...mine.map(_encryption__WEBPACK_IMPORTED_MODULE_7__/* .abbreviateKey */ .rW),
+            ...mine.map(_encryption__WEBPACK_IMPORTED_MODULE_8__/* .abbreviateKey */ .rW),
             ...(options.keys.passphrases?.length ? [`${options.keys.passphrases.length} passphrase(s)`] : []),
         ];
-        return new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('wrong-key', `wrong key: ${label} is encrypted ${describeFor(options.envelope)}, and none of the given keys (${given.join(', ')}) opens it`, { hint: 'use the identity matching one of its recipients, or the passphrase it was sealed with' });
+        return new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('wrong-key', `wrong key: ${label} is encrypted ${describeFor(options.envelope)}, and none of the given keys (${given.join(', ')}) opens it`, { hint: 'use the identity matching one of its recipients, or the passphrase it was sealed with' });
     }
     if (message.includes('invalid header HMAC'))
         return tampered(label, 'its age header does not authenticate');
     return tampered(label, `its age header is damaged (${message})`);
 }
 function classifyPayloadError(error, label, blobEnded) {
-    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t)
+    if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t)
         return error;
     const message = error instanceof Error ? error.message : String(error);
     const code = error.code ?? '';
@@ -3141,7 +3144,7 @@ class SplitAt extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
             this.rest.push(chunk.subarray(room));
             this.restBytes += chunk.length - room;
             if (this.restBytes > MAX_FOLLOWING_BYTES) {
-                done(new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('tampered', `more than ${MAX_FOLLOWING_BYTES} bytes follow the sealed snapshot`));
+                done(new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('tampered', `more than ${MAX_FOLLOWING_BYTES} bytes follow the sealed snapshot`));
                 return;
             }
         }
@@ -3167,7 +3170,7 @@ class MagicCheck extends node_stream__WEBPACK_IMPORTED_MODULE_0__.PassThrough {
             if (this.seen.length >= AGE_MAGIC.length || !AGE_MAGIC.startsWith(this.seen.toString('latin1'))) {
                 this.checked = true;
                 if (this.seen.toString('latin1') !== AGE_MAGIC) {
-                    done(new _errors__WEBPACK_IMPORTED_MODULE_8__/* .EnvelopeError */ .t('not-an-envelope', `${this.label} is not an age-encrypted file`, {
+                    done(new _errors__WEBPACK_IMPORTED_MODULE_9__/* .EnvelopeError */ .t('not-an-envelope', `${this.label} is not an age-encrypted file`, {
                         hint: 'its metadata says it is encrypted; the blob was replaced or belongs to another backup',
                     }));
                     return;
@@ -6609,7 +6612,8 @@ class DirBackend {
         await fsync(this.root);
     }
     async get(key) {
-        const stream = (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(this.root, key));
+        // 1 MiB reads: each read is a hand-off to libuv's threads.
+        const stream = (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(this.root, key), { highWaterMark: 1 << 20 });
         try {
             // Opened before it is handed out, so a missing file is 'not-found' here rather than a stream error.
             await (0,external_node_events_.once)(stream, 'ready');

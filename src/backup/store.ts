@@ -43,7 +43,11 @@ export async function storeBackup(
   log: Logger,
 ): Promise<BackupMetadata> {
   const draft = draftOf(facts);
-  const metadata = await store.put(draft.name, createReadStream(sealedPath), draft);
+  const metadata = await store.put(
+    draft.name,
+    createReadStream(sealedPath, { highWaterMark: 1 << 20 }),
+    draft,
+  );
   log.info(`stored ${draft.name} in ${store.location}`);
   return metadata;
 }

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { createZstdDecompress } from 'node:zlib';
 import type { EnvelopeDescription } from '../format';
 import { optionName } from '../options/naming';
+import { Coalesce } from '../util/coalesce';
 import { Tee } from '../util/tee';
 import { ageDecryptStream } from './age-stream';
 import { type Digest, DigestStream } from './digest';
@@ -53,8 +54,9 @@ export async function open(blob: Readable, options: OpenOptions): Promise<Readab
 
   const stages: NodeJS.ReadWriteStream[] = [];
   if (envelope.compression === 'zstd') {
+    // 1 MiB in and 4 MiB out per hand-off to libuv's threads (each one wakes another thread), not a file read's 64 KiB.
+    stages.push(new Coalesce());
     if (options.packedCopy) stages.push(new Tee(options.packedCopy));
-    // 4 MiB out per hand-off to libuv's threads (each one wakes another thread).
     stages.push(createZstdDecompress({ chunkSize: 4 << 20 }));
   }
   stages.push(checkSnapshot(label, options.snapshot));

@@ -45,7 +45,7 @@ export async function shipSnapshot(
   const localPath = asStored ? snapshot.packedPath! : snapshot.path;
   try {
     return await sendPacked(session, {
-      source: createReadStream(localPath),
+      source: createReadStream(localPath, { highWaterMark: 1 << 20 }),
       pack: asStored ? new PassThrough() : codec.pack(),
       argv: ['sh', '-c', RECEIVE, 'sh', dir, codec.unpack],
       label: `snapshot to ${session.target}, ${asStored ? 'zstd-packed as stored' : `packed with ${codec.name}`}`,

@@ -38,7 +38,8 @@ export class DirBackend implements BlobBackend {
   }
 
   async get(key: string): Promise<Readable> {
-    const stream = createReadStream(join(this.root, key));
+    // 1 MiB reads: each read is a hand-off to libuv's threads.
+    const stream = createReadStream(join(this.root, key), { highWaterMark: 1 << 20 });
     try {
       // Opened before it is handed out, so a missing file is 'not-found' here rather than a stream error.
       await once(stream, 'ready');
