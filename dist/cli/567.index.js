@@ -218,9 +218,11 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7403);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_1__]);
-_snapshot_file__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _util_coalesce__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99217);
+/* harmony import */ var _snapshot_file__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7403);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot_file__WEBPACK_IMPORTED_MODULE_2__]);
+_snapshot_file__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
 
 
 /**
@@ -230,8 +232,9 @@ _snapshot_file__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.th
 async function acquireViaGrpc(member, options) {
     const started = Date.now();
     const stream = await member.openSnapshot();
-    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_1__/* .writeSnapshotFile */ .C)({
-        source: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(stream.chunks),
+    const written = await (0,_snapshot_file__WEBPACK_IMPORTED_MODULE_2__/* .writeSnapshotFile */ .C)({
+        // etcd sends 32 KiB messages; zstd and the file writes get them joined (each chunk is a hand-off to another thread).
+        source: (0,_util_coalesce__WEBPACK_IMPORTED_MODULE_1__/* .coalesced */ ._p)(node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(stream.chunks)),
         path: options.path,
         totalBytes: stream.totalBytes,
         progress: options.progress,
@@ -1182,13 +1185,11 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _snapshot__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94976);
 /* harmony import */ var _snapshot_chunk_hasher__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49549);
 /* harmony import */ var _snapshot_follow_hasher__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16055);
-/* harmony import */ var _util_coalesce__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99217);
-/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(65365);
-/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(14814);
-/* harmony import */ var _snapshot_sink__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(93270);
+/* harmony import */ var _util_progress__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65365);
+/* harmony import */ var _util_tee__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14814);
+/* harmony import */ var _snapshot_sink__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93270);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_snapshot__WEBPACK_IMPORTED_MODULE_3__]);
 _snapshot__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
 
 
 
@@ -1213,7 +1214,7 @@ class SnapshotTransferError extends _errors__WEBPACK_IMPORTED_MODULE_2__/* .Etcd
  * receiving it does not hash too; a small one (below WORKER_HASH_THRESHOLD, or of unknown size) as it streams.
  */
 async function writeSnapshotFile(options) {
-    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_7__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
+    const meter = new _util_progress__WEBPACK_IMPORTED_MODULE_6__/* .ProgressMeter */ .Z3(options.label, options.progress, options.totalBytes);
     if (options.totalBytes === undefined && options.estimatedBytes)
         meter.setEstimate(options.estimatedBytes);
     const expected = options.totalBytes ?? options.estimatedBytes ?? 0;
@@ -1225,11 +1226,11 @@ async function writeSnapshotFile(options) {
         hasher = hashIn === 'worker' ? startFollowingHasher(options.path) : undefined;
         trailer = hasher ? undefined : new _snapshot__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotTrailerCheck */ .Ar();
         const file = hasher
-            ? new _snapshot_sink__WEBPACK_IMPORTED_MODULE_9__/* .ReportingFileSink */ .y(fd, (total) => hasher.written(total))
+            ? new _snapshot_sink__WEBPACK_IMPORTED_MODULE_8__/* .ReportingFileSink */ .y(fd, (total) => hasher.written(total))
             : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(options.path, { fd });
         const checks = trailer ? [trailer] : [];
-        const tee = options.also ? [new _util_tee__WEBPACK_IMPORTED_MODULE_8__/* .Tee */ .f(options.also)] : [];
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)([options.source, meter, new _util_coalesce__WEBPACK_IMPORTED_MODULE_6__/* .Coalesce */ .Or(), ...checks, ...tee, file]);
+        const tee = options.also ? [new _util_tee__WEBPACK_IMPORTED_MODULE_7__/* .Tee */ .f(options.also)] : [];
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)([options.source, meter, ...checks, ...tee, file]);
     }
     catch (error) {
         await hasher?.stop();

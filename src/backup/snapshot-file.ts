@@ -5,7 +5,6 @@ import { EtcdBackupError } from '../errors';
 import { SnapshotTrailerCheck } from '../snapshot';
 import { WORKER_HASH_THRESHOLD } from '../snapshot/chunk-hasher';
 import { FollowingHasher } from '../snapshot/follow-hasher';
-import { Coalesce } from '../util/coalesce';
 import { ProgressMeter, type ProgressSink } from '../util/progress';
 import { Tee } from '../util/tee';
 import { ReportingFileSink } from './snapshot-sink';
@@ -68,7 +67,7 @@ export async function writeSnapshotFile(options: {
       : createWriteStream(options.path, { fd });
     const checks = trailer ? [trailer] : [];
     const tee = options.also ? [new Tee(options.also)] : [];
-    await pipeline([options.source, meter, new Coalesce(), ...checks, ...tee, file]);
+    await pipeline([options.source, meter, ...checks, ...tee, file]);
   } catch (error) {
     await hasher?.stop();
     options.onError?.();
