@@ -9862,7 +9862,7 @@ class FollowingHasher {
         Atomics.store(this.control, STATE, ENDED);
         Atomics.notify(this.control, WRITTEN);
         const digests = (await this.message) ?? this.hashHere();
-        return trailerResult(this.bytes, Buffer.from(digests.database), Buffer.from(digests.file), Buffer.from(digests.tail));
+        return (0,_trailer__WEBPACK_IMPORTED_MODULE_3__/* .trailerResult */ .PJ)(this.bytes, Buffer.from(digests.database), Buffer.from(digests.file), Buffer.from(digests.tail));
     }
     /** Stops the worker; resolves once it no longer reads the file. */
     stop() {
@@ -9884,18 +9884,6 @@ class FollowingHasher {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
-}
-/** What SnapshotTrailerCheck concludes from the same bytes (its finish()), from the worker's digests. */
-function trailerResult(bytes, database, file, tail) {
-    const fileSha256 = file.toString('hex');
-    if (!(0,_trailer__WEBPACK_IMPORTED_MODULE_3__/* .hasTrailerBySize */ .ge)(bytes) || tail.length < _trailer__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER_SIZE */ .C)
-        return { databaseBytes: bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
-    return {
-        databaseBytes: bytes - _trailer__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER_SIZE */ .C,
-        sha256: database.toString('hex'),
-        fileSha256,
-        trailer: database.equals(tail) ? 'ok' : 'mismatch',
-    };
 }
 
 
@@ -11034,6 +11022,7 @@ __webpack_async_result__();
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ar: () => (/* binding */ SnapshotTrailerCheck),
 /* harmony export */   C: () => (/* binding */ TRAILER_SIZE),
+/* harmony export */   PJ: () => (/* binding */ trailerResult),
 /* harmony export */   ge: () => (/* binding */ hasTrailerBySize)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -11082,20 +11071,9 @@ class SnapshotTrailerCheck extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Tran
         done();
     }
     finish() {
-        const databaseBytes = this.bytes - this.tail.length;
-        const digest = this.hash.copy().digest();
         // One hash pass serves both digests: the database's is a copy taken before the tail goes in.
-        const fileSha256 = this.hash.copy().update(this.tail).digest('hex');
-        if (!hasTrailerBySize(this.bytes) || this.tail.length < TRAILER_SIZE) {
-            // No trailer: the tail is database bytes too.
-            return { databaseBytes: this.bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
-        }
-        return {
-            databaseBytes,
-            sha256: digest.toString('hex'),
-            fileSha256,
-            trailer: digest.equals(this.tail) ? 'ok' : 'mismatch',
-        };
+        const digest = this.hash.copy().digest();
+        return trailerResult(this.bytes, digest, this.hash.copy().update(this.tail).digest(), this.tail);
     }
     /** Available once the stream has ended ('finish'/'end'). */
     get result() {
@@ -11103,6 +11081,22 @@ class SnapshotTrailerCheck extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Tran
             this.outcome = this.finish();
         return this.outcome;
     }
+}
+/**
+ * The verdict on `bytes` bytes of which the last (up to 32) are `tail`: `database` is the SHA-256 of what comes
+ * before the tail, `file` of everything.
+ */
+function trailerResult(bytes, database, file, tail) {
+    const fileSha256 = file.toString('hex');
+    // No trailer: the tail is database bytes too.
+    if (!hasTrailerBySize(bytes) || tail.length < TRAILER_SIZE)
+        return { databaseBytes: bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
+    return {
+        databaseBytes: bytes - TRAILER_SIZE,
+        sha256: database.toString('hex'),
+        fileSha256,
+        trailer: database.equals(tail) ? 'ok' : 'mismatch',
+    };
 }
 
 

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { hashByPosition } from './chunk-hasher';
-import { hasTrailerBySize, type StreamTrailerResult, TRAILER_SIZE } from './trailer';
+import { type StreamTrailerResult, TRAILER_SIZE, trailerResult } from './trailer';
 
 /**
  * control[WRITTEN]: bytes the writer has finished; control[STATE]: 0 while it writes, then ENDED or STOPPED;
@@ -132,17 +132,4 @@ export class FollowingHasher {
       closeSync(fd);
     }
   }
-}
-
-/** What SnapshotTrailerCheck concludes from the same bytes (its finish()), from the worker's digests. */
-function trailerResult(bytes: number, database: Buffer, file: Buffer, tail: Buffer): StreamTrailerResult {
-  const fileSha256 = file.toString('hex');
-  if (!hasTrailerBySize(bytes) || tail.length < TRAILER_SIZE)
-    return { databaseBytes: bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
-  return {
-    databaseBytes: bytes - TRAILER_SIZE,
-    sha256: database.toString('hex'),
-    fileSha256,
-    trailer: database.equals(tail) ? 'ok' : 'mismatch',
-  };
 }

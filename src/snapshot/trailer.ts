@@ -57,20 +57,9 @@ export class SnapshotTrailerCheck extends Transform {
   }
 
   private finish(): StreamTrailerResult {
-    const databaseBytes = this.bytes - this.tail.length;
-    const digest = this.hash.copy().digest();
     // One hash pass serves both digests: the database's is a copy taken before the tail goes in.
-    const fileSha256 = this.hash.copy().update(this.tail).digest('hex');
-    if (!hasTrailerBySize(this.bytes) || this.tail.length < TRAILER_SIZE) {
-      // No trailer: the tail is database bytes too.
-      return { databaseBytes: this.bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
-    }
-    return {
-      databaseBytes,
-      sha256: digest.toString('hex'),
-      fileSha256,
-      trailer: digest.equals(this.tail) ? 'ok' : 'mismatch',
-    };
+    const digest = this.hash.copy().digest();
+    return trailerResult(this.bytes, digest, this.hash.copy().update(this.tail).digest(), this.tail);
   }
 
   /** Available once the stream has ended ('finish'/'end'). */
@@ -78,4 +67,26 @@ export class SnapshotTrailerCheck extends Transform {
     if (!this.outcome) this.outcome = this.finish();
     return this.outcome;
   }
+}
+
+/**
+ * The verdict on `bytes` bytes of which the last (up to 32) are `tail`: `database` is the SHA-256 of what comes
+ * before the tail, `file` of everything.
+ */
+export function trailerResult(
+  bytes: number,
+  database: Buffer,
+  file: Buffer,
+  tail: Buffer,
+): StreamTrailerResult {
+  const fileSha256 = file.toString('hex');
+  // No trailer: the tail is database bytes too.
+  if (!hasTrailerBySize(bytes) || tail.length < TRAILER_SIZE)
+    return { databaseBytes: bytes, sha256: fileSha256, fileSha256, trailer: 'missing' };
+  return {
+    databaseBytes: bytes - TRAILER_SIZE,
+    sha256: database.toString('hex'),
+    fileSha256,
+    trailer: database.equals(tail) ? 'ok' : 'mismatch',
+  };
 }
